@@ -1,0 +1,56 @@
+// Expected failures as values: a Result<T> holds a T or an Error a user can act on.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <variant>
+
+namespace cairn {
+
+enum class Errc {
+  invalid_input,  // 400
+  unauthorized,   // 401
+  forbidden,      // 403
+  not_found,      // 404
+  conflict,       // 409
+  too_large,      // 413
+  rate_limited,   // 429
+  unavailable,    // 503
+  internal,       // 500
+};
+
+struct Error {
+  Errc code;
+  std::string message;
+};
+
+template <class T>
+class [[nodiscard]] Result {
+ public:
+  Result(T value) : v_(std::move(value)) {}
+  Result(Error error) : v_(std::move(error)) {}
+
+  bool ok() const { return std::holds_alternative<T>(v_); }
+  explicit operator bool() const { return ok(); }
+
+  T& value() & { return std::get<T>(v_); }
+  const T& value() const& { return std::get<T>(v_); }
+  T&& value() && { return std::get<T>(std::move(v_)); }
+  T* operator->() { return &value(); }
+  const T* operator->() const { return &value(); }
+  T& operator*() & { return value(); }
+  const T& operator*() const& { return value(); }
+
+  const Error& error() const { return std::get<Error>(v_); }
+
+ private:
+  std::variant<T, Error> v_;
+};
+
+// For operations that only succeed or fail.
+struct Ok {};
+using Status = Result<Ok>;
+
+inline Error make_error(Errc code, std::string message) { return Error{code, std::move(message)}; }
+
+}  // namespace cairn

@@ -1,0 +1,20 @@
+// Small text helpers shared by every part.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cairn {
+
+// "How is LM treated?" -> "how-is-lm-treated": anchors and URL parts.
+std::string slugify(std::string_view text);
+std::string to_lower_ascii(std::string_view text);
+std::string_view trim(std::string_view text);
+std::vector<std::string> split(std::string_view text, char sep);
+bool is_valid_utf8(std::string_view text);
+// Percent-decoding for URL paths and forms ('+' is a space only in forms).
+std::string url_decode(std::string_view text, bool plus_is_space);
+std::string url_encode(std::string_view text);
+
+}  // namespace cairn

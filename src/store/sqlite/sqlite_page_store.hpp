@@ -1,0 +1,34 @@
+// PageStore on SQLite.
+#pragma once
+
+#include "store/page_store.hpp"
+#include "store/sqlite/database.hpp"
+
+namespace cairn::store::sqlite {
+
+class SqlitePageStore final : public PageStore {
+ public:
+  explicit SqlitePageStore(Database& db) : db_(db) {}
+  ImportReport import_pages(const std::vector<PageImport>& pages,
+                            const std::string& author) override;
+  std::vector<PageRevision> published_pages() override;
+  std::optional<PageRevision> published_page(const std::string& path) override;
+  std::vector<PageRevision> revisions(const std::string& path) override;
+
+ private:
+  Database& db_;
+};
+
+class SqliteChangeFeed final : public ChangeFeed {
+ public:
+  explicit SqliteChangeFeed(Database& db) : db_(db) {}
+  std::int64_t latest() override;
+
+ private:
+  Database& db_;
+};
+
+// Records one change in the feed; call inside the transaction that made it.
+void record_change(Database& db, std::string_view kind, std::string_view key);
+
+}  // namespace cairn::store::sqlite

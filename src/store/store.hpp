@@ -1,0 +1,23 @@
+// The storage a Cairn node uses, opened from a data folder (SQLite) and, later,
+// a database address (PostgreSQL); callers see only these interfaces.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+
+#include "store/page_store.hpp"
+
+namespace cairn::store {
+
+class Store {
+ public:
+  virtual ~Store() = default;
+  virtual PageStore& pages() = 0;
+  virtual ChangeFeed& changes() = 0;
+};
+
+// Opens data_dir/cairn.sqlite, creating the folder and file if needed and
+// migrating the schema. Throws sqlite::DatabaseError if the file is unusable.
+std::unique_ptr<Store> open_sqlite_store(const std::filesystem::path& data_dir);
+
+}  // namespace cairn::store

@@ -1,0 +1,108 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "store/sqlite/database.hpp"
+#include "store/store.hpp"
+
+namespace cairn::store {
+namespace {
+
+class PageStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("cairn-store-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+    store_ = open_sqlite_store(dir_);
+  }
+  void TearDown() override {
+    store_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+  std::filesystem::path dir_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_F(PageStoreTest, FirstImportAddsEveryPage) {
+  auto report = store_->pages().import_pages({{"/", "{\"a\":1}"}, {"/b", "{\"b\":1}"}}, "import");
+  EXPECT_EQ(report.added, 2);
+  EXPECT_EQ(report.updated, 0);
+  EXPECT_EQ(store_->pages().published_pages().size(), 2u);
+}
+
+TEST_F(PageStoreTest, UnchangedPageGetsNoNewRevision) {
+  (void)store_->pages().import_pages({{"/b", "one"}}, "import");
+  auto before = store_->changes().latest();
+  auto report = store_->pages().import_pages({{"/b", "one"}}, "import");
+  EXPECT_EQ(report.unchanged, 1);
+  EXPECT_EQ(store_->pages().revisions("/b").size(), 1u);
+  EXPECT_EQ(store_->changes().latest(), before);
+}
+
+TEST_F(PageStoreTest, ChangedPageGetsNextRevisionAndIsPublished) {
+  (void)store_->pages().import_pages({{"/b", "one"}}, "import");
+  auto before = store_->changes().latest();
+  auto report = store_->pages().import_pages({{"/b", "two"}}, "editor@example.org");
+  EXPECT_EQ(report.updated, 1);
+  auto page = store_->pages().published_page("/b");
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->revision, 2);
+  EXPECT_EQ(page->content, "two");
+  EXPECT_EQ(page->author, "editor@example.org");
+  EXPECT_GT(store_->changes().latest(), before);
+  auto all = store_->pages().revisions("/b");
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0].content, "one");
+}
+
+TEST_F(PageStoreTest, UnknownPageIsAbsent) { EXPECT_FALSE(store_->pages().published_page("/nope")); }
+
+TEST_F(PageStoreTest, DataSurvivesReopen) {
+  (void)store_->pages().import_pages({{"/b", "kept"}}, "import");
+  store_.reset();
+  store_ = open_sqlite_store(dir_);
+  auto page = store_->pages().published_page("/b");
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->content, "kept");
+}
+
+TEST_F(PageStoreTest, SqlMetacharactersAreStoredVerbatim) {
+  std::string hostile = "'); DROP TABLE pages; -- \"quoted\" \\ %_";
+  (void)store_->pages().import_pages({{"/x'y", hostile}}, "import");
+  auto page = store_->pages().published_page("/x'y");
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->content, hostile);
+}
+
+TEST(DatabaseTest, MigrationsAreAppliedOnceAndRecorded) {
+  auto file = std::filesystem::temp_directory_path() / ("cairn-mig-" + std::to_string(::getpid()));
+  std::filesystem::remove(file);
+  int version = 0;
+  {
+    sqlite::Database db(file);
+    version = db.schema_version();
+    EXPECT_GE(version, 2);
+  }
+  sqlite::Database again(file);
+  EXPECT_EQ(again.schema_version(), version);
+  std::filesystem::remove(file);
+}
+
+TEST(DatabaseTest, TransactionRollsBackWhenNotCommitted) {
+  auto file = std::filesystem::temp_directory_path() / ("cairn-tx-" + std::to_string(::getpid()));
+  std::filesystem::remove(file);
+  sqlite::Database db(file);
+  {
+    sqlite::Transaction tx(db);
+    db.exec("INSERT INTO changes (kind, key) VALUES ('x', 'y')");
+  }
+  auto st = db.prepare("SELECT COUNT(*) FROM changes");
+  st.step();
+  EXPECT_EQ(st.integer(0), 0);
+  std::filesystem::remove(file);
+}
+
+}  // namespace
+}  // namespace cairn::store
