@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "store/page_store.hpp"
+#include "store/trial_store.hpp"
 
 namespace cairn::store {
 
@@ -14,6 +15,7 @@ class Store {
   virtual ~Store() = default;
   virtual PageStore& pages() = 0;
   virtual ChangeFeed& changes() = 0;
+  virtual TrialStore& trials() = 0;
 };
 
 // Opens data_dir/cairn.sqlite, creating the folder and file if needed and

@@ -29,6 +29,14 @@ const std::vector<Migration>& migrations() {
           UNIQUE (path, revision)
         );
       )sql"},
+      {3, "trials", R"sql(
+        CREATE TABLE trials (
+          nct_id TEXT PRIMARY KEY,
+          content TEXT NOT NULL,
+          content_hash TEXT NOT NULL,
+          updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+        );
+      )sql"},
   };
   return kMigrations;
 }

@@ -2,6 +2,7 @@
 
 #include "store/sqlite/database.hpp"
 #include "store/sqlite/sqlite_page_store.hpp"
+#include "store/sqlite/sqlite_trial_store.hpp"
 #include "store/store.hpp"
 
 namespace cairn::store {
@@ -11,14 +12,16 @@ namespace {
 class SqliteStore final : public Store {
  public:
   explicit SqliteStore(const std::filesystem::path& file)
-      : db_(file), pages_(db_), changes_(db_) {}
+      : db_(file), pages_(db_), changes_(db_), trials_(db_) {}
   PageStore& pages() override { return pages_; }
   ChangeFeed& changes() override { return changes_; }
+  TrialStore& trials() override { return trials_; }
 
  private:
   sqlite::Database db_;
   sqlite::SqlitePageStore pages_;
   sqlite::SqliteChangeFeed changes_;
+  sqlite::SqliteTrialStore trials_;
 };
 
 }  // namespace

@@ -1,0 +1,16 @@
+// The subcommands of the `cairn` binary. Each returns the process exit status:
+// 0 success, 1 the work failed (e.g. invalid content), 2 bad usage.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace cairn::app {
+
+using Args = std::vector<std::string>;
+
+int serve_command(const Args& args);
+int import_content_command(const Args& args);
+int migrate_command(const Args& args);
+
+}  // namespace cairn::app

@@ -1,0 +1,40 @@
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
+#include "app/commands.hpp"
+#include "app/content_import.hpp"
+#include "app/serve_options.hpp"
+
+namespace cairn::app {
+
+int import_content_command(const Args& args) {
+  auto options = parse_options(args, {"--data", "--content"});
+  if (!options) {
+    std::cerr << "cairn import-content: " << options.error().message << "\n";
+    return 2;
+  }
+  auto store = store::open_sqlite_store(options->data_dir);
+  auto report = import_content(*store, options->content_dir);
+  if (!report) {
+    std::cerr << report.error().message << "\n"
+              << "cairn import-content: nothing imported\n";
+    return 1;
+  }
+  std::cout << "imported content: " << report->added << " added, " << report->updated
+            << " updated, " << report->unchanged << " unchanged\n";
+  return 0;
+}
+
+int migrate_command(const Args& args) {
+  auto options = parse_options(args, {"--data"});
+  if (!options) {
+    std::cerr << "cairn migrate: " << options.error().message << "\n";
+    return 2;
+  }
+  store::open_sqlite_store(options->data_dir);
+  std::cout << "database schema is up to date\n";
+  return 0;
+}
+
+}  // namespace cairn::app

@@ -1,0 +1,118 @@
+#include <atomic>
+#include <condition_variable>
+#include <iostream>
+#include <mutex>
+#include <thread>
+
+#include "app/access_log.hpp"
+#include "app/commands.hpp"
+#include "app/content_import.hpp"
+#include "app/serve_options.hpp"
+#include "app/site_config.hpp"
+#include "app/site_content.hpp"
+#include "app/web_app.hpp"
+#include "http/server.hpp"
+#include "store/sqlite/database.hpp"
+
+namespace cairn::app {
+
+namespace {
+
+// Watches the store's change feed so edits and imports by any node reach this
+// node's page cache without a restart.
+class ChangeWatcher {
+ public:
+  ChangeWatcher(SiteContent& site, std::chrono::milliseconds every)
+      : thread_([this, &site, every] {
+          std::unique_lock lock(mutex_);
+          while (!stop_) {
+            wake_.wait_for(lock, every);
+            if (stop_) break;
+            try {
+              if (site.refresh_if_changed()) std::cerr << "cairn: pages refreshed\n";
+            } catch (const std::exception& e) {
+              std::cerr << "cairn: refresh failed: " << e.what() << "\n";
+            }
+          }
+        }) {}
+  ~ChangeWatcher() {
+    {
+      std::lock_guard lock(mutex_);
+      stop_ = true;
+    }
+    wake_.notify_all();
+    thread_.join();
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stop_ = false;
+  std::thread thread_;
+};
+
+}  // namespace
+
+int serve_command(const Args& args) {
+  auto options = parse_options(args, {"--listen", "--data", "--content", "--threads", "--web"});
+  if (!options) {
+    std::cerr << "cairn serve: " << options.error().message << "\n";
+    return 2;
+  }
+  if (!options->positional.empty()) {
+    std::cerr << "cairn serve: unexpected argument " << options->positional.front() << "\n";
+    return 2;
+  }
+  auto config = load_site_config(options->content_dir);
+  if (!config) {
+    std::cerr << "cairn serve: " << config.error().message << "\n";
+    return 2;
+  }
+  std::unique_ptr<store::Store> store;
+  try {
+    store = store::open_sqlite_store(options->data_dir);
+  } catch (const std::exception& e) {
+    std::cerr << "cairn serve: " << e.what() << "\n";
+    return 2;
+  }
+  if (store->pages().published_pages().empty()) {
+    auto imported = import_content(*store, options->content_dir);
+    if (!imported) {
+      std::cerr << imported.error().message << "\ncairn serve: content not imported\n";
+      return 2;
+    }
+    std::cerr << "cairn: imported " << imported->added << " pages from "
+              << options->content_dir.string() << "\n";
+  }
+
+  auto assets = http::StaticAssets::load(options->web_dir);
+  SystemClock clock;
+  SiteContent site({*store, config->settings, config->glossary, assets, config->helpline, clock});
+  site.refresh();
+  WebApp app(site, assets, std::cerr);
+
+  http::ServerOptions server_options;
+  server_options.host = options->host;
+  server_options.port = options->port;
+  server_options.threads = options->threads;
+  http::Server server(
+      server_options, [&app](http::Request& r) { return app.handle(r); },
+      [](const http::Request& r, int status, std::size_t bytes, std::chrono::microseconds t) {
+        write_access_log(std::cout, r, status, bytes, t);
+      });
+  if (auto listening = server.listen(); !listening) {
+    std::cerr << "cairn serve: " << listening.error().message << "\n";
+    return 2;
+  }
+  std::cerr << "cairn: serving " << site.page_count() << " pages and " << assets.size() / 2
+            << " assets on http://" << options->host << ":" << server.port() << " with "
+            << options->threads << " threads\n";
+  {
+    ChangeWatcher watcher(site, std::chrono::milliseconds(1000));
+    server.run();
+  }
+  std::cerr << "cairn: stopped\n";
+  return 0;
+}
+
+}  // namespace cairn::app

@@ -1,0 +1,28 @@
+// Command-line flags shared by the subcommands (--listen, --data, --content,
+// --threads, ...): parsed strictly, with a message a person can act on.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+
+namespace cairn::app {
+
+struct Options {
+  std::string host = "127.0.0.1";
+  unsigned short port = 8080;
+  std::filesystem::path data_dir = "data";
+  std::filesystem::path content_dir = "content";
+  std::filesystem::path web_dir = "web";
+  int threads = 0;  // 0: one per core
+  std::vector<std::string> positional;
+};
+
+// Parses args (without the program and subcommand names). `allowed` lists the
+// flags this subcommand takes, e.g. {"--listen", "--data"}.
+Result<Options> parse_options(const std::vector<std::string>& args,
+                              const std::vector<std::string>& allowed);
+
+}  // namespace cairn::app

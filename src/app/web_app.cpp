@@ -1,0 +1,121 @@
+#include "app/web_app.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "views/error_view.hpp"
+
+namespace cairn::app {
+
+int status_for(Errc code) {
+  switch (code) {
+    case Errc::invalid_input: return 400;
+    case Errc::unauthorized: return 401;
+    case Errc::forbidden: return 403;
+    case Errc::not_found: return 404;
+    case Errc::conflict: return 409;
+    case Errc::too_large: return 413;
+    case Errc::rate_limited: return 429;
+    case Errc::unavailable: return 503;
+    case Errc::internal: return 500;
+  }
+  return 500;
+}
+
+WebApp::WebApp(SiteContent& site, const http::StaticAssets& assets, std::ostream& error_log)
+    : site_(site), assets_(assets), error_log_(error_log) {
+  router_.add("GET", "/healthz", [this](const http::Request&) -> Result<http::Response> {
+    auto r = http::text_response(200, "ok\n", "text/plain; charset=utf-8");
+    r.cache_control = "no-store";
+    if (site_.page_count() == 0) r.body = "ok (no pages imported)\n";
+    return r;
+  });
+  router_.add("GET", "/api/v1/pages", [this](const http::Request&) -> Result<http::Response> {
+    auto index = site_.api_index();
+    if (!index) return make_error(Errc::not_found, "No pages have been published yet.");
+    return http::cached_response(*index);
+  });
+  router_.add_prefix("GET", "/api/v1/pages/", [this](const http::Request& request) -> Result<http::Response> {
+    std::string path = request.path.substr(std::string_view("/api/v1/pages").size());
+    auto page = site_.api_page(path);
+    if (!page) return make_error(Errc::not_found, "There is no page at " + path + ".");
+    return http::cached_response(*page);
+  });
+}
+
+http::Response WebApp::error_response(const http::Request& request, const Error& error) const {
+  int status = status_for(error.code);
+  bool api = request.path.starts_with("/api/");
+  if (api) {
+    nlohmann::json body = {{"error", {{"status", status}, {"message", error.message}}}};
+    if (status >= 500) body["error"]["request_id"] = request.request_id;
+    auto r = http::json_response(status, body.dump());
+    r.cache_control = "no-store";
+    return r;
+  }
+  http::Response r;
+  r.status = status;
+  r.cache_control = "no-store";
+  if (status == 404) {
+    auto page = site_.not_found();
+    r.shared_body = page.body;
+    r.shared_gzip_body = page.gzip_body;
+  } else if (status >= 500) {
+    r.body = views::render_server_error(site_.chrome(), request.request_id).str();
+  } else {
+    r.body = views::render_problem(site_.chrome(), status, error.message).str();
+  }
+  return r;
+}
+
+http::Response WebApp::dispatch(const http::Request& request) {
+  const std::string& path = request.path;
+  bool readable = request.method == "GET" || request.method == "HEAD";
+  if (readable && path.starts_with("/assets/")) {
+    if (auto asset = assets_.find(path)) return *asset;
+    return error_response(request, make_error(Errc::not_found, "No such file."));
+  }
+  if (readable && path.size() > 1 && path.back() == '/' && !path.starts_with("/api/")) {
+    std::string target = path;
+    while (target.size() > 1 && target.back() == '/') target.pop_back();
+    if (target.starts_with("//")) target = "/";
+    return http::redirect(target, 301);
+  }
+  if (readable) {
+    if (auto page = site_.page(path)) return http::cached_response(*page);
+  }
+  auto match = router_.match(request.method, path);
+  if (match.handler) {
+    auto result = (*match.handler)(request);
+    if (result) return std::move(result.value());
+    return error_response(request, result.error());
+  }
+  if (match.path_known) {
+    auto r = error_response(request, make_error(Errc::invalid_input, "That method is not allowed here."));
+    r.status = 405;
+    r.set_header("Allow", match.allowed);
+    return r;
+  }
+  if (!readable) {
+    auto r = error_response(request, make_error(Errc::invalid_input, "That method is not allowed here."));
+    r.status = 405;
+    r.set_header("Allow", "GET, HEAD");
+    return r;
+  }
+  return error_response(request, make_error(Errc::not_found, "There is no page at this address."));
+}
+
+http::WireResponse WebApp::handle(http::Request& request) {
+  http::Response response;
+  try {
+    response = dispatch(request);
+  } catch (const std::exception& e) {
+    // The detail goes to the log with the request id; the reader sees only the id.
+    error_log_ << "error " << request.request_id << " " << request.method << " " << request.path
+               << ": " << e.what() << std::endl;
+    response = error_response(request, make_error(Errc::internal, "internal error"));
+  }
+  response.set_header("X-Request-Id", request.request_id);
+  return http::to_wire(request, std::move(response));
+}
+
+}  // namespace cairn::app

@@ -1,0 +1,270 @@
+// The only translation unit that includes Boost.Beast and Asio (build time).
+#include "http/server.hpp"
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/redirect_error.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <sodium.h>
+
+#include <atomic>
+#include <list>
+#include <mutex>
+#include <thread>
+
+#include "core/text.hpp"
+
+namespace cairn::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = beast::http;
+using tcp = asio::ip::tcp;
+using asio::awaitable;
+using asio::use_awaitable;
+
+namespace {
+
+std::string new_request_id() {
+  unsigned char bytes[6];
+  randombytes_buf(bytes, sizeof bytes);
+  char hex[sizeof bytes * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, bytes, sizeof bytes);
+  return hex;
+}
+
+// What the server tracks of each open connection, for a graceful stop.
+struct Connection {
+  beast::tcp_stream* stream = nullptr;
+  bool busy = false;  // between reading a request and finishing its response
+};
+
+}  // namespace
+
+struct Server::Impl {
+  ServerOptions options;
+  Application app;
+  AccessLogger log;
+  asio::io_context ioc;
+  tcp::acceptor acceptor{ioc};
+  asio::signal_set signals{ioc, SIGINT, SIGTERM};
+  std::atomic<bool> stopping{false};
+  std::mutex connections_mutex;
+  std::list<Connection> connections;
+
+  Impl(ServerOptions o, Application a, AccessLogger l)
+      : options(std::move(o)), app(std::move(a)), log(std::move(l)), ioc(options.threads) {}
+
+  awaitable<void> accept_loop();
+  awaitable<void> serve(tcp::socket socket);
+  awaitable<bool> serve_one(beast::tcp_stream& stream, beast::flat_buffer& buffer,
+                            std::list<Connection>::iterator self);
+  void begin_stop();
+  void set_busy(std::list<Connection>::iterator it, bool busy) {
+    std::lock_guard lock(connections_mutex);
+    it->busy = busy;
+  }
+};
+
+Server::Server(ServerOptions options, Application app, AccessLogger log)
+    : impl_(std::make_unique<Impl>(std::move(options), std::move(app), std::move(log))) {}
+
+Server::~Server() = default;
+
+Status Server::listen() {
+  beast::error_code ec;
+  auto address = asio::ip::make_address(impl_->options.host, ec);
+  if (ec) return make_error(Errc::invalid_input, "not an IP address: " + impl_->options.host);
+  tcp::endpoint endpoint(address, impl_->options.port);
+  auto& acceptor = impl_->acceptor;
+  acceptor.open(endpoint.protocol(), ec);
+  if (!ec) acceptor.set_option(asio::socket_base::reuse_address(true), ec);
+  if (!ec) acceptor.bind(endpoint, ec);
+  if (!ec) acceptor.listen(asio::socket_base::max_listen_connections, ec);
+  if (ec) {
+    return make_error(Errc::unavailable, "cannot listen on " + impl_->options.host + ":" +
+                                             std::to_string(impl_->options.port) + ": " +
+                                             ec.message());
+  }
+  return Ok{};
+}
+
+unsigned short Server::port() const { return impl_->acceptor.local_endpoint().port(); }
+
+void Server::run() {
+  auto& impl = *impl_;
+  impl.signals.async_wait([&impl](beast::error_code ec, int) {
+    if (!ec) impl.begin_stop();
+  });
+  asio::co_spawn(impl.ioc, impl.accept_loop(), asio::detached);
+  std::vector<std::thread> threads;
+  for (int i = 1; i < impl.options.threads; ++i) threads.emplace_back([&impl] { impl.ioc.run(); });
+  impl.ioc.run();
+  for (auto& t : threads) t.join();
+}
+
+void Server::stop() {
+  asio::post(impl_->ioc, [impl = impl_.get()] { impl->begin_stop(); });
+}
+
+void Server::Impl::begin_stop() {
+  if (stopping.exchange(true)) return;
+  beast::error_code ignored;
+  acceptor.close(ignored);
+  signals.cancel(ignored);
+  {
+    // Idle connections are closed now; busy ones close after their response.
+    std::lock_guard lock(connections_mutex);
+    for (auto& c : connections) {
+      if (!c.busy) {
+        asio::post(c.stream->get_executor(), [stream = c.stream] {
+          beast::error_code e;
+          stream->socket().shutdown(tcp::socket::shutdown_both, e);
+          stream->cancel();
+        });
+      }
+    }
+  }
+  // A last resort if some connection never finishes.
+  auto timer = std::make_shared<asio::steady_timer>(ioc, options.shutdown_grace);
+  timer->async_wait([this, timer](beast::error_code) {
+    std::lock_guard lock(connections_mutex);
+    if (!connections.empty()) ioc.stop();
+  });
+}
+
+awaitable<void> Server::Impl::accept_loop() {
+  while (!stopping) {
+    beast::error_code ec;
+    tcp::socket socket = co_await acceptor.async_accept(
+        asio::make_strand(ioc), asio::redirect_error(use_awaitable, ec));
+    if (ec) {
+      if (stopping || ec == asio::error::operation_aborted) break;
+      continue;  // e.g. too many open files: keep serving the others
+    }
+    asio::co_spawn(socket.get_executor(), serve(std::move(socket)), asio::detached);
+  }
+  // With the acceptor closed and no connections, the timer is the last work.
+}
+
+awaitable<void> Server::Impl::serve(tcp::socket socket) {
+  beast::tcp_stream stream(std::move(socket));
+  beast::flat_buffer buffer;
+  std::list<Connection>::iterator self;
+  {
+    std::lock_guard lock(connections_mutex);
+    self = connections.insert(connections.end(), Connection{&stream, false});
+  }
+  // One bad request ends this connection, never the server.
+  try {
+    while (!stopping.load() || self->busy) {
+      if (!co_await serve_one(stream, buffer, self)) break;
+      if (stopping) break;
+    }
+  } catch (const std::exception&) {
+  }
+  beast::error_code ec;
+  stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+  stream.close();
+  std::lock_guard lock(connections_mutex);
+  connections.erase(self);
+}
+
+awaitable<bool> Server::Impl::serve_one(beast::tcp_stream& stream, beast::flat_buffer& buffer,
+                                        std::list<Connection>::iterator self) {
+  bhttp::request_parser<bhttp::string_body> parser;
+  parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
+  parser.body_limit(options.body_limit);
+  stream.expires_after(options.idle_timeout);
+  beast::error_code ec;
+  co_await bhttp::async_read(stream, buffer, parser, asio::redirect_error(use_awaitable, ec));
+  auto started = std::chrono::steady_clock::now();
+
+  Request request;
+  request.request_id = new_request_id();
+  beast::error_code remote_ec;
+  auto remote = stream.socket().remote_endpoint(remote_ec);
+  if (!remote_ec) request.remote_address = remote.address().to_string();
+
+  int early_status = 0;
+  if (ec == bhttp::error::header_limit) {
+    early_status = 431;
+  } else if (ec == bhttp::error::body_limit) {
+    early_status = 413;
+  } else if (ec == bhttp::error::end_of_stream || ec == asio::error::operation_aborted ||
+             ec == beast::error::timeout || ec == asio::error::eof ||
+             ec == asio::error::connection_reset) {
+    co_return false;
+  } else if (ec) {
+    early_status = 400;
+  }
+  set_busy(self, true);
+
+  WireResponse wire;
+  if (early_status) {
+    request.method = "?";
+    request.path = "?";
+    Response r;
+    r.status = early_status;
+    r.content_type = "text/plain; charset=utf-8";
+    r.body = early_status == 431   ? "Request headers too large.\n"
+             : early_status == 413 ? "Request body too large.\n"
+                                   : "Bad request.\n";
+    wire = to_wire(request, std::move(r));
+    wire.close = true;
+  } else {
+    auto& msg = parser.get();
+    request.method = std::string(msg.method_string());
+    request.target = std::string(msg.target());
+    auto q = request.target.find('?');
+    request.path = url_decode(std::string_view(request.target).substr(0, q), false);
+    if (q != std::string::npos) request.query = parse_query(std::string_view(request.target).substr(q + 1));
+    for (const auto& field : msg) {
+      request.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
+    }
+    request.body = std::move(msg.body());
+    wire = app(request);
+    if (!msg.keep_alive()) wire.close = true;
+  }
+  if (stopping) wire.close = true;
+
+  bhttp::response<bhttp::buffer_body> res;
+  res.result(static_cast<unsigned>(wire.status));
+  res.version(11);
+  for (const auto& [name, value] : wire.headers) res.insert(name, value);
+  res.set(bhttp::field::server, "cairn");
+  res.keep_alive(!wire.close);
+  std::size_t body_size = wire.body ? wire.body->size() : 0;
+  if (wire.head_only || !wire.body || wire.body->empty()) {
+    res.body().data = nullptr;
+    res.body().size = 0;
+  } else {
+    res.body().data = const_cast<char*>(wire.body->data());
+    res.body().size = wire.body->size();
+  }
+  res.body().more = false;
+  if (wire.status == 304 || wire.head_only) {
+    // Content-Length already describes the body a GET would get.
+  } else if (!wire.body) {
+    res.content_length(0);
+  }
+  stream.expires_after(options.idle_timeout);
+  beast::error_code write_ec;
+  co_await bhttp::async_write(stream, res, asio::redirect_error(use_awaitable, write_ec));
+  set_busy(self, false);
+  if (log) {
+    log(request, wire.status, wire.head_only ? 0 : body_size,
+        std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() -
+                                                              started));
+  }
+  co_return !write_ec && !wire.close;
+}
+
+}  // namespace cairn::http

@@ -1,0 +1,53 @@
+// The HTTP/1.1 server: Boost.Beast and Asio coroutines on several threads,
+// keep-alive, limits on header and body size and idle time, graceful stop.
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <ostream>
+#include <string>
+
+#include "core/result.hpp"
+#include "http/message.hpp"
+#include "http/wire.hpp"
+
+namespace cairn::http {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  unsigned short port = 8080;  // 0: any free port
+  int threads = 2;
+  std::size_t header_limit = 16 * 1024;
+  std::size_t body_limit = 1024 * 1024;
+  std::chrono::seconds idle_timeout{30};
+  std::chrono::seconds shutdown_grace{10};
+};
+
+// Turns one parsed request into what goes on the wire; called on io threads.
+using Application = std::function<WireResponse(Request&)>;
+// Called once per request after the response is written.
+using AccessLogger = std::function<void(const Request&, int status, std::size_t bytes,
+                                        std::chrono::microseconds elapsed)>;
+
+class Server {
+ public:
+  Server(ServerOptions options, Application app, AccessLogger log);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Binds the listening socket; a clear message if it cannot.
+  Status listen();
+  unsigned short port() const;
+  // Serves until SIGTERM or SIGINT (or stop()): then stops accepting, lets
+  // in-flight requests finish, and returns.
+  void run();
+  void stop();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace cairn::http

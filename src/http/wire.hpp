@@ -1,0 +1,24 @@
+// The last step before the socket: conditional GET, HEAD, gzip and the
+// security headers every response carries, applied in one place.
+#pragma once
+
+#include <string>
+
+#include "http/message.hpp"
+
+namespace cairn::http {
+
+struct WireResponse {
+  int status = 200;
+  Headers headers;  // complete, including Content-Type and Content-Length
+  SharedBody body;  // may be null for an empty body
+  bool head_only = false;
+  bool close = false;  // close the connection after writing
+};
+
+// Content-Security-Policy and friends: no inline script, no framing.
+const Headers& security_headers();
+
+WireResponse to_wire(const Request& request, Response response);
+
+}  // namespace cairn::http

@@ -1,0 +1,126 @@
+#include "store/sqlite/sqlite_trial_store.hpp"
+
+#include <sodium.h>
+
+#include <unordered_set>
+
+#include "store/sqlite/sqlite_page_store.hpp"
+
+namespace cairn::store::sqlite {
+
+namespace {
+
+// Same digest as page revisions use, so "unchanged" means byte-identical content.
+std::string content_hash(std::string_view content) {
+  unsigned char digest[crypto_generichash_BYTES];
+  crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(content.data()),
+                     content.size(), nullptr, 0);
+  char hex[crypto_generichash_BYTES * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+  return hex;
+}
+
+constexpr std::string_view kTrialColumns = "nct_id, content, content_hash, updated_at";
+// Pages keep each walk step short, so an import can commit between them.
+constexpr std::int64_t kPageSize = 2000;
+
+StoredTrial read_trial(Statement& st) {
+  return StoredTrial{st.text(0), st.text(1), st.text(2), st.text(3)};
+}
+
+}  // namespace
+
+TrialImportReport SqliteTrialStore::upsert_trials(const std::vector<TrialRecord>& trials) {
+  TrialImportReport report;
+  auto guard = db_.lock();
+  Transaction tx(db_);
+  auto current = db_.prepare("SELECT content_hash FROM trials WHERE nct_id = ?");
+  auto upsert = db_.prepare(
+      "INSERT INTO trials (nct_id, content, content_hash) VALUES (?, ?, ?) "
+      "ON CONFLICT (nct_id) DO UPDATE SET content = excluded.content, "
+      "content_hash = excluded.content_hash, "
+      "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')");
+  for (const auto& trial : trials) {
+    std::string hash = content_hash(trial.content);
+    current.reset();
+    current.bind(1, trial.nct_id);
+    if (current.step()) {
+      if (current.text(0) == hash) {
+        ++report.unchanged;
+        continue;
+      }
+      ++report.updated;
+    } else {
+      ++report.added;
+    }
+    current.reset();
+    upsert.reset();
+    upsert.bind(1, trial.nct_id).bind(2, trial.content).bind(3, hash).run();
+    record_change(db_, "trial", trial.nct_id);
+  }
+  tx.commit();
+  return report;
+}
+
+std::optional<StoredTrial> SqliteTrialStore::trial(std::string_view nct_id) {
+  auto guard = db_.lock();
+  auto st = db_.prepare("SELECT " + std::string(kTrialColumns) + " FROM trials WHERE nct_id = ?");
+  st.bind(1, nct_id);
+  if (!st.step()) return std::nullopt;
+  return read_trial(st);
+}
+
+std::int64_t SqliteTrialStore::trial_count() {
+  auto guard = db_.lock();
+  auto st = db_.prepare("SELECT COUNT(*) FROM trials");
+  st.step();
+  return st.integer(0);
+}
+
+void SqliteTrialStore::for_each_trial(const std::function<void(const StoredTrial&)>& visit) {
+  std::string after;
+  for (;;) {
+    std::vector<StoredTrial> page;
+    {
+      auto guard = db_.lock();
+      auto st = db_.prepare("SELECT " + std::string(kTrialColumns) +
+                            " FROM trials WHERE nct_id > ? ORDER BY nct_id LIMIT ?");
+      st.bind(1, after).bind(2, kPageSize);
+      while (st.step()) page.push_back(read_trial(st));
+    }
+    if (page.empty()) return;
+    after = page.back().nct_id;
+    for (const auto& trial : page) visit(trial);
+  }
+}
+
+void SqliteTrialStore::for_each_trial_changed_since(
+    std::int64_t since, const std::function<void(const StoredTrial&)>& visit) {
+  std::unordered_set<std::string> seen;
+  for (;;) {
+    std::vector<StoredTrial> page;
+    std::int64_t last_seq = since;
+    {
+      auto guard = db_.lock();
+      auto changes = db_.prepare(
+          "SELECT seq, key FROM changes WHERE kind = 'trial' AND seq > ? ORDER BY seq LIMIT ?");
+      changes.bind(1, last_seq).bind(2, kPageSize);
+      auto one =
+          db_.prepare("SELECT " + std::string(kTrialColumns) + " FROM trials WHERE nct_id = ?");
+      bool any = false;
+      while (changes.step()) {
+        any = true;
+        since = changes.integer(0);
+        // A trial changed twice is read once: its current content is what counts.
+        if (!seen.insert(changes.text(1)).second) continue;
+        one.reset();
+        one.bind(1, changes.text(1));
+        if (one.step()) page.push_back(read_trial(one));
+      }
+      if (!any) return;
+    }
+    for (const auto& trial : page) visit(trial);
+  }
+}
+
+}  // namespace cairn::store::sqlite

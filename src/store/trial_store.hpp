@@ -1,0 +1,48 @@
+// Where imported clinical trials live: one current version per NCT id, stored as
+// the trials part's JSON; every add or change is recorded in the change feed.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cairn::store {
+
+struct TrialRecord {
+  std::string nct_id;
+  std::string content;  // the trial as JSON (trials::trial_to_storage)
+};
+
+struct StoredTrial {
+  std::string nct_id;
+  std::string content;
+  std::string content_hash;
+  std::string updated_at;
+};
+
+struct TrialImportReport {
+  int added = 0;
+  int updated = 0;
+  int unchanged = 0;
+};
+
+class TrialStore {
+ public:
+  virtual ~TrialStore() = default;
+  // All records in one transaction: a new id is added, a changed one replaced,
+  // an identical one (same content hash) left alone and kept out of the feed.
+  virtual TrialImportReport upsert_trials(const std::vector<TrialRecord>& trials) = 0;
+  virtual std::optional<StoredTrial> trial(std::string_view nct_id) = 0;
+  virtual std::int64_t trial_count() = 0;
+  // Every trial in NCT id order, read a page at a time so writers are not held
+  // up for the whole walk.
+  virtual void for_each_trial(const std::function<void(const StoredTrial&)>& visit) = 0;
+  // Trials added or changed after change-feed position `since`.
+  virtual void for_each_trial_changed_since(
+      std::int64_t since, const std::function<void(const StoredTrial&)>& visit) = 0;
+};
+
+}  // namespace cairn::store

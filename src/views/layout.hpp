@@ -1,0 +1,42 @@
+// The page shell every HTML page shares: skip link, header with search and
+// Donate, breadcrumbs, main, footer with the supporter credit and trust marks.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "content/site_settings.hpp"
+#include "core/safe_html.hpp"
+
+namespace cairn::views {
+
+// Where the helpline's "open now" line goes; filled in at request time so a
+// cached page never shows a stale line.
+inline constexpr std::string_view kHelplineStatusSlot = "<!--cairn:helpline-status-->";
+
+struct Chrome {
+  const content::SiteSettings& site;
+  // "css/cairn.css" -> "/assets/css/cairn.3fa2b1c0.css"
+  std::function<std::string(std::string_view)> asset_url;
+};
+
+struct Breadcrumb {
+  std::string title, href;
+};
+
+struct PageShell {
+  std::string title;        // the page's own title; the site name is added
+  std::string description;  // meta description
+  std::string path;         // canonical path
+  std::vector<Breadcrumb> breadcrumbs;
+  std::string search_query;  // shown in the header search box
+};
+
+SafeHtml render_layout(const Chrome& chrome, const PageShell& shell, const SafeHtml& main);
+
+// "2023-08-30" -> "30 August 2023"; other text is returned as it is.
+std::string format_date(std::string_view iso_date);
+
+}  // namespace cairn::views
