@@ -22,11 +22,12 @@ namespace {
 // node's page cache without a restart.
 class ChangeWatcher {
  public:
-  ChangeWatcher(SiteContent& site, std::chrono::milliseconds every)
-      : thread_([this, &site, every] {
+  ChangeWatcher(SiteContent& site, AccessLog& log, std::chrono::milliseconds every)
+      : thread_([this, &site, &log, every] {
           std::unique_lock lock(mutex_);
           while (!stop_) {
             wake_.wait_for(lock, every);
+            log.flush();
             if (stop_) break;
             try {
               if (site.refresh_if_changed()) std::cerr << "cairn: pages refreshed\n";
@@ -91,15 +92,15 @@ int serve_command(const Args& args) {
   site.refresh();
   WebApp app(site, assets, std::cerr);
 
+  AccessLog access_log(stdout);
   http::ServerOptions server_options;
   server_options.host = options->host;
   server_options.port = options->port;
   server_options.threads = options->threads;
   http::Server server(
       server_options, [&app](http::Request& r) { return app.handle(r); },
-      [](const http::Request& r, int status, std::size_t bytes, std::chrono::microseconds t) {
-        write_access_log(std::cout, r, status, bytes, t);
-      });
+      [&access_log](const http::Request& r, int status, std::size_t bytes,
+                    std::chrono::microseconds t) { access_log.write(r, status, bytes, t); });
   if (auto listening = server.listen(); !listening) {
     std::cerr << "cairn serve: " << listening.error().message << "\n";
     return 2;
@@ -108,7 +109,7 @@ int serve_command(const Args& args) {
             << " assets on http://" << options->host << ":" << server.port() << " with "
             << options->threads << " threads\n";
   {
-    ChangeWatcher watcher(site, std::chrono::milliseconds(1000));
+    ChangeWatcher watcher(site, access_log, std::chrono::milliseconds(250));
     server.run();
   }
   std::cerr << "cairn: stopped\n";

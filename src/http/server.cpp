@@ -32,12 +32,25 @@ using asio::use_awaitable;
 
 namespace {
 
+// Request ids only need to be unique in the logs, not secret: a per-thread
+// generator seeded once from the OS avoids a system call per request.
 std::string new_request_id() {
-  unsigned char bytes[6];
-  randombytes_buf(bytes, sizeof bytes);
-  char hex[sizeof bytes * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, bytes, sizeof bytes);
-  return hex;
+  thread_local std::uint64_t state = [] {
+    std::uint64_t seed = 0;
+    randombytes_buf(&seed, sizeof seed);
+    return seed | 1;
+  }();
+  state ^= state << 13;
+  state ^= state >> 7;
+  state ^= state << 17;
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string id(12, '0');
+  std::uint64_t v = state;
+  for (auto& c : id) {
+    c = kHex[v & 15];
+    v >>= 4;
+  }
+  return id;
 }
 
 // What the server tracks of each open connection, for a graceful stop.
@@ -65,6 +78,7 @@ struct Server::Impl {
   awaitable<void> accept_loop();
   awaitable<void> serve(tcp::socket socket);
   awaitable<bool> serve_one(beast::tcp_stream& stream, beast::flat_buffer& buffer,
+                            const std::string& remote_address,
                             std::list<Connection>::iterator self);
   void begin_stop();
   void set_busy(std::list<Connection>::iterator it, bool busy) {
@@ -162,10 +176,13 @@ awaitable<void> Server::Impl::serve(tcp::socket socket) {
     std::lock_guard lock(connections_mutex);
     self = connections.insert(connections.end(), Connection{&stream, false});
   }
+  beast::error_code remote_ec;
+  auto remote = stream.socket().remote_endpoint(remote_ec);
+  std::string remote_address = remote_ec ? std::string() : remote.address().to_string();
   // One bad request ends this connection, never the server.
   try {
     while (!stopping.load() || self->busy) {
-      if (!co_await serve_one(stream, buffer, self)) break;
+      if (!co_await serve_one(stream, buffer, remote_address, self)) break;
       if (stopping) break;
     }
   } catch (const std::exception&) {
@@ -178,6 +195,7 @@ awaitable<void> Server::Impl::serve(tcp::socket socket) {
 }
 
 awaitable<bool> Server::Impl::serve_one(beast::tcp_stream& stream, beast::flat_buffer& buffer,
+                                        const std::string& remote_address,
                                         std::list<Connection>::iterator self) {
   bhttp::request_parser<bhttp::string_body> parser;
   parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
@@ -189,9 +207,7 @@ awaitable<bool> Server::Impl::serve_one(beast::tcp_stream& stream, beast::flat_b
 
   Request request;
   request.request_id = new_request_id();
-  beast::error_code remote_ec;
-  auto remote = stream.socket().remote_endpoint(remote_ec);
-  if (!remote_ec) request.remote_address = remote.address().to_string();
+  request.remote_address = remote_address;
 
   int early_status = 0;
   if (ec == bhttp::error::header_limit) {
@@ -238,6 +254,9 @@ awaitable<bool> Server::Impl::serve_one(beast::tcp_stream& stream, beast::flat_b
   bhttp::response<bhttp::buffer_body> res;
   res.result(static_cast<unsigned>(wire.status));
   res.version(11);
+  if (wire.fixed_headers) {
+    for (const auto& [name, value] : *wire.fixed_headers) res.insert(name, value);
+  }
   for (const auto& [name, value] : wire.headers) res.insert(name, value);
   res.set(bhttp::field::server, "cairn");
   res.keep_alive(!wire.close);

@@ -42,7 +42,7 @@ WireResponse to_wire(const Request& request, Response response) {
   WireResponse wire;
   wire.status = response.status;
   wire.head_only = request.method == "HEAD";
-  wire.headers = security_headers();
+  wire.fixed_headers = &security_headers();
   for (auto& header : response.headers) wire.headers.push_back(std::move(header));
 
   std::string cache_control = response.cache_control;

@@ -10,7 +10,8 @@ namespace cairn::http {
 
 struct WireResponse {
   int status = 200;
-  Headers headers;  // complete, including Content-Type and Content-Length
+  const Headers* fixed_headers = nullptr;  // the security headers: shared, never copied
+  Headers headers;  // the rest, including Content-Type and Content-Length
   SharedBody body;  // may be null for an empty body
   bool head_only = false;
   bool close = false;  // close the connection after writing

@@ -1,0 +1,57 @@
+// Starts a real `cairn serve` on a free loopback port with a fresh data folder,
+// for HTTP and browser tests; stop() sends SIGTERM and reports the exit code.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const root = resolve(process.env.CAIRN_ROOT ?? '.');
+export const bin = resolve(process.env.CAIRN_BIN ?? join(root, 'build/cairn'));
+
+export function freePort() {
+  return new Promise((ok, fail) => {
+    const s = createServer();
+    s.unref();
+    s.on('error', fail);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => ok(port));
+    });
+  });
+}
+
+export async function startCairn({ args = [], env = {}, content = join(root, 'content') } = {}) {
+  const port = await freePort();
+  const data = mkdtempSync(join(tmpdir(), 'cairn-test-'));
+  const child = spawn(
+    bin,
+    ['serve', '--listen', `127.0.0.1:${port}`, '--data', data, '--content', content,
+     '--web', join(root, 'web'), '--threads', '2', ...args],
+    { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  child.stdout.on('data', (d) => { log += d; });
+  child.stderr.on('data', (d) => { log += d; });
+  const exited = new Promise((ok) => child.on('exit', (code, signal) => ok({ code, signal })));
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 20000;
+  for (;;) {
+    try {
+      const r = await fetch(`${base}/healthz`);
+      if (r.ok) break;
+    } catch { /* not listening yet */ }
+    if (child.exitCode !== null) throw new Error(`cairn exited early:\n${log}`);
+    if (Date.now() > deadline) throw new Error(`cairn did not start:\n${log}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    base, port, data, child, exited,
+    log: () => log,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      const result = await exited;
+      rmSync(data, { recursive: true, force: true });
+      return result;
+    },
+  };
+}
