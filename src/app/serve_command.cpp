@@ -7,6 +7,7 @@
 #include "app/access_log.hpp"
 #include "app/commands.hpp"
 #include "app/content_import.hpp"
+#include "app/helpline_routes.hpp"
 #include "app/serve_options.hpp"
 #include "app/site_config.hpp"
 #include "app/site_content.hpp"
@@ -91,6 +92,7 @@ int serve_command(const Args& args) {
   SiteContent site({*store, config->settings, config->glossary, assets, config->helpline, clock});
   site.refresh();
   WebApp app(site, assets, std::cerr);
+  add_helpline_routes(app.router(), {*config, site, clock});
 
   AccessLog access_log(stdout);
   http::ServerOptions server_options;

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "core/text.hpp"
+#include "views/helpline_view.hpp"
 #include "views/html.hpp"
 
 namespace cairn::views {
@@ -11,14 +12,6 @@ namespace cairn::views {
 using namespace literals;
 
 namespace {
-
-std::string tel_href(std::string_view phone) {
-  std::string digits;
-  for (char c : phone) {
-    if (std::isdigit(static_cast<unsigned char>(c)) || c == '+') digits += c;
-  }
-  return "tel:" + digits;
-}
 
 void write_contents(Html& h, const content::RenderedPage& rendered) {
   if (rendered.sections.size() < 2) return;
