@@ -12,5 +12,8 @@ using Args = std::vector<std::string>;
 int serve_command(const Args& args);
 int import_content_command(const Args& args);
 int migrate_command(const Args& args);
+int reindex_command(const Args& args);
+int import_trials_command(const Args& args);
+int user_command(const Args& args);
 
 }  // namespace cairn::app

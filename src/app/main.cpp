@@ -11,9 +11,14 @@ void usage(std::ostream& out) {
   out << "usage: cairn <command> [options]\n\n"
          "commands:\n"
          "  serve            serve the site (--listen HOST:PORT, --data DIR, --content DIR,\n"
-         "                   --threads N, --web DIR)\n"
+         "                   --threads N, --web DIR, --secure-cookies on|off,\n"
+         "                   --trust-proxy on|off)\n"
          "  import-content   import content/ pages into the store (--data DIR, --content DIR)\n"
-         "  migrate          bring the database schema up to date (--data DIR)\n";
+         "  migrate          bring the database schema up to date (--data DIR)\n"
+         "  import-trials    import ClinicalTrials.gov v2 records (--data DIR) PATH...\n"
+         "  reindex          rebuild the search index from the store (--data DIR, --content DIR)\n"
+         "  user add EMAIL   create a staff account (--role ROLE, --name NAME, --data DIR,\n"
+         "                   --content DIR); the password is read from standard input\n";
 }
 
 }  // namespace
@@ -30,6 +35,9 @@ int main(int argc, char** argv) {
     if (command == "serve") return cairn::app::serve_command(args);
     if (command == "import-content") return cairn::app::import_content_command(args);
     if (command == "migrate") return cairn::app::migrate_command(args);
+    if (command == "reindex") return cairn::app::reindex_command(args);
+    if (command == "import-trials") return cairn::app::import_trials_command(args);
+    if (command == "user") return cairn::app::user_command(args);
   } catch (const std::exception& e) {
     std::cerr << "cairn " << command << ": " << e.what() << "\n";
     return 1;

@@ -5,9 +5,12 @@
 #include <thread>
 
 #include "app/access_log.hpp"
+#include "app/account_system.hpp"
 #include "app/commands.hpp"
 #include "app/content_import.hpp"
 #include "app/helpline_routes.hpp"
+#include "app/search_routes.hpp"
+#include "app/site_search.hpp"
 #include "app/serve_options.hpp"
 #include "app/site_config.hpp"
 #include "app/site_content.hpp"
@@ -23,15 +26,19 @@ namespace {
 // node's page cache without a restart.
 class ChangeWatcher {
  public:
-  ChangeWatcher(SiteContent& site, AccessLog& log, std::chrono::milliseconds every)
-      : thread_([this, &site, &log, every] {
+  ChangeWatcher(SiteContent& site, PageIndexer& indexer, AccessLog& log,
+                std::chrono::milliseconds every)
+      : thread_([this, &site, &indexer, &log, every] {
           std::unique_lock lock(mutex_);
           while (!stop_) {
             wake_.wait_for(lock, every);
             log.flush();
             if (stop_) break;
             try {
-              if (site.refresh_if_changed()) std::cerr << "cairn: pages refreshed\n";
+              if (site.refresh_if_changed()) {
+                indexer.update(site);
+                std::cerr << "cairn: pages refreshed\n";
+              }
             } catch (const std::exception& e) {
               std::cerr << "cairn: refresh failed: " << e.what() << "\n";
             }
@@ -56,7 +63,8 @@ class ChangeWatcher {
 }  // namespace
 
 int serve_command(const Args& args) {
-  auto options = parse_options(args, {"--listen", "--data", "--content", "--threads", "--web"});
+  auto options = parse_options(args, {"--listen", "--data", "--content", "--threads", "--web",
+                                      "--secure-cookies", "--trust-proxy"});
   if (!options) {
     std::cerr << "cairn serve: " << options.error().message << "\n";
     return 2;
@@ -91,8 +99,29 @@ int serve_command(const Args& args) {
   SystemClock clock;
   SiteContent site({*store, config->settings, config->glossary, assets, config->helpline, clock});
   site.refresh();
-  WebApp app(site, assets, std::cerr);
+  auto synonyms = search::Synonyms::load(options->content_dir / "synonyms.yaml");
+  if (!synonyms) {
+    std::cerr << "cairn serve: " << synonyms.error().message << "\n";
+    return 2;
+  }
+  auto index = search::SearchIndex::open(options->data_dir / "search", std::move(synonyms.value()));
+  if (!index) {
+    std::cerr << "cairn serve: search index: " << index.error().message << "\n";
+    return 2;
+  }
+  PageIndexer page_indexer(**index, options->data_dir / "search" / "pages.seq");
+  if (page_indexer.update(site, (*index)->needs_rebuild())) {
+    std::cerr << "cairn: search index updated for pages\n";
+  }
+
+  AccountSystem account_system(*store, clock,
+                               {options->content_dir / "common-passwords.txt",
+                                options->secure_cookies, options->trust_proxy, {}},
+                               std::cerr);
+  WebApp app(site, assets, account_system.csrf(), std::cerr);
+  account_system.add_routes(app.router(), site);
   add_helpline_routes(app.router(), {*config, site, clock});
+  add_search_routes(app.router(), **index, site);
 
   AccessLog access_log(stdout);
   http::ServerOptions server_options;
@@ -111,7 +140,7 @@ int serve_command(const Args& args) {
             << " assets on http://" << options->host << ":" << server.port() << " with "
             << options->threads << " threads\n";
   {
-    ChangeWatcher watcher(site, access_log, std::chrono::milliseconds(250));
+    ChangeWatcher watcher(site, page_indexer, access_log, std::chrono::milliseconds(250));
     server.run();
   }
   std::cerr << "cairn: stopped\n";

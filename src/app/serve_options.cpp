@@ -63,6 +63,11 @@ Result<Options> parse_options(const std::vector<std::string>& args,
       o.content_dir = value;
     } else if (flag == "--web") {
       o.web_dir = value;
+    } else if (flag == "--secure-cookies" || flag == "--trust-proxy") {
+      if (value != "on" && value != "off") {
+        return make_error(Errc::invalid_input, flag + " takes on or off, not '" + value + "'");
+      }
+      (flag == "--secure-cookies" ? o.secure_cookies : o.trust_proxy) = value == "on";
     } else if (flag == "--threads") {
       auto n = parse_int(value, 1, 256, "--threads");
       if (!n) return n.error();

@@ -17,6 +17,8 @@ struct Options {
   std::filesystem::path content_dir = "content";
   std::filesystem::path web_dir = "web";
   int threads = 0;  // 0: one per core
+  bool secure_cookies = false;  // --secure-cookies on: the site is reached over HTTPS
+  bool trust_proxy = false;     // --trust-proxy on: take the client from X-Forwarded-For
   std::vector<std::string> positional;
 };
 

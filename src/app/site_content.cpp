@@ -17,6 +17,7 @@ struct SiteContent::Templates {
   std::string not_found;
   http::PageCache::Pages api;  // "/about-cancer/x" -> JSON
   http::CachedPage api_index;
+  std::vector<PageText> texts;
 };
 
 struct SiteContent::Rendition {
@@ -104,6 +105,11 @@ void SiteContent::refresh() {
                     : views::render_information_page(page, rendered, ctx_.site, links);
     if (page.path == "/") body.shell.breadcrumbs.clear();
     templates->html[page.path] = views::render_layout(chrome_, body.shell, body.main).str();
+    PageText text{page.path, page.title, page.summary, rendered.intro_text, {}};
+    for (const auto& section : rendered.sections) {
+      text.sections.push_back({section.id, section.heading, section.text});
+    }
+    templates->texts.push_back(std::move(text));
     auto json = page_json(page, rendered, revision_numbers[i], titles);
     templates->api[page.path] = http::make_cached_page(json.dump(), "application/json; charset=utf-8");
     index.push_back({{"path", page.path},
@@ -185,6 +191,16 @@ std::optional<http::CachedPage> SiteContent::api_index() const {
 }
 
 http::CachedPage SiteContent::not_found() const { return current()->not_found; }
+
+std::vector<PageText> SiteContent::page_texts() const {
+  std::lock_guard lock(mutex_);
+  return templates_ ? templates_->texts : std::vector<PageText>{};
+}
+
+std::int64_t SiteContent::revision_sequence() const {
+  std::lock_guard lock(mutex_);
+  return seen_sequence_;
+}
 
 std::size_t SiteContent::page_count() const {
   std::lock_guard lock(mutex_);

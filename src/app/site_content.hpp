@@ -33,6 +33,15 @@ struct SiteContext {
   const Clock& clock;
 };
 
+// A published page in plain text, for the search index.
+struct PageText {
+  std::string path, title, summary, intro;
+  struct Section {
+    std::string id, heading, text;
+  };
+  std::vector<Section> sections;
+};
+
 class SiteContent {
  public:
   explicit SiteContent(SiteContext context);
@@ -51,6 +60,9 @@ class SiteContent {
   views::Chrome chrome() const;
   std::string helpline_status_html() const;
   std::size_t page_count() const;
+  // The text of every published page as of the last refresh.
+  std::vector<PageText> page_texts() const;
+  std::int64_t revision_sequence() const;
 
  private:
   struct Templates;   // rendered HTML with the status slot still empty

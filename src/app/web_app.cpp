@@ -21,8 +21,9 @@ int status_for(Errc code) {
   return 500;
 }
 
-WebApp::WebApp(SiteContent& site, const http::StaticAssets& assets, std::ostream& error_log)
-    : site_(site), assets_(assets), error_log_(error_log) {
+WebApp::WebApp(SiteContent& site, const http::StaticAssets& assets, const http::CsrfGuard& csrf,
+               std::ostream& error_log)
+    : site_(site), assets_(assets), csrf_(csrf), error_log_(error_log) {
   router_.add("GET", "/healthz", [this](const http::Request&) -> Result<http::Response> {
     auto r = http::text_response(200, "ok\n", "text/plain; charset=utf-8");
     r.cache_control = "no-store";
@@ -75,9 +76,17 @@ http::Response WebApp::dispatch(const http::Request& request) {
     return error_response(request, make_error(Errc::not_found, "No such file."));
   }
   if (readable && path.size() > 1 && path.back() == '/' && !path.starts_with("/api/")) {
-    std::string target = path;
-    while (target.size() > 1 && target.back() == '/') target.pop_back();
-    if (target.starts_with("//")) target = "/";
+    // Built from the address as sent, still percent-encoded: the decoded path
+    // could carry line breaks or a backslash into the Location header.
+    std::string target = request.target.substr(0, request.target.find('?'));
+    auto ends_in_slash = [&] {
+      if (target.ends_with('/')) return std::size_t{1};
+      return target.ends_with("%2F") || target.ends_with("%2f") ? std::size_t{3} : 0;
+    };
+    while (target.size() > 1 && ends_in_slash()) target.resize(target.size() - ends_in_slash());
+    // "//host" and "/\host" name another site to a browser.
+    if (!target.starts_with('/') || (target.size() > 1 && (target[1] == '/' || target[1] == '\\')))
+      target = "/";
     return http::redirect(target, 301);
   }
   if (readable) {
@@ -85,22 +94,32 @@ http::Response WebApp::dispatch(const http::Request& request) {
   }
   auto match = router_.match(request.method, path);
   if (match.handler) {
+    // The one CSRF check: a form post without the visitor's token changes nothing.
+    if (!readable && request.method != "OPTIONS") {
+      if (auto checked = csrf_.verify(request); !checked) {
+        return error_response(request, checked.error());
+      }
+    }
     auto result = (*match.handler)(request);
     if (result) return std::move(result.value());
     return error_response(request, result.error());
   }
-  if (match.path_known) {
-    auto r = error_response(request, make_error(Errc::invalid_input, "That method is not allowed here."));
-    r.status = 405;
-    r.set_header("Allow", match.allowed);
+  // 405 in the page or the JSON error too, not just the status line.
+  auto not_allowed = [&](std::string allowed) {
+    const std::string message = "That method is not allowed here.";
+    http::Response r;
+    if (path.starts_with("/api/")) {
+      r = http::json_response(405, nlohmann::json{{"error", {{"status", 405}, {"message", message}}}}.dump());
+    } else {
+      r.status = 405;
+      r.body = views::render_problem(site_.chrome(), 405, message).str();
+    }
+    r.cache_control = "no-store";
+    r.set_header("Allow", std::move(allowed));
     return r;
-  }
-  if (!readable) {
-    auto r = error_response(request, make_error(Errc::invalid_input, "That method is not allowed here."));
-    r.status = 405;
-    r.set_header("Allow", "GET, HEAD");
-    return r;
-  }
+  };
+  if (match.path_known) return not_allowed(match.allowed);
+  if (!readable) return not_allowed("GET, HEAD");
   return error_response(request, make_error(Errc::not_found, "There is no page at this address."));
 }
 

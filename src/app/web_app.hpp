@@ -6,6 +6,7 @@
 #include <ostream>
 
 #include "app/site_content.hpp"
+#include "http/csrf.hpp"
 #include "http/router.hpp"
 #include "http/static_assets.hpp"
 #include "http/wire.hpp"
@@ -17,7 +18,9 @@ int status_for(Errc code);
 
 class WebApp {
  public:
-  WebApp(SiteContent& site, const http::StaticAssets& assets, std::ostream& error_log);
+  // Every POST (and other unsafe method) must pass `csrf` before its handler runs.
+  WebApp(SiteContent& site, const http::StaticAssets& assets, const http::CsrfGuard& csrf,
+         std::ostream& error_log);
 
   http::Router& router() { return router_; }
   http::WireResponse handle(http::Request& request);
@@ -29,6 +32,7 @@ class WebApp {
 
   SiteContent& site_;
   const http::StaticAssets& assets_;
+  const http::CsrfGuard& csrf_;
   std::ostream& error_log_;
   http::Router router_;
 };

@@ -1,0 +1,119 @@
+#include "views/search_view.hpp"
+
+#include "core/text.hpp"
+#include "views/html.hpp"
+
+namespace cairn::views {
+
+using namespace literals;
+
+namespace {
+
+const char* type_label(const std::string& type) {
+  if (type == "pages") return "Information";
+  if (type == "trials") return "Clinical trials";
+  if (type == "forum") return "Cancer Chat forum";
+  return "All results";
+}
+
+std::string search_href(const std::string& query, const std::string& type, int page) {
+  std::string href = "/search?q=" + url_encode(query);
+  if (!type.empty()) href += "&type=" + url_encode(type);
+  if (page > 1) href += "&page=" + std::to_string(page);
+  return href;
+}
+
+void write_facets(Html& h, const SearchResultsView& v) {
+  std::size_t all = 0;
+  for (const auto& [type, count] : v.facets) all += count;
+  h << R"(<nav class="cairn-facets" aria-label="Filter results by type"><ul class="cairn-facets__list">)"_m;
+  auto item = [&](const std::string& type, std::size_t count) {
+    std::string label = std::string(type_label(type)) + " (" + std::to_string(count) + ")";
+    if (type == v.type) {
+      h << R"(<li><a aria-current="true" class="cairn-facets__current" href=")"_m
+        << search_href(v.showing_corrected ? *v.corrected : v.query, type, 1) << "\">"_m << label
+        << "</a></li>"_m;
+    } else {
+      h << "<li><a href=\""_m << search_href(v.showing_corrected ? *v.corrected : v.query, type, 1)
+        << "\">"_m << label << "</a></li>"_m;
+    }
+  };
+  item("", all);
+  for (const auto& [type, count] : v.facets) item(type, count);
+  h << "</ul></nav>\n"_m;
+}
+
+void write_paging(Html& h, const SearchResultsView& v) {
+  int pages = static_cast<int>((v.total + static_cast<std::size_t>(v.page_size) - 1) /
+                               static_cast<std::size_t>(v.page_size));
+  if (pages <= 1) return;
+  const std::string& q = v.showing_corrected ? *v.corrected : v.query;
+  h << R"(<nav class="nhsuk-pagination" role="navigation" aria-label="Results pages"><ul class="nhsuk-list nhsuk-pagination__list">)"_m;
+  if (v.page > 1) {
+    h << R"(<li class="nhsuk-pagination-item--previous"><a class="nhsuk-pagination__link nhsuk-pagination__link--prev" href=")"_m
+      << search_href(q, v.type, v.page - 1)
+      << R"("><span class="nhsuk-pagination__title">Previous</span><span class="nhsuk-u-visually-hidden">:</span><span class="nhsuk-pagination__page">Page )"_m
+      << v.page - 1 << "</span></a></li>"_m;
+  }
+  if (v.page < pages) {
+    h << R"(<li class="nhsuk-pagination-item--next"><a class="nhsuk-pagination__link nhsuk-pagination__link--next" href=")"_m
+      << search_href(q, v.type, v.page + 1)
+      << R"("><span class="nhsuk-pagination__title">Next</span><span class="nhsuk-u-visually-hidden">:</span><span class="nhsuk-pagination__page">Page )"_m
+      << v.page + 1 << "</span></a></li>"_m;
+  }
+  h << "</ul></nav>\n"_m;
+}
+
+}  // namespace
+
+PageBody render_search_page(const SearchResultsView& v) {
+  PageBody body;
+  body.shell.title = v.query.empty() ? "Search" : "Search results for " + v.query;
+  body.shell.description = "Search our information, clinical trials and forum.";
+  body.shell.path = "/search";
+  body.shell.breadcrumbs = {{"Home", "/"}};
+  body.shell.search_query = v.query;
+  Html h;
+  h << R"(<div class="nhsuk-grid-row"><div class="nhsuk-grid-column-two-thirds">)"_m;
+  if (v.query.empty()) {
+    h << "<h1>Search</h1>\n"_m;
+  } else {
+    h << "<h1>Search results for <span class=\"cairn-query\">"_m << v.query << "</span></h1>\n"_m;
+  }
+  h << R"(<form class="cairn-search-form" action="/search" method="get" role="search"><div class="nhsuk-form-group"><label class="nhsuk-label" for="search-page-field">Search for information, trials or forum posts</label><input class="nhsuk-input" id="search-page-field" name="q" type="search" value=")"_m
+    << v.query << "\">"_m;
+  if (!v.type.empty()) h << R"(<input type="hidden" name="type" value=")"_m << v.type << "\">"_m;
+  h << R"(</div><button class="nhsuk-button" type="submit">Search</button></form>
+)"_m;
+  if (v.corrected && v.showing_corrected) {
+    h << R"(<p class="cairn-did-you-mean">We found nothing for <strong>)"_m << v.query
+      << "</strong>. Showing results for <strong>"_m << *v.corrected << "</strong> instead.</p>\n"_m;
+  } else if (v.corrected) {
+    h << R"(<p class="cairn-did-you-mean">Did you mean <a href=")"_m << search_href(*v.corrected, v.type, 1)
+      << "\">"_m << *v.corrected << "</a>?</p>\n"_m;
+  }
+  if (!v.notice.empty()) h << R"(<p class="cairn-search-notice">)"_m << v.notice << "</p>\n"_m;
+  if (!v.query.empty() && !v.facets.empty()) write_facets(h, v);
+  if (!v.results.empty()) {
+    h << R"(<p class="nhsuk-body-s" aria-live="polite">)"_m << v.total
+      << (v.total == 1 ? " result"_m : " results"_m) << "</p>\n"_m;
+    h << R"(<ul class="nhsuk-list cairn-results">)"_m;
+    for (const auto& r : v.results) {
+      h << R"(<li class="cairn-result"><h2 class="nhsuk-heading-s cairn-result__title"><a href=")"_m
+        << safe_href(r.url) << "\">"_m << r.title << "</a></h2>"_m;
+      h << R"(<p class="nhsuk-body-s cairn-result__meta">)"_m << type_label(r.type);
+      if (!r.page_title.empty() && r.page_title != r.title) h << ": "_m << r.page_title;
+      h << "</p><p class=\"cairn-result__snippet\">"_m << r.snippet << "</p></li>\n"_m;
+    }
+    h << "</ul>\n"_m;
+    write_paging(h, v);
+  } else if (!v.query.empty()) {
+    h << R"(<h2>Other ways to find help</h2><ul class="nhsuk-list nhsuk-list--bullet"><li>check your spelling, or try fewer or simpler words</li><li>look through <a href="/about-cancer/cancer-types">cancer types A to Z</a></li><li>talk to our nurses on the <a href="/helpline">nurse helpline</a></li></ul>
+)"_m;
+  }
+  h << "</div></div>\n"_m;
+  body.main = h.take();
+  return body;
+}
+
+}  // namespace cairn::views

@@ -1,0 +1,36 @@
+// The trial finder page (form, counts per filter value, results, paging), one
+// trial in plain words, and the "Trials for LM" block on information pages.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/safe_html.hpp"
+#include "trials/finder_result.hpp"
+#include "trials/trial.hpp"
+#include "views/page_view.hpp"
+
+namespace cairn::views {
+
+struct TrialFinderView {
+  std::map<std::string, std::string> params;  // the form's values as submitted
+  std::string error;                           // a problem with the values, if any
+  std::string error_field;                     // the field it concerns
+  std::string near_name;                       // the place the distances are from
+  const trials::FinderResult* result = nullptr;
+};
+
+PageBody render_trial_finder(const TrialFinderView& view);
+
+struct TrialSite {
+  trials::Location location;
+  std::optional<double> distance_miles;
+};
+
+PageBody render_trial_page(const trials::Trial& trial, const std::vector<TrialSite>& sites,
+                           const std::string& near_name);
+
+SafeHtml render_lm_trials_block(const trials::FinderResult& result);
+
+}  // namespace cairn::views
