@@ -15,5 +15,6 @@ int migrate_command(const Args& args);
 int reindex_command(const Args& args);
 int import_trials_command(const Args& args);
 int user_command(const Args& args);
+int check_command(const Args& args);
 
 }  // namespace cairn::app

@@ -18,7 +18,10 @@ void usage(std::ostream& out) {
          "  import-trials    import ClinicalTrials.gov v2 records (--data DIR) PATH...\n"
          "  reindex          rebuild the search index from the store (--data DIR, --content DIR)\n"
          "  user add EMAIL   create a staff account (--role ROLE, --name NAME, --data DIR,\n"
-         "                   --content DIR); the password is read from standard input\n";
+         "                   --content DIR); the password is read from standard input\n"
+         "  check            check content/ pages: review dates, reading age, jargon, links,\n"
+         "                   sources (--content DIR, --today DATE, --reading-age N,\n"
+         "                   --review-dates-as-warnings, --section-scores)\n";
 }
 
 }  // namespace
@@ -38,6 +41,7 @@ int main(int argc, char** argv) {
     if (command == "reindex") return cairn::app::reindex_command(args);
     if (command == "import-trials") return cairn::app::import_trials_command(args);
     if (command == "user") return cairn::app::user_command(args);
+    if (command == "check") return cairn::app::check_command(args);
   } catch (const std::exception& e) {
     std::cerr << "cairn " << command << ": " << e.what() << "\n";
     return 1;

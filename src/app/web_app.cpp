@@ -109,7 +109,8 @@ http::Response WebApp::dispatch(const http::Request& request) {
     const std::string message = "That method is not allowed here.";
     http::Response r;
     if (path.starts_with("/api/")) {
-      r = http::json_response(405, nlohmann::json{{"error", {{"status", 405}, {"message", message}}}}.dump());
+      r = http::json_response(
+          405, nlohmann::json{{"error", {{"status", 405}, {"message", message}}}}.dump());
     } else {
       r.status = 405;
       r.body = views::render_problem(site_.chrome(), 405, message).str();

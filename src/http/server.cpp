@@ -112,6 +112,24 @@ std::string serialize_head(const WireResponse& wire) {
   return head;
 }
 
+// After an early error (431, 413, 400) the client may still be sending what we
+// refused. Closing with unread bytes resets the connection, and a client that
+// is still writing then never reads our answer: so stop writing, and read and
+// drop its bytes for a moment (bounded in time and size) before closing.
+awaitable<void> drain_before_close(beast::tcp_stream& stream) {
+  beast::error_code ec;
+  stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+  if (ec) co_return;
+  stream.expires_after(std::chrono::seconds(2));
+  char scratch[16384];
+  std::size_t total = 0;
+  while (total < 8 * 1024 * 1024) {
+    total += co_await stream.async_read_some(asio::buffer(scratch),
+                                             asio::redirect_error(use_awaitable, ec));
+    if (ec) break;
+  }
+}
+
 }  // namespace
 
 struct Server::Impl {
@@ -124,6 +142,9 @@ struct Server::Impl {
   std::atomic<bool> stopping{false};
   std::mutex connections_mutex;
   std::list<Connection> connections;
+  // Set by begin_stop while connections remain; serve() cancels it when the
+  // last one ends, so a stop does not wait out the whole grace period.
+  std::shared_ptr<asio::steady_timer> grace_timer;
 
   Impl(ServerOptions o, Application a, AccessLogger l)
       : options(std::move(o)), app(std::move(a)), log(std::move(l)), ioc(options.threads) {}
@@ -186,22 +207,27 @@ void Server::Impl::begin_stop() {
   beast::error_code ignored;
   acceptor.close(ignored);
   signals.cancel(ignored);
-  {
-    // Idle connections are closed now; busy ones close after their response.
-    std::lock_guard lock(connections_mutex);
-    for (auto& c : connections) {
-      if (!c.busy) {
-        asio::post(c.stream->get_executor(), [stream = c.stream] {
+  // Idle connections are closed now; busy ones close after their response.
+  std::lock_guard lock(connections_mutex);
+  for (auto& c : connections) {
+    if (!c.busy) {
+      asio::post(c.stream->get_executor(), [this, stream = c.stream] {
+        // The connection may have ended (its stream freed) or become busy since.
+        std::lock_guard lock(connections_mutex);
+        for (auto& open : connections) {
+          if (open.stream != stream || open.busy) continue;
           beast::error_code e;
           stream->socket().shutdown(tcp::socket::shutdown_both, e);
           stream->cancel();
-        });
-      }
+        }
+      });
     }
   }
+  if (connections.empty()) return;  // nothing to wait for: run() returns now
   // A last resort if some connection never finishes.
-  auto timer = std::make_shared<asio::steady_timer>(ioc, options.shutdown_grace);
-  timer->async_wait([this, timer](beast::error_code) {
+  grace_timer = std::make_shared<asio::steady_timer>(ioc, options.shutdown_grace);
+  grace_timer->async_wait([this](beast::error_code ec) {
+    if (ec) return;  // cancelled: every connection has ended
     std::lock_guard lock(connections_mutex);
     if (!connections.empty()) ioc.stop();
   });
@@ -245,6 +271,7 @@ awaitable<void> Server::Impl::serve(tcp::socket socket) {
   stream.close();
   std::lock_guard lock(connections_mutex);
   connections.erase(self);
+  if (connections.empty() && grace_timer) grace_timer->cancel();
 }
 
 awaitable<bool> Server::Impl::serve_one(beast::tcp_stream& stream, beast::flat_buffer& buffer,
@@ -321,6 +348,7 @@ awaitable<bool> Server::Impl::serve_one(beast::tcp_stream& stream, beast::flat_b
         std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() -
                                                               started));
   }
+  if (early_status && !write_ec) co_await drain_before_close(stream);
   co_return !write_ec && !wire.close;
 }
 

@@ -5,7 +5,9 @@
 #include <filesystem>
 #include <memory>
 
+#include "store/account_store.hpp"
 #include "store/page_store.hpp"
+#include "store/settings_store.hpp"
 #include "store/trial_store.hpp"
 
 namespace cairn::store {
@@ -16,6 +18,8 @@ class Store {
   virtual PageStore& pages() = 0;
   virtual ChangeFeed& changes() = 0;
   virtual TrialStore& trials() = 0;
+  virtual AccountStore& accounts() = 0;
+  virtual SettingsStore& settings() = 0;
 };
 
 // Opens data_dir/cairn.sqlite, creating the folder and file if needed and

@@ -22,6 +22,18 @@ std::string format_date(std::string_view iso) {
 
 namespace {
 
+struct NavItem {
+  std::string_view href, label;
+};
+
+constexpr std::array<NavItem, 5> kMainNav = {{
+    {"/about-cancer/leptomeningeal-metastases", "Leptomeningeal metastases"},
+    {"/about-cancer/cancer-types", "Cancer types A to Z"},
+    {"/trials", "Find a clinical trial"},
+    {"/forum", "Cancer Chat"},
+    {"/helpline", "Nurse helpline"},
+}};
+
 void write_header(Html& h, const Chrome& chrome, const PageShell& shell) {
   const auto& site = chrome.site;
   h << R"(<a class="nhsuk-skip-link" href="#maincontent">Skip to main content</a>
@@ -49,12 +61,19 @@ void write_header(Html& h, const Chrome& chrome, const PageShell& shell) {
 </div>
 <nav class="cairn-nav nhsuk-width-container" aria-label="Main">
 <ul class="cairn-nav__list">
-<li><a href="/about-cancer/leptomeningeal-metastases">Leptomeningeal metastases</a></li>
-<li><a href="/about-cancer/cancer-types">Cancer types A to Z</a></li>
-<li><a href="/trials">Find a clinical trial</a></li>
-<li><a href="/forum">Cancer Chat</a></li>
-<li><a href="/helpline">Nurse helpline</a></li>
-</ul>
+)"_m;
+  // aria-current tells screen reader users (and the CSS underline tells
+  // everyone else) which part of the site they are in.
+  for (const auto& [href, label] : kMainNav) {
+    h << R"(<li><a href=")"_m << href << "\""_m;
+    if (shell.path == href) {
+      h << R"( aria-current="page")"_m;
+    } else if (shell.path.starts_with(std::string(href) + "/")) {
+      h << R"( aria-current="true")"_m;
+    }
+    h << ">"_m << label << "</a></li>\n"_m;
+  }
+  h << R"(</ul>
 </nav>
 </header>
 )"_m;

@@ -1,0 +1,98 @@
+// The account rules: registration, sign-in, password change, deletion and the
+// data download. Sign-in gives the same answer, after the same work, whether
+// the email is unknown or the password wrong; attempts are rate limited per
+// account and per address.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "accounts/account.hpp"
+#include "accounts/form_result.hpp"
+#include "accounts/member_data.hpp"
+#include "accounts/password_hasher.hpp"
+#include "accounts/password_policy.hpp"
+#include "accounts/rate_limiter.hpp"
+#include "core/clock.hpp"
+#include "core/result.hpp"
+#include "store/account_store.hpp"
+
+namespace cairn::accounts {
+
+// The registration form, as sent. Field names in problems: "display_name",
+// "email", "password", "confirm_password", "over_14", "accept_rules".
+struct Registration {
+  std::string display_name;
+  std::string email;
+  std::string password;
+  std::string confirm_password;
+  bool over_14 = false;
+  bool accepts_rules = false;
+};
+
+// A staff account made by an operator (`cairn user add`).
+struct StaffAccount {
+  std::string email;
+  std::string display_name;
+  std::string password;
+  Role role = Role::member;
+};
+
+class AccountService {
+ public:
+  AccountService(store::AccountStore& store, const PasswordHasher& hasher,
+                 const PasswordPolicy& policy, RateLimiter& limiter, const Clock& clock);
+
+  // Parts holding member data join the download and the deletion.
+  void add_member_data(MemberData& data) { member_data_.push_back(&data); }
+
+  // Creates a member. Problems are per field; a refusal (rate_limited) when this
+  // address has registered too often.
+  FormResult<Account> register_member(const Registration& form, std::string_view address);
+  // Creates a staff account under the same email, name and password rules.
+  // invalid_input or conflict, with a message for the operator.
+  Result<Account> create_staff(const StaffAccount& staff);
+
+  // The account for this email and password. unauthorized ("Enter a correct
+  // email and password") for an unknown email or a wrong password alike;
+  // rate_limited after too many attempts; forbidden if suspended.
+  Result<Account> authenticate(std::string_view email, std::string_view password,
+                               std::string_view address);
+
+  // Checks the current password (rate limited like sign-in), then stores the
+  // new one and ends every session of the account. Fields: "current_password",
+  // "new_password", "confirm_password".
+  FormResult<Ok> change_password(const Account& account, std::string_view current,
+                                 std::string_view fresh, std::string_view confirm,
+                                 std::string_view address);
+
+  // Removes the account after checking its password; the member chooses what
+  // happens to their posts. Fields: "posts", "password".
+  FormResult<Ok> delete_account(const Account& account, std::string_view password,
+                                std::optional<PostChoice> posts, std::string_view address);
+
+  // Everything kept about the member, for the "download my data" file.
+  nlohmann::json export_data(const Account& account);
+
+  std::optional<Account> find(std::int64_t account_id);
+
+ private:
+  // Rate limits, then verifies (against a dummy hash when there is no account).
+  Result<store::AccountRecord> check_password(std::string_view email, std::string_view password,
+                                              std::string_view address);
+  std::string now_iso() const;
+
+  store::AccountStore& store_;
+  const PasswordHasher& hasher_;
+  const PasswordPolicy& policy_;
+  RateLimiter& limiter_;
+  const Clock& clock_;
+  std::vector<MemberData*> member_data_;
+};
+
+}  // namespace cairn::accounts

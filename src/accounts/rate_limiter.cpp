@@ -1,0 +1,63 @@
+#include "accounts/rate_limiter.hpp"
+
+#include <algorithm>
+
+namespace cairn::accounts {
+
+namespace {
+
+// Sweep idle keys out every so many calls, so memory follows live traffic.
+constexpr std::size_t kSweepEvery = 1024;
+
+std::chrono::seconds delay_for(const RateLimit& limit, std::size_t over) {
+  auto delay = limit.first_delay;
+  for (std::size_t i = 1; i < over && delay < limit.max_delay; ++i) delay *= 2;
+  return std::min(delay, limit.max_delay);
+}
+
+}  // namespace
+
+Status RateLimiter::attempt(std::string_view key, const RateLimit& limit) {
+  auto now = clock_.now();
+  std::lock_guard lock(mutex_);
+  if (++calls_ % kSweepEvery == 0) sweep(now);
+  auto& bucket = buckets_[std::string(key)];
+  bucket.quiet = std::max(bucket.quiet, limit.window + limit.max_delay);
+  auto& times = bucket.attempts;
+  if (now - bucket.last >= bucket.quiet) {
+    times.clear();
+    bucket.strikes = 0;
+  }
+  while (!times.empty() && times.front() <= now - limit.window) times.pop_front();
+  if (bucket.strikes > 0 || times.size() >= static_cast<std::size_t>(limit.attempts)) {
+    // Over the limit: this attempt must come a doubling delay after the last one.
+    auto ready = bucket.last + delay_for(limit, bucket.strikes + 1);
+    if (now < ready) {
+      auto wait = std::chrono::ceil<std::chrono::seconds>(ready - now).count();
+      return make_error(Errc::rate_limited,
+                        "Too many attempts. Try again in " + std::to_string(wait) +
+                            (wait == 1 ? " second." : " seconds."));
+    }
+    ++bucket.strikes;
+  }
+  times.push_back(now);
+  bucket.last = now;
+  return Ok{};
+}
+
+void RateLimiter::reset(std::string_view key) {
+  std::lock_guard lock(mutex_);
+  buckets_.erase(std::string(key));
+}
+
+void RateLimiter::sweep(std::chrono::system_clock::time_point now) {
+  for (auto it = buckets_.begin(); it != buckets_.end();) {
+    if (now - it->second.last >= it->second.quiet) {
+      it = buckets_.erase(it);
+    } else {
+      ++it;
+    }
+  }
+}
+
+}  // namespace cairn::accounts

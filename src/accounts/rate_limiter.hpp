@@ -1,0 +1,60 @@
+// Limits how often something may be tried (sign-in per account and per
+// address, registrations per address, posts per member): so many attempts in
+// a sliding window, then each further attempt must wait a delay that doubles
+// (2, 4, 8 ... seconds) up to a cap. Never a permanent lock-out: the wait is
+// at most the cap, and after a quiet spell (window + cap) the full allowance
+// is back. In memory, so each node counts its own.
+#pragma once
+
+#include <chrono>
+#include <deque>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "core/clock.hpp"
+#include "core/result.hpp"
+
+namespace cairn::accounts {
+
+struct RateLimit {
+  int attempts;                     // allowed within `window` without delay
+  std::chrono::seconds window;
+  std::chrono::seconds first_delay; // wait before the first attempt over the limit
+  std::chrono::seconds max_delay;   // the delay doubles up to this
+};
+
+using namespace std::chrono_literals;
+inline constexpr RateLimit kSignInPerAccount{5, 60s, 2s, 60s};
+inline constexpr RateLimit kSignInPerAddress{20, 60s, 2s, 60s};
+inline constexpr RateLimit kRegistrationsPerAddress{10, 3600s, 60s, 900s};
+inline constexpr RateLimit kPostsPerMember{30, 3600s, 60s, 900s};
+
+class RateLimiter {
+ public:
+  explicit RateLimiter(const Clock& clock) : clock_(clock) {}
+
+  // Counts an attempt under `key` ("sign-in:account:jo@example.com"), or
+  // refuses it (rate_limited, "Try again in N seconds") when it comes before
+  // the delay is over; a refused attempt is not counted.
+  Status attempt(std::string_view key, const RateLimit& limit);
+  // Forgets the attempts under `key` (after a successful sign-in).
+  void reset(std::string_view key);
+
+ private:
+  struct Bucket {
+    std::deque<std::chrono::system_clock::time_point> attempts;  // within the window
+    std::chrono::system_clock::time_point last{};  // the latest counted attempt
+    std::size_t strikes = 0;  // attempts let through over the limit
+    std::chrono::seconds quiet{0};  // this long without attempts starts afresh
+  };
+  void sweep(std::chrono::system_clock::time_point now);
+
+  const Clock& clock_;
+  std::mutex mutex_;
+  std::unordered_map<std::string, Bucket> buckets_;
+  std::size_t calls_ = 0;
+};
+
+}  // namespace cairn::accounts

@@ -1,0 +1,128 @@
+// `cairn check`: runs the content checker over content/ and prints one
+// "file:line: level: message" line per finding, then a summary.
+#include <charconv>
+#include <chrono>
+#include <filesystem>
+#include <iostream>
+#include <string>
+
+#include "app/commands.hpp"
+#include "app/site_config.hpp"
+#include "content/content_checks.hpp"
+
+namespace cairn::app {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::string_view kUsage =
+    "usage: cairn check [--content DIR] [--today YYYY-MM-DD] [--reading-age N]\n"
+    "                   [--review-dates-as-warnings] [--section-scores]\n";
+
+bool is_date(const std::string& text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-')
+    return false;
+  int y = 0;
+  unsigned m = 0, d = 0;
+  auto ok = [&](size_t from, size_t len, auto& out) {
+    auto [p, ec] = std::from_chars(text.data() + from, text.data() + from + len, out);
+    return ec == std::errc() && p == text.data() + from + len;
+  };
+  return ok(0, 4, y) && ok(5, 2, m) && ok(8, 2, d) &&
+         std::chrono::year_month_day{std::chrono::year{y}, std::chrono::month{m},
+                                     std::chrono::day{d}}
+             .ok();
+}
+
+std::string today_utc() {
+  std::chrono::year_month_day ymd{std::chrono::floor<std::chrono::days>(
+      std::chrono::system_clock::now())};
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+  return buffer;
+}
+
+// A content folder inside the current one is shown relative to it, so messages read
+// "content/pages/x.md:12" wherever the path came from.
+fs::path as_shown(const fs::path& dir) {
+  std::error_code ec;
+  fs::path cwd = fs::current_path(ec);
+  if (ec || !dir.is_absolute())
+    return dir;
+  fs::path relative = dir.lexically_normal().lexically_relative(cwd);
+  if (relative.empty() || *relative.begin() == "..")
+    return dir;
+  return relative;
+}
+
+std::string count(long n, std::string_view word) {
+  return std::to_string(n) + " " + std::string(word) + (n == 1 ? "" : "s");
+}
+
+}  // namespace
+
+int check_command(const Args& args) {
+  fs::path content_dir = "content";
+  content::CheckOptions options;
+  options.app_paths = app_paths();
+  auto bad_usage = [](const std::string& problem) {
+    std::cerr << "cairn check: " << problem << "\n" << kUsage;
+    return 2;
+  };
+  for (size_t i = 0; i < args.size(); ++i) {
+    std::string flag = args[i];
+    std::string value;
+    bool has_value = false;
+    if (auto eq = flag.find('='); flag.starts_with("--") && eq != std::string::npos) {
+      value = flag.substr(eq + 1);
+      flag = flag.substr(0, eq);
+      has_value = true;
+    }
+    if (flag == "--review-dates-as-warnings" || flag == "--section-scores") {
+      if (has_value)
+        return bad_usage(flag + " takes no value");
+      (flag == "--section-scores" ? options.section_scores : options.review_dates_as_warnings) =
+          true;
+      continue;
+    }
+    if (flag != "--content" && flag != "--today" && flag != "--reading-age") {
+      return bad_usage(flag.starts_with("-") ? "unknown option " + flag
+                                             : "unexpected argument '" + flag + "'");
+    }
+    if (!has_value) {
+      if (i + 1 >= args.size())
+        return bad_usage(flag + " needs a value");
+      value = args[++i];
+    }
+    if (flag == "--content") {
+      content_dir = value;
+    } else if (flag == "--today") {
+      if (!is_date(value))
+        return bad_usage("--today takes a date written YYYY-MM-DD, not '" + value + "'");
+      options.today = value;
+    } else {
+      int age = 0;
+      auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), age);
+      if (ec != std::errc() || p != value.data() + value.size() || age < 5 || age > 25)
+        return bad_usage("--reading-age takes a whole number of years from 5 to 25, not '" +
+                         value + "'");
+      options.max_reading_age = age;
+    }
+  }
+  if (options.today.empty())
+    options.today = today_utc();
+
+  auto input = content::load_check_input(as_shown(content_dir));
+  auto report = content::check_content(input, options);
+  for (const auto& finding : report.findings) std::cout << content::format_finding(finding) << "\n";
+  std::cout << count(report.errors, "error") << ", " << count(report.warnings, "warning") << " in "
+            << count(static_cast<long>(report.pages), "page");
+  if (options.review_dates_as_warnings)
+    std::cout << " (overdue reviews reported as warnings: --review-dates-as-warnings)";
+  std::cout << "\n";
+  return report.errors > 0 ? 1 : 0;
+}
+
+}  // namespace cairn::app

@@ -1,0 +1,892 @@
+#include "search/search_index.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cstdint>
+#include <mutex>
+#include <set>
+#include <tuple>
+#include <unordered_set>
+
+#include <xapian.h>
+#include <nlohmann/json.hpp>
+
+#include "core/text.hpp"
+#include "search/query_text.hpp"
+#include "search/snippet.hpp"
+#include "search/spelling.hpp"
+
+namespace cairn::search {
+namespace {
+
+constexpr Xapian::valueno kTypeSlot = 0;
+const std::string kIdPrefix = "Q";
+const std::string kTypePrefix = "XT";
+const std::string kTitlePrefix = "S";
+// Words (and "Z" stems) of trusted documents: what spelling correction may offer.
+const std::string kVocabularyPrefix = "V";
+const std::string kSchemaKey = "cairn.search.schema";
+// Bump when the way documents are indexed changes: older indexes are then rebuilt.
+const std::string kSchemaVersion = "1";
+
+// A word in a title counts as much as five in the body.
+constexpr Xapian::termcount kTitleWeight = 5;
+constexpr Xapian::termcount kKeywordWeight = 3;
+constexpr Xapian::termcount kPageTitleWeight = 2;
+constexpr Xapian::termcount kSummaryWeight = 2;
+constexpr Xapian::termcount kBodyWeight = 1;
+constexpr double kTitleBonus = 0.5;          // tuned on tests/data/search/relevance.tsv
+constexpr std::size_t kMinPrefixLength = 4;  // shorter unknown words are not taken as prefixes
+constexpr Xapian::termcount kPrefixExpansions = 20;
+constexpr std::size_t kCompletionCandidates = 20;  // checked against the words typed before
+constexpr Xapian::termpos kFieldGap = 100;  // so a phrase never runs from one field into the next
+constexpr std::size_t kSnippetBytes = 220;
+constexpr int kMaxPageSize = 50;
+constexpr int kMaxPage = 1000;
+// Showing the corrected query's results even though the query had some: when it finds this
+// many times more (a misspelling in one forum post must not hide the pages).
+constexpr std::size_t kCorrectionAdvantage = 4;
+
+// Anyone can write forum posts, misspellings included, so their words are never offered as
+// corrections.
+bool trusted_for_spelling(const std::string& type) {
+  return type != "forum";
+}
+
+// The unique term of a document id. Xapian terms are limited to about 245 bytes, so a long
+// id is cut and given a stable hash (FNV-1a) of the whole.
+std::string id_term(const std::string& id) {
+  if (id.size() <= 160)
+    return kIdPrefix + id;
+  std::uint64_t hash = 14695981039346656037ull;
+  for (unsigned char c : id) hash = (hash ^ c) * 1099511628211ull;
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out = kIdPrefix + id.substr(0, 140) + "#";
+  for (int shift = 60; shift >= 0; shift -= 4) out += kHex[(hash >> shift) & 0xF];
+  return out;
+}
+
+// A type filter is a short lower-case word; anything else means no filter.
+std::string clean_type(std::string_view type) {
+  type = trim(type);
+  bool word = !type.empty() && type.size() <= 20 &&
+              std::all_of(type.begin(), type.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  return word ? std::string(type) : std::string();
+}
+
+// The title-only term for an index term: "Zstem" -> "ZSstem", "word" -> "Sword".
+std::string title_term(const std::string& term) {
+  if (!term.empty() && term.front() == 'Z')
+    return "Z" + kTitlePrefix + term.substr(1);
+  return kTitlePrefix + term;
+}
+
+// A term that is a plain word: lower case letters (and apostrophes), no digits, no prefix.
+bool is_plain_word(std::string_view term) {
+  if (term.size() < 3 || !starts_with_letter(term))
+    return false;
+  if (term.front() >= 'A' && term.front() <= 'Z')
+    return false;
+  return std::none_of(term.begin(), term.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::string type_label(const std::string& type) {
+  if (type == "pages")
+    return "information pages";
+  if (type == "trials")
+    return "clinical trials";
+  if (type == "forum")
+    return "forum posts";
+  return type;
+}
+
+int type_rank(const std::string& type) {
+  if (type == "pages")
+    return 0;
+  if (type == "trials")
+    return 1;
+  return 2;
+}
+
+std::string quoted(const std::string& text) {
+  return "\u201c" + text + "\u201d";
+}
+
+struct Reader {
+  explicit Reader(Xapian::Database database) : db(std::move(database)) {}
+  Xapian::Database db;
+  Xapian::Stem stem{kStemLanguage};         // Stem objects are not thread-safe: one per reader
+  std::uint64_t generation = 0;             // of the index this reader sees
+  std::uint64_t vocabulary_generation = 0;  // of the spelling vocabulary in it
+};
+
+// One part of a query that documents must match: a word, a quoted phrase, or a synonym group.
+struct Concept {
+  Xapian::Query query;
+  Xapian::Query in_title;  // the same in titles only: a bonus, as few titles have a given word
+  bool known = false;      // some document has it
+  bool stopword = false;   // a lone function word
+};
+
+struct Outcome {
+  Xapian::MSet mset;
+  std::size_t total = 0;      // matches of the requested type
+  std::size_t total_all = 0;  // matches of any type
+  std::map<std::string, std::size_t> facets;
+  bool strict = false;  // every meaningful word matched together
+};
+
+}  // namespace
+
+struct SearchIndex::Impl {
+  Impl(std::filesystem::path directory, Xapian::WritableDatabase database, Synonyms syns,
+       bool rebuild)
+      : dir(std::move(directory)),
+        memory(dir.empty()),
+        synonyms(std::move(syns)),
+        writer(std::move(database)),
+        needs_rebuild(rebuild) {
+    termgen.set_stemmer(write_stem);
+    termgen.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    for (std::size_t g = 0; g < synonyms.group_count(); ++g) {
+      for (const auto& phrase : synonyms.group(g)) {
+        synonym_terms.insert(phrase.terms.begin(), phrase.terms.end());
+      }
+    }
+  }
+
+  // A reader for the duration of one search. In memory there is only the writer's database,
+  // so the lease holds the write lock; on disk each lease has a database of its own.
+  // `exclusive` also holds the write lock, so no change can overtake the reader.
+  class Lease {
+   public:
+    Lease(Impl& impl, bool exclusive) : impl_(impl) {
+      if (impl.memory || exclusive)
+        lock_ = std::unique_lock<std::mutex>(impl.write_mutex);
+      reader_ = impl.take_reader();
+      // The reverse of the order write() bumps them in: the index read is never older than
+      // the vocabulary generation claimed for it.
+      reader_->vocabulary_generation = impl.vocabulary_generation.load(std::memory_order_acquire);
+      std::uint64_t generation = impl.generation.load(std::memory_order_acquire);
+      if (exclusive || reader_->generation != generation) {
+        reader_->db.reopen();
+        reader_->generation = generation;
+      }
+    }
+    ~Lease() { impl_.give_back(std::move(reader_)); }
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    Reader& operator*() { return *reader_; }
+    Reader* operator->() { return reader_.get(); }
+
+   private:
+    Impl& impl_;
+    std::unique_lock<std::mutex> lock_;
+    std::unique_ptr<Reader> reader_;
+  };
+
+  // Runs fn with a reader. When the writer committed twice while fn read (glass then reports
+  // DatabaseModifiedError), fn runs again on the reopened index; the last try holds the write
+  // lock, so a busy writer cannot starve searches.
+  template <class Fn>
+  auto with_reader(Fn&& fn) {
+    constexpr int kAttempts = 3;
+    for (int attempt = 1;; ++attempt) {
+      try {
+        Lease r(*this, attempt == kAttempts);
+        return fn(*r);
+      } catch (const Xapian::DatabaseModifiedError&) {
+        if (attempt == kAttempts)
+          throw;
+      }
+    }
+  }
+
+  std::unique_ptr<Reader> take_reader() {
+    {
+      std::lock_guard lock(pool_mutex);
+      if (!idle.empty()) {
+        auto reader = std::move(idle.back());
+        idle.pop_back();
+        return reader;
+      }
+    }
+    if (memory)
+      return std::make_unique<Reader>(Xapian::Database(writer));
+    return std::make_unique<Reader>(Xapian::Database(dir.string()));
+  }
+
+  void give_back(std::unique_ptr<Reader> reader) {
+    std::lock_guard lock(pool_mutex);
+    idle.push_back(std::move(reader));
+  }
+
+  // ---- writing ----
+
+  Xapian::Document build(const Document& d) {
+    Xapian::Document doc;
+    termgen.set_document(doc);
+    auto field = [&](const std::string& text, Xapian::termcount weight) {
+      if (text.empty())
+        return;
+      termgen.index_text(text, weight);
+      termgen.increase_termpos(kFieldGap);
+    };
+    field(d.title, kTitleWeight);
+    field(d.page_title, kPageTitleWeight);
+    for (const auto& keyword : d.keywords) field(keyword, kKeywordWeight);
+    // A section carries its page's summary for display; it says nothing about the section.
+    if (d.page_title.empty())
+      field(d.summary, kSummaryWeight);
+    field(d.body, kBodyWeight);
+    termgen.index_text_without_positions(d.title, 1, kTitlePrefix);
+
+    if (trusted_for_spelling(d.type)) {
+      std::vector<std::string> vocabulary;
+      for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+        const std::string& term = *t;
+        bool stem = term.size() > 1 && term[0] == 'Z' && term[1] != 'S';
+        if (stem || is_plain_word(term))
+          vocabulary.push_back(kVocabularyPrefix + term);
+      }
+      for (const auto& term : vocabulary) doc.add_boolean_term(term);
+    }
+    std::string id = d.id.empty() ? d.url : d.id;
+    doc.add_boolean_term(id_term(id));
+    doc.add_boolean_term(kTypePrefix + d.type);
+    doc.add_value(kTypeSlot, d.type);
+    nlohmann::json data{{"type", d.type},       {"url", d.url},
+                        {"title", d.title},     {"page_title", d.page_title},
+                        {"summary", d.summary}, {"body", d.body}};
+    doc.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    return doc;
+  }
+
+  // Applies a change atomically (a transaction on disk; in memory the write lock is held by
+  // every reader, so nobody sees a half-done change) and makes readers reopen.
+  template <class Change>
+  void write(bool vocabulary_changes, Change&& change) {
+    std::lock_guard lock(write_mutex);
+    if (!memory)
+      writer.begin_transaction();
+    try {
+      change();
+      writer.set_metadata(kSchemaKey, kSchemaVersion);
+      if (!memory)
+        writer.commit_transaction();
+    } catch (...) {
+      if (!memory) {
+        try {
+          writer.cancel_transaction();
+        } catch (const Xapian::Error&) {
+          // The original failure is the one to report.
+        }
+      }
+      throw;
+    }
+    generation.fetch_add(1, std::memory_order_release);
+    if (vocabulary_changes)
+      vocabulary_generation.fetch_add(1, std::memory_order_release);
+  }
+
+  void add_all(const std::vector<Document>& docs) {
+    for (const auto& d : docs) {
+      if (d.id.empty() && d.url.empty())
+        continue;  // nothing to lead to
+      writer.replace_document(id_term(d.id.empty() ? d.url : d.id), build(d));
+    }
+  }
+
+  // ---- searching ----
+
+  bool term_known(Reader& r, const std::string& term) { return r.db.term_exists(term); }
+
+  std::vector<Concept> plan(Reader& r, const std::string& text, const std::vector<Token>& tokens) {
+    // Balanced double quotes mark exact phrases; unbalanced ones are ignored.
+    std::vector<std::pair<std::size_t, std::size_t>> quotes;
+    std::vector<std::size_t> marks;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '"')
+        marks.push_back(i);
+    }
+    if (marks.size() % 2 == 0) {
+      for (std::size_t i = 0; i + 1 < marks.size(); i += 2)
+        quotes.emplace_back(marks[i], marks[i + 1]);
+    }
+    auto quote_of = [&](const Token& t) -> int {
+      for (std::size_t q = 0; q < quotes.size(); ++q) {
+        if (t.begin > quotes[q].first && t.end <= quotes[q].second)
+          return static_cast<int>(q);
+      }
+      return -1;
+    };
+
+    std::vector<std::string> words, terms;
+    words.reserve(tokens.size());
+    terms.reserve(tokens.size());
+    for (const auto& t : tokens) {
+      words.push_back(t.word);
+      terms.push_back(stemmed_term(r.stem, t.word));
+    }
+
+    std::vector<Concept> concepts;
+    for (std::size_t i = 0; i < tokens.size();) {
+      Concept c;
+      int quote = quote_of(tokens[i]);
+      if (quote >= 0) {
+        std::vector<Xapian::Query> exact, in_title;
+        c.known = true;
+        std::size_t j = i;
+        for (; j < tokens.size() && quote_of(tokens[j]) == quote; ++j) {
+          exact.emplace_back(tokens[j].word);
+          in_title.emplace_back(kTitlePrefix + tokens[j].word);
+          c.known = c.known && term_known(r, tokens[j].word);
+        }
+        c.in_title = Xapian::Query(Xapian::Query::OP_AND, in_title.begin(), in_title.end());
+        c.query = exact.size() == 1 ? exact.front()
+                                    : Xapian::Query(Xapian::Query::OP_PHRASE, exact.begin(),
+                                                    exact.end(), exact.size());
+        concepts.push_back(std::move(c));
+        i = j;
+        continue;
+      }
+      auto match = synonyms.longest_match(words, terms, i);
+      if (match) {
+        for (std::size_t k = i; k < i + match->length; ++k) {
+          if (quote_of(tokens[k]) >= 0)
+            match.reset();
+        }
+      }
+      if (match) {
+        std::vector<Xapian::Query> alternatives, in_title;
+        std::set<std::vector<std::string>> seen;  // "nurse" and "nurses" are one term
+        for (const auto& phrase : synonyms.group(match->group)) {
+          const auto& needed = phrase.terms.size() == 1 ? phrase.terms : phrase.words;
+          if (!seen.insert(needed).second)
+            continue;
+          bool all = std::all_of(needed.begin(), needed.end(),
+                                 [&](const std::string& t) { return term_known(r, t); });
+          if (!all)
+            continue;  // a phrase no document has adds nothing
+          c.known = true;
+          std::vector<Xapian::Query> title_terms;
+          for (const auto& t : phrase.terms) title_terms.emplace_back(title_term(t));
+          in_title.emplace_back(Xapian::Query::OP_AND, title_terms.begin(), title_terms.end());
+          if (phrase.terms.size() == 1) {
+            alternatives.emplace_back(phrase.terms.front());
+          } else {
+            // Phrases are of the words as written: positions are kept for those (and snippets
+            // highlight only such phrases). Other forms are usually members of the group too.
+            std::vector<Xapian::Query> exact(phrase.words.begin(), phrase.words.end());
+            alternatives.emplace_back(Xapian::Query::OP_PHRASE, exact.begin(), exact.end(),
+                                      exact.size());
+          }
+        }
+        c.query =
+            Xapian::Query(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end());
+        c.in_title = Xapian::Query(Xapian::Query::OP_SYNONYM, in_title.begin(), in_title.end());
+        concepts.push_back(std::move(c));
+        i += match->length;
+        continue;
+      }
+      c.query = Xapian::Query(terms[i]);
+      c.in_title = Xapian::Query(title_term(terms[i]));
+      c.known = term_known(r, terms[i]);
+      c.stopword = is_stopword(tokens[i].word);
+      if (!c.known && !c.stopword && is_plain_word(tokens[i].word) &&
+          tokens[i].word.size() >= kMinPrefixLength) {
+        // An unknown word may be the start of one ("lepto"): search for the words it begins.
+        const std::string& word = tokens[i].word;
+        auto next = r.db.allterms_begin(word);
+        if (next != r.db.allterms_end(word)) {
+          c.query = Xapian::Query(Xapian::Query::OP_WILDCARD, word, kPrefixExpansions,
+                                  Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+          c.in_title =
+              Xapian::Query(Xapian::Query::OP_WILDCARD, kTitlePrefix + word, kPrefixExpansions,
+                            Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+          c.known = true;
+        }
+      }
+      concepts.push_back(std::move(c));
+      ++i;
+    }
+    // Function words only count when there is nothing else ("the who").
+    bool meaningful =
+        std::any_of(concepts.begin(), concepts.end(), [](const Concept& c) { return !c.stopword; });
+    if (meaningful) {
+      std::erase_if(concepts, [](const Concept& c) { return c.stopword; });
+    }
+    return concepts;
+  }
+
+  // All known concepts together first; when no document has them all, any of them (ranked by
+  // how many and how rare).
+  Outcome execute(Reader& r, const std::vector<Concept>& concepts, const std::string& type,
+                  Xapian::doccount offset, Xapian::doccount size) {
+    Outcome out;
+    std::vector<Xapian::Query> known, in_title;
+    for (const auto& c : concepts) {
+      if (!c.known)
+        continue;
+      known.push_back(c.query);
+      in_title.push_back(c.in_title);
+    }
+    if (known.empty())
+      return out;
+    // Few titles share a word, so title-only terms weigh a lot: half is enough to lift a
+    // section about the words above one that merely mentions them.
+    Xapian::Query title_bonus(Xapian::Query::OP_SCALE_WEIGHT,
+                              Xapian::Query(Xapian::Query::OP_OR, in_title.begin(), in_title.end()),
+                              kTitleBonus);
+    Xapian::doccount all_docs = r.db.get_doccount();
+    bool filtered = !type.empty();
+
+    auto run = [&](Xapian::Query::op op) {
+      Xapian::Query query(Xapian::Query::OP_AND_MAYBE,
+                          Xapian::Query(op, known.begin(), known.end()), title_bonus);
+      Xapian::Enquire enquire(r.db);
+      enquire.set_query(query);
+      Xapian::ValueCountMatchSpy spy(kTypeSlot);
+      enquire.add_matchspy(&spy);
+      out.mset = enquire.get_mset(filtered ? 0 : offset, filtered ? 0 : size, all_docs);
+      out.total_all = out.mset.get_matches_estimated();
+      out.facets.clear();
+      for (auto v = spy.values_begin(); v != spy.values_end(); ++v) {
+        out.facets[*v] = v.get_termfreq();
+      }
+      return query;
+    };
+    Xapian::Query query = run(Xapian::Query::OP_AND);
+    out.strict = known.size() == concepts.size() && out.total_all > 0;
+    if (out.total_all == 0 && known.size() > 1)
+      query = run(Xapian::Query::OP_OR);
+    out.total = out.total_all;
+    if (filtered && out.total_all > 0) {
+      Xapian::Enquire enquire(r.db);
+      enquire.set_query(
+          Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(kTypePrefix + type)));
+      out.mset = enquire.get_mset(offset, size, all_docs);
+      out.total = out.mset.get_matches_estimated();
+    } else if (filtered) {
+      out.total = 0;
+    }
+    return out;
+  }
+
+  std::shared_ptr<const SpellingCorrector> spelling(Reader& r) {
+    std::lock_guard lock(spelling_mutex);
+    // Forum posts do not change the vocabulary, so most writes keep it.
+    if (spelling_words && spelling_generation >= r.vocabulary_generation)
+      return spelling_words;
+    auto corrector = std::make_shared<SpellingCorrector>();
+    std::set<std::string> seen;
+    for (auto t = r.db.allterms_begin(kVocabularyPrefix); t != r.db.allterms_end(kVocabularyPrefix);
+         ++t) {
+      std::string word = (*t).substr(kVocabularyPrefix.size());
+      if (!is_plain_word(word))
+        continue;
+      corrector->add(word, t.get_termfreq());
+      seen.insert(word);
+    }
+    for (const auto& word : synonyms.words()) {
+      if (is_plain_word(word) && !seen.count(word))
+        corrector->add(word, 1);
+    }
+    spelling_words = std::move(corrector);
+    spelling_generation = r.vocabulary_generation;
+    return spelling_words;
+  }
+
+  bool word_known(Reader& r, const std::string& word) {
+    std::string stemmed = stemmed_term(r.stem, word);
+    return r.db.term_exists(kVocabularyPrefix + word) ||
+           r.db.term_exists(kVocabularyPrefix + stemmed) ||
+           std::binary_search(synonyms.words().begin(), synonyms.words().end(), word) ||
+           synonym_terms.count(stemmed) > 0;
+  }
+
+  // The query with each unknown word replaced by the closest known one, if any was.
+  std::optional<std::string> correction(Reader& r, const std::string& text,
+                                        const std::vector<Token>& tokens) {
+    std::string out = text;
+    bool changed = false;
+    std::shared_ptr<const SpellingCorrector> corrector;
+    for (auto t = tokens.rbegin(); t != tokens.rend(); ++t) {
+      if (!is_plain_word(t->word) || is_stopword(t->word) || word_known(r, t->word))
+        continue;
+      if (!corrector)
+        corrector = spelling(r);
+      auto better = corrector->correct(t->word);
+      // A word with the same stem is the same word in another form, not a correction.
+      if (!better || r.stem(*better) == r.stem(t->word))
+        continue;
+      out.replace(t->begin, t->end - t->begin, *better);
+      changed = true;
+    }
+    if (!changed)
+      return std::nullopt;
+    return out;
+  }
+
+  SafeHtml snippet_for(Reader& r, const Xapian::MSet& mset, const nlohmann::json& data) {
+    std::string body = without_markers(data.value("body", ""));
+    std::string summary = without_markers(data.value("summary", ""));
+    // Exhaustive: otherwise Xapian may settle on a passage before the first match.
+    const unsigned matched_only = Xapian::MSet::SNIPPET_BACKGROUND_MODEL |
+                                  Xapian::MSet::SNIPPET_EXHAUSTIVE |
+                                  Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH;
+    const std::string start(kHighlightStart), end(kHighlightEnd), omit("\u2026");
+    for (const std::string* text : {&body, &summary}) {
+      std::string s = mset.snippet(*text, kSnippetBytes, r.stem, matched_only, start, end, omit);
+      if (!s.empty())
+        return snippet_html(s);
+    }
+    const std::string& fallback = summary.empty() ? body : summary;
+    return snippet_html(mset.snippet(fallback, kSnippetBytes, r.stem,
+                                     Xapian::MSet::SNIPPET_BACKGROUND_MODEL, start, end, omit));
+  }
+
+  SearchResponse search(const SearchRequest& request) {
+    SearchResponse response;
+    response.page_size = std::clamp(request.page_size, 1, kMaxPageSize);
+    response.page = std::clamp(request.page, 1, kMaxPage);
+    CleanQuery clean = clean_query(request.query);
+    response.query = clean.text;
+    std::string prefix_notice =
+        clean.truncated ? "Your search was shortened to its first words. " : "";
+    std::vector<Token> tokens = tokenize(clean.text);
+    if (tokens.empty()) {
+      response.notice = prefix_notice +
+                        "Type a word or two to search for, for example \u201ctreatment\u201d or "
+                        "\u201cCSF\u201d.";
+      return response;
+    }
+    std::string type = clean_type(request.type);
+    auto offset = static_cast<Xapian::doccount>((response.page - 1) * response.page_size);
+    auto size = static_cast<Xapian::doccount>(response.page_size);
+
+    try {
+      return with_reader([&](Reader& r) {
+        SearchResponse out = response;
+        Outcome outcome = execute(r, plan(r, clean.text, tokens), type, offset, size);
+        Outcome original_counts = outcome;
+        out.corrected = correction(r, clean.text, tokens);
+        if (out.corrected) {
+          Outcome fixed =
+              execute(r, plan(r, *out.corrected, tokenize(*out.corrected)), type, offset, size);
+          bool better =
+              fixed.total_all > 0 &&
+              (outcome.total_all == 0 || (fixed.strict && !outcome.strict) ||
+               (fixed.strict && fixed.total_all >= kCorrectionAdvantage * outcome.total_all));
+          if (better) {
+            outcome = std::move(fixed);
+            out.showing_corrected = true;
+          }
+        }
+        out.total = outcome.total;
+        out.facets = outcome.facets;
+        for (auto it = outcome.mset.begin(); it != outcome.mset.end(); ++it) {
+          auto data = nlohmann::json::parse(it.get_document().get_data(), nullptr, false);
+          if (data.is_discarded())
+            continue;
+          Hit hit;
+          hit.type = data.value("type", "");
+          hit.title = data.value("title", "");
+          hit.page_title = data.value("page_title", "");
+          hit.url = data.value("url", "");
+          hit.score = it.get_weight();
+          hit.snippet = snippet_for(r, outcome.mset, data);
+          out.results.push_back(std::move(hit));
+        }
+        out.notice = prefix_notice + notice_for(out, original_counts, type);
+        return out;
+      });
+    } catch (const Xapian::Error&) {
+      response.notice = "Search is not working right now. Please try again later.";
+      return response;
+    }
+  }
+
+  static std::string notice_for(const SearchResponse& response, const Outcome& original,
+                                const std::string& type) {
+    if (response.showing_corrected) {
+      if (original.total_all == 0) {
+        return "No results for " + quoted(response.query) + ", so these are results for " +
+               quoted(*response.corrected) + ".";
+      }
+      return "Showing results for " + quoted(*response.corrected) + " instead of " +
+             quoted(response.query) + ".";
+    }
+    std::size_t all = 0;
+    for (const auto& [t, n] : response.facets) all += n;
+    if (all == 0) {
+      return "No results for " + quoted(response.query) +
+             ". Check the spelling, or try fewer or different words.";
+    }
+    if (response.total == 0) {
+      return "No " + type_label(type) + " match " + quoted(response.query) +
+             ", but other kinds of result do.";
+    }
+    if (response.results.empty()) {
+      return "There are only " + std::to_string(response.total) +
+             " results; this page is past the last one.";
+    }
+    return "";
+  }
+
+  // Trusted words that begin with `partial`, commonest first; after other words, only those
+  // found together with them, most often together first.
+  std::vector<std::string> completions_of(Reader& r, const std::string& partial,
+                                          const std::vector<Xapian::Query>& context) {
+    std::vector<std::pair<Xapian::doccount, std::string>> found;
+    std::string from = kVocabularyPrefix + partial;
+    for (auto t = r.db.allterms_begin(from); t != r.db.allterms_end(from); ++t) {
+      std::string word = (*t).substr(kVocabularyPrefix.size());
+      if (is_plain_word(word) && !is_stopword(word))
+        found.emplace_back(t.get_termfreq(), word);
+    }
+    std::stable_sort(found.begin(), found.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
+    if (found.size() > kCompletionCandidates)
+      found.resize(kCompletionCandidates);
+    if (!context.empty()) {
+      Xapian::doccount all_docs = r.db.get_doccount();
+      for (auto& [count, word] : found) {
+        std::vector<Xapian::Query> together = context;
+        together.emplace_back(word);
+        Xapian::Enquire enquire(r.db);
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, together.begin(), together.end()));
+        count = enquire.get_mset(0, 0, all_docs).get_matches_estimated();
+      }
+      std::erase_if(found, [](const auto& f) { return f.first == 0; });
+      std::stable_sort(found.begin(), found.end(),
+                       [](const auto& a, const auto& b) { return a.first > b.first; });
+    }
+    std::vector<std::string> out;
+    for (auto& [count, word] : found) out.push_back(std::move(word));
+    return out;
+  }
+
+  std::vector<std::string> suggest(std::string_view typed, std::size_t limit) {
+    std::vector<std::string> out;
+    if (limit == 0)
+      return out;
+    CleanQuery clean = clean_query(typed, 100);
+    std::vector<Token> tokens = tokenize(clean.text);
+    if (tokens.empty())
+      return out;
+    bool last_complete = tokens.back().end < clean.text.size() ||
+                         (!typed.empty() && (typed.back() == ' ' || typed.back() == '\t'));
+    std::string partial = last_complete ? "" : tokens.back().word;
+    std::size_t partial_begin = tokens.back().begin;
+    if (!last_complete)
+      tokens.pop_back();
+    if (partial.size() < 2 && tokens.empty())
+      return out;
+    // The words typed before the last one, as index terms: what titles and words must go with.
+    Xapian::Stem stem(kStemLanguage);
+    bool meaningful = std::any_of(tokens.begin(), tokens.end(),
+                                  [](const Token& t) { return !is_stopword(t.word); });
+    std::vector<Xapian::Query> context, title_parts;
+    for (const auto& t : tokens) {
+      if (meaningful && is_stopword(t.word))
+        continue;
+      std::string term = stemmed_term(stem, t.word);
+      context.emplace_back(term);
+      title_parts.emplace_back(title_term(term));
+    }
+    if (!partial.empty()) {
+      title_parts.emplace_back(Xapian::Query::OP_WILDCARD, kTitlePrefix + partial, 50,
+                               Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    }
+    struct Title {
+      int type_rank;
+      bool section;  // whole pages before their sections
+      std::string text;
+    };
+    std::vector<Title> titles;
+    std::vector<std::string> words;
+    try {
+      with_reader([&](Reader& r) {
+        titles.clear();
+        words.clear();
+        if (!title_parts.empty()) {
+          Xapian::Enquire enquire(r.db);
+          enquire.set_query(
+              Xapian::Query(Xapian::Query::OP_AND, title_parts.begin(), title_parts.end()));
+          Xapian::MSet mset = enquire.get_mset(0, 50);
+          for (auto it = mset.begin(); it != mset.end(); ++it) {
+            auto data = nlohmann::json::parse(it.get_document().get_data(), nullptr, false);
+            if (data.is_discarded())
+              continue;
+            titles.push_back(Title{type_rank(data.value("type", "")),
+                                   data.value("url", "").find('#') != std::string::npos,
+                                   data.value("title", "")});
+          }
+        }
+        if (!partial.empty())
+          words = completions_of(r, partial, context);
+        return 0;
+      });
+    } catch (const Xapian::Error&) {
+      return out;  // suggestions are a convenience: none is a fine answer
+    }
+    std::stable_sort(titles.begin(), titles.end(), [](const Title& a, const Title& b) {
+      return std::tie(a.type_rank, a.section) < std::tie(b.type_rank, b.section);
+    });
+
+    // Phrases from the synonyms list that complete what was typed, then the words.
+    std::string typed_lower = Xapian::Unicode::tolower(clean.text);
+    std::vector<std::string> completions;
+    for (std::size_t g = 0; g < synonyms.group_count(); ++g) {
+      for (const auto& phrase : synonyms.group(g)) {
+        if (phrase.text.size() > typed_lower.size() && phrase.text.starts_with(typed_lower)) {
+          completions.push_back(phrase.text);
+        }
+      }
+    }
+    std::sort(completions.begin(), completions.end());
+    std::string base = Xapian::Unicode::tolower(clean.text.substr(0, partial_begin));
+    for (const auto& word : words) completions.push_back(base + word);
+
+    std::set<std::string> seen;
+    auto add = [&](const std::string& s) {
+      if (out.size() < limit && seen.insert(Xapian::Unicode::tolower(s)).second)
+        out.push_back(s);
+    };
+    std::size_t title_share = (limit + 1) / 2;
+    for (std::size_t i = 0; i < titles.size() && out.size() < title_share; ++i) {
+      add(titles[i].text);
+    }
+    for (const auto& c : completions) add(c);
+    for (const auto& t : titles) add(t.text);
+    return out;
+  }
+
+  std::filesystem::path dir;  // empty: in memory
+  bool memory;
+  Synonyms synonyms;
+  std::unordered_set<std::string> synonym_terms;
+
+  std::mutex write_mutex;  // the writer; in memory, every reader too
+  Xapian::WritableDatabase writer;
+  Xapian::Stem write_stem{kStemLanguage};
+  Xapian::TermGenerator termgen;
+  std::atomic<std::uint64_t> generation{1};             // bumped by every write
+  std::atomic<std::uint64_t> vocabulary_generation{1};  // by writes of trusted documents
+  bool needs_rebuild;
+
+  std::mutex pool_mutex;
+  std::vector<std::unique_ptr<Reader>> idle;
+
+  std::mutex spelling_mutex;
+  std::shared_ptr<const SpellingCorrector> spelling_words;
+  std::uint64_t spelling_generation = 0;
+};
+
+SearchIndex::SearchIndex(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+SearchIndex::~SearchIndex() = default;
+
+Result<std::unique_ptr<SearchIndex>> SearchIndex::open(const std::filesystem::path& dir,
+                                                       Synonyms synonyms) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) {
+    return make_error(Errc::internal, "cannot create the search index folder " + dir.string() +
+                                          ": " + ec.message());
+  }
+  try {
+    Xapian::WritableDatabase db(dir.string(), Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
+    bool outdated = db.get_metadata(kSchemaKey) != kSchemaVersion;
+    if (outdated && db.get_doccount() > 0) {
+      db.close();
+      db = Xapian::WritableDatabase(dir.string(),
+                                    Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
+    }
+    bool rebuild = outdated || db.get_doccount() == 0;
+    return std::unique_ptr<SearchIndex>(
+        new SearchIndex(std::make_unique<Impl>(dir, std::move(db), std::move(synonyms), rebuild)));
+  } catch (const Xapian::DatabaseLockError&) {
+    return make_error(Errc::unavailable,
+                      "the search index " + dir.string() + " is in use by another process");
+  } catch (const Xapian::Error& e) {
+    return make_error(Errc::internal, "cannot open the search index " + dir.string() + " (" +
+                                          e.get_description() +
+                                          "); delete the folder and run `cairn reindex`");
+  }
+}
+
+std::unique_ptr<SearchIndex> SearchIndex::in_memory(Synonyms synonyms) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  return std::unique_ptr<SearchIndex>(new SearchIndex(
+      std::make_unique<Impl>(std::filesystem::path(), std::move(db), std::move(synonyms), true)));
+}
+
+bool SearchIndex::needs_rebuild() const {
+  return impl_->needs_rebuild;
+}
+
+void SearchIndex::replace_type(const std::string& type, const std::vector<Document>& docs) {
+  impl_->write(trusted_for_spelling(type), [&] {
+    impl_->writer.delete_document(kTypePrefix + type);
+    impl_->add_all(docs);
+  });
+}
+
+void SearchIndex::replace_all(const std::vector<Document>& docs) {
+  impl_->write(true, [&] {
+    std::vector<Xapian::docid> ids;
+    for (auto p = impl_->writer.postlist_begin(""); p != impl_->writer.postlist_end(""); ++p) {
+      ids.push_back(*p);
+    }
+    for (auto id : ids) impl_->writer.delete_document(id);
+    impl_->add_all(docs);
+  });
+}
+
+void SearchIndex::upsert(const Document& doc) {
+  impl_->write(trusted_for_spelling(doc.type), [&] { impl_->add_all({doc}); });
+}
+
+void SearchIndex::remove(const std::string& id) {
+  // The removed document may have been trusted: its words may leave the vocabulary.
+  impl_->write(true, [&] { impl_->writer.delete_document(id_term(id)); });
+}
+
+std::size_t SearchIndex::document_count() const {
+  return impl_->with_reader([](Reader& r) -> std::size_t { return r.db.get_doccount(); });
+}
+
+SearchResponse SearchIndex::search(const SearchRequest& request) const {
+  return impl_->search(request);
+}
+
+std::vector<std::string> SearchIndex::suggest(std::string_view prefix, std::size_t limit) const {
+  return impl_->suggest(prefix, limit);
+}
+
+nlohmann::json SearchResponse::to_json() const {
+  nlohmann::json results_json = nlohmann::json::array();
+  for (const auto& hit : results) {
+    nlohmann::json item{
+        {"type", hit.type}, {"title", hit.title}, {"url", hit.url}, {"snippet", hit.snippet.str()}};
+    if (!hit.page_title.empty())
+      item["page_title"] = hit.page_title;
+    results_json.push_back(std::move(item));
+  }
+  nlohmann::json facets_json = nlohmann::json::object();
+  for (const auto& [type, count] : facets) facets_json[type] = count;
+  return nlohmann::json{
+      {"query", query},
+      {"corrected", corrected ? nlohmann::json(*corrected) : nlohmann::json(nullptr)},
+      {"showing_corrected", showing_corrected},
+      {"total", total},
+      {"page", page},
+      {"page_size", page_size},
+      {"facets", std::move(facets_json)},
+      {"results", std::move(results_json)},
+      {"notice", notice.empty() ? nlohmann::json(nullptr) : nlohmann::json(notice)},
+  };
+}
+
+}  // namespace cairn::search

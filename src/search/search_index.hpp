@@ -1,0 +1,93 @@
+// Site search over pages, trials and forum threads, kept in a Xapian index: synonyms,
+// "did you mean", type facets, paging and suggestions as you type.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "core/result.hpp"
+#include "core/safe_html.hpp"
+#include "search/document.hpp"
+#include "search/synonyms.hpp"
+
+namespace cairn::search {
+
+struct Hit {
+  std::string type;
+  std::string title;
+  std::string page_title;  // for a section: the page it is on
+  std::string url;
+  SafeHtml snippet;  // escaped text, matched words in <mark>
+  double score = 0;
+};
+
+struct SearchRequest {
+  std::string query;
+  std::string type;  // "" for all types
+  int page = 1;      // from 1; out of range values are brought into range
+  int page_size = 10;
+};
+
+struct SearchResponse {
+  std::string query;                          // what was searched for, cleaned
+  std::optional<std::string> corrected;       // "did you mean", when a word looked misspelt
+  bool showing_corrected = false;             // the results are for `corrected`
+  std::size_t total = 0;                      // matches of the requested type
+  std::map<std::string, std::size_t> facets;  // matches per type, whatever type was asked
+  std::vector<Hit> results;
+  std::string notice;  // plain text for the visitor: empty query, nothing found, and so on
+  int page = 1;        // the page and size actually used
+  int page_size = 10;
+
+  // {query, corrected|null, showing_corrected, total, page, page_size, facets:{type:count},
+  //  results:[{type,title,url,snippet}], notice|null}
+  nlohmann::json to_json() const;
+};
+
+class SearchIndex {
+ public:
+  // Opens the index kept in dir, creating it when missing. An existing index is kept as it is
+  // (startup does not rebuild); one written by an older version of this code is emptied, and
+  // needs_rebuild() says so. Fails when another process holds the index or it is unreadable.
+  static Result<std::unique_ptr<SearchIndex>> open(const std::filesystem::path& dir,
+                                                   Synonyms synonyms);
+  // An index that lives in memory only: for tests and benchmarks.
+  static std::unique_ptr<SearchIndex> in_memory(Synonyms synonyms);
+  ~SearchIndex();
+  SearchIndex(const SearchIndex&) = delete;
+  SearchIndex& operator=(const SearchIndex&) = delete;
+
+  // The index was new or outdated when opened: the caller should index everything.
+  bool needs_rebuild() const;
+
+  // Writes come from one writer at a time (they are serialised); searches see each change
+  // once it returns. Infrastructure failures (disk full) throw.
+  // Replaces every document of the type with docs, atomically.
+  void replace_type(const std::string& type, const std::vector<Document>& docs);
+  // Replaces the whole index with docs, atomically: `cairn reindex`.
+  void replace_all(const std::vector<Document>& docs);
+  void upsert(const Document& doc);
+  void remove(const std::string& id);
+  std::size_t document_count() const;
+
+  // Never throws and never fails: odd queries get an empty result with a notice.
+  // Safe to call from many threads at once.
+  SearchResponse search(const SearchRequest& request) const;
+  // Titles and words that complete what has been typed so far, best first.
+  std::vector<std::string> suggest(std::string_view prefix, std::size_t limit = 8) const;
+
+ private:
+  struct Impl;
+  explicit SearchIndex(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace cairn::search

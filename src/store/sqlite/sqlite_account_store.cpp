@@ -1,0 +1,202 @@
+#include "store/sqlite/sqlite_account_store.hpp"
+
+namespace cairn::store::sqlite {
+
+namespace {
+
+constexpr std::string_view kAccountColumns =
+    "id, email, display_name, password_hash, role, status, over_14, "
+    "COALESCE(rules_accepted_at, ''), created_at";
+
+AccountRecord read_account(const Statement& st) {
+  AccountRecord a;
+  a.id = st.integer(0);
+  a.email = st.text(1);
+  a.display_name = st.text(2);
+  a.password_hash = st.text(3);
+  a.role = st.text(4);
+  a.status = st.text(5);
+  a.over_14 = st.integer(6) != 0;
+  a.rules_accepted_at = st.text(7);
+  a.created_at = st.text(8);
+  return a;
+}
+
+constexpr std::string_view kSessionColumns =
+    "token_hash, account_id, created_at, last_seen_at, user_agent";
+
+SessionRecord read_session(const Statement& st) {
+  return SessionRecord{st.text(0), st.integer(1), st.integer(2), st.integer(3), st.text(4)};
+}
+
+std::string select_accounts(std::string_view where) {
+  return "SELECT " + std::string(kAccountColumns) + " FROM accounts WHERE " + std::string(where);
+}
+
+// Runs a DELETE ... RETURNING and counts the rows it removed.
+int count_deleted(Statement& st) {
+  int n = 0;
+  while (st.step()) ++n;
+  return n;
+}
+
+}  // namespace
+
+CreatedAccount SqliteAccountStore::create_account(const NewAccount& account) {
+  auto guard = db_.lock();
+  Transaction tx(db_);
+  auto email = db_.prepare("SELECT 1 FROM accounts WHERE email = ?");
+  email.bind(1, account.email);
+  if (email.step()) return {CreatedAccount::Outcome::email_taken, 0};
+  if (display_name_taken(account.display_name)) {
+    return {CreatedAccount::Outcome::display_name_taken, 0};
+  }
+  auto insert = db_.prepare(
+      "INSERT INTO accounts (email, display_name, password_hash, role, over_14, "
+      "rules_accepted_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+  insert.bind(1, account.email)
+      .bind(2, account.display_name)
+      .bind(3, account.password_hash)
+      .bind(4, account.role)
+      .bind(5, account.over_14 ? 1 : 0);
+  if (account.rules_accepted_at.empty()) {
+    insert.bind_null(6);
+  } else {
+    insert.bind(6, account.rules_accepted_at);
+  }
+  insert.bind(7, account.created_at).run();
+  std::int64_t id = db_.last_insert_id();
+  tx.commit();
+  return {CreatedAccount::Outcome::created, id};
+}
+
+std::optional<AccountRecord> SqliteAccountStore::account_by_email(std::string_view email) {
+  auto guard = db_.lock();
+  auto st = db_.prepare(select_accounts("email = ?"));
+  st.bind(1, email);
+  if (!st.step()) return std::nullopt;
+  return read_account(st);
+}
+
+std::optional<AccountRecord> SqliteAccountStore::account_by_id(std::int64_t id) {
+  auto guard = db_.lock();
+  auto st = db_.prepare(select_accounts("id = ?"));
+  st.bind(1, id);
+  if (!st.step()) return std::nullopt;
+  return read_account(st);
+}
+
+bool SqliteAccountStore::display_name_taken(std::string_view display_name) {
+  auto guard = db_.lock();
+  auto st = db_.prepare("SELECT 1 FROM accounts WHERE display_name = ? COLLATE NOCASE");
+  st.bind(1, display_name);
+  return st.step();
+}
+
+void SqliteAccountStore::change_password(std::int64_t account_id, std::string_view password_hash) {
+  auto guard = db_.lock();
+  Transaction tx(db_);
+  db_.prepare("UPDATE accounts SET password_hash = ? WHERE id = ?")
+      .bind(1, password_hash)
+      .bind(2, account_id)
+      .run();
+  db_.prepare("DELETE FROM sessions WHERE account_id = ?").bind(1, account_id).run();
+  tx.commit();
+}
+
+void SqliteAccountStore::update_password_hash(std::int64_t account_id,
+                                              std::string_view password_hash) {
+  auto guard = db_.lock();
+  db_.prepare("UPDATE accounts SET password_hash = ? WHERE id = ?")
+      .bind(1, password_hash)
+      .bind(2, account_id)
+      .run();
+}
+
+bool SqliteAccountStore::delete_account(std::int64_t account_id) {
+  auto guard = db_.lock();
+  Transaction tx(db_);
+  // Sessions go with the account (ON DELETE CASCADE); said here too, so a
+  // connection without foreign keys switched on cannot leave them behind.
+  db_.prepare("DELETE FROM sessions WHERE account_id = ?").bind(1, account_id).run();
+  auto st = db_.prepare("DELETE FROM accounts WHERE id = ? RETURNING id");
+  st.bind(1, account_id);
+  bool removed = count_deleted(st) > 0;
+  tx.commit();
+  return removed;
+}
+
+void SqliteAccountStore::add_session(const SessionRecord& s) {
+  auto guard = db_.lock();
+  db_.prepare(
+         "INSERT INTO sessions (token_hash, account_id, created_at, last_seen_at, user_agent) "
+         "VALUES (?, ?, ?, ?, ?)")
+      .bind(1, s.token_hash)
+      .bind(2, s.account_id)
+      .bind(3, s.created_at)
+      .bind(4, s.last_seen_at)
+      .bind(5, s.user_agent)
+      .run();
+}
+
+std::optional<SessionRecord> SqliteAccountStore::session(std::string_view token_hash) {
+  auto guard = db_.lock();
+  auto st = db_.prepare("SELECT " + std::string(kSessionColumns) +
+                        " FROM sessions WHERE token_hash = ?");
+  st.bind(1, token_hash);
+  if (!st.step()) return std::nullopt;
+  return read_session(st);
+}
+
+std::vector<SessionRecord> SqliteAccountStore::sessions_of(std::int64_t account_id) {
+  auto guard = db_.lock();
+  auto st = db_.prepare("SELECT " + std::string(kSessionColumns) +
+                        " FROM sessions WHERE account_id = ? ORDER BY created_at");
+  st.bind(1, account_id);
+  std::vector<SessionRecord> out;
+  while (st.step()) out.push_back(read_session(st));
+  return out;
+}
+
+void SqliteAccountStore::touch_session(std::string_view token_hash, std::int64_t seen_at) {
+  auto guard = db_.lock();
+  db_.prepare("UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?")
+      .bind(1, seen_at)
+      .bind(2, token_hash)
+      .run();
+}
+
+void SqliteAccountStore::delete_session(std::string_view token_hash) {
+  auto guard = db_.lock();
+  db_.prepare("DELETE FROM sessions WHERE token_hash = ?").bind(1, token_hash).run();
+}
+
+int SqliteAccountStore::delete_sessions_of(std::int64_t account_id) {
+  auto guard = db_.lock();
+  auto st = db_.prepare("DELETE FROM sessions WHERE account_id = ? RETURNING 1");
+  st.bind(1, account_id);
+  return count_deleted(st);
+}
+
+int SqliteAccountStore::delete_expired_sessions(std::int64_t seen_before,
+                                                std::int64_t created_before) {
+  auto guard = db_.lock();
+  auto st = db_.prepare(
+      "DELETE FROM sessions WHERE last_seen_at < ? OR created_at < ? RETURNING 1");
+  st.bind(1, seen_before).bind(2, created_before);
+  return count_deleted(st);
+}
+
+std::string SqliteSettingsStore::get_or_create(std::string_view key, std::string_view initial) {
+  auto guard = db_.lock();
+  db_.prepare("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING")
+      .bind(1, key)
+      .bind(2, initial)
+      .run();
+  auto st = db_.prepare("SELECT value FROM settings WHERE key = ?");
+  st.bind(1, key);
+  st.step();
+  return st.text(0);
+}
+
+}  // namespace cairn::store::sqlite

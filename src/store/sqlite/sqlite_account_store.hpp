@@ -1,0 +1,42 @@
+// AccountStore and SettingsStore on SQLite.
+#pragma once
+
+#include "store/account_store.hpp"
+#include "store/settings_store.hpp"
+#include "store/sqlite/database.hpp"
+
+namespace cairn::store::sqlite {
+
+class SqliteAccountStore final : public AccountStore {
+ public:
+  explicit SqliteAccountStore(Database& db) : db_(db) {}
+  CreatedAccount create_account(const NewAccount& account) override;
+  std::optional<AccountRecord> account_by_email(std::string_view email) override;
+  std::optional<AccountRecord> account_by_id(std::int64_t id) override;
+  bool display_name_taken(std::string_view display_name) override;
+  void change_password(std::int64_t account_id, std::string_view password_hash) override;
+  void update_password_hash(std::int64_t account_id, std::string_view password_hash) override;
+  bool delete_account(std::int64_t account_id) override;
+
+  void add_session(const SessionRecord& session) override;
+  std::optional<SessionRecord> session(std::string_view token_hash) override;
+  std::vector<SessionRecord> sessions_of(std::int64_t account_id) override;
+  void touch_session(std::string_view token_hash, std::int64_t seen_at) override;
+  void delete_session(std::string_view token_hash) override;
+  int delete_sessions_of(std::int64_t account_id) override;
+  int delete_expired_sessions(std::int64_t seen_before, std::int64_t created_before) override;
+
+ private:
+  Database& db_;
+};
+
+class SqliteSettingsStore final : public SettingsStore {
+ public:
+  explicit SqliteSettingsStore(Database& db) : db_(db) {}
+  std::string get_or_create(std::string_view key, std::string_view initial) override;
+
+ private:
+  Database& db_;
+};
+
+}  // namespace cairn::store::sqlite

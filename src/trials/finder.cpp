@@ -1,0 +1,94 @@
+#include "trials/finder.hpp"
+
+#include <vector>
+
+namespace cairn::trials {
+
+namespace {
+// Changes are parsed outside the lock and applied this many at a time, so a big
+// import never stalls searches for long.
+constexpr std::size_t kApplyBatch = 500;
+}  // namespace
+
+TrialFinder::TrialFinder(store::TrialStore& trials, store::ChangeFeed& changes)
+    : trials_(trials), changes_(changes), index_(std::make_unique<TrialIndex>()) {}
+
+TrialFinder::~TrialFinder() = default;
+
+void TrialFinder::reload() {
+  std::lock_guard update(update_mutex_);
+  reload_locked();
+}
+
+void TrialFinder::reload_locked() {
+  // Read the feed first: anything changed while we walk is taken in again by the
+  // next refresh, which is harmless.
+  std::int64_t position = changes_.latest();
+  auto fresh = std::make_unique<TrialIndex>();
+  trials_.for_each_trial(
+      [&](const store::StoredTrial& stored) { fresh->add(trial_from_storage(stored.content)); });
+  fresh->shrink_to_fit();
+  {
+    std::unique_lock write(index_mutex_);
+    index_.swap(fresh);
+  }
+  seen_ = position;
+  // The old index is freed here, outside the lock.
+}
+
+std::size_t TrialFinder::refresh() {
+  std::lock_guard update(update_mutex_);
+  std::int64_t position = changes_.latest();
+  if (position == seen_) return 0;
+  std::size_t taken = 0;
+  std::vector<TrialIndex::Prepared> batch;
+  auto apply = [&] {
+    std::unique_lock write(index_mutex_);
+    for (auto& prepared : batch) index_->add(std::move(prepared));
+    taken += batch.size();
+    batch.clear();
+  };
+  trials_.for_each_trial_changed_since(seen_, [&](const store::StoredTrial& stored) {
+    batch.push_back(TrialIndex::prepare(trial_from_storage(stored.content)));
+    if (batch.size() >= kApplyBatch) apply();
+  });
+  apply();
+  seen_ = position;
+  std::size_t dead = 0, live = 0;
+  {
+    std::shared_lock read(index_mutex_);
+    dead = index_->dead();
+    live = index_->size();
+  }
+  // Replaced versions cost memory and time; past a quarter, start afresh.
+  if (dead > 1000 && dead * 4 > live) reload_locked();
+  return taken;
+}
+
+FinderResult TrialFinder::search(const FinderQuery& query) const {
+  std::shared_lock read(index_mutex_);
+  return index_->search(query);
+}
+
+FinderResult TrialFinder::lm_trials(int limit) const {
+  FinderQuery query;
+  query.condition = "leptomeningeal metastases";
+  query.statuses = {"RECRUITING"};
+  query.country.clear();
+  query.prefer_country = "United Kingdom";
+  query.page_size = limit;
+  return search(query);
+}
+
+std::optional<Trial> TrialFinder::trial(std::string_view nct_id) const {
+  auto stored = trials_.trial(nct_id);
+  if (!stored) return std::nullopt;
+  return trial_from_storage(stored->content);
+}
+
+std::size_t TrialFinder::size() const {
+  std::shared_lock read(index_mutex_);
+  return index_->size();
+}
+
+}  // namespace cairn::trials

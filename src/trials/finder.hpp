@@ -1,0 +1,54 @@
+// The trial finder: every trial in the store held in memory (TrialIndex) and
+// kept up to date from the change feed, answering searches from many threads.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <shared_mutex>
+#include <string_view>
+
+#include "store/page_store.hpp"
+#include "store/trial_store.hpp"
+#include "trials/finder_query.hpp"
+#include "trials/finder_result.hpp"
+#include "trials/trial.hpp"
+#include "trials/trial_index.hpp"
+
+namespace cairn::trials {
+
+class TrialFinder {
+ public:
+  // Starts empty: call reload() before the first search.
+  TrialFinder(store::TrialStore& trials, store::ChangeFeed& changes);
+  ~TrialFinder();
+
+  // Reads every trial into a fresh index and swaps it in; searches carry on
+  // against the old one meanwhile.
+  void reload();
+  // Takes in the trials changed since the last reload or refresh, so a running
+  // server sees an import without a restart. Returns how many it took in; costs
+  // one query when nothing changed. Rebuilds when replaced versions pile up.
+  std::size_t refresh();
+
+  FinderResult search(const FinderQuery& query) const;
+  // 'Trials for leptomeningeal metastases' on the LM pages: recruiting, filed
+  // under LM or a synonym (never because criteria mention it), UK sites first.
+  FinderResult lm_trials(int limit) const;
+  // One trial in full, for its page.
+  std::optional<Trial> trial(std::string_view nct_id) const;
+  std::size_t size() const;
+
+ private:
+  void reload_locked();
+
+  store::TrialStore& trials_;
+  store::ChangeFeed& changes_;
+  std::mutex update_mutex_;  // one reload or refresh at a time
+  mutable std::shared_mutex index_mutex_;
+  std::unique_ptr<TrialIndex> index_;
+  std::int64_t seen_ = 0;  // change-feed position the index reflects
+};
+
+}  // namespace cairn::trials

@@ -1,0 +1,69 @@
+// Imports ClinicalTrials.gov study records into the TrialStore: every readable
+// record is added or updated, every unreadable one reported and skipped.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <istream>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+#include "store/trial_store.hpp"
+#include "trials/record_reader.hpp"
+
+namespace cairn::trials {
+
+struct Rejection {
+  std::string file;
+  std::size_t record = 0;  // 1-based position in the file
+  std::size_t line = 0;    // where that record starts
+  std::string reason;
+  // "file: record 3 (line 41): missing protocolSection.identificationModule.nctId"
+  std::string to_string() const;
+};
+
+struct ImportSummary {
+  int added = 0;
+  int updated = 0;
+  int unchanged = 0;
+  int rejected = 0;
+  // The first kMaxListed rejections; `rejected` counts them all.
+  std::vector<Rejection> rejections;
+  static constexpr std::size_t kMaxListed = 1000;
+
+  // "Trials: 10 added, 2 updated, 450 unchanged, 1 rejected"
+  std::string summary_line() const;
+  // What `cairn import-trials` exits with: 1 when any record was rejected.
+  int exit_status() const { return rejected > 0 ? 1 : 0; }
+};
+
+class Importer {
+ public:
+  // Records are written `batch_size` at a time, each batch in one transaction.
+  explicit Importer(store::TrialStore& store, std::size_t batch_size = 1000);
+
+  // Told about each rejection as it happens (e.g. to print it at once).
+  void on_rejection(std::function<void(const Rejection&)> listener) {
+    listener_ = std::move(listener);
+  }
+
+  // Reads every file (folders expanded by record_files); fails only when a path
+  // does not exist or cannot be opened, before anything is imported.
+  Result<ImportSummary> import_paths(const std::vector<std::filesystem::path>& paths);
+  // Reads one stream; `name` is the file named in rejections.
+  void import_stream(std::istream& in, const std::string& name, RecordReader::Shape shape,
+                     ImportSummary& summary);
+
+ private:
+  void reject(ImportSummary& summary, Rejection rejection);
+  void flush(ImportSummary& summary);
+
+  store::TrialStore& store_;
+  std::size_t batch_size_;
+  std::vector<store::TrialRecord> batch_;
+  std::function<void(const Rejection&)> listener_;
+};
+
+}  // namespace cairn::trials

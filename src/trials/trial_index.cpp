@@ -1,0 +1,592 @@
+#include "trials/trial_index.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+
+#include "core/text.hpp"
+#include "trials/condition_names.hpp"
+#include "trials/places.hpp"
+#include "trials/plain_english.hpp"
+#include "trials/terms.hpp"
+
+namespace cairn::trials {
+
+namespace {
+
+// Where a word was found. Criteria have no bit: they are never indexed.
+constexpr std::uint8_t kConditionField = 1;  // conditions, keywords, MeSH terms
+constexpr std::uint8_t kTitleField = 2;      // brief and official titles
+constexpr std::uint8_t kSummaryField = 4;    // brief summary, intervention names
+constexpr std::uint8_t kAnyField = kConditionField | kTitleField | kSummaryField;
+
+float field_weight(std::uint8_t fields) {
+  if (fields & kConditionField) return 3;
+  if (fields & kTitleField) return 2;
+  return fields & kSummaryField ? 1 : 0;
+}
+
+constexpr std::array<std::string_view, 6> kPhaseCodes = {"EARLY_PHASE1", "PHASE1", "PHASE2",
+                                                         "PHASE3",       "PHASE4", "NA"};
+
+std::uint8_t phase_bits(const std::vector<std::string>& phases) {
+  std::uint8_t bits = 0;
+  for (const auto& phase : phases) {
+    auto it = std::find(kPhaseCodes.begin(), kPhaseCodes.end(), phase);
+    if (it != kPhaseCodes.end()) {
+      bits |= static_cast<std::uint8_t>(1u << (it - kPhaseCodes.begin()));
+    }
+  }
+  return bits;
+}
+
+std::vector<std::string> phase_codes(std::uint8_t bits) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < kPhaseCodes.size(); ++i) {
+    if (bits & (1u << i)) out.emplace_back(kPhaseCodes[i]);
+  }
+  return out;
+}
+
+constexpr std::uint8_t kSexAll = 0, kSexFemale = 1, kSexMale = 2;
+
+std::int32_t date_number(std::string_view date) {
+  std::int32_t n = 0;
+  int digits = 0;
+  for (char c : date) {
+    if (c >= '0' && c <= '9' && digits < 8) {
+      n = n * 10 + (c - '0');
+      ++digits;
+    }
+  }
+  for (; digits < 8; digits += 2) n *= 100;
+  return n;
+}
+
+constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+
+// Facet filters: a trial failing exactly one still counts in that facet.
+constexpr unsigned kStatusFacet = 1, kPhaseFacet = 2, kCountryFacet = 4;
+
+// Grid cells a quarter of a degree square: a 100-mile circle spans a few hundred.
+constexpr double kCellDegrees = 0.25;
+constexpr double kMilesPerDegreeLat = 69.0;
+
+std::int32_t cell_of(double degrees) {
+  return static_cast<std::int32_t>(std::floor(degrees / kCellDegrees));
+}
+
+std::uint32_t cell_key(std::int32_t lat_cell, std::int32_t lon_cell) {
+  return static_cast<std::uint32_t>(lat_cell + 1000) * 4000u +
+         static_cast<std::uint32_t>(lon_cell + 2000);
+}
+
+// Sorted doc lists into one sorted list without repeats.
+std::vector<std::uint32_t> merge_lists(const std::vector<const std::vector<std::uint32_t>*>& lists) {
+  std::vector<std::uint32_t> out;
+  for (const auto* list : lists) {
+    std::vector<std::uint32_t> merged;
+    merged.reserve(out.size() + list->size());
+    std::set_union(out.begin(), out.end(), list->begin(), list->end(), std::back_inserter(merged));
+    out = std::move(merged);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::uint32_t TrialIndex::Pool::intern(std::string_view value) {
+  std::string folded;
+  std::string_view key = value;
+  if (fold_case_) {
+    folded = to_lower_ascii(value);
+    key = folded;
+  }
+  if (auto it = ids_.find(key); it != ids_.end()) return it->second;
+  auto id = static_cast<std::uint32_t>(values_.size());
+  values_.emplace_back(value);
+  if (fold_case_) {
+    folded_.push_back(std::move(folded));
+    key = folded_.back();
+  } else {
+    key = values_.back();
+  }
+  ids_.emplace(key, id);
+  return id;
+}
+
+std::optional<std::uint32_t> TrialIndex::Pool::find(std::string_view value) const {
+  std::string folded = fold_case_ ? to_lower_ascii(value) : std::string(value);
+  auto it = ids_.find(folded);
+  if (it == ids_.end()) return std::nullopt;
+  return it->second;
+}
+
+TrialIndex::TrialIndex() : phase_docs_(kPhaseCodes.size()) {}
+TrialIndex::~TrialIndex() = default;
+
+TrialIndex::Prepared TrialIndex::prepare(const Trial& t) {
+  Prepared p;
+  p.nct = static_cast<std::uint32_t>(std::stoul(t.nct_id.substr(3)));
+  p.title = t.title();
+  p.status = t.overall_status;
+  p.phases = phase_bits(t.phases);
+  p.sex = t.eligibility.sex == "FEMALE" ? kSexFemale
+          : t.eligibility.sex == "MALE" ? kSexMale
+                                        : kSexAll;
+  if (auto age = age_in_years(t.eligibility.minimum_age)) p.min_age = static_cast<float>(*age);
+  if (auto age = age_in_years(t.eligibility.maximum_age)) p.max_age = static_cast<float>(*age);
+  p.last_update = date_number(t.last_update);
+  p.conditions = t.conditions;
+  constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
+  for (const auto& l : t.locations) {
+    p.sites.push_back({l.facility, l.city, l.lat ? static_cast<float>(*l.lat) : kNaN,
+                       l.lon ? static_cast<float>(*l.lon) : kNaN});
+    if (!l.country.empty() &&
+        std::find(p.countries.begin(), p.countries.end(), l.country) == p.countries.end()) {
+      p.countries.push_back(l.country);
+    }
+  }
+  // Terms by field, then one entry a term with every field it is in.
+  std::array<std::vector<std::string>, 3> by_field;
+  auto& conditions = by_field[0];
+  auto& titles = by_field[1];
+  auto& summary = by_field[2];
+  append_terms(t.brief_title, titles);
+  append_terms(t.official_title, titles);
+  for (const auto& c : t.conditions) append_terms(c, conditions);
+  for (const auto& k : t.keywords) append_terms(k, conditions);
+  for (const auto& m : t.mesh_terms) append_terms(m, conditions);
+  append_terms(t.brief_summary, summary);
+  for (const auto& i : t.interventions) append_terms(i.name, summary);
+  std::vector<std::pair<std::string_view, std::uint8_t>> all;
+  constexpr std::array<std::uint8_t, 3> kFields = {kConditionField, kTitleField, kSummaryField};
+  for (std::size_t f = 0; f < by_field.size(); ++f) {
+    for (const auto& term : by_field[f]) all.emplace_back(term, kFields[f]);
+  }
+  std::sort(all.begin(), all.end());
+  for (const auto& [term, field] : all) {
+    if (!p.terms.empty() && p.terms.back().first == term) {
+      p.terms.back().second |= field;
+    } else {
+      p.terms.emplace_back(std::string(term), field);
+    }
+  }
+  return p;
+}
+
+void TrialIndex::add(Prepared p) {
+  if (auto it = by_nct_.find(p.nct); it != by_nct_.end()) {
+    docs_[it->second].alive = false;
+    ++dead_;
+  }
+  auto id = static_cast<std::uint32_t>(docs_.size());
+  by_nct_[p.nct] = id;
+  Doc doc{};
+  doc.nct = p.nct;
+  doc.status = static_cast<std::uint8_t>(statuses_.intern(p.status));
+  doc.phases = p.phases;
+  doc.sex = p.sex;
+  doc.alive = true;
+  doc.min_age = p.min_age;
+  doc.max_age = p.max_age;
+  doc.last_update = p.last_update;
+  doc.site_begin = static_cast<std::uint32_t>(sites_.size());
+  constexpr std::size_t kMaxList = std::numeric_limits<std::uint16_t>::max();
+  for (const auto& s : p.sites) {
+    if (doc.site_count == kMaxList) break;
+    auto site = static_cast<std::uint32_t>(sites_.size());
+    sites_.push_back({id, facilities_.intern(s.facility), cities_.intern(s.city), s.lat, s.lon});
+    if (!std::isnan(s.lat)) grid_[cell_key(cell_of(s.lat), cell_of(s.lon))].push_back(site);
+    ++doc.site_count;
+  }
+  doc.condition_begin = static_cast<std::uint32_t>(doc_conditions_.size());
+  for (const auto& c : p.conditions) {
+    if (doc.condition_count == kMaxList) break;
+    doc_conditions_.push_back(conditions_.intern(c));
+    ++doc.condition_count;
+  }
+  doc.country_begin = static_cast<std::uint32_t>(doc_countries_.size());
+  for (const auto& c : p.countries) {
+    if (doc.country_count == kMaxList) break;
+    std::uint32_t country = countries_.intern(c);
+    doc_countries_.push_back(country);
+    if (country_docs_.size() <= country) country_docs_.resize(country + 1);
+    country_docs_[country].push_back(id);
+    ++doc.country_count;
+  }
+  if (status_docs_.size() <= doc.status) status_docs_.resize(doc.status + 1u);
+  status_docs_[doc.status].push_back(id);
+  for (std::size_t b = 0; b < kPhaseCodes.size(); ++b) {
+    if (doc.phases & (1u << b)) phase_docs_[b].push_back(id);
+  }
+  docs_.push_back(doc);
+  titles_.push_back(std::move(p.title));
+  for (auto& [term, fields] : p.terms) {
+    postings_[std::move(term)].push_back(id << 3 | fields);
+  }
+}
+
+void TrialIndex::shrink_to_fit() {
+  for (auto& [term, list] : postings_) list.shrink_to_fit();
+  for (auto& [cell, list] : grid_) list.shrink_to_fit();
+  for (auto* lists : {&status_docs_, &phase_docs_, &country_docs_}) {
+    for (auto& list : *lists) list.shrink_to_fit();
+  }
+  docs_.shrink_to_fit();
+  titles_.shrink_to_fit();
+  sites_.shrink_to_fit();
+  doc_conditions_.shrink_to_fit();
+  doc_countries_.shrink_to_fit();
+}
+
+// Trials having every term in one of `fields`, scored by how rare each term is
+// and how telling its field.
+std::vector<TrialIndex::Scored> TrialIndex::match_all(const std::vector<std::string>& terms,
+                                                      std::uint8_t fields) const {
+  std::vector<const std::vector<std::uint32_t>*> lists;
+  for (const auto& term : terms) {
+    auto it = postings_.find(term);
+    if (it == postings_.end()) return {};
+    lists.push_back(&it->second);
+  }
+  if (lists.empty()) return {};
+  std::sort(lists.begin(), lists.end(), [](auto* a, auto* b) { return a->size() < b->size(); });
+  auto idf = [&](const std::vector<std::uint32_t>* list) {
+    return static_cast<float>(std::log(1.0 + static_cast<double>(docs_.size()) /
+                                                 static_cast<double>(list->size())));
+  };
+  std::vector<Scored> out;
+  float first_idf = idf(lists[0]);
+  for (std::uint32_t entry : *lists[0]) {
+    auto f = static_cast<std::uint8_t>(entry & fields);
+    if (f) out.push_back({entry >> 3, first_idf * field_weight(f)});
+  }
+  for (std::size_t i = 1; i < lists.size() && !out.empty(); ++i) {
+    const auto& list = *lists[i];
+    float term_idf = idf(lists[i]);
+    std::size_t kept = 0;
+    auto from = list.begin();
+    for (const auto& s : out) {
+      // Both lists are in doc order: search forward from the last find.
+      from = std::lower_bound(from, list.end(), s.doc << 3);
+      if (from == list.end()) break;
+      if ((*from >> 3) != s.doc) continue;
+      auto f = static_cast<std::uint8_t>(*from & fields);
+      if (f) out[kept++] = {s.doc, s.score + term_idf * field_weight(f)};
+    }
+    out.resize(kept);
+  }
+  return out;
+}
+
+// Trials filed under the condition or a synonym, looked for in conditions,
+// keywords, MeSH terms and titles: a summary mentioning a disease in passing
+// does not make a trial a trial for it.
+std::vector<TrialIndex::Scored> TrialIndex::match_condition(const std::string& condition) const {
+  std::vector<Scored> out;
+  for (const auto& name : condition_names(condition)) {
+    auto terms = terms_of(name);
+    if (terms.empty()) continue;
+    auto found = match_all(terms, kConditionField | kTitleField);
+    std::vector<Scored> merged;
+    merged.reserve(out.size() + found.size());
+    auto a = out.begin(), b = found.begin();
+    while (a != out.end() || b != found.end()) {
+      if (b == found.end() || (a != out.end() && a->doc < b->doc)) {
+        merged.push_back(*a++);
+      } else if (a == out.end() || b->doc < a->doc) {
+        merged.push_back(*b++);
+      } else {
+        merged.push_back({a->doc, std::max(a->score, b->score)});
+        ++a;
+        ++b;
+      }
+    }
+    out = std::move(merged);
+  }
+  return out;
+}
+
+// The words and the condition together; `any` says whether either narrowed.
+std::vector<TrialIndex::Scored> TrialIndex::match_words(const FinderQuery& query, bool& any) const {
+  auto words = terms_of(query.q);
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  bool has_condition = !terms_of(query.condition).empty();
+  any = !words.empty() || has_condition;
+  if (!has_condition) return words.empty() ? std::vector<Scored>{} : match_all(words, kAnyField);
+  auto matched = match_condition(query.condition);
+  if (words.empty()) return matched;
+  std::vector<Scored> both;
+  auto m = matched.begin();
+  for (const auto& c : match_all(words, kAnyField)) {
+    while (m != matched.end() && m->doc < c.doc) ++m;
+    if (m != matched.end() && m->doc == c.doc) both.push_back({c.doc, c.score + m->score});
+  }
+  return both;
+}
+
+// Each live trial with a site within `miles`, with its nearest such site, in doc order.
+std::vector<TrialIndex::Nearby> TrialIndex::sites_near(const Place& place, double miles) const {
+  double lat_span = miles / kMilesPerDegreeLat;
+  double cos_lat = std::max(0.01, std::cos(place.lat * 3.14159265358979323846 / 180));
+  double lon_span = lat_span / cos_lat;
+  std::unordered_map<std::uint32_t, Nearby> best;
+  for (std::int32_t la = cell_of(place.lat - lat_span); la <= cell_of(place.lat + lat_span); ++la) {
+    for (std::int32_t lo = cell_of(place.lon - lon_span); lo <= cell_of(place.lon + lon_span);
+         ++lo) {
+      auto cell = grid_.find(cell_key(la, lo));
+      if (cell == grid_.end()) continue;
+      for (std::uint32_t i : cell->second) {
+        const Site& s = sites_[i];
+        if (!docs_[s.doc].alive) continue;
+        auto d = static_cast<float>(distance_miles(place.lat, place.lon, s.lat, s.lon));
+        if (d > miles) continue;
+        auto [it, added] = best.try_emplace(s.doc, Nearby{s.doc, i, d});
+        if (!added && d < it->second.miles) it->second = Nearby{s.doc, i, d};
+      }
+    }
+  }
+  std::vector<Nearby> out;
+  out.reserve(best.size());
+  for (const auto& [doc, nearby] : best) out.push_back(nearby);
+  std::sort(out.begin(), out.end(), [](const Nearby& a, const Nearby& b) { return a.doc < b.doc; });
+  return out;
+}
+
+// With two or more facet filters set, a trial that counts anywhere passes all
+// but at most one, so it passes one of the two most selective: visiting their
+// trials is enough. Empty optional-like result means "visit every trial".
+std::vector<std::uint32_t> TrialIndex::docs_passing_two_filters(const FinderQuery& query) const {
+  struct Filter {
+    std::vector<const std::vector<std::uint32_t>*> lists;
+    std::size_t size = 0;
+  };
+  std::vector<Filter> filters;
+  static const std::vector<std::uint32_t> kEmpty;
+  if (!query.statuses.empty()) {
+    Filter f;
+    for (const auto& s : query.statuses) {
+      if (auto id = statuses_.find(s); id && *id < status_docs_.size()) {
+        f.lists.push_back(&status_docs_[*id]);
+        f.size += status_docs_[*id].size();
+      }
+    }
+    filters.push_back(std::move(f));
+  }
+  if (!query.phases.empty()) {
+    Filter f;
+    std::uint8_t bits = phase_bits(query.phases);
+    for (std::size_t b = 0; b < kPhaseCodes.size(); ++b) {
+      if (bits & (1u << b)) {
+        f.lists.push_back(&phase_docs_[b]);
+        f.size += phase_docs_[b].size();
+      }
+    }
+    filters.push_back(std::move(f));
+  }
+  if (!query.country.empty()) {
+    Filter f;
+    if (auto id = countries_.find(query.country); id && *id < country_docs_.size()) {
+      f.lists.push_back(&country_docs_[*id]);
+      f.size = country_docs_[*id].size();
+    }
+    filters.push_back(std::move(f));
+  }
+  std::sort(filters.begin(), filters.end(),
+            [](const Filter& a, const Filter& b) { return a.size < b.size; });
+  std::vector<const std::vector<std::uint32_t>*> lists = filters[0].lists;
+  lists.insert(lists.end(), filters[1].lists.begin(), filters[1].lists.end());
+  return merge_lists(lists);
+}
+
+bool TrialIndex::has_country(const Doc& doc, std::uint32_t country) const {
+  const std::uint32_t* begin = doc_countries_.data() + doc.country_begin;
+  return std::find(begin, begin + doc.country_count, country) != begin + doc.country_count;
+}
+
+FinderHit TrialIndex::hit_of(std::uint32_t id) const {
+  const Doc& doc = docs_[id];
+  FinderHit hit;
+  char nct[16];
+  std::snprintf(nct, sizeof nct, "NCT%08u", doc.nct);
+  hit.nct_id = nct;
+  hit.title = titles_[id];
+  hit.status = statuses_.at(doc.status);
+  hit.phases = phase_codes(doc.phases);
+  for (std::uint16_t i = 0; i < doc.condition_count; ++i) {
+    hit.conditions.push_back(conditions_.at(doc_conditions_[doc.condition_begin + i]));
+  }
+  return hit;
+}
+
+FinderResult TrialIndex::search(const FinderQuery& query) const {
+  // Filters as lookups on interned ids.
+  std::vector<char> status_ok(statuses_.size(), query.statuses.empty() ? 1 : 0);
+  for (const auto& s : query.statuses) {
+    if (auto id = statuses_.find(s)) status_ok[*id] = 1;
+  }
+  std::uint8_t phase_mask = phase_bits(query.phases);
+  bool phase_filter = !query.phases.empty();
+  bool country_filter = !query.country.empty();
+  std::uint32_t country = country_filter ? countries_.find(query.country).value_or(kNone) : kNone;
+  std::uint32_t preferred = kNone;
+  if (!query.prefer_country.empty()) preferred = countries_.find(query.prefer_country).value_or(kNone);
+  std::uint8_t sex = query.sex == "FEMALE" ? kSexFemale : query.sex == "MALE" ? kSexMale : kSexAll;
+  float age = query.age ? static_cast<float>(*query.age) : -1.0f;
+
+  std::vector<std::size_t> status_counts(statuses_.size()), country_counts(countries_.size()),
+      condition_counts(conditions_.size());
+  std::array<std::size_t, kPhaseCodes.size()> phase_counts{};
+
+  struct Hit {
+    std::uint32_t doc;
+    std::uint32_t site;
+    float score;
+    float miles;
+    std::int32_t last_update;
+    std::uint32_t nct;
+    bool preferred;
+  };
+  std::vector<Hit> hits;
+  constexpr float kFar = std::numeric_limits<float>::infinity();
+
+  auto consider = [&](std::uint32_t id, float score, float miles, std::uint32_t site) {
+    const Doc& doc = docs_[id];
+    if (!doc.alive) return;
+    if (age >= 0 && ((doc.min_age >= 0 && age < doc.min_age) ||
+                     (doc.max_age >= 0 && age > doc.max_age))) {
+      return;
+    }
+    if (sex != kSexAll && doc.sex != kSexAll && doc.sex != sex) return;
+    unsigned failed = 0;
+    if (!status_ok[doc.status]) failed |= kStatusFacet;
+    if (phase_filter && !(doc.phases & phase_mask)) failed |= kPhaseFacet;
+    if (country_filter && (country == kNone || !has_country(doc, country))) {
+      failed |= kCountryFacet;
+    }
+    if (failed & (failed - 1)) return;  // fails two or more: counts nowhere
+    if (failed == 0 || failed == kStatusFacet) ++status_counts[doc.status];
+    if (failed == 0 || failed == kPhaseFacet) {
+      for (std::size_t b = 0; b < kPhaseCodes.size(); ++b) {
+        if (doc.phases & (1u << b)) ++phase_counts[b];
+      }
+    }
+    if (failed == 0 || failed == kCountryFacet) {
+      for (std::uint16_t i = 0; i < doc.country_count; ++i) {
+        ++country_counts[doc_countries_[doc.country_begin + i]];
+      }
+    }
+    if (failed != 0) return;
+    for (std::uint16_t i = 0; i < doc.condition_count; ++i) {
+      ++condition_counts[doc_conditions_[doc.condition_begin + i]];
+    }
+    hits.push_back({id, site, score, miles, doc.last_update, doc.nct,
+                    preferred != kNone && has_country(doc, preferred)});
+  };
+
+  // Narrow first by words, then by place; with neither, by the usual filters.
+  bool by_words = false;
+  auto words = match_words(query, by_words);
+  if (query.near) {
+    auto nearby = sites_near(*query.near, query.distance_miles);
+    if (by_words) {
+      auto w = words.begin();
+      for (const auto& n : nearby) {
+        while (w != words.end() && w->doc < n.doc) ++w;
+        if (w != words.end() && w->doc == n.doc) consider(n.doc, w->score, n.miles, n.site);
+      }
+    } else {
+      for (const auto& n : nearby) consider(n.doc, 0, n.miles, n.site);
+    }
+  } else if (by_words) {
+    hits.reserve(words.size());
+    for (const auto& w : words) consider(w.doc, w.score, kFar, 0);
+  } else {
+    int facet_filters = !query.statuses.empty() + phase_filter + country_filter;
+    if (facet_filters >= 2) {
+      for (std::uint32_t id : docs_passing_two_filters(query)) consider(id, 0, kFar, 0);
+    } else {
+      hits.reserve(docs_.size());
+      for (std::uint32_t id = 0; id < docs_.size(); ++id) consider(id, 0, kFar, 0);
+    }
+  }
+
+  auto by_relevance = [](const Hit& a, const Hit& b) {
+    if (a.preferred != b.preferred) return a.preferred;
+    if (a.score != b.score) return a.score > b.score;
+    if (a.miles != b.miles) return a.miles < b.miles;
+    if (a.last_update != b.last_update) return a.last_update > b.last_update;
+    return a.nct < b.nct;
+  };
+  auto by_distance = [&](const Hit& a, const Hit& b) {
+    if (a.miles != b.miles) return a.miles < b.miles;
+    return by_relevance(a, b);
+  };
+  FinderResult result;
+  result.total = hits.size();
+  result.page = query.page;
+  result.page_size = query.page_size;
+  auto page_size = static_cast<std::size_t>(std::max(query.page_size, 0));
+  std::size_t from = static_cast<std::size_t>(std::max(query.page - 1, 0)) * page_size;
+  std::size_t to = std::min(hits.size(), from + page_size);
+  if (from < to) {
+    auto order = [&](auto less) {
+      // Everything before the page, then the page itself in order.
+      auto first = hits.begin() + static_cast<std::ptrdiff_t>(from);
+      if (from > 0) std::nth_element(hits.begin(), first, hits.end(), less);
+      std::partial_sort(first, hits.begin() + static_cast<std::ptrdiff_t>(to), hits.end(), less);
+    };
+    if (query.sort == SortOrder::distance && query.near) {
+      order(by_distance);
+    } else {
+      order(by_relevance);
+    }
+    for (std::size_t i = from; i < to; ++i) {
+      FinderHit hit = hit_of(hits[i].doc);
+      hit.score = hits[i].score;
+      if (query.near) {
+        const Site& s = sites_[hits[i].site];
+        hit.nearest = NearestSite{facilities_.at(s.facility), cities_.at(s.city), hits[i].miles};
+      }
+      result.results.push_back(std::move(hit));
+    }
+  }
+
+  auto& facets = result.facets;
+  auto& status_facet = facets["status"];
+  auto& phase_facet = facets["phase"];
+  auto& country_facet = facets["country"];
+  auto& condition_facet = facets["condition"];
+  for (std::uint32_t i = 0; i < status_counts.size(); ++i) {
+    if (status_counts[i]) status_facet[statuses_.at(i)] = status_counts[i];
+  }
+  for (std::size_t b = 0; b < kPhaseCodes.size(); ++b) {
+    if (phase_counts[b]) phase_facet[std::string(kPhaseCodes[b])] = phase_counts[b];
+  }
+  for (std::uint32_t i = 0; i < country_counts.size(); ++i) {
+    if (country_counts[i]) country_facet[countries_.at(i)] = country_counts[i];
+  }
+  // Only the commonest conditions: a broad search touches thousands.
+  constexpr std::size_t kTopConditions = 30;
+  std::vector<std::uint32_t> seen;
+  for (std::uint32_t i = 0; i < condition_counts.size(); ++i) {
+    if (condition_counts[i]) seen.push_back(i);
+  }
+  auto commoner = [&](std::uint32_t a, std::uint32_t b) {
+    if (condition_counts[a] != condition_counts[b]) return condition_counts[a] > condition_counts[b];
+    return conditions_.at(a) < conditions_.at(b);
+  };
+  std::size_t top = std::min(seen.size(), kTopConditions);
+  std::partial_sort(seen.begin(), seen.begin() + static_cast<std::ptrdiff_t>(top), seen.end(),
+                    commoner);
+  for (std::size_t i = 0; i < top; ++i) {
+    condition_facet[conditions_.at(seen[i])] = condition_counts[seen[i]];
+  }
+  return result;
+}
+
+}  // namespace cairn::trials

@@ -1,0 +1,64 @@
+// The account pages: register, sign in, your account, change password, delete
+// account. Built with NHS.UK form components; every value typed is escaped,
+// and kept on error except passwords.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/safe_html.hpp"
+#include "views/layout.hpp"
+
+namespace cairn::views {
+
+struct FormError {
+  std::string field;  // the input's name and id: the summary links to it
+  std::string message;
+};
+
+// What every account form carries: its CSRF token and what went wrong.
+struct FormState {
+  std::string csrf_token;
+  std::vector<FormError> errors;
+  std::string refusal;  // a problem with the whole form (e.g. too many attempts)
+};
+
+struct RegisterPage {
+  FormState form;
+  std::string display_name;
+  std::string email;
+  bool over_14 = false;
+  bool accept_rules = false;
+};
+
+struct SignInPage {
+  FormState form;
+  std::string email;
+  std::string next;  // a local path to return to after signing in
+};
+
+struct AccountPage {
+  std::string csrf_token;  // for the sign-out button
+  std::string display_name;
+  std::string role_title;
+  std::string member_since;  // ISO date-time
+  std::string notice;        // e.g. "Your password has been changed"
+};
+
+struct PasswordPage {
+  FormState form;
+};
+
+struct DeletePage {
+  FormState form;
+  std::string posts;  // "keep", "remove" or empty
+};
+
+SafeHtml render_register(const Chrome& chrome, const RegisterPage& page);
+SafeHtml render_sign_in(const Chrome& chrome, const SignInPage& page);
+SafeHtml render_account(const Chrome& chrome, const AccountPage& page);
+SafeHtml render_change_password(const Chrome& chrome, const PasswordPage& page);
+SafeHtml render_delete_account(const Chrome& chrome, const DeletePage& page);
+SafeHtml render_account_deleted(const Chrome& chrome);
+
+}  // namespace cairn::views

@@ -1,0 +1,132 @@
+// Limits on what one request may send: a header over the limit gets 431, a
+// body over it 413, both answered readably before the connection closes, and
+// the server keeps serving everyone else. Requests within the limits pass.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startCairn } from './cairn_server.mjs';
+import { assertSecurityHeaders, get, RawConnection, rawRequest, request } from './http_client.mjs';
+
+const KB = 1024;
+const MB = 1024 * KB;
+let server;
+
+before(async () => { server = await startCairn(); });
+after(async () => { await server?.stop(); });
+
+async function stillServing() {
+  const r = await get(server.base, '/about-cancer/leptomeningeal-metastases');
+  assert.equal(r.status, 200);
+  assert.match(r.text, /<h1>/);
+}
+
+test('a 64 KB header gets 431 and the server still serves', async () => {
+  const c = await RawConnection.open(server.port);
+  await c.write(rawRequest('GET', '/', [`Cookie: a=${'x'.repeat(64 * KB)}`]));
+  const r = await c.readResponse();
+  assert.equal(r.status, 431);
+  assert.equal(r.headers.connection, 'close');
+  assertSecurityHeaders(assert, r.headers, '431');
+  assert.ok(await c.closesWithin(3000), 'connection left open after 431');
+  await stillServing();
+});
+
+test('many header lines adding up to 64 KB get 431 too', async () => {
+  const lines = Array.from({ length: 64 }, (_, i) => `X-Filler-${i}: ${'y'.repeat(1000)}`);
+  const c = await RawConnection.open(server.port);
+  await c.write(rawRequest('GET', '/', lines));
+  const r = await c.readResponse();
+  c.destroy();
+  assert.equal(r.status, 431);
+  await stillServing();
+});
+
+test('a very long address gets 431 (or 414), not a crash', async () => {
+  const c = await RawConnection.open(server.port);
+  await c.write(rawRequest('GET', `/${'a'.repeat(64 * KB)}`));
+  const r = await c.readResponse();
+  c.destroy();
+  assert.ok(r.status === 431 || r.status === 414, String(r.status));
+  await stillServing();
+});
+
+test('an ordinary large header (an 8 KB cookie) is fine', async () => {
+  const r = await request(server.base, '/', { headers: { Cookie: `a=${'x'.repeat(8 * KB)}` } });
+  assert.equal(r.status, 200);
+});
+
+test('a 2 MB POST gets 413, readable by the client, and the server still serves', async () => {
+  const c = await RawConnection.open(server.port);
+  const head = `POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/octet-stream\r\nContent-Length: ${2 * MB}\r\n\r\n`;
+  // Headers and body go out together, as a browser uploading a file would send them.
+  c.write(Buffer.concat([Buffer.from(head), Buffer.alloc(2 * MB, 0x61)]));
+  const r = await c.readResponse();
+  assert.equal(r.status, 413);
+  assertSecurityHeaders(assert, r.headers, '413');
+  assert.ok(await c.closesWithin(5000), 'connection left open after 413');
+  await stillServing();
+});
+
+test('a 2 MB POST from node:http sees the 413 (no reset before the answer)', async () => {
+  // The server must not reset the connection while the client is still sending,
+  // or the client never reads the 413. Repeat: a reset is a race.
+  for (let i = 0; i < 20; i++) {
+    const r = await request(server.base, '/', {
+      method: 'POST', body: Buffer.alloc(2 * MB, 0x62),
+      headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': 2 * MB },
+    }).catch((e) => ({ error: e }));
+    assert.ok(!r.error, `attempt ${i}: ${r.error?.code ?? r.error}`);
+    assert.equal(r.status, 413, `attempt ${i}`);
+  }
+  await stillServing();
+});
+
+test('a 2 MB chunked body (no Content-Length) gets 413 too', async () => {
+  const c = await RawConnection.open(server.port);
+  await c.write('POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n');
+  const chunk = Buffer.concat([Buffer.from(`${(64 * KB).toString(16)}\r\n`), Buffer.alloc(64 * KB, 0x63), Buffer.from('\r\n')]);
+  for (let sent = 0; sent < 2 * MB && !c.isClosed; sent += 64 * KB) {
+    if (!(await c.write(chunk))) break;
+  }
+  const r = await c.readResponse();
+  c.destroy();
+  assert.equal(r.status, 413);
+  await stillServing();
+});
+
+test('a refused client that keeps sending is cut off within a few seconds', async () => {
+  const c = await RawConnection.open(server.port);
+  await c.write(`POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: ${100 * MB}\r\n\r\n`);
+  const r = await c.readResponse();
+  assert.equal(r.status, 413);
+  // Keep sending slowly, as a stuck upload would.
+  const started = Date.now();
+  const trickle = setInterval(() => { if (!c.isClosed) c.socket.write(Buffer.alloc(1024, 0x65)); }, 50);
+  const closed = await c.closesWithin(6000);
+  clearInterval(trickle);
+  c.destroy();
+  assert.ok(closed, 'the server kept reading a refused upload for 6 s');
+  assert.ok(Date.now() - started < 6000);
+  await stillServing();
+});
+
+test('a body within the limit is read, and the method decides (405 for POST /)', async () => {
+  const r = await request(server.base, '/', {
+    method: 'POST', body: Buffer.alloc(100 * KB, 0x64),
+    headers: { 'Content-Type': 'application/octet-stream' },
+  });
+  assert.equal(r.status, 405);
+});
+
+test('the server serves others while one client is being refused', async () => {
+  const refusals = Array.from({ length: 4 }, async () => {
+    const c = await RawConnection.open(server.port);
+    await c.write(rawRequest('GET', '/', [`X-Big: ${'z'.repeat(64 * KB)}`]));
+    const r = await c.readResponse();
+    c.destroy();
+    return r.status;
+  });
+  const pages = Array.from({ length: 8 }, () => get(server.base, '/').then((r) => r.status));
+  const [refused, served] = await Promise.all([Promise.all(refusals), Promise.all(pages)]);
+  assert.deepEqual(refused, [431, 431, 431, 431]);
+  assert.deepEqual(served, Array(8).fill(200));
+});

@@ -1,0 +1,34 @@
+#include "search/snippet.hpp"
+
+#include <gtest/gtest.h>
+
+namespace cairn::search {
+namespace {
+
+std::string marked(std::string_view word) {
+  return std::string(kHighlightStart) + std::string(word) + std::string(kHighlightEnd);
+}
+
+TEST(SnippetHtml, HighlightsBecomeMarkAndTextIsEscaped) {
+  // Xapian escapes & < > itself; quotes it leaves.
+  std::string xapian = "&lt;script&gt;alert(\"x\")&lt;/script&gt; " + marked("csf") + " &amp; 'q'";
+  EXPECT_EQ(snippet_html(xapian).str(),
+            "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; <mark>csf</mark> &amp; &#39;q&#39;");
+}
+
+TEST(SnippetHtml, EscapedEntitiesInTheTextStayEscaped) {
+  // The document text literally contained "&lt;b&gt;": Xapian gives "&amp;lt;b&amp;gt;".
+  EXPECT_EQ(snippet_html("&amp;lt;b&amp;gt;").str(), "&amp;lt;b&amp;gt;");
+}
+
+TEST(SnippetHtml, UnbalancedMarkersStillGiveBalancedMarkup) {
+  EXPECT_EQ(snippet_html(std::string(kHighlightStart) + "a").str(), "<mark>a</mark>");
+  EXPECT_EQ(snippet_html("a" + std::string(kHighlightEnd)).str(), "a");
+}
+
+TEST(WithoutMarkers, DocumentTextCannotCarryHighlightMarkers) {
+  EXPECT_EQ(without_markers(marked("x") + "y"), "xy");
+}
+
+}  // namespace
+}  // namespace cairn::search

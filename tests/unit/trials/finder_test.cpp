@@ -1,0 +1,329 @@
+#include "trials/finder.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <atomic>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include "temp_store.hpp"
+#include "test_paths.hpp"
+#include "trials/importer.hpp"
+#include "trials/record_parser.hpp"
+#include "uk_places.hpp"
+
+namespace cairn::trials {
+namespace {
+
+using testing::fixture;
+using testing::real_trials;
+using Ids = std::vector<std::string>;
+
+Ids ids_of(const FinderResult& result) {
+  Ids ids;
+  for (const auto& hit : result.results) ids.push_back(hit.nct_id);
+  return ids;
+}
+
+Ids sorted(Ids ids) {
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+class FinderTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    import({fixture("finder-trials.json")});
+    finder_.reload();
+  }
+  void import(const std::vector<std::filesystem::path>& paths) {
+    Importer importer(store_->trials());
+    auto summary = importer.import_paths(paths);
+    ASSERT_TRUE(summary) << summary.error().message;
+    ASSERT_EQ(summary->rejected, 0);
+  }
+  FinderResult find(std::map<std::string, std::string> params) {
+    auto query = parse_finder_query(params, testing::uk_places());
+    EXPECT_TRUE(query) << query.error().message;
+    return query ? finder_.search(*query) : FinderResult{};
+  }
+
+  testing::TempStore store_;
+  TrialFinder finder_{store_->trials(), store_->changes()};
+};
+
+TEST_F(FinderTest, ByDefaultListsRecruitingTrialsInTheUk) {
+  auto result = find({});
+  EXPECT_EQ(result.total, 8u);
+  EXPECT_EQ(sorted(ids_of(result)),
+            (Ids{"NCT90000001", "NCT90000003", "NCT90000005", "NCT90000006", "NCT90000007",
+                 "NCT90000010", "NCT90000011", "NCT90000012"}));
+}
+
+TEST_F(FinderTest, FacetsCountWhatEachOtherChoiceWouldGive) {
+  auto result = find({});
+  // Status counts ignore the status filter but keep the country one.
+  EXPECT_EQ(result.facets["status"],
+            (std::map<std::string, std::size_t>{
+                {"RECRUITING", 8}, {"COMPLETED", 1}, {"NOT_YET_RECRUITING", 1}}));
+  EXPECT_EQ(result.facets["country"],
+            (std::map<std::string, std::size_t>{
+                {"United Kingdom", 8}, {"United States", 1}, {"France", 1}}));
+  EXPECT_EQ(result.facets["phase"],
+            (std::map<std::string, std::size_t>{{"PHASE2", 3}, {"PHASE3", 4}, {"NA", 1}}));
+  EXPECT_EQ(result.facets["condition"]["Breast Cancer"], 2u);
+  EXPECT_EQ(result.facets["condition"]["Lung Cancer"], 2u);
+}
+
+TEST_F(FinderTest, FiltersByConditionStatusPhaseAndCountry) {
+  EXPECT_EQ(sorted(ids_of(find({{"condition", "breast cancer"}}))),
+            (Ids{"NCT90000003", "NCT90000010"}));
+  EXPECT_EQ(sorted(ids_of(find({{"condition", "breast cancer"}, {"country", "France"}}))),
+            (Ids{"NCT90000009"}));
+  EXPECT_EQ(ids_of(find({{"status", "completed"}})), (Ids{"NCT90000004"}));
+  EXPECT_EQ(sorted(ids_of(find({{"phase", "2"}}))),
+            (Ids{"NCT90000001", "NCT90000006", "NCT90000010"}));
+  EXPECT_EQ(find({{"status", "any"}, {"country", "any"}}).total, 12u);
+}
+
+TEST_F(FinderTest, FiltersByTheAgeAndSexOfThePerson) {
+  EXPECT_EQ(ids_of(find({{"age", "10"}})), (Ids{"NCT90000007"}));
+  auto seventy_two = ids_of(find({{"age", "72"}}));
+  EXPECT_EQ(std::count(seventy_two.begin(), seventy_two.end(), "NCT90000005"), 0);  // up to 70
+  EXPECT_EQ(std::count(seventy_two.begin(), seventy_two.end(), "NCT90000001"), 1);  // up to 75
+  auto men = ids_of(find({{"sex", "male"}}));
+  EXPECT_EQ(std::count(men.begin(), men.end(), "NCT90000003"), 0);  // women only
+  EXPECT_EQ(std::count(men.begin(), men.end(), "NCT90000006"), 1);  // men only
+  auto women = ids_of(find({{"sex", "female"}}));
+  EXPECT_EQ(std::count(women.begin(), women.end(), "NCT90000006"), 0);
+  EXPECT_EQ(std::count(women.begin(), women.end(), "NCT90000003"), 1);
+}
+
+TEST_F(FinderTest, NearATownSortsByDistanceAndNamesTheNearestSite) {
+  auto result = find({{"near", "Manchester"}, {"distance", "50"}, {"sort", "distance"}});
+  EXPECT_EQ(ids_of(result), (Ids{"NCT90000007", "NCT90000001", "NCT90000010", "NCT90000011",
+                                 "NCT90000003"}));
+  ASSERT_EQ(result.results.size(), 5u);
+  ASSERT_TRUE(result.results[1].nearest);
+  EXPECT_EQ(result.results[1].nearest->facility, "The Christie NHS Foundation Trust");
+  EXPECT_EQ(result.results[1].nearest->city, "Manchester");
+  EXPECT_NEAR(result.results[1].nearest->distance_miles, 3.8, 0.5);
+  EXPECT_EQ(result.results[2].nearest->city, "Stockport");  // nearer than its Leeds site
+  for (std::size_t i = 1; i < result.results.size(); ++i) {
+    EXPECT_LE(result.results[i - 1].nearest->distance_miles,
+              result.results[i].nearest->distance_miles);
+  }
+  EXPECT_LE(result.results.back().nearest->distance_miles, 50);
+}
+
+TEST_F(FinderTest, DistanceLimitsTheTrials) {
+  EXPECT_EQ(sorted(ids_of(find({{"near", "Manchester"}}))),
+            (Ids{"NCT90000001", "NCT90000007", "NCT90000010"}));  // 25 miles by default
+  EXPECT_EQ(ids_of(find({{"near", "m1 1aa"}, {"distance", "10"}, {"sort", "distance"}})),
+            (Ids{"NCT90000007", "NCT90000001", "NCT90000010"}));
+  EXPECT_EQ(ids_of(find({{"near", "Caerdydd"}, {"distance", "10"}})), (Ids{"NCT90000005"}));
+}
+
+TEST_F(FinderTest, WordsMatchTitlesConditionsAndSummaries) {
+  EXPECT_EQ(ids_of(find({{"q", "osimertinib"}})), (Ids{"NCT90000005"}));
+  EXPECT_EQ(ids_of(find({{"q", "leukemia"}})), (Ids{"NCT90000007"}));  // title says leukaemia
+  EXPECT_EQ(find({{"q", "radiotherapy lung"}}).total, 1u);               // every word must match
+  EXPECT_EQ(find({{"q", "xylophone"}}).total, 0u);
+}
+
+TEST_F(FinderTest, LmTrialsAreThoseFiledUnderLmRecruitingUkFirst) {
+  auto result = finder_.lm_trials(10);
+  // NCT90000003 excludes LM in its criteria; NCT90000012 mentions it in passing in
+  // its summary; NCT90000004 is completed. None of them is a trial for LM.
+  auto ids = ids_of(result);
+  ASSERT_EQ(ids.size(), 3u);
+  EXPECT_EQ(result.total, 3u);
+  EXPECT_EQ(sorted(Ids(ids.begin(), ids.begin() + 2)),
+            (Ids{"NCT90000001", "NCT90000010"}));      // UK sites
+  EXPECT_EQ(result.results[2].nct_id, "NCT90000002");  // carcinomatous meningitis, USA
+}
+
+TEST_F(FinderTest, ExclusionCriteriaNeverCountButSummariesDo) {
+  auto words = find({{"q", "leptomeningeal"}, {"status", "any"}, {"country", "any"}});
+  auto ids = ids_of(words);
+  EXPECT_EQ(sorted(ids), (Ids{"NCT90000001", "NCT90000010", "NCT90000012"}));
+  // A mention in the summary ranks below one in the conditions or keywords.
+  EXPECT_EQ(ids.back(), "NCT90000012");
+}
+
+TEST_F(FinderTest, PagesThroughResults) {
+  FinderQuery query;
+  query.page_size = 3;
+  std::set<std::string> seen;
+  for (int page = 1; page <= 3; ++page) {
+    query.page = page;
+    auto result = finder_.search(query);
+    EXPECT_EQ(result.total, 8u);
+    EXPECT_EQ(result.results.size(), page < 3 ? 3u : 2u);
+    for (const auto& id : ids_of(result)) EXPECT_TRUE(seen.insert(id).second) << id;
+  }
+  query.page = 4;
+  EXPECT_TRUE(finder_.search(query).results.empty());
+}
+
+TEST_F(FinderTest, AnswersInTheApiShape) {
+  auto json = result_to_json(find({{"q", "intrathecal pemetrexed"}, {"near", "Sutton"}}));
+  EXPECT_EQ(json["total"], 1);
+  EXPECT_EQ(json["page"], 1);
+  ASSERT_TRUE(json["facets"].contains("status"));
+  ASSERT_TRUE(json["facets"].contains("phase"));
+  ASSERT_TRUE(json["facets"].contains("country"));
+  ASSERT_TRUE(json["facets"].contains("condition"));
+  const auto& hit = json["results"][0];
+  EXPECT_EQ(hit["nct_id"], "NCT90000001");
+  EXPECT_EQ(hit["title"], "Intrathecal Pemetrexed for Leptomeningeal Metastases From Lung Cancer");
+  EXPECT_EQ(hit["status"], "RECRUITING");
+  EXPECT_EQ(hit["phases"], nlohmann::json::array({"PHASE2"}));
+  EXPECT_EQ(hit["conditions"][0], "Leptomeningeal Metastases");
+  EXPECT_EQ(hit["nearest"]["facility"], "The Royal Marsden");
+  EXPECT_EQ(hit["nearest"]["city"], "Sutton");
+  EXPECT_LT(hit["nearest"]["distance_miles"].get<double>(), 2);
+  EXPECT_EQ(hit["url"], "/trials/NCT90000001");
+  auto without_place = result_to_json(find({{"q", "osimertinib"}}));
+  EXPECT_TRUE(without_place["results"][0]["nearest"].is_null());
+}
+
+TEST_F(FinderTest, SeesNewAndChangedTrialsAfterRefreshWithoutReload) {
+  EXPECT_EQ(finder_.refresh(), 0u);
+  std::istringstream added(R"({"protocolSection":{
+    "identificationModule":{"nctId":"NCT90000099","briefTitle":"Intrathecal Topotecan for Leptomeningeal Disease"},
+    "statusModule":{"overallStatus":"RECRUITING"},
+    "conditionsModule":{"conditions":["Leptomeningeal Disease"]},
+    "contactsLocationsModule":{"locations":[{"facility":"Velindre","city":"Cardiff","country":"United Kingdom"}]}}})");
+  Importer importer(store_->trials());
+  ImportSummary summary;
+  importer.import_stream(added, "new.json", RecordReader::Shape::json, summary);
+  ASSERT_EQ(summary.added, 1);
+  EXPECT_EQ(finder_.lm_trials(10).total, 3u);  // not yet seen
+  EXPECT_EQ(finder_.refresh(), 1u);
+  EXPECT_EQ(finder_.lm_trials(10).total, 4u);
+
+  // The same trial closes: it leaves the recruiting list and is not counted twice.
+  std::istringstream closed(R"({"protocolSection":{
+    "identificationModule":{"nctId":"NCT90000099","briefTitle":"Intrathecal Topotecan for Leptomeningeal Disease"},
+    "statusModule":{"overallStatus":"COMPLETED"},
+    "conditionsModule":{"conditions":["Leptomeningeal Disease"]}}})");
+  importer.import_stream(closed, "closed.json", RecordReader::Shape::json, summary);
+  EXPECT_EQ(finder_.refresh(), 1u);
+  EXPECT_EQ(finder_.lm_trials(10).total, 3u);
+  EXPECT_EQ(finder_.size(), 13u);
+  EXPECT_EQ(find({{"status", "any"}, {"country", "any"}}).total, 13u);
+}
+
+TEST_F(FinderTest, GivesOneTrialInFull) {
+  auto trial = finder_.trial("NCT90000003");
+  ASSERT_TRUE(trial);
+  EXPECT_NE(trial->eligibility.criteria.find("No leptomeningeal disease"), std::string::npos);
+  EXPECT_FALSE(finder_.trial("NCT00000000"));
+}
+
+TEST_F(FinderTest, SearchesCarryOnWhileTrialsAreImported) {
+  std::atomic<bool> stop{false};
+  std::atomic<int> searches{0};
+  std::thread reader([&] {
+    FinderQuery query;
+    query.statuses.clear();
+    query.country.clear();
+    while (!stop) {
+      auto result = finder_.search(query);
+      EXPECT_GE(result.total, 12u);
+      ++searches;
+    }
+  });
+  import({real_trials("lung-nsclc-export.json")});
+  finder_.refresh();
+  stop = true;
+  reader.join();
+  EXPECT_GT(searches.load(), 0);
+  EXPECT_EQ(finder_.size(), 112u);
+}
+
+// The real records: lung cancer trials that exclude LM in their criteria.
+class RealFinderTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    store_ = new testing::TempStore("real-records");
+    Importer importer((**store_).trials());
+    auto summary = importer.import_paths({real_trials()});
+    ASSERT_TRUE(summary);
+    ASSERT_EQ(summary->rejected, 0);
+    finder_ = new TrialFinder((**store_).trials(), (**store_).changes());
+    finder_->reload();
+  }
+  static void TearDownTestSuite() {
+    delete finder_;
+    delete store_;
+  }
+  // Trials whose criteria name LM while nothing else about them does.
+  static std::set<std::string> lm_only_in_criteria() {
+    std::set<std::string> ids;
+    auto names = [](std::string text) {
+      std::transform(text.begin(), text.end(), text.begin(), ::tolower);
+      return text.find("leptomening") != std::string::npos ||
+             text.find("carcinomatous mening") != std::string::npos ||
+             text.find("meningeal metast") != std::string::npos ||
+             text.find("neoplastic mening") != std::string::npos;
+    };
+    (**store_).trials().for_each_trial([&](const store::StoredTrial& stored) {
+      Trial t = trial_from_storage(stored.content);
+      std::string about = t.brief_title + " " + t.official_title + " " + t.brief_summary;
+      for (const auto& s : t.conditions) about += " " + s;
+      for (const auto& s : t.keywords) about += " " + s;
+      for (const auto& s : t.mesh_terms) about += " " + s;
+      if (names(t.eligibility.criteria) && !names(about)) ids.insert(t.nct_id);
+    });
+    return ids;
+  }
+  static testing::TempStore* store_;
+  static TrialFinder* finder_;
+};
+testing::TempStore* RealFinderTest::store_ = nullptr;
+TrialFinder* RealFinderTest::finder_ = nullptr;
+
+TEST_F(RealFinderTest, TrialsExcludingLmInTheirCriteriaAreNotLmTrials) {
+  auto excluders = lm_only_in_criteria();
+  // The lung cancer export has many: the test means something.
+  ASSERT_GE(excluders.size(), 20u);
+  EXPECT_TRUE(excluders.count("NCT04736823"));  // "Has carcinomatous meningitis" excluded
+
+  FinderQuery query;
+  query.condition = "leptomeningeal metastases";
+  query.statuses.clear();
+  query.country.clear();
+  query.page_size = 100;
+  auto lm = finder_->search(query);
+  // Only the trial for "soft meningeal metastases" (LM by another name) in its title.
+  EXPECT_EQ(ids_of(lm), Ids{"NCT06332300"});
+  for (const auto& id : ids_of(lm)) EXPECT_FALSE(excluders.count(id)) << id;
+
+  EXPECT_EQ(finder_->lm_trials(20).total, 0u);  // none of the real LM trials is recruiting
+
+  query.condition.clear();
+  query.q = "leptomeningeal";
+  for (const auto& id : ids_of(finder_->search(query))) {
+    EXPECT_FALSE(excluders.count(id)) << id << " matched on its criteria";
+  }
+}
+
+TEST_F(RealFinderTest, FindsTheRealUkRecruitingTrial) {
+  auto result = finder_->search(FinderQuery{});
+  EXPECT_EQ(ids_of(result), Ids{"NCT05850520"});
+  FinderQuery near_leicester;
+  auto place = testing::uk_places().resolve("Leicester");
+  ASSERT_TRUE(place);
+  near_leicester.near = place->place;
+  near_leicester.distance_miles = 10;
+  auto near = finder_->search(near_leicester);
+  ASSERT_EQ(near.results.size(), 1u);
+  EXPECT_EQ(near.results[0].nearest->city, "Leicester");
+}
+
+}  // namespace
+}  // namespace cairn::trials

@@ -1,0 +1,153 @@
+#include "trials/record_parser.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "test_paths.hpp"
+
+namespace cairn::trials {
+namespace {
+
+using nlohmann::json;
+
+json load(const std::filesystem::path& file) {
+  std::ifstream in(file);
+  return json::parse(in);
+}
+
+json real_study(const std::string& file, const std::string& nct_id) {
+  for (const auto& study : load(testing::real_trials(file))) {
+    if (study["protocolSection"]["identificationModule"]["nctId"] == nct_id) return study;
+  }
+  ADD_FAILURE() << nct_id << " not in " << file;
+  return json::object();
+}
+
+json minimal() {
+  return json::parse(R"({"protocolSection": {
+    "identificationModule": {"nctId": "NCT01234567", "briefTitle": "A trial"},
+    "statusModule": {"overallStatus": "RECRUITING"}}})");
+}
+
+std::string reason_for(const json& record) {
+  auto trial = parse_record(record);
+  return trial ? std::string("<accepted>") : trial.error().message;
+}
+
+TEST(RecordParser, KeepsWhatPeopleNeedFromARealRecord) {
+  auto trial = parse_record(real_study("mixed-export-50.json", "NCT05827016"));
+  ASSERT_TRUE(trial) << trial.error().message;
+  EXPECT_EQ(trial->nct_id, "NCT05827016");
+  EXPECT_FALSE(trial->brief_title.empty());
+  EXPECT_FALSE(trial->official_title.empty());
+  EXPECT_FALSE(trial->brief_summary.empty());
+  EXPECT_EQ(trial->conditions, std::vector<std::string>{"Multiple Myeloma"});
+  EXPECT_EQ(trial->phases, std::vector<std::string>{"PHASE3"});
+  EXPECT_EQ(trial->study_type, "INTERVENTIONAL");
+  EXPECT_EQ(trial->overall_status, "NOT_YET_RECRUITING");
+  EXPECT_EQ(trial->eligibility.minimum_age, "18 Years");
+  EXPECT_EQ(trial->eligibility.sex, "ALL");
+  EXPECT_NE(trial->eligibility.criteria.find("Exclusion"), std::string::npos);
+  EXPECT_FALSE(trial->sponsor.empty());
+  EXPECT_FALSE(trial->start_date.empty());
+  EXPECT_FALSE(trial->last_update.empty());
+  EXPECT_FALSE(trial->mesh_terms.empty());
+  EXPECT_FALSE(trial->interventions.empty());
+  bool uk_site_with_geo = false;
+  for (const auto& l : trial->locations) {
+    uk_site_with_geo = uk_site_with_geo || (l.country == "United Kingdom" && l.lat && l.lon);
+  }
+  EXPECT_TRUE(uk_site_with_geo);
+}
+
+TEST(RecordParser, KeepsCentralContacts) {
+  auto trial = parse_record(real_study("mixed-export-10.json", "NCT05923281"));
+  ASSERT_TRUE(trial) << trial.error().message;
+  ASSERT_FALSE(trial->central_contacts.empty());
+  EXPECT_EQ(trial->central_contacts[0].name, "Saito Ayumi");
+  EXPECT_EQ(trial->central_contacts[0].email, "ctrdinfo@kowa.co.jp");
+  EXPECT_EQ(trial->eligibility.healthy_volunteers, false);
+}
+
+TEST(RecordParser, AcceptsEveryRealRecord) {
+  std::size_t count = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(testing::real_trials())) {
+    if (entry.path().extension() != ".json") continue;
+    json doc = load(entry.path());
+    const json& studies = doc.is_object() ? doc["studies"] : doc;
+    for (const auto& study : studies) {
+      auto trial = parse_record(study);
+      EXPECT_TRUE(trial) << entry.path().filename() << ": " << trial.error().message;
+      ++count;
+    }
+  }
+  EXPECT_EQ(count, 462u);
+}
+
+TEST(RecordParser, NeedsAnNctId) {
+  json record = minimal();
+  record["protocolSection"]["identificationModule"].erase("nctId");
+  EXPECT_EQ(reason_for(record), "missing protocolSection.identificationModule.nctId");
+}
+
+TEST(RecordParser, RefusesABadNctId) {
+  json record = minimal();
+  record["protocolSection"]["identificationModule"]["nctId"] = "NCT123";
+  EXPECT_EQ(reason_for(record), "bad NCT id 'NCT123' (expected NCT and 8 digits)");
+}
+
+TEST(RecordParser, NeedsATitleAndAStatus) {
+  json untitled = minimal();
+  untitled["protocolSection"]["identificationModule"].erase("briefTitle");
+  EXPECT_EQ(reason_for(untitled), "missing protocolSection.identificationModule.briefTitle");
+  json no_status = minimal();
+  no_status["protocolSection"].erase("statusModule");
+  EXPECT_EQ(reason_for(no_status), "missing protocolSection.statusModule.overallStatus");
+}
+
+TEST(RecordParser, NamesTheFieldWithTheWrongType) {
+  json record = minimal();
+  record["protocolSection"]["conditionsModule"]["conditions"] = "Lung cancer";
+  EXPECT_EQ(reason_for(record), "protocolSection.conditionsModule.conditions is not a list");
+  json location = minimal();
+  location["protocolSection"]["contactsLocationsModule"]["locations"] =
+      json::parse(R"([{"city": "Leeds"}, {"city": "York", "geoPoint": {"lat": "north", "lon": 1}}])");
+  EXPECT_EQ(reason_for(location),
+            "protocolSection.contactsLocationsModule.locations[1].geoPoint.lat is not a number");
+}
+
+TEST(RecordParser, RefusesNonsenseValues) {
+  json age = minimal();
+  age["protocolSection"]["eligibilityModule"]["minimumAge"] = "eighteen";
+  EXPECT_EQ(reason_for(age), "bad age 'eighteen' (expected e.g. '18 Years')");
+  json date = minimal();
+  date["protocolSection"]["statusModule"]["startDateStruct"]["date"] = "soon";
+  EXPECT_NE(reason_for(date).find("bad date 'soon'"), std::string::npos);
+  json sex = minimal();
+  sex["protocolSection"]["eligibilityModule"]["sex"] = "BOTH";
+  EXPECT_NE(reason_for(sex).find("bad sex 'BOTH'"), std::string::npos);
+}
+
+TEST(RecordParser, RefusesWhatIsNotAStudy) {
+  EXPECT_EQ(reason_for(json::array()), "record is not a JSON object");
+  EXPECT_EQ(reason_for(json::object()), "missing protocolSection");
+}
+
+TEST(RecordParser, ReportsInvalidJsonText) {
+  auto trial = parse_record_text(R"({"protocolSection": {"identificationModule": tru}})");
+  ASSERT_FALSE(trial);
+  EXPECT_EQ(trial.error().message.rfind("invalid JSON: ", 0), 0u) << trial.error().message;
+}
+
+TEST(TrialStorage, RoundTripsEveryField) {
+  auto trial = parse_record(real_study("mixed-export-50.json", "NCT05827016"));
+  ASSERT_TRUE(trial);
+  std::string stored = trial_to_storage(*trial);
+  EXPECT_EQ(trial_from_storage(stored), *trial);
+  // The same trial always stores as the same text, which is what "unchanged" rests on.
+  EXPECT_EQ(trial_to_storage(trial_from_storage(stored)), stored);
+}
+
+}  // namespace
+}  // namespace cairn::trials
