@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <optional>
 #include <set>
@@ -205,11 +206,18 @@ std::vector<Finding> check_sources(const Page& page, std::string_view file_text)
 }
 
 std::vector<Finding> check_reading_level(const Page& page, const CheckOptions& options) {
-  // Scores of a few sentences swing on one long word; a section is scored from this many words.
-  constexpr int kMinSectionWords = 40;
+  // The score of a sentence or two swings on one long word: sections shorter than this
+  // get their scores but no warning.
+  constexpr int kMinSectionWords = 30;
   std::vector<Finding> out;
   PageReadability r = measure_page(page);
-  const std::string limit = one_decimal(options.max_reading_age);
+  char limit_text[32];
+  std::snprintf(limit_text, sizeof limit_text, "%g", options.max_reading_age);
+  const std::string limit = limit_text;
+  // Compared as shown, so "12.0" is never reported as above 12.
+  auto too_old = [&](const TextStats& s) {
+    return std::round(s.reading_age() * 10) / 10 > options.max_reading_age;
+  };
   auto scores = [](const TextStats& s) {
     return "reading age " + one_decimal(s.reading_age()) + ", Flesch reading ease " +
            one_decimal(s.reading_ease());
@@ -218,7 +226,7 @@ std::vector<Finding> check_reading_level(const Page& page, const CheckOptions& o
     out.push_back({page.file, 1, Level::info,
                    scores(r.page) + " (" + plural(r.page.words, "word") + ", " +
                        plural(r.page.sentences, "sentence") + ")"});
-    if (r.page.reading_age() > options.max_reading_age) {
+    if (too_old(r.page)) {
       out.push_back({page.file, 1, Level::warning,
                      "page reading age " + one_decimal(r.page.reading_age()) + " is above " +
                          limit + ": use shorter sentences and everyday words"});
@@ -234,8 +242,7 @@ std::vector<Finding> check_reading_level(const Page& page, const CheckOptions& o
                      name + ": " + scores(section.stats) + " (" +
                          plural(section.stats.words, "word") + ")"});
     }
-    if (section.stats.words >= kMinSectionWords &&
-        section.stats.reading_age() > options.max_reading_age) {
+    if (section.stats.words >= kMinSectionWords && too_old(section.stats)) {
       out.push_back({page.file, section.line, Level::warning,
                      name + " has reading age " + one_decimal(section.stats.reading_age()) +
                          ", above " + limit + " (Flesch reading ease " +
@@ -257,8 +264,8 @@ std::vector<Finding> check_jargon(const Page& page, const std::vector<JargonTerm
   for (const auto& u : find_unexplained_terms(page, jargon)) {
     std::string message = "'" + u.word + "' is used before it is explained: ";
     if (!u.term->glossary_key.empty()) {
-      message += "list '" + u.term->glossary_key +
-                 "' under glossary: in the front matter, or explain it in brackets where it is "
+      message += "add '" + u.term->glossary_key +
+                 "' to glossary: in the front matter, or explain it in brackets where it is "
                  "first used";
     } else {
       message += "write it out the first time, e.g. '" + u.term->expansion + " (" + u.word + ")'";
