@@ -36,8 +36,8 @@ bool is_date(const std::string& text) {
 }
 
 std::string today_utc() {
-  std::chrono::year_month_day ymd{std::chrono::floor<std::chrono::days>(
-      std::chrono::system_clock::now())};
+  std::chrono::year_month_day ymd{
+      std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
   char buffer[16];
   std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
                 static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
@@ -106,8 +106,8 @@ int check_command(const Args& args) {
       int age = 0;
       auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), age);
       if (ec != std::errc() || p != value.data() + value.size() || age < 5 || age > 25)
-        return bad_usage("--reading-age takes a whole number of years from 5 to 25, not '" +
-                         value + "'");
+        return bad_usage("--reading-age takes a whole number of years from 5 to 25, not '" + value +
+                         "'");
       options.max_reading_age = age;
     }
   }

@@ -37,9 +37,7 @@ int reindex_command(const Args& args) {
     std::cerr << "cairn reindex: " << index.error().message << "\n";
     return 1;
   }
-  auto docs = page_documents(site.page_texts());
-  (*index)->replace_all(docs);
-  PageIndexer(**index, options->data_dir / "search" / "pages.seq").update(site, true);
+  SiteIndexer(**index, *store, options->data_dir / "search" / "indexed.seq").update(site, true);
   std::cout << "reindexed: " << (*index)->document_count() << " documents\n";
   return 0;
 }

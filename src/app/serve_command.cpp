@@ -11,6 +11,10 @@
 #include "app/helpline_routes.hpp"
 #include "app/search_routes.hpp"
 #include "app/site_search.hpp"
+#include "app/trials_routes.hpp"
+#include "trials/finder.hpp"
+#include "trials/places.hpp"
+#include "views/trials_view.hpp"
 #include "app/serve_options.hpp"
 #include "app/site_config.hpp"
 #include "app/site_content.hpp"
@@ -26,19 +30,18 @@ namespace {
 // node's page cache without a restart.
 class ChangeWatcher {
  public:
-  ChangeWatcher(SiteContent& site, PageIndexer& indexer, AccessLog& log,
-                std::chrono::milliseconds every)
-      : thread_([this, &site, &indexer, &log, every] {
+  ChangeWatcher(trials::TrialFinder& finder, SiteContent& site, SiteIndexer& indexer,
+                AccessLog& log, std::chrono::milliseconds every)
+      : thread_([this, &finder, &site, &indexer, &log, every] {
           std::unique_lock lock(mutex_);
           while (!stop_) {
             wake_.wait_for(lock, every);
             log.flush();
             if (stop_) break;
             try {
-              if (site.refresh_if_changed()) {
-                indexer.update(site);
-                std::cerr << "cairn: pages refreshed\n";
-              }
+              // Trials first: the LM pages show them.
+              finder.refresh();
+              if (site.refresh_if_changed()) indexer.update(site);
             } catch (const std::exception& e) {
               std::cerr << "cairn: refresh failed: " << e.what() << "\n";
             }
@@ -97,7 +100,18 @@ int serve_command(const Args& args) {
 
   auto assets = http::StaticAssets::load(options->web_dir);
   SystemClock clock;
-  SiteContent site({*store, config->settings, config->glossary, assets, config->helpline, clock});
+  auto places = trials::Places::load(places_csv(options->content_dir), outcodes_csv(options->content_dir));
+  if (!places) {
+    std::cerr << "cairn serve: " << places.error().message << "\n";
+    return 2;
+  }
+  trials::TrialFinder finder(store->trials(), store->changes());
+  finder.reload();
+  SiteContent site({*store, config->settings, config->glossary, assets, config->helpline, clock,
+                    [&finder](const content::Page& page) {
+                      if (page.topic != "leptomeningeal-metastases") return SafeHtml{};
+                      return views::render_lm_trials_block(finder.lm_trials(5));
+                    }});
   site.refresh();
   auto synonyms = search::Synonyms::load(options->content_dir / "synonyms.yaml");
   if (!synonyms) {
@@ -109,9 +123,9 @@ int serve_command(const Args& args) {
     std::cerr << "cairn serve: search index: " << index.error().message << "\n";
     return 2;
   }
-  PageIndexer page_indexer(**index, options->data_dir / "search" / "pages.seq");
-  if (page_indexer.update(site, (*index)->needs_rebuild())) {
-    std::cerr << "cairn: search index updated for pages\n";
+  SiteIndexer indexer(**index, *store, options->data_dir / "search" / "indexed.seq");
+  if (auto written = indexer.update(site, (*index)->needs_rebuild())) {
+    std::cerr << "cairn: search index updated (" << written << " documents)\n";
   }
 
   AccountSystem account_system(*store, clock,
@@ -122,6 +136,7 @@ int serve_command(const Args& args) {
   account_system.add_routes(app.router(), site);
   add_helpline_routes(app.router(), {*config, site, clock});
   add_search_routes(app.router(), **index, site);
+  add_trials_routes(app.router(), {finder, *places, site});
 
   AccessLog access_log(stdout);
   http::ServerOptions server_options;
@@ -140,7 +155,7 @@ int serve_command(const Args& args) {
             << " assets on http://" << options->host << ":" << server.port() << " with "
             << options->threads << " threads\n";
   {
-    ChangeWatcher watcher(site, page_indexer, access_log, std::chrono::milliseconds(250));
+    ChangeWatcher watcher(finder, site, indexer, access_log, std::chrono::milliseconds(250));
     server.run();
   }
   std::cerr << "cairn: stopped\n";

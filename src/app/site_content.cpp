@@ -100,9 +100,10 @@ void SiteContent::refresh() {
   for (size_t i = 0; i < pages.size(); ++i) {
     const auto& page = pages[i];
     auto rendered = content::render_page(page, ctx_.glossary);
+    SafeHtml extra = ctx_.extra_for_page ? ctx_.extra_for_page(page) : SafeHtml{};
     auto body = page.topic == "cancer-types"
                     ? views::render_cancer_types(page, rendered, pages, ctx_.site, links)
-                    : views::render_information_page(page, rendered, ctx_.site, links);
+                    : views::render_information_page(page, rendered, ctx_.site, links, extra);
     if (page.path == "/") body.shell.breadcrumbs.clear();
     templates->html[page.path] = views::render_layout(chrome_, body.shell, body.main).str();
     PageText text{page.path, page.title, page.summary, rendered.intro_text, {}};

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -31,6 +32,8 @@ struct SiteContext {
   const http::StaticAssets& assets;
   const helpline::HelplineSchedule& helpline;
   const Clock& clock;
+  // Extra content after a page's sections (e.g. matching trials); may be empty.
+  std::function<SafeHtml(const content::Page&)> extra_for_page = {};
 };
 
 // A published page in plain text, for the search index.

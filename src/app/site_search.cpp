@@ -30,14 +30,48 @@ std::vector<search::Document> page_documents(const std::vector<PageText>& pages)
   return docs;
 }
 
-bool PageIndexer::update(const SiteContent& site, bool force) {
-  auto sequence = std::to_string(site.revision_sequence());
-  std::string indexed;
-  if (std::ifstream in(marker_); in) std::getline(in, indexed);
-  if (!force && indexed == sequence) return false;
-  index_.replace_type("pages", page_documents(site.page_texts()));
-  std::ofstream(marker_) << sequence << "\n";
-  return true;
+search::Document trial_document(const trials::Trial& trial) {
+  search::Document doc;
+  doc.type = "trials";
+  doc.id = "trial:" + trial.nct_id;
+  doc.url = "/trials/" + trial.nct_id;
+  doc.title = trial.title();
+  doc.summary = trial.brief_summary.substr(0, 300);
+  doc.body = trial.official_title + "\n" + trial.brief_summary;
+  for (const auto& i : trial.interventions) doc.body += "\n" + i.name;
+  doc.keywords = trial.conditions;
+  doc.keywords.insert(doc.keywords.end(), trial.keywords.begin(), trial.keywords.end());
+  doc.keywords.insert(doc.keywords.end(), trial.mesh_terms.begin(), trial.mesh_terms.end());
+  doc.keywords.push_back(trial.nct_id);
+  return doc;
+}
+
+std::size_t SiteIndexer::update(const SiteContent& site, bool full) {
+  // Read the position first, so nothing that changes meanwhile is missed.
+  auto latest = store_.changes().latest();
+  std::int64_t indexed = -1;
+  if (std::ifstream in(marker_); in) in >> indexed;
+  if (!full && indexed == latest) return 0;
+  if (indexed < 0) full = true;
+
+  auto pages = page_documents(site.page_texts());
+  index_.replace_type("pages", pages);
+  std::size_t written = pages.size();
+  if (full) {
+    std::vector<search::Document> docs;
+    store_.trials().for_each_trial([&](const store::StoredTrial& stored) {
+      docs.push_back(trial_document(trials::trial_from_storage(stored.content)));
+    });
+    index_.replace_type("trials", docs);
+    written += docs.size();
+  } else {
+    store_.trials().for_each_trial_changed_since(indexed, [&](const store::StoredTrial& stored) {
+      index_.upsert(trial_document(trials::trial_from_storage(stored.content)));
+      ++written;
+    });
+  }
+  std::ofstream(marker_) << latest << "\n";
+  return written;
 }
 
 }  // namespace cairn::app

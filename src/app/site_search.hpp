@@ -1,5 +1,5 @@
-// Keeps the search index in step with the published pages: each section of a
-// page is a result of its own; re-indexed only when the pages changed.
+// Keeps the search index in step with the store: each section of a page is a
+// result of its own, each trial one result; only what changed is re-indexed.
 #pragma once
 
 #include <cstdint>
@@ -8,22 +8,28 @@
 
 #include "app/site_content.hpp"
 #include "search/search_index.hpp"
+#include "store/store.hpp"
+#include "trials/trial.hpp"
 
 namespace cairn::app {
 
 std::vector<search::Document> page_documents(const std::vector<PageText>& pages);
+// Found by title, summary, conditions, keywords and treatments; never by the
+// eligibility criteria ("no leptomeningeal disease" is not about LM).
+search::Document trial_document(const trials::Trial& trial);
 
-class PageIndexer {
+class SiteIndexer {
  public:
-  // marker: a file recording which change-feed position the index reflects.
-  PageIndexer(search::SearchIndex& index, std::filesystem::path marker)
-      : index_(index), marker_(std::move(marker)) {}
-  // Re-indexes the pages if they changed since the index was last written;
-  // returns true if it did.
-  bool update(const SiteContent& site, bool force = false);
+  // The file `marker` records the change-feed position the index reflects.
+  SiteIndexer(search::SearchIndex& index, store::Store& store, std::filesystem::path marker)
+      : index_(index), store_(store), marker_(std::move(marker)) {}
+  // Re-indexes pages and the trials changed since the index was last written
+  // (everything when `full`); returns the number of documents written.
+  std::size_t update(const SiteContent& site, bool full = false);
 
  private:
   search::SearchIndex& index_;
+  store::Store& store_;
   std::filesystem::path marker_;
 };
 

@@ -40,8 +40,8 @@ sys_days years_after(sys_days from, int years) {
   std::chrono::year_month_day ymd{from};
   auto later = ymd + std::chrono::years{years};
   if (!later.ok())
-    later = std::chrono::year_month_day_last{later.year(),
-                                             std::chrono::month_day_last{later.month()}};
+    later =
+        std::chrono::year_month_day_last{later.year(), std::chrono::month_day_last{later.month()}};
   return sys_days{later};
 }
 
@@ -83,7 +83,8 @@ Finding finding_from_message(std::string_view message, Level level) {
     }
   }
   if (size_t split = message.find(": "); split != std::string_view::npos) {
-    return {std::string(message.substr(0, split)), 1, level, std::string(message.substr(split + 2))};
+    return {std::string(message.substr(0, split)), 1, level,
+            std::string(message.substr(split + 2))};
   }
   return {"content", 1, level, std::string(message)};
 }
@@ -193,7 +194,8 @@ std::vector<Finding> check_sources(const Page& page, std::string_view file_text)
   }
   for (const auto& source : page.sources) {
     int line = front_matter_line(file_text, "sources", source.title.empty() ? "" : source.title);
-    std::string name = source.title.empty() ? std::string("a source") : "source '" + source.title + "'";
+    std::string name =
+        source.title.empty() ? std::string("a source") : "source '" + source.title + "'";
     if (trim(source.address).empty()) {
       out.push_back({page.file, line, Level::error, name + " has no address"});
     } else if (!is_web_address(source.address)) {
@@ -236,11 +238,12 @@ std::vector<Finding> check_reading_level(const Page& page, const CheckOptions& o
     const auto& section = r.sections[i];
     if (section.stats.words == 0)
       continue;
-    std::string name = i == 0 ? std::string("the introduction") : "section '" + section.heading + "'";
+    std::string name =
+        i == 0 ? std::string("the introduction") : "section '" + section.heading + "'";
     if (options.section_scores) {
-      out.push_back({page.file, section.line, Level::info,
-                     name + ": " + scores(section.stats) + " (" +
-                         plural(section.stats.words, "word") + ")"});
+      out.push_back(
+          {page.file, section.line, Level::info,
+           name + ": " + scores(section.stats) + " (" + plural(section.stats.words, "word") + ")"});
     }
     if (section.stats.words >= kMinSectionWords && too_old(section.stats)) {
       out.push_back({page.file, section.line, Level::warning,
@@ -338,9 +341,9 @@ std::vector<Finding> check_links(const std::vector<Page>& pages, const Glossary&
       if (anchor.empty() || target->second.count(anchor))
         continue;
       std::string where = path == page.path ? std::string("this page") : path;
-      out.push_back({page.file, link.line, Level::error,
-                     "link to '" + link.href + "': " + where + " has no section or term '#" +
-                         anchor + "'"});
+      out.push_back(
+          {page.file, link.line, Level::error,
+           "link to '" + link.href + "': " + where + " has no section or term '#" + anchor + "'"});
     }
   }
   return out;

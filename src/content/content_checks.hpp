@@ -28,9 +28,9 @@ std::string_view level_name(Level level);
 std::string format_finding(const Finding& finding);
 
 struct CheckOptions {
-  std::string today;                   // YYYY-MM-DD
-  int review_soon_days = 60;           // next_review this close is a warning
-  int max_review_years = 3;            // next_review further after last_reviewed is a warning
+  std::string today;                      // YYYY-MM-DD
+  int review_soon_days = 60;              // next_review this close is a warning
+  int max_review_years = 3;               // next_review further after last_reviewed is a warning
   bool review_dates_as_warnings = false;  // overdue reviews are warnings, not errors
   double max_reading_age = 12;
   int max_sentence_words = 25;

@@ -184,7 +184,8 @@ std::vector<JargonTerm> jargon_terms(const Glossary& glossary,
       if (!looks_like_abbreviation(member) || !known.insert(member).second)
         continue;
       std::string capitals;
-      for (char c : member) capitals += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      for (char c : member)
+        capitals += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
       terms.push_back({"", {capitals}, expansion_for(member, group)});
     }
   }

@@ -16,7 +16,7 @@ namespace cairn::content {
 struct JargonTerm {
   std::string glossary_key;          // empty for an abbreviation known only from synonyms.yaml
   std::vector<std::string> matches;  // words in the text; all-capital ones match case-sensitively
-  std::string expansion;             // synonyms only: the words it stands for ("whole brain radiotherapy")
+  std::string expansion;  // synonyms only: the words it stands for ("whole brain radiotherapy")
 };
 
 // Reads `groups:` (a list of lists of words) from synonyms.yaml.

@@ -145,7 +145,8 @@ std::vector<SentenceSpan> split_sentences(std::string_view text) {
       continue;
     size_t end = i + 1;
     // Closing quotes and brackets belong to the sentence: 'He said "no."'
-    while (end < text.size() && std::string_view(")]\"'*_").find(text[end]) != std::string_view::npos)
+    while (end < text.size() &&
+           std::string_view(")]\"'*_").find(text[end]) != std::string_view::npos)
       ++end;
     if (end < text.size() && text.substr(end, 3) == "\xE2\x80\x99")  // ’
       end += 3;
@@ -222,15 +223,16 @@ TextStats measure_text(std::string_view text) {
 PageReadability measure_page(const Page& page) {
   PageProse prose = page_prose(page);
   PageReadability out;
-  for (const auto& section : prose.sections) out.sections.push_back({section.heading, section.line, {}});
+  for (const auto& section : prose.sections)
+    out.sections.push_back({section.heading, section.line, {}});
   for (const auto& unit : prose.units) {
     if (unit.kind != ProseKind::paragraph && unit.kind != ProseKind::list_item)
       continue;
     TextStats stats;
     for (const auto& sentence : split_sentences(unit.text)) {
       ++stats.sentences;
-      for (auto word :
-           split_words(std::string_view(unit.text).substr(sentence.begin, sentence.end - sentence.begin))) {
+      for (auto word : split_words(
+               std::string_view(unit.text).substr(sentence.begin, sentence.end - sentence.begin))) {
         ++stats.words;
         stats.syllables += count_syllables(word);
       }

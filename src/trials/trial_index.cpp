@@ -66,6 +66,15 @@ std::int32_t date_number(std::string_view date) {
 }
 
 constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+constexpr std::uint16_t kNoAge = std::numeric_limits<std::uint16_t>::max();
+
+// Age limits in whole months: a lower limit rounds down and an upper one up, so
+// nobody the trial would take is turned away by the rounding.
+std::uint16_t age_months(float years, bool upper) {
+  if (years < 0) return kNoAge;
+  double months = upper ? std::ceil(years * 12.0 - 1e-6) : std::floor(years * 12.0 + 1e-6);
+  return static_cast<std::uint16_t>(std::clamp(months, 0.0, kNoAge - 1.0));
+}
 
 // Facet filters: a trial failing exactly one still counts in that facet.
 constexpr unsigned kStatusFacet = 1, kPhaseFacet = 2, kCountryFacet = 4;
@@ -179,49 +188,55 @@ TrialIndex::Prepared TrialIndex::prepare(const Trial& t) {
 
 void TrialIndex::add(Prepared p) {
   if (auto it = by_nct_.find(p.nct); it != by_nct_.end()) {
-    docs_[it->second].alive = false;
+    filters_[it->second].alive = false;
     ++dead_;
   }
   auto id = static_cast<std::uint32_t>(docs_.size());
   by_nct_[p.nct] = id;
+  constexpr std::size_t kMaxList = std::numeric_limits<std::uint16_t>::max();
+  Filter filter{};
+  filter.status = static_cast<std::uint8_t>(statuses_.intern(p.status));
+  filter.phases = p.phases;
+  filter.sex = p.sex;
+  filter.alive = true;
+  filter.min_months = age_months(p.min_age, false);
+  filter.max_months = age_months(p.max_age, true);
+  filter.first_country = kNone;
   Doc doc{};
   doc.nct = p.nct;
-  doc.status = static_cast<std::uint8_t>(statuses_.intern(p.status));
-  doc.phases = p.phases;
-  doc.sex = p.sex;
-  doc.alive = true;
-  doc.min_age = p.min_age;
-  doc.max_age = p.max_age;
   doc.last_update = p.last_update;
   doc.site_begin = static_cast<std::uint32_t>(sites_.size());
-  constexpr std::size_t kMaxList = std::numeric_limits<std::uint16_t>::max();
   for (const auto& s : p.sites) {
     if (doc.site_count == kMaxList) break;
     auto site = static_cast<std::uint32_t>(sites_.size());
-    sites_.push_back({id, facilities_.intern(s.facility), cities_.intern(s.city), s.lat, s.lon});
-    if (!std::isnan(s.lat)) grid_[cell_key(cell_of(s.lat), cell_of(s.lon))].push_back(site);
+    sites_.push_back({facilities_.intern(s.facility), cities_.intern(s.city)});
+    if (!std::isnan(s.lat)) {
+      grid_[cell_key(cell_of(s.lat), cell_of(s.lon))].push_back({s.lat, s.lon, id, site});
+    }
     ++doc.site_count;
   }
   doc.condition_begin = static_cast<std::uint32_t>(doc_conditions_.size());
   for (const auto& c : p.conditions) {
-    if (doc.condition_count == kMaxList) break;
+    if (filter.condition_count == kMaxList) break;
     doc_conditions_.push_back(conditions_.intern(c));
-    ++doc.condition_count;
+    ++filter.condition_count;
   }
   doc.country_begin = static_cast<std::uint32_t>(doc_countries_.size());
   for (const auto& c : p.countries) {
-    if (doc.country_count == kMaxList) break;
+    if (filter.country_count == kMaxList) break;
     std::uint32_t country = countries_.intern(c);
+    if (filter.country_count == 0) filter.first_country = country;
     doc_countries_.push_back(country);
     if (country_docs_.size() <= country) country_docs_.resize(country + 1);
     country_docs_[country].push_back(id);
-    ++doc.country_count;
+    ++filter.country_count;
   }
-  if (status_docs_.size() <= doc.status) status_docs_.resize(doc.status + 1u);
-  status_docs_[doc.status].push_back(id);
+  if (status_docs_.size() <= filter.status) status_docs_.resize(filter.status + 1u);
+  status_docs_[filter.status].push_back(id);
   for (std::size_t b = 0; b < kPhaseCodes.size(); ++b) {
-    if (doc.phases & (1u << b)) phase_docs_[b].push_back(id);
+    if (filter.phases & (1u << b)) phase_docs_[b].push_back(id);
   }
+  filters_.push_back(filter);
   docs_.push_back(doc);
   titles_.push_back(std::move(p.title));
   for (auto& [term, fields] : p.terms) {
@@ -235,6 +250,7 @@ void TrialIndex::shrink_to_fit() {
   for (auto* lists : {&status_docs_, &phase_docs_, &country_docs_}) {
     for (auto& list : *lists) list.shrink_to_fit();
   }
+  filters_.shrink_to_fit();
   docs_.shrink_to_fit();
   titles_.shrink_to_fit();
   sites_.shrink_to_fit();
@@ -329,31 +345,38 @@ std::vector<TrialIndex::Scored> TrialIndex::match_words(const FinderQuery& query
   return both;
 }
 
-// Each live trial with a site within `miles`, with its nearest such site, in doc order.
+// Each trial with a site within `miles`, with its nearest such site, in doc order.
 std::vector<TrialIndex::Nearby> TrialIndex::sites_near(const Place& place, double miles) const {
   double lat_span = miles / kMilesPerDegreeLat;
   double cos_lat = std::max(0.01, std::cos(place.lat * 3.14159265358979323846 / 180));
   double lon_span = lat_span / cos_lat;
-  std::unordered_map<std::uint32_t, Nearby> best;
+  // Nearest site per trial, in arrays by doc id: cheaper than a map for the
+  // thousands of sites a wide circle holds.
+  std::vector<float> best(docs_.size(), std::numeric_limits<float>::infinity());
+  std::vector<std::uint32_t> best_site(docs_.size());
+  std::vector<std::uint32_t> found;
   for (std::int32_t la = cell_of(place.lat - lat_span); la <= cell_of(place.lat + lat_span); ++la) {
     for (std::int32_t lo = cell_of(place.lon - lon_span); lo <= cell_of(place.lon + lon_span);
          ++lo) {
       auto cell = grid_.find(cell_key(la, lo));
       if (cell == grid_.end()) continue;
-      for (std::uint32_t i : cell->second) {
-        const Site& s = sites_[i];
-        if (!docs_[s.doc].alive) continue;
-        auto d = static_cast<float>(distance_miles(place.lat, place.lon, s.lat, s.lon));
-        if (d > miles) continue;
-        auto [it, added] = best.try_emplace(s.doc, Nearby{s.doc, i, d});
-        if (!added && d < it->second.miles) it->second = Nearby{s.doc, i, d};
+      for (const GridEntry& e : cell->second) {
+        // A cheap flat-earth check first; the true distance only for likely sites.
+        double dy = (e.lat - place.lat) * kMilesPerDegreeLat;
+        double dx = (e.lon - place.lon) * kMilesPerDegreeLat * cos_lat;
+        if (dx * dx + dy * dy > miles * miles * 1.05) continue;
+        auto d = static_cast<float>(distance_miles(place.lat, place.lon, e.lat, e.lon));
+        if (d > miles || d >= best[e.doc]) continue;
+        if (std::isinf(best[e.doc])) found.push_back(e.doc);
+        best[e.doc] = d;
+        best_site[e.doc] = e.site;
       }
     }
   }
+  std::sort(found.begin(), found.end());
   std::vector<Nearby> out;
-  out.reserve(best.size());
-  for (const auto& [doc, nearby] : best) out.push_back(nearby);
-  std::sort(out.begin(), out.end(), [](const Nearby& a, const Nearby& b) { return a.doc < b.doc; });
+  out.reserve(found.size());
+  for (std::uint32_t doc : found) out.push_back({doc, best_site[doc], best[doc]});
   return out;
 }
 
@@ -403,21 +426,25 @@ std::vector<std::uint32_t> TrialIndex::docs_passing_two_filters(const FinderQuer
   return merge_lists(lists);
 }
 
-bool TrialIndex::has_country(const Doc& doc, std::uint32_t country) const {
-  const std::uint32_t* begin = doc_countries_.data() + doc.country_begin;
-  return std::find(begin, begin + doc.country_count, country) != begin + doc.country_count;
+bool TrialIndex::has_country(std::uint32_t id, std::uint32_t country) const {
+  const Filter& f = filters_[id];
+  if (f.first_country == country) return true;
+  if (f.country_count < 2) return false;
+  const std::uint32_t* begin = doc_countries_.data() + docs_[id].country_begin;
+  return std::find(begin + 1, begin + f.country_count, country) != begin + f.country_count;
 }
 
 FinderHit TrialIndex::hit_of(std::uint32_t id) const {
   const Doc& doc = docs_[id];
+  const Filter& f = filters_[id];
   FinderHit hit;
   char nct[16];
   std::snprintf(nct, sizeof nct, "NCT%08u", doc.nct);
   hit.nct_id = nct;
   hit.title = titles_[id];
-  hit.status = statuses_.at(doc.status);
-  hit.phases = phase_codes(doc.phases);
-  for (std::uint16_t i = 0; i < doc.condition_count; ++i) {
+  hit.status = statuses_.at(f.status);
+  hit.phases = phase_codes(f.phases);
+  for (std::uint16_t i = 0; i < f.condition_count; ++i) {
     hit.conditions.push_back(conditions_.at(doc_conditions_[doc.condition_begin + i]));
   }
   return hit;
@@ -436,9 +463,9 @@ FinderResult TrialIndex::search(const FinderQuery& query) const {
   std::uint32_t preferred = kNone;
   if (!query.prefer_country.empty()) preferred = countries_.find(query.prefer_country).value_or(kNone);
   std::uint8_t sex = query.sex == "FEMALE" ? kSexFemale : query.sex == "MALE" ? kSexMale : kSexAll;
-  float age = query.age ? static_cast<float>(*query.age) : -1.0f;
+  double age_in_months = query.age ? *query.age * 12 : -1.0;
 
-  std::vector<std::size_t> status_counts(statuses_.size()), country_counts(countries_.size()),
+  std::vector<std::uint32_t> status_counts(statuses_.size()), country_counts(countries_.size()),
       condition_counts(conditions_.size());
   std::array<std::size_t, kPhaseCodes.size()> phase_counts{};
 
@@ -455,37 +482,37 @@ FinderResult TrialIndex::search(const FinderQuery& query) const {
   constexpr float kFar = std::numeric_limits<float>::infinity();
 
   auto consider = [&](std::uint32_t id, float score, float miles, std::uint32_t site) {
-    const Doc& doc = docs_[id];
-    if (!doc.alive) return;
-    if (age >= 0 && ((doc.min_age >= 0 && age < doc.min_age) ||
-                     (doc.max_age >= 0 && age > doc.max_age))) {
+    const Filter& f = filters_[id];
+    if (!f.alive) return;
+    if (age_in_months >= 0 && ((f.min_months != kNoAge && age_in_months < f.min_months) ||
+                               (f.max_months != kNoAge && age_in_months > f.max_months))) {
       return;
     }
-    if (sex != kSexAll && doc.sex != kSexAll && doc.sex != sex) return;
+    if (sex != kSexAll && f.sex != kSexAll && f.sex != sex) return;
     unsigned failed = 0;
-    if (!status_ok[doc.status]) failed |= kStatusFacet;
-    if (phase_filter && !(doc.phases & phase_mask)) failed |= kPhaseFacet;
-    if (country_filter && (country == kNone || !has_country(doc, country))) {
-      failed |= kCountryFacet;
-    }
+    if (!status_ok[f.status]) failed |= kStatusFacet;
+    if (phase_filter && !(f.phases & phase_mask)) failed |= kPhaseFacet;
+    if (country_filter && (country == kNone || !has_country(id, country))) failed |= kCountryFacet;
     if (failed & (failed - 1)) return;  // fails two or more: counts nowhere
-    if (failed == 0 || failed == kStatusFacet) ++status_counts[doc.status];
+    if (failed == 0 || failed == kStatusFacet) ++status_counts[f.status];
     if (failed == 0 || failed == kPhaseFacet) {
       for (std::size_t b = 0; b < kPhaseCodes.size(); ++b) {
-        if (doc.phases & (1u << b)) ++phase_counts[b];
+        if (f.phases & (1u << b)) ++phase_counts[b];
       }
     }
     if (failed == 0 || failed == kCountryFacet) {
-      for (std::uint16_t i = 0; i < doc.country_count; ++i) {
-        ++country_counts[doc_countries_[doc.country_begin + i]];
+      if (f.country_count > 0) ++country_counts[f.first_country];
+      for (std::uint16_t i = 1; i < f.country_count; ++i) {
+        ++country_counts[doc_countries_[docs_[id].country_begin + i]];
       }
     }
     if (failed != 0) return;
-    for (std::uint16_t i = 0; i < doc.condition_count; ++i) {
+    const Doc& doc = docs_[id];
+    for (std::uint16_t i = 0; i < f.condition_count; ++i) {
       ++condition_counts[doc_conditions_[doc.condition_begin + i]];
     }
     hits.push_back({id, site, score, miles, doc.last_update, doc.nct,
-                    preferred != kNone && has_country(doc, preferred)});
+                    preferred != kNone && has_country(id, preferred)});
   };
 
   // Narrow first by words, then by place; with neither, by the usual filters.
@@ -511,7 +538,8 @@ FinderResult TrialIndex::search(const FinderQuery& query) const {
       for (std::uint32_t id : docs_passing_two_filters(query)) consider(id, 0, kFar, 0);
     } else {
       hits.reserve(docs_.size());
-      for (std::uint32_t id = 0; id < docs_.size(); ++id) consider(id, 0, kFar, 0);
+      auto count = static_cast<std::uint32_t>(docs_.size());
+      for (std::uint32_t id = 0; id < count; ++id) consider(id, 0, kFar, 0);
     }
   }
 
@@ -549,7 +577,7 @@ FinderResult TrialIndex::search(const FinderQuery& query) const {
       FinderHit hit = hit_of(hits[i].doc);
       hit.score = hits[i].score;
       if (query.near) {
-        const Site& s = sites_[hits[i].site];
+        const Site& s = sites_[hits[i].site];  // set whenever near is
         hit.nearest = NearestSite{facilities_.at(s.facility), cities_.at(s.city), hits[i].miles};
       }
       result.results.push_back(std::move(hit));

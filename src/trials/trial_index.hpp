@@ -59,28 +59,38 @@ class TrialIndex {
   FinderResult search(const FinderQuery& query) const;
 
  private:
+  // What every search reads of every trial it visits, kept small so a scan of
+  // half a million stays in cache.
+  struct Filter {
+    std::uint8_t status;
+    std::uint8_t phases;
+    std::uint8_t sex;
+    bool alive;
+    std::uint16_t min_months;  // kNoAge when none
+    std::uint16_t max_months;
+    std::uint32_t first_country;  // most trials have one
+    std::uint16_t country_count;
+    std::uint16_t condition_count;
+  };
+  // The rest, read only for trials that match.
   struct Doc {
     std::uint32_t nct;
     std::uint32_t site_begin;
     std::uint32_t condition_begin;
     std::uint32_t country_begin;
     std::uint16_t site_count;
-    std::uint16_t condition_count;
-    std::uint16_t country_count;
-    std::uint8_t status;
-    std::uint8_t phases;
-    std::uint8_t sex;
-    bool alive;
-    float min_age;
-    float max_age;
     std::int32_t last_update;
   };
   struct Site {
-    std::uint32_t doc;
     std::uint32_t facility;
     std::uint32_t city;
+  };
+  // A site with a geoPoint, filed in the grid cell it falls in.
+  struct GridEntry {
     float lat;
     float lon;
+    std::uint32_t doc;
+    std::uint32_t site;
   };
   // Strings kept once however many trials share them (facilities, cities, ...).
   class Pool {
@@ -113,9 +123,10 @@ class TrialIndex {
   std::vector<Scored> match_condition(const std::string& condition) const;
   std::vector<Nearby> sites_near(const Place& place, double miles) const;
   std::vector<std::uint32_t> docs_passing_two_filters(const FinderQuery& query) const;
-  bool has_country(const Doc& doc, std::uint32_t country) const;
+  bool has_country(std::uint32_t doc, std::uint32_t country) const;
   FinderHit hit_of(std::uint32_t doc) const;
 
+  std::vector<Filter> filters_;
   std::vector<Doc> docs_;
   std::vector<std::string> titles_;
   std::vector<Site> sites_;
@@ -126,7 +137,7 @@ class TrialIndex {
   // Trials by status, phase and country, so the usual filters need not visit every trial.
   std::vector<std::vector<std::uint32_t>> status_docs_, phase_docs_, country_docs_;
   // Sites with a geoPoint by grid cell, for "near".
-  std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> grid_;
+  std::unordered_map<std::uint32_t, std::vector<GridEntry>> grid_;
   std::unordered_map<std::uint32_t, std::uint32_t> by_nct_;
   std::size_t dead_ = 0;
 };

@@ -2,25 +2,27 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "content/content_checks.hpp"
 #include "content/glossary.hpp"
 #include "content/jargon.hpp"
 #include "content/page.hpp"
+#include "content/readability.hpp"
 #include "fixtures.hpp"
 
 namespace cairn::content {
 namespace {
 
-using testing::data_dir;
-using testing::read_fixture;
 using ::testing::AllOf;
 using ::testing::Contains;
+using testing::data_dir;
 using ::testing::ElementsAre;
 using ::testing::Field;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::Not;
+using testing::read_fixture;
 using ::testing::SizeIs;
 
 const std::string kSite = "check/site/";
@@ -94,8 +96,8 @@ TEST(FrontMatterLine, FindsKeysAndListItems) {
 // ---- review dates
 
 TEST(CheckReviewDates, AnOverdueReviewIsAnErrorAtTheNextReviewLine) {
-  auto found = check_review_dates(fixture_page("reviews/overdue.md"),
-                                  text_of("reviews/overdue.md"), options_today());
+  auto found = check_review_dates(fixture_page("reviews/overdue.md"), text_of("reviews/overdue.md"),
+                                  options_today());
   EXPECT_THAT(found, ElementsAre(finding(5, Level::error,
                                          "review is overdue: next_review was 2026-10-01, 59 "
                                          "days ago")));
@@ -129,8 +131,7 @@ TEST(CheckReviewDates, CountsTheDaysToTheEdgeOfTheWindow) {
   EXPECT_THAT(check_review_dates(page, "", o),
               ElementsAre(finding(1, Level::warning, "review is due today")));
   page.next_review = "2026-11-28";
-  EXPECT_THAT(check_review_dates(page, "", o),
-              ElementsAre(finding(1, Level::error, "1 day ago")));
+  EXPECT_THAT(check_review_dates(page, "", o), ElementsAre(finding(1, Level::error, "1 day ago")));
 }
 
 TEST(CheckReviewDates, MoreThanThreeYearsBetweenReviewsIsAWarning) {
@@ -186,22 +187,21 @@ TEST(CheckSources, ASourceWithNoAddressIsAnError) {
 
 TEST(CheckReadingLevel, GivesEveryPageItsScores) {
   auto found = check_reading_level(fixture_page("reading/plain.md"), options_today());
-  EXPECT_THAT(found, ElementsAre(AllOf(
-                         finding(1, Level::info, "reading age "),
-                         Field(&Finding::message, HasSubstr("Flesch reading ease")),
-                         Field(&Finding::message, HasSubstr("(30 words, 6 sentences)")))));
+  EXPECT_THAT(found,
+              ElementsAre(AllOf(finding(1, Level::info, "reading age "),
+                                Field(&Finding::message, HasSubstr("Flesch reading ease")),
+                                Field(&Finding::message, HasSubstr("(30 words, 6 sentences)")))));
 }
 
 TEST(CheckReadingLevel, WarnsAboutHardSectionsAndLongSentences) {
-  auto warnings =
-      of_level(check_reading_level(fixture_page("reading/hard.md"), options_today()),
-               Level::warning);
-  EXPECT_THAT(warnings,
-              ElementsAre(finding(1, Level::warning, "page reading age"),
-                          finding(12, Level::warning,
-                                  "section 'Complicated terminology' has reading age"),
-                          finding(23, Level::warning, "sentence has 33 words (aim for 25 or "
-                                                      "fewer)")));
+  auto warnings = of_level(check_reading_level(fixture_page("reading/hard.md"), options_today()),
+                           Level::warning);
+  EXPECT_THAT(warnings, ElementsAre(finding(1, Level::warning, "page reading age"),
+                                    finding(12, Level::warning,
+                                            "section 'Complicated terminology' has reading age"),
+                                    finding(23, Level::warning,
+                                            "sentence has 33 words (aim for 25 or "
+                                            "fewer)")));
   // The easy intro and the short sections are not reported.
   EXPECT_THAT(warnings, Not(Contains(Field(&Finding::message, HasSubstr("introduction")))));
 }
@@ -215,6 +215,17 @@ TEST(CheckReadingLevel, TheLimitsCanBeChanged) {
   o.max_sentence_words = 32;
   EXPECT_THAT(of_level(check_reading_level(fixture_page("reading/hard.md"), o), Level::warning),
               ElementsAre(finding(23, Level::warning, "33 words")));
+}
+
+TEST(CheckReadingLevel, ComparesTheReadingAgeAsShown) {
+  Page page = fixture_page("reading/plain.md");
+  const double age = std::round(measure_page(page).page.reading_age() * 10) / 10;
+  CheckOptions o = options_today();
+  o.max_reading_age = age;  // "reading age 4.2" is not above 4.2
+  EXPECT_THAT(of_level(check_reading_level(page, o), Level::warning), IsEmpty());
+  o.max_reading_age = age - 0.1;
+  EXPECT_THAT(of_level(check_reading_level(page, o), Level::warning),
+              ElementsAre(finding(1, Level::warning, "page reading age")));
 }
 
 TEST(CheckReadingLevel, SectionScoresAreInfoLinesAtEachHeading) {
@@ -287,16 +298,17 @@ TEST(CheckLinks, ReportsMissingPagesRelatedPagesGlossaryKeysAndAnchorsWithTheirL
   for (const auto& f : found) EXPECT_THAT(f.file, HasSubstr("links.md")) << f.message;
   std::sort(found.begin(), found.end(),
             [](const Finding& a, const Finding& b) { return a.line < b.line; });
-  EXPECT_THAT(found,
-              ElementsAre(finding(11, Level::error, "related page '/missing-related' does not exist"),
-                          finding(13, Level::error, "glossary key 'not-in-glossary'"),
-                          finding(17, Level::error, "link to '/nowhere' goes to no page"),
-                          finding(19, Level::error,
-                                  "link to '/about#no-such-section': /about has no section or "
-                                  "term '#no-such-section'"),
-                          finding(20, Level::error,
-                                  "link to '#nor-here': this page has no section or term "
-                                  "'#nor-here'")));
+  EXPECT_THAT(
+      found,
+      ElementsAre(finding(11, Level::error, "related page '/missing-related' does not exist"),
+                  finding(13, Level::error, "glossary key 'not-in-glossary'"),
+                  finding(17, Level::error, "link to '/nowhere' goes to no page"),
+                  finding(19, Level::error,
+                          "link to '/about#no-such-section': /about has no section or "
+                          "term '#no-such-section'"),
+                  finding(20, Level::error,
+                          "link to '#nor-here': this page has no section or term "
+                          "'#nor-here'")));
 }
 
 // ---- the whole checker
@@ -344,9 +356,8 @@ TEST(CheckContent, ReportsWhatCannotBeLoadedAsErrorsWithTheirLines) {
   CheckReport report = check_content(load_check_input(dir), options_today());
   const std::string shown = dir.lexically_normal().generic_string();
   EXPECT_EQ(report.pages, 0u);
-  EXPECT_THAT(report.findings,
-              Contains(AllOf(Field(&Finding::file, shown + "/pages/typo.md"),
-                             finding(5, Level::error, "next_reveiw"))));
+  EXPECT_THAT(report.findings, Contains(AllOf(Field(&Finding::file, shown + "/pages/typo.md"),
+                                              finding(5, Level::error, "next_reveiw"))));
   EXPECT_THAT(report.findings, Contains(AllOf(Field(&Finding::file, shown + "/glossary.yaml"),
                                               finding(1, Level::error, "cannot be read"))));
   EXPECT_THAT(report.findings, Contains(AllOf(Field(&Finding::file, shown + "/synonyms.yaml"),

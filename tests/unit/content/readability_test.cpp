@@ -9,9 +9,9 @@
 namespace cairn::content {
 namespace {
 
-using testing::read_fixture;
 using ::testing::ElementsAre;
 using ::testing::Field;
+using testing::read_fixture;
 
 Page fixture_page(const std::string& relative) {
   auto page = parse_page(read_fixture("check/site/pages/" + relative), relative, "/" + relative);
@@ -26,11 +26,11 @@ TEST(CountSyllables, FollowsTheUsualEnglishRules) {
     int syllables;
   };
   const Case cases[] = {
-      {"cat", 1},          {"the", 1},          {"table", 2},       {"people", 2},
-      {"whole", 1},        {"treated", 2},      {"changed", 1},     {"needed", 2},
-      {"lives", 1},        {"causes", 2},       {"changes", 2},     {"radiotherapy", 6},
-      {"chemotherapy", 5}, {"cerebrospinal", 5}, {"leukaemia", 4},  {"usual", 3},
-      {"information", 4},  {"you", 1},          {"therapy", 3},     {"Cancer", 2},
+      {"cat", 1},          {"the", 1},           {"table", 2},     {"people", 2},
+      {"whole", 1},        {"treated", 2},       {"changed", 1},   {"needed", 2},
+      {"lives", 1},        {"causes", 2},        {"changes", 2},   {"radiotherapy", 6},
+      {"chemotherapy", 5}, {"cerebrospinal", 5}, {"leukaemia", 4}, {"usual", 3},
+      {"information", 4},  {"you", 1},           {"therapy", 3},   {"Cancer", 2},
   };
   for (const auto& c : cases) EXPECT_EQ(count_syllables(c.word), c.syllables) << c.word;
 }
@@ -127,8 +127,9 @@ TEST(MeasurePage, ScoresEachSectionAndFindsTheLineOfEverySentence) {
   // "A list": the lead-in and each item are sentences; the expander counts in its section.
   EXPECT_EQ(r.sections[3].stats.sentences, 5);
   EXPECT_EQ(r.sections[3].stats.words, 12);
-  EXPECT_THAT(r.sentences, ::testing::Contains(::testing::AllOf(
-                               Field(&SentenceLength::line, 23), Field(&SentenceLength::words, 33))));
+  EXPECT_THAT(r.sentences,
+              ::testing::Contains(::testing::AllOf(Field(&SentenceLength::line, 23),
+                                                   Field(&SentenceLength::words, 33))));
   // The page adds up its sections; headings and the expander title are not counted.
   int words = 0;
   for (const auto& s : r.sections) words += s.stats.words;
