@@ -40,15 +40,19 @@ AccountService::AccountService(store::AccountStore& store, const PasswordHasher&
                                const Clock& clock)
     : store_(store), hasher_(hasher), policy_(policy), limiter_(limiter), clock_(clock) {}
 
-std::string AccountService::now_iso() const { return iso_utc(seconds_of(clock_.now())); }
+std::string AccountService::now_iso() const {
+  return iso_utc(seconds_of(clock_.now()));
+}
 
 FormResult<Account> AccountService::register_member(const Registration& form,
                                                     std::string_view address) {
   std::string name = normalise_display_name(form.display_name);
   std::string email = normalise_email(form.email);
   FormProblems problems;
-  if (auto p = display_name_problem(name)) problems.add("display_name", *p);
-  if (auto p = email_problem(email)) problems.add("email", *p);
+  if (auto p = display_name_problem(name))
+    problems.add("display_name", *p);
+  if (auto p = email_problem(email))
+    problems.add("email", *p);
   if (form.password.empty()) {
     problems.add("password", "Enter a password");
   } else if (auto p = policy_.problem(form.password, email, name)) {
@@ -58,9 +62,12 @@ FormResult<Account> AccountService::register_member(const Registration& form,
   } else if (form.confirm_password != form.password) {
     problems.add("confirm_password", "The passwords do not match");
   }
-  if (!form.over_14) problems.add("over_14", "Confirm that you are 14 or over");
-  if (!form.accepts_rules) problems.add("accept_rules", "Accept the community rules to join");
-  if (!problems.empty()) return problems;
+  if (!form.over_14)
+    problems.add("over_14", "Confirm that you are 14 or over");
+  if (!form.accepts_rules)
+    problems.add("accept_rules", "Accept the community rules to join");
+  if (!problems.empty())
+    return problems;
 
   // Counted only for forms that would create an account, so fixing typos costs nothing.
   if (auto allowed = limiter_.attempt(address_key("register", address), kRegistrationsPerAddress);
@@ -80,36 +87,37 @@ FormResult<Account> AccountService::register_member(const Registration& form,
     return problems;
   }
   auto record = store_.account_by_id(created.id);
-  if (!record) throw std::runtime_error("a new account could not be read back");
+  if (!record)
+    throw std::runtime_error("a new account could not be read back");
   return account_from_record(*record);
 }
 
 Result<Account> AccountService::create_staff(const StaffAccount& staff) {
   std::string name = normalise_display_name(staff.display_name);
   std::string email = normalise_email(staff.email);
-  if (auto p = email_problem(email)) return make_error(Errc::invalid_input, *p);
-  if (auto p = display_name_problem(name, true)) return make_error(Errc::invalid_input, *p);
+  if (auto p = email_problem(email))
+    return make_error(Errc::invalid_input, *p);
+  if (auto p = display_name_problem(name, true))
+    return make_error(Errc::invalid_input, *p);
   if (auto p = policy_.problem(staff.password, email, name)) {
     return make_error(Errc::invalid_input, *p);
   }
   std::string now = now_iso();
-  store::NewAccount account{email,
-                            name,
-                            hasher_.hash(staff.password),
-                            std::string(role_name(staff.role)),
-                            true,
-                            now,
-                            now};
+  store::NewAccount account{
+      email, name, hasher_.hash(staff.password), std::string(role_name(staff.role)), true,
+      now,   now};
   auto created = store_.create_account(account);
   using Outcome = store::CreatedAccount::Outcome;
   if (created.outcome == Outcome::email_taken) {
     return make_error(Errc::conflict, "an account with this email address already exists");
   }
   if (created.outcome == Outcome::display_name_taken) {
-    return make_error(Errc::conflict, "the display name '" + name + "' is taken; choose another with --name");
+    return make_error(Errc::conflict,
+                      "the display name '" + name + "' is taken; choose another with --name");
   }
   auto record = store_.account_by_id(created.id);
-  if (!record) throw std::runtime_error("a new account could not be read back");
+  if (!record)
+    throw std::runtime_error("a new account could not be read back");
   return account_from_record(*record);
 }
 
@@ -133,14 +141,16 @@ Result<store::AccountRecord> AccountService::check_password(std::string_view ema
   } else {
     hasher_.verify_nothing(password);
   }
-  if (!matches) return make_error(Errc::unauthorized, std::string(kWrongEmailOrPassword));
+  if (!matches)
+    return make_error(Errc::unauthorized, std::string(kWrongEmailOrPassword));
   return std::move(*record);
 }
 
 Result<Account> AccountService::authenticate(std::string_view email, std::string_view password,
                                              std::string_view address) {
   auto record = check_password(email, password, address);
-  if (!record) return record.error();
+  if (!record)
+    return record.error();
   if (record->status != "active") {
     return make_error(Errc::forbidden,
                       "This account is suspended. Contact us if you think this is a mistake.");
@@ -156,7 +166,8 @@ FormResult<Ok> AccountService::change_password(const Account& account, std::stri
                                                std::string_view fresh, std::string_view confirm,
                                                std::string_view address) {
   FormProblems problems;
-  if (current.empty()) problems.add("current_password", "Enter your current password");
+  if (current.empty())
+    problems.add("current_password", "Enter your current password");
   if (fresh.empty()) {
     problems.add("new_password", "Enter a new password");
   } else if (auto p = policy_.problem(fresh, account.email, account.display_name)) {
@@ -166,14 +177,17 @@ FormResult<Ok> AccountService::change_password(const Account& account, std::stri
   } else if (confirm != fresh) {
     problems.add("confirm_password", "The passwords do not match");
   }
-  if (!problems.empty()) return problems;
+  if (!problems.empty())
+    return problems;
   auto checked = check_password(account.email, current, address);
   if (!checked) {
-    if (checked.error().code == Errc::rate_limited) return checked.error();
+    if (checked.error().code == Errc::rate_limited)
+      return checked.error();
     problems.add("current_password", "Your current password is not right");
     return problems;
   }
-  if (checked->id != account.id) throw std::logic_error("session and account disagree");
+  if (checked->id != account.id)
+    throw std::logic_error("session and account disagree");
   if (current == fresh) {
     problems.add("new_password", "Your new password must be different from your current one");
     return problems;
@@ -187,12 +201,16 @@ FormResult<Ok> AccountService::delete_account(const Account& account, std::strin
                                               std::optional<PostChoice> posts,
                                               std::string_view address) {
   FormProblems problems;
-  if (!posts) problems.add("posts", "Choose what happens to your posts");
-  if (password.empty()) problems.add("password", "Enter your password");
-  if (!problems.empty()) return problems;
+  if (!posts)
+    problems.add("posts", "Choose what happens to your posts");
+  if (password.empty())
+    problems.add("password", "Enter your password");
+  if (!problems.empty())
+    return problems;
   auto checked = check_password(account.email, password, address);
   if (!checked) {
-    if (checked.error().code == Errc::rate_limited) return checked.error();
+    if (checked.error().code == Errc::rate_limited)
+      return checked.error();
     problems.add("password", "Your password is not right");
     return problems;
   }
@@ -228,7 +246,8 @@ nlohmann::json AccountService::export_data(const Account& account) {
 
 std::optional<Account> AccountService::find(std::int64_t account_id) {
   auto record = store_.account_by_id(account_id);
-  if (!record) return std::nullopt;
+  if (!record)
+    return std::nullopt;
   return account_from_record(*record);
 }
 

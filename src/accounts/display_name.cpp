@@ -19,9 +19,9 @@ bool unwanted(char32_t c) {
 }
 
 // Names that would let a member pass as staff or as a deleted member.
-constexpr std::array<std::string_view, 8> kReserved = {
-    "deleted member", "moderator", "moderators", "nurse",
-    "nurses",         "admin",     "administrator", "cairn"};
+constexpr std::array<std::string_view, 8> kReserved = {"deleted member", "moderator", "moderators",
+                                                       "nurse",          "nurses",    "admin",
+                                                       "administrator",  "cairn"};
 
 }  // namespace
 
@@ -34,7 +34,8 @@ std::string normalise_display_name(std::string_view name) {
       space = true;
       continue;
     }
-    if (space) out += ' ';
+    if (space)
+      out += ' ';
     space = false;
     out += c;
   }
@@ -42,9 +43,11 @@ std::string normalise_display_name(std::string_view name) {
 }
 
 std::optional<std::string> display_name_problem(std::string_view name, bool staff) {
-  if (name.empty()) return "Enter a display name";
+  if (name.empty())
+    return "Enter a display name";
   auto chars = decode_utf8(name);
-  if (!chars) return "Your display name contains characters we cannot read";
+  if (!chars)
+    return "Your display name contains characters we cannot read";
   if (chars->size() < kDisplayNameMin) {
     return "Your display name must be at least " + std::to_string(kDisplayNameMin) + " characters";
   }
@@ -52,7 +55,8 @@ std::optional<std::string> display_name_problem(std::string_view name, bool staf
     return "Your display name must be " + std::to_string(kDisplayNameMax) + " characters or fewer";
   }
   for (char32_t c : *chars) {
-    if (unwanted(c)) return "Your display name contains a hidden or control character";
+    if (unwanted(c))
+      return "Your display name contains a hidden or control character";
   }
   if (name.find('@') != std::string_view::npos) {
     return "Your display name must not be an email address: other people can see it";
@@ -60,7 +64,8 @@ std::optional<std::string> display_name_problem(std::string_view name, bool staf
   if (!staff) {
     std::string lower = to_lower_ascii(name);
     for (auto reserved : kReserved) {
-      if (lower == reserved) return "That display name is kept for our team. Choose another";
+      if (lower == reserved)
+        return "That display name is kept for our team. Choose another";
     }
   }
   return std::nullopt;

@@ -4,10 +4,13 @@
 
 namespace cairn::accounts {
 
-std::string normalise_email(std::string_view email) { return to_lower_ascii(trim(email)); }
+std::string normalise_email(std::string_view email) {
+  return to_lower_ascii(trim(email));
+}
 
 std::optional<std::string> email_problem(std::string_view email) {
-  if (email.empty()) return "Enter your email address";
+  if (email.empty())
+    return "Enter your email address";
   if (email.size() > 254 || !is_valid_utf8(email)) {
     return "Enter an email address in the correct format, like name@example.com";
   }
@@ -25,7 +28,8 @@ std::optional<std::string> email_problem(std::string_view email) {
       ok = false;
     }
   }
-  if (!ok) return "Enter an email address in the correct format, like name@example.com";
+  if (!ok)
+    return "Enter an email address in the correct format, like name@example.com";
   return std::nullopt;
 }
 

@@ -9,7 +9,8 @@ namespace cairn::accounts {
 namespace {
 
 void start_sodium() {
-  if (sodium_init() < 0) throw std::runtime_error("libsodium failed to start");
+  if (sodium_init() < 0)
+    throw std::runtime_error("libsodium failed to start");
 }
 
 }  // namespace
@@ -32,7 +33,8 @@ std::string PasswordHasher::hash(std::string_view password) const {
 
 bool PasswordHasher::verify(std::string_view encoded, std::string_view password) const {
   // libsodium reads the encoded hash as a NUL-terminated string.
-  if (encoded.empty() || encoded.size() >= crypto_pwhash_STRBYTES) return false;
+  if (encoded.empty() || encoded.size() >= crypto_pwhash_STRBYTES)
+    return false;
   std::string copy(encoded);
   return crypto_pwhash_str_verify(copy.c_str(), password.data(), password.size()) == 0;
 }
@@ -42,7 +44,8 @@ void PasswordHasher::verify_nothing(std::string_view password) const {
 }
 
 bool PasswordHasher::needs_rehash(std::string_view encoded) const {
-  if (encoded.empty() || encoded.size() >= crypto_pwhash_STRBYTES) return true;
+  if (encoded.empty() || encoded.size() >= crypto_pwhash_STRBYTES)
+    return true;
   std::string copy(encoded);
   return crypto_pwhash_str_needs_rehash(copy.c_str(), cost_.operations, cost_.memory_bytes) != 0;
 }

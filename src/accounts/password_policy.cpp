@@ -20,7 +20,8 @@ Result<PasswordPolicy> PasswordPolicy::load(const std::filesystem::path& list) {
   std::string line;
   while (std::getline(in, line)) {
     auto word = trim(line);
-    if (word.empty() || word.front() == '#') continue;
+    if (word.empty() || word.front() == '#')
+      continue;
     common.insert(to_lower_ascii(word));
   }
   return PasswordPolicy(std::move(common));
@@ -30,7 +31,8 @@ std::optional<std::string> PasswordPolicy::problem(std::string_view password,
                                                    std::string_view email,
                                                    std::string_view display_name) const {
   auto chars = decode_utf8(password);
-  if (!chars) return "Your password contains characters we cannot read. Choose another password";
+  if (!chars)
+    return "Your password contains characters we cannot read. Choose another password";
   if (chars->size() < kMinLength) {
     return "Your password must be at least " + std::to_string(kMinLength) + " characters long";
   }

@@ -20,7 +20,8 @@ std::chrono::seconds delay_for(const RateLimit& limit, std::size_t over) {
 Status RateLimiter::attempt(std::string_view key, const RateLimit& limit) {
   auto now = clock_.now();
   std::lock_guard lock(mutex_);
-  if (++calls_ % kSweepEvery == 0) sweep(now);
+  if (++calls_ % kSweepEvery == 0)
+    sweep(now);
   auto& bucket = buckets_[std::string(key)];
   bucket.quiet = std::max(bucket.quiet, limit.window + limit.max_delay);
   auto& times = bucket.attempts;
@@ -34,9 +35,9 @@ Status RateLimiter::attempt(std::string_view key, const RateLimit& limit) {
     auto ready = bucket.last + delay_for(limit, bucket.strikes + 1);
     if (now < ready) {
       auto wait = std::chrono::ceil<std::chrono::seconds>(ready - now).count();
-      return make_error(Errc::rate_limited,
-                        "Too many attempts. Try again in " + std::to_string(wait) +
-                            (wait == 1 ? " second." : " seconds."));
+      return make_error(Errc::rate_limited, "Too many attempts. Try again in " +
+                                                std::to_string(wait) +
+                                                (wait == 1 ? " second." : " seconds."));
     }
     ++bucket.strikes;
   }

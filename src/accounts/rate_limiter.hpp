@@ -19,10 +19,10 @@
 namespace cairn::accounts {
 
 struct RateLimit {
-  int attempts;                     // allowed within `window` without delay
+  int attempts;  // allowed within `window` without delay
   std::chrono::seconds window;
-  std::chrono::seconds first_delay; // wait before the first attempt over the limit
-  std::chrono::seconds max_delay;   // the delay doubles up to this
+  std::chrono::seconds first_delay;  // wait before the first attempt over the limit
+  std::chrono::seconds max_delay;    // the delay doubles up to this
 };
 
 using namespace std::chrono_literals;
@@ -45,8 +45,8 @@ class RateLimiter {
  private:
   struct Bucket {
     std::deque<std::chrono::system_clock::time_point> attempts;  // within the window
-    std::chrono::system_clock::time_point last{};  // the latest counted attempt
-    std::size_t strikes = 0;  // attempts let through over the limit
+    std::chrono::system_clock::time_point last{};                // the latest counted attempt
+    std::size_t strikes = 0;        // attempts let through over the limit
     std::chrono::seconds quiet{0};  // this long without attempts starts afresh
   };
   void sweep(std::chrono::system_clock::time_point now);

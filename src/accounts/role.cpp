@@ -17,14 +17,19 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 5> kRoles = 
 }};
 }  // namespace
 
-std::string_view role_name(Role role) { return kRoles[static_cast<std::size_t>(role)].first; }
+std::string_view role_name(Role role) {
+  return kRoles[static_cast<std::size_t>(role)].first;
+}
 
-std::string_view role_title(Role role) { return kRoles[static_cast<std::size_t>(role)].second; }
+std::string_view role_title(Role role) {
+  return kRoles[static_cast<std::size_t>(role)].second;
+}
 
 std::optional<Role> parse_role(std::string_view name) {
   std::string lower = to_lower_ascii(trim(name));
   for (std::size_t i = 0; i < kRoles.size(); ++i) {
-    if (kRoles[i].first == lower) return static_cast<Role>(i);
+    if (kRoles[i].first == lower)
+      return static_cast<Role>(i);
   }
   return std::nullopt;
 }

@@ -16,16 +16,20 @@ views::FormState form_state(const Visitor& visitor, const FormProblems& problems
   views::FormState state;
   state.csrf_token = visitor.csrf_token;
   for (const auto& p : problems.fields) state.errors.push_back({p.field, p.message});
-  if (problems.refusal) state.refusal = problems.refusal->message;
+  if (problems.refusal)
+    state.refusal = problems.refusal->message;
   return state;
 }
 
 // Only a path on this site: never "//host", "/\host" or anything with a scheme.
 std::string local_path(std::string_view next) {
-  if (next.empty() || next.size() > 2000 || next.front() != '/') return "";
-  if (next.size() > 1 && (next[1] == '/' || next[1] == '\\')) return "";
+  if (next.empty() || next.size() > 2000 || next.front() != '/')
+    return "";
+  if (next.size() > 1 && (next[1] == '/' || next[1] == '\\'))
+    return "";
   for (unsigned char c : next) {
-    if (c < 0x20 || c == 0x7F || c == '\\') return "";
+    if (c < 0x20 || c == 0x7F || c == '\\')
+      return "";
   }
   return std::string(next);
 }
@@ -79,7 +83,8 @@ class AccountPages {
 
   Result<http::Response> register_form(const http::Request& r) const {
     auto v = d_.visitors.resolve(r);
-    if (v.account()) return redirect(v, "/account");
+    if (v.account())
+      return redirect(v, "/account");
     views::RegisterPage p;
     p.form = form_state(v);
     return page(v, views::render_register(d_.site.chrome(), p));
@@ -87,7 +92,8 @@ class AccountPages {
 
   Result<http::Response> register_member(const http::Request& r) const {
     auto form = http::parse_form(r);
-    if (!form) return form.error();
+    if (!form)
+      return form.error();
     auto v = d_.visitors.resolve(r);
     accounts::Registration reg{form->get("display_name"), form->get("email"),
                                form->get("password"),     form->get("confirm_password"),
@@ -110,7 +116,8 @@ class AccountPages {
   Result<http::Response> sign_in_form(const http::Request& r) const {
     auto v = d_.visitors.resolve(r);
     std::string next = local_path(r.param("next"));
-    if (v.account()) return redirect(v, next.empty() ? "/account" : next);
+    if (v.account())
+      return redirect(v, next.empty() ? "/account" : next);
     views::SignInPage p;
     p.form = form_state(v);
     p.next = next;
@@ -119,7 +126,8 @@ class AccountPages {
 
   Result<http::Response> sign_in(const http::Request& r) const {
     auto form = http::parse_form(r);
-    if (!form) return form.error();
+    if (!form)
+      return form.error();
     auto v = d_.visitors.resolve(r);
     std::string next = local_path(form->get("next"));
     auto account = d_.accounts.authenticate(form->get("email"), form->get("password"), address(r));
@@ -149,13 +157,15 @@ class AccountPages {
   Result<http::Response> overview(const http::Request& r) const {
     auto v = d_.visitors.resolve(r);
     const auto* account = v.account();
-    if (!account) return to_sign_in(v, r);
+    if (!account)
+      return to_sign_in(v, r);
     views::AccountPage p;
     p.csrf_token = v.csrf_token;
     p.display_name = account->display_name;
     p.role_title = std::string(accounts::role_title(account->role));
     p.member_since = account->created_at;
-    if (r.has_param("welcome")) p.notice = "Your account has been created.";
+    if (r.has_param("welcome"))
+      p.notice = "Your account has been created.";
     if (r.param("changed") == "password") {
       p.notice = "Your password has been changed. You have been signed out on other devices.";
     }
@@ -164,17 +174,20 @@ class AccountPages {
 
   Result<http::Response> password_form(const http::Request& r) const {
     auto v = d_.visitors.resolve(r);
-    if (!v.account()) return to_sign_in(v, r);
+    if (!v.account())
+      return to_sign_in(v, r);
     views::PasswordPage p{form_state(v)};
     return page(v, views::render_change_password(d_.site.chrome(), p));
   }
 
   Result<http::Response> change_password(const http::Request& r) const {
     auto form = http::parse_form(r);
-    if (!form) return form.error();
+    if (!form)
+      return form.error();
     auto v = d_.visitors.resolve(r);
     const auto* account = v.account();
-    if (!account) return to_sign_in(v, r);
+    if (!account)
+      return to_sign_in(v, r);
     auto result = d_.accounts.change_password(*account, form->get("current_password"),
                                               form->get("new_password"),
                                               form->get("confirm_password"), address(r));
@@ -191,21 +204,26 @@ class AccountPages {
 
   Result<http::Response> delete_form(const http::Request& r) const {
     auto v = d_.visitors.resolve(r);
-    if (!v.account()) return to_sign_in(v, r);
+    if (!v.account())
+      return to_sign_in(v, r);
     views::DeletePage p{form_state(v), ""};
     return page(v, views::render_delete_account(d_.site.chrome(), p));
   }
 
   Result<http::Response> delete_account(const http::Request& r) const {
     auto form = http::parse_form(r);
-    if (!form) return form.error();
+    if (!form)
+      return form.error();
     auto v = d_.visitors.resolve(r);
     const auto* account = v.account();
-    if (!account) return to_sign_in(v, r);
+    if (!account)
+      return to_sign_in(v, r);
     std::string posts = form->get("posts");
     std::optional<accounts::PostChoice> choice;
-    if (posts == "keep") choice = accounts::PostChoice::keep_as_deleted_member;
-    if (posts == "remove") choice = accounts::PostChoice::remove;
+    if (posts == "keep")
+      choice = accounts::PostChoice::keep_as_deleted_member;
+    if (posts == "remove")
+      choice = accounts::PostChoice::remove;
     auto result = d_.accounts.delete_account(*account, form->get("password"), choice, address(r));
     if (result) {
       d_.visitors.sign_out(v);
@@ -219,12 +237,12 @@ class AccountPages {
   Result<http::Response> download_data(const http::Request& r) const {
     auto v = d_.visitors.resolve(r);
     const auto* account = v.account();
-    if (!account) return to_sign_in(v, r);
+    if (!account)
+      return to_sign_in(v, r);
     auto data = d_.accounts.export_data(*account);
     auto response = http::json_response(
         200, data.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
-    response.set_header("Content-Disposition",
-                        "attachment; filename=\"cairn-account-data.json\"");
+    response.set_header("Content-Disposition", "attachment; filename=\"cairn-account-data.json\"");
     d_.visitors.finish(v, response);
     return response;
   }
@@ -234,6 +252,8 @@ class AccountPages {
 
 }  // namespace
 
-void add_account_routes(http::Router& router, AccountDeps& deps) { AccountPages(deps).add(router); }
+void add_account_routes(http::Router& router, AccountDeps& deps) {
+  AccountPages(deps).add(router);
+}
 
 }  // namespace cairn::app

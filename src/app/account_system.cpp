@@ -6,7 +6,8 @@ namespace {
 
 accounts::PasswordPolicy load_policy(const std::filesystem::path& list, std::ostream& log) {
   auto policy = accounts::PasswordPolicy::load(list);
-  if (policy) return std::move(policy.value());
+  if (policy)
+    return std::move(policy.value());
   log << "cairn: warning: " << policy.error().message
       << "; new passwords are checked for length only\n";
   return accounts::PasswordPolicy();
@@ -25,7 +26,8 @@ AccountSystem::AccountSystem(store::Store& store, const Clock& clock,
       visitors_(sessions_, csrf_, {settings.secure_cookies}) {}
 
 void AccountSystem::add_routes(http::Router& router, const SiteContent& site) {
-  deps_ = std::make_unique<AccountDeps>(AccountDeps{accounts_, visitors_, site, settings_.trust_proxy});
+  deps_ =
+      std::make_unique<AccountDeps>(AccountDeps{accounts_, visitors_, site, settings_.trust_proxy});
   add_account_routes(router, *deps_);
 }
 

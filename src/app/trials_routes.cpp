@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/web_app.hpp"
+#include "core/text.hpp"
 #include "trials/finder_query.hpp"
 #include "trials/plain_english.hpp"
 #include "views/trials_view.hpp"
@@ -27,12 +28,25 @@ std::map<std::string, std::string> single_params(const http::Request& request) {
   return params;
 }
 
-// Which form field an error is about, from the parameter its message names.
-std::string field_of(const std::string& message) {
-  for (const char* field : {"near", "age", "distance", "status", "phase", "sex", "sort", "page", "country"}) {
-    if (message.find(field) != std::string::npos) return field;
+// Which form field a refused query is about: the first field that is refused
+// on its own. Guessing from the message's words picked "age" for a page error
+// ("page" contains "age") and the words box for an unknown place. Empty when
+// no single field is to blame (the page number has no field).
+std::string field_of(const std::map<std::string, std::string>& params,
+                     const trials::Places& places) {
+  for (const char* field :
+       {"q", "condition", "near", "distance", "age", "sex", "status", "phase", "country", "sort"}) {
+    auto it = params.find(field);
+    if (it == params.end())
+      continue;
+    if (trials::parse_finder_query({{field, it->second}}, places))
+      continue;
+    // sort=distance on its own is refused for want of a place: the place is what to fill in.
+    if (std::string_view(field) == "sort" && to_lower_ascii(trim(it->second)) == "distance")
+      return "near";
+    return field;
   }
-  return "q";
+  return "";
 }
 
 bool valid_nct(std::string_view id) {
@@ -46,12 +60,14 @@ std::vector<views::TrialSite> ordered_sites(const trials::Trial& trial,
   std::vector<views::TrialSite> sites;
   for (const auto& l : trial.locations) {
     views::TrialSite s{l, std::nullopt};
-    if (near && l.lat && l.lon) s.distance_miles = trials::distance_miles(near->lat, near->lon, *l.lat, *l.lon);
+    if (near && l.lat && l.lon)
+      s.distance_miles = trials::distance_miles(near->lat, near->lon, *l.lat, *l.lon);
     sites.push_back(std::move(s));
   }
   std::stable_sort(sites.begin(), sites.end(), [&](const auto& a, const auto& b) {
     if (near) {
-      if (a.distance_miles.has_value() != b.distance_miles.has_value()) return a.distance_miles.has_value();
+      if (a.distance_miles.has_value() != b.distance_miles.has_value())
+        return a.distance_miles.has_value();
       return a.distance_miles.value_or(0) < b.distance_miles.value_or(0);
     }
     return (a.location.country == "United Kingdom") > (b.location.country == "United Kingdom");
@@ -62,19 +78,25 @@ std::vector<views::TrialSite> ordered_sites(const trials::Trial& trial,
 nlohmann::json trial_json(const trials::Trial& t, const std::vector<views::TrialSite>& sites) {
   auto criteria = trials::split_criteria(t.eligibility.criteria);
   nlohmann::json phases = nlohmann::json::array();
-  for (const auto& p : t.phases) phases.push_back({{"code", p}, {"words", trials::phase_in_words(p)}});
+  for (const auto& p : t.phases)
+    phases.push_back({{"code", p}, {"words", trials::phase_in_words(p)}});
   nlohmann::json interventions = nlohmann::json::array();
-  for (const auto& i : t.interventions) interventions.push_back({{"type", i.type}, {"name", i.name}});
+  for (const auto& i : t.interventions)
+    interventions.push_back({{"type", i.type}, {"name", i.name}});
   nlohmann::json locations = nlohmann::json::array();
   for (const auto& s : sites) {
-    nlohmann::json l = {{"facility", s.location.facility}, {"city", s.location.city},
-                        {"country", s.location.country}, {"status", s.location.status}};
-    l["distance_miles"] = s.distance_miles ? nlohmann::json(*s.distance_miles) : nlohmann::json(nullptr);
+    nlohmann::json l = {{"facility", s.location.facility},
+                        {"city", s.location.city},
+                        {"country", s.location.country},
+                        {"status", s.location.status}};
+    l["distance_miles"] =
+        s.distance_miles ? nlohmann::json(*s.distance_miles) : nlohmann::json(nullptr);
     locations.push_back(std::move(l));
   }
   nlohmann::json contacts = nlohmann::json::array();
   for (const auto& c : t.central_contacts) {
-    contacts.push_back({{"name", c.name}, {"role", c.role}, {"phone", c.phone}, {"email", c.email}});
+    contacts.push_back(
+        {{"name", c.name}, {"role", c.role}, {"phone", c.phone}, {"email", c.email}});
   }
   nlohmann::json eligibility = {
       {"ages", trials::ages_in_words(t.eligibility.minimum_age, t.eligibility.maximum_age)},
@@ -120,10 +142,11 @@ void add_trials_routes(http::Router& router, TrialsDeps deps) {
     if (query) {
       result = deps.finder.search(*query);
       view.result = &result;
-      if (query->near) view.near_name = query->near->name;
+      if (query->near)
+        view.near_name = query->near->name;
     } else {
       view.error = query.error().message;
-      view.error_field = field_of(view.error);
+      view.error_field = field_of(view.params, deps.places);
       r.status = status_for(query.error().code);
     }
     auto body = views::render_trial_finder(view);
@@ -131,39 +154,48 @@ void add_trials_routes(http::Router& router, TrialsDeps deps) {
     r.cache_control = "no-store";
     return r;
   });
-  router.add_prefix("GET", "/trials/", [deps](const http::Request& request) -> Result<http::Response> {
-    std::string id = request.path.substr(std::string_view("/trials/").size());
-    auto trial = valid_nct(id) ? deps.finder.trial(id) : std::nullopt;
-    if (!trial) return make_error(Errc::not_found, "There is no trial " + id + ".");
-    std::optional<trials::Place> near;
-    if (auto place = request.param("near"); !place.empty()) {
-      if (auto found = deps.places.resolve(place)) near = found->place;
-    }
-    auto sites = ordered_sites(*trial, near);
-    auto body = views::render_trial_page(*trial, sites, near ? near->name : "");
-    http::Response r;
-    r.body = views::render_layout(deps.site.chrome(), body.shell, body.main).str();
-    return r;
-  });
-  router.add("GET", "/api/v1/trials", [deps](const http::Request& request) -> Result<http::Response> {
-    auto query = trials::parse_finder_query(single_params(request), deps.places);
-    if (!query) return query.error();
-    auto r = http::json_response(200, trials::result_to_json(deps.finder.search(*query)).dump());
-    r.cache_control = "no-store";
-    return r;
-  });
-  router.add_prefix("GET", "/api/v1/trials/", [deps](const http::Request& request) -> Result<http::Response> {
-    std::string id = request.path.substr(std::string_view("/api/v1/trials/").size());
-    auto trial = valid_nct(id) ? deps.finder.trial(id) : std::nullopt;
-    if (!trial) return make_error(Errc::not_found, "There is no trial " + id + ".");
-    std::optional<trials::Place> near;
-    if (auto place = request.param("near"); !place.empty()) {
-      auto found = deps.places.resolve(place);
-      if (!found) return found.error();
-      near = found->place;
-    }
-    return http::json_response(200, trial_json(*trial, ordered_sites(*trial, near)).dump());
-  });
+  router.add_prefix(
+      "GET", "/trials/", [deps](const http::Request& request) -> Result<http::Response> {
+        std::string id = request.path.substr(std::string_view("/trials/").size());
+        auto trial = valid_nct(id) ? deps.finder.trial(id) : std::nullopt;
+        if (!trial)
+          return make_error(Errc::not_found, "There is no trial " + id + ".");
+        std::optional<trials::Place> near;
+        if (auto place = request.param("near"); !place.empty()) {
+          if (auto found = deps.places.resolve(place))
+            near = found->place;
+        }
+        auto sites = ordered_sites(*trial, near);
+        auto body = views::render_trial_page(*trial, sites, near ? near->name : "");
+        http::Response r;
+        r.body = views::render_layout(deps.site.chrome(), body.shell, body.main).str();
+        return r;
+      });
+  router.add(
+      "GET", "/api/v1/trials", [deps](const http::Request& request) -> Result<http::Response> {
+        auto query = trials::parse_finder_query(single_params(request), deps.places);
+        if (!query)
+          return query.error();
+        auto r =
+            http::json_response(200, trials::result_to_json(deps.finder.search(*query)).dump());
+        r.cache_control = "no-store";
+        return r;
+      });
+  router.add_prefix(
+      "GET", "/api/v1/trials/", [deps](const http::Request& request) -> Result<http::Response> {
+        std::string id = request.path.substr(std::string_view("/api/v1/trials/").size());
+        auto trial = valid_nct(id) ? deps.finder.trial(id) : std::nullopt;
+        if (!trial)
+          return make_error(Errc::not_found, "There is no trial " + id + ".");
+        std::optional<trials::Place> near;
+        if (auto place = request.param("near"); !place.empty()) {
+          auto found = deps.places.resolve(place);
+          if (!found)
+            return found.error();
+          near = found->place;
+        }
+        return http::json_response(200, trial_json(*trial, ordered_sites(*trial, near)).dump());
+      });
 }
 
 }  // namespace cairn::app

@@ -42,7 +42,8 @@ std::string read_password() {
     ::tcsetattr(STDIN_FILENO, TCSANOW, &saved);
     std::cerr << "\n";
   }
-  if (!line.empty() && line.back() == '\r') line.pop_back();
+  if (!line.empty() && line.back() == '\r')
+    line.pop_back();
   return line;
 }
 
@@ -50,7 +51,8 @@ std::string read_password() {
 bool take_flag(Args& args, std::string_view flag, std::string& value) {
   for (std::size_t i = 0; i < args.size(); ++i) {
     if (args[i] == flag) {
-      if (i + 1 >= args.size()) return false;
+      if (i + 1 >= args.size())
+        return false;
       value = args[i + 1];
       args.erase(args.begin() + static_cast<long>(i), args.begin() + static_cast<long>(i) + 2);
       return true;
@@ -68,7 +70,8 @@ bool take_flag(Args& args, std::string_view flag, std::string& value) {
 std::string free_staff_name(store::AccountStore& store, accounts::Role role) {
   std::string base(accounts::role_title(role));
   for (int n = 2; n < 10000; ++n) {
-    if (!store.display_name_taken(base)) break;
+    if (!store.display_name_taken(base))
+      break;
     base = std::string(accounts::role_title(role)) + " " + std::to_string(n);
   }
   return base;

@@ -1,6 +1,5 @@
 #include "app/visitor.hpp"
 
-
 namespace cairn::app {
 
 VisitorResolver::VisitorResolver(accounts::SessionService& sessions, const http::CsrfGuard& csrf,
@@ -11,18 +10,21 @@ Visitor VisitorResolver::resolve(const http::Request& request) const {
   Visitor v;
   auto visit = csrf_.visit(request);
   v.csrf_token = std::move(visit.token);
-  if (!visit.set_cookie.empty()) v.set_cookies.push_back(std::move(visit.set_cookie));
+  if (!visit.set_cookie.empty())
+    v.set_cookies.push_back(std::move(visit.set_cookie));
   if (auto token = http::cookie(request, kSessionCookie); token && !token->empty()) {
     v.session_token = std::move(*token);
     v.session = sessions_.find(v.session_token);
-    if (!v.session) v.set_cookies.push_back(http::clear_cookie(kSessionCookie, cookies_));
+    if (!v.session)
+      v.set_cookies.push_back(http::clear_cookie(kSessionCookie, cookies_));
   }
   return v;
 }
 
 void VisitorResolver::sign_in(Visitor& visitor, const accounts::Account& account,
                               const http::Request& request) const {
-  if (!visitor.session_token.empty()) sessions_.end(visitor.session_token);
+  if (!visitor.session_token.empty())
+    sessions_.end(visitor.session_token);
   std::string token = sessions_.start(account, request.header("User-Agent"));
   visitor.session = sessions_.find(token);
   visitor.session_token = token;
@@ -35,7 +37,8 @@ void VisitorResolver::sign_in(Visitor& visitor, const accounts::Account& account
 }
 
 void VisitorResolver::sign_out(Visitor& visitor) const {
-  if (!visitor.session_token.empty()) sessions_.end(visitor.session_token);
+  if (!visitor.session_token.empty())
+    sessions_.end(visitor.session_token);
   visitor.session.reset();
   visitor.session_token.clear();
   visitor.set_cookies.push_back(http::clear_cookie(kSessionCookie, cookies_));

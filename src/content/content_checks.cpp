@@ -76,7 +76,7 @@ Finding finding_from_message(std::string_view message, Level level) {
        colon = message.find(':', colon + 1)) {
     size_t digits = colon + 1;
     while (digits < message.size() && message[digits] >= '0' && message[digits] <= '9') ++digits;
-    if (digits > colon + 1 && message.substr(digits, 2) == ": ") {
+    if (digits > colon + 1 && digits - colon <= 9 && message.substr(digits, 2) == ": ") {
       return {std::string(message.substr(0, colon)),
               std::stoi(std::string(message.substr(colon + 1, digits - colon - 1))), level,
               std::string(message.substr(digits + 2))};

@@ -63,12 +63,23 @@ int front_matter_line(std::string_view file_text, std::string_view key,
                       std::string_view value = {});
 
 // The single checks, each for one page (links for all of them, since they point at each
-// other). file_text may be empty.
+// other). file_text (the page file) only gives front matter findings their lines; it may be
+// empty.
+
+// next_review past: error (warning with review_dates_as_warnings); within review_soon_days:
+// warning; more than max_review_years after last_reviewed: warning.
 std::vector<Finding> check_review_dates(const Page& page, std::string_view file_text,
                                         const CheckOptions& options);
+// No sources, or a source without a web address: errors.
 std::vector<Finding> check_sources(const Page& page, std::string_view file_text);
+// An info line with the page's scores (and each section's with section_scores); warnings for
+// a page or section (of 30 words or more) above max_reading_age, and for each sentence
+// longer than max_sentence_words, at the line where it starts.
 std::vector<Finding> check_reading_level(const Page& page, const CheckOptions& options);
+// A warning for each term used before it is explained (see find_unexplained_terms).
 std::vector<Finding> check_jargon(const Page& page, const std::vector<JargonTerm>& jargon);
+// Errors: links, related pages and glossary keys that go nowhere (check_references), and
+// "#anchor"s that are not a section, a glossary term or a layout anchor of the target page.
 std::vector<Finding> check_links(const std::vector<Page>& pages, const Glossary& glossary,
                                  const std::map<std::string, std::string, std::less<>>& file_texts,
                                  const CheckOptions& options);

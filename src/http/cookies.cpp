@@ -1,8 +1,8 @@
 #include "http/cookies.hpp"
 
+#include <strings.h>
 #include <cctype>
 #include <stdexcept>
-#include <strings.h>
 
 #include "core/text.hpp"
 
@@ -16,7 +16,8 @@ bool token_char(unsigned char c) {
 
 void require_token(std::string_view text, std::string_view what) {
   for (unsigned char c : text) {
-    if (!token_char(c)) throw std::invalid_argument("cookie " + std::string(what) + " is not a token");
+    if (!token_char(c))
+      throw std::invalid_argument("cookie " + std::string(what) + " is not a token");
   }
 }
 
@@ -25,13 +26,16 @@ void require_token(std::string_view text, std::string_view what) {
 std::vector<std::pair<std::string, std::string>> parse_cookies(const Request& request) {
   std::vector<std::pair<std::string, std::string>> out;
   for (const auto& [name, value] : request.headers) {
-    if (name.size() != 6 || ::strncasecmp(name.data(), "cookie", 6) != 0) continue;
+    if (name.size() != 6 || ::strncasecmp(name.data(), "cookie", 6) != 0)
+      continue;
     for (const auto& part : split(value, ';')) {
       auto pair = trim(part);
       auto eq = pair.find('=');
-      if (eq == std::string_view::npos || eq == 0) continue;
+      if (eq == std::string_view::npos || eq == 0)
+        continue;
       auto v = trim(pair.substr(eq + 1));
-      if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
+      if (v.size() >= 2 && v.front() == '"' && v.back() == '"')
+        v = v.substr(1, v.size() - 2);
       out.emplace_back(std::string(trim(pair.substr(0, eq))), std::string(v));
     }
   }
@@ -40,7 +44,8 @@ std::vector<std::pair<std::string, std::string>> parse_cookies(const Request& re
 
 std::optional<std::string> cookie(const Request& request, std::string_view name) {
   for (auto& [k, v] : parse_cookies(request)) {
-    if (k == name) return std::move(v);
+    if (k == name)
+      return std::move(v);
   }
   return std::nullopt;
 }
@@ -50,9 +55,11 @@ std::string set_cookie(std::string_view name, std::string_view value, const Cook
   require_token(name, "name");
   require_token(value, "value");
   std::string out = std::string(name) + "=" + std::string(value) + "; Path=/";
-  if (max_age) out += "; Max-Age=" + std::to_string(max_age->count());
+  if (max_age)
+    out += "; Max-Age=" + std::to_string(max_age->count());
   out += "; HttpOnly; SameSite=Lax";
-  if (options.secure) out += "; Secure";
+  if (options.secure)
+    out += "; Secure";
   return out;
 }
 

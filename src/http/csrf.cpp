@@ -22,11 +22,13 @@ std::string base64url(const unsigned char* bytes, std::size_t size) {
 
 // A visitor id we could have made: 43 base64url characters.
 bool plausible_visitor_id(std::string_view id) {
-  if (id.size() != sodium_base64_ENCODED_LEN(kVisitorBytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING) - 1) {
+  if (id.size() !=
+      sodium_base64_ENCODED_LEN(kVisitorBytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING) - 1) {
     return false;
   }
   for (unsigned char c : id) {
-    if (!std::isalnum(c) && c != '-' && c != '_') return false;
+    if (!std::isalnum(c) && c != '-' && c != '_')
+      return false;
   }
   return true;
 }
@@ -40,7 +42,8 @@ Status refused() {
 }  // namespace
 
 CsrfGuard::CsrfGuard(std::string_view secret_hex, CookieOptions cookies) : cookies_(cookies) {
-  if (sodium_init() < 0) throw std::runtime_error("libsodium failed to start");
+  if (sodium_init() < 0)
+    throw std::runtime_error("libsodium failed to start");
   unsigned char raw[crypto_auth_hmacsha256_KEYBYTES];
   std::size_t length = 0;
   if (secret_hex.size() != 2 * sizeof raw ||
@@ -54,7 +57,8 @@ CsrfGuard::CsrfGuard(std::string_view secret_hex, CookieOptions cookies) : cooki
 }
 
 std::string CsrfGuard::new_secret() {
-  if (sodium_init() < 0) throw std::runtime_error("libsodium failed to start");
+  if (sodium_init() < 0)
+    throw std::runtime_error("libsodium failed to start");
   unsigned char raw[crypto_auth_hmacsha256_KEYBYTES];
   randombytes_buf(raw, sizeof raw);
   char hex[sizeof raw * 2 + 1];
@@ -65,21 +69,22 @@ std::string CsrfGuard::new_secret() {
 std::string CsrfGuard::token_for(std::string_view visitor_id) const {
   unsigned char mac[crypto_auth_hmacsha256_BYTES];
   crypto_auth_hmacsha256(mac, reinterpret_cast<const unsigned char*>(visitor_id.data()),
-                         visitor_id.size(),
-                         reinterpret_cast<const unsigned char*>(secret_.data()));
+                         visitor_id.size(), reinterpret_cast<const unsigned char*>(secret_.data()));
   return base64url(mac, sizeof mac);
 }
 
 CsrfGuard::Visit CsrfGuard::visit_for(std::string visitor_id, bool is_new) const {
   Visit v;
   v.token = token_for(visitor_id);
-  if (is_new) v.set_cookie = set_cookie(kCookie, visitor_id, cookies_);
+  if (is_new)
+    v.set_cookie = set_cookie(kCookie, visitor_id, cookies_);
   return v;
 }
 
 CsrfGuard::Visit CsrfGuard::visit(const Request& request) const {
   auto id = cookie(request, kCookie);
-  if (id && plausible_visitor_id(*id)) return visit_for(std::move(*id), false);
+  if (id && plausible_visitor_id(*id))
+    return visit_for(std::move(*id), false);
   return renew();
 }
 
@@ -91,11 +96,13 @@ CsrfGuard::Visit CsrfGuard::renew() const {
 
 Status CsrfGuard::verify(const Request& request) const {
   auto id = cookie(request, kCookie);
-  if (!id || !plausible_visitor_id(*id)) return refused();
+  if (!id || !plausible_visitor_id(*id))
+    return refused();
   std::string sent(request.header(kHeader));
   if (sent.empty() && is_form_post(request)) {
     auto form = parse_form(request);
-    if (form) sent = form->get(std::string(kField));
+    if (form)
+      sent = form->get(std::string(kField));
   }
   std::string expected = token_for(*id);
   // The length of a token is no secret; its bytes are compared in constant time.

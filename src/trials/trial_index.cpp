@@ -382,16 +382,17 @@ std::vector<TrialIndex::Nearby> TrialIndex::sites_near(const Place& place, doubl
 
 // With two or more facet filters set, a trial that counts anywhere passes all
 // but at most one, so it passes one of the two most selective: visiting their
-// trials is enough. Empty optional-like result means "visit every trial".
-std::vector<std::uint32_t> TrialIndex::docs_passing_two_filters(const FinderQuery& query) const {
+// trials is enough, and whether each passes those two is known on the way.
+std::vector<TrialIndex::Visit> TrialIndex::docs_passing_two_filters(const FinderQuery& query,
+                                                                    unsigned& known) const {
   struct Filter {
+    unsigned bit;
     std::vector<const std::vector<std::uint32_t>*> lists;
     std::size_t size = 0;
   };
   std::vector<Filter> filters;
-  static const std::vector<std::uint32_t> kEmpty;
   if (!query.statuses.empty()) {
-    Filter f;
+    Filter f{kStatusFacet, {}};
     for (const auto& s : query.statuses) {
       if (auto id = statuses_.find(s); id && *id < status_docs_.size()) {
         f.lists.push_back(&status_docs_[*id]);
@@ -401,7 +402,7 @@ std::vector<std::uint32_t> TrialIndex::docs_passing_two_filters(const FinderQuer
     filters.push_back(std::move(f));
   }
   if (!query.phases.empty()) {
-    Filter f;
+    Filter f{kPhaseFacet, {}};
     std::uint8_t bits = phase_bits(query.phases);
     for (std::size_t b = 0; b < kPhaseCodes.size(); ++b) {
       if (bits & (1u << b)) {
@@ -412,7 +413,7 @@ std::vector<std::uint32_t> TrialIndex::docs_passing_two_filters(const FinderQuer
     filters.push_back(std::move(f));
   }
   if (!query.country.empty()) {
-    Filter f;
+    Filter f{kCountryFacet, {}};
     if (auto id = countries_.find(query.country); id && *id < country_docs_.size()) {
       f.lists.push_back(&country_docs_[*id]);
       f.size = country_docs_[*id].size();
@@ -421,9 +422,26 @@ std::vector<std::uint32_t> TrialIndex::docs_passing_two_filters(const FinderQuer
   }
   std::sort(filters.begin(), filters.end(),
             [](const Filter& a, const Filter& b) { return a.size < b.size; });
-  std::vector<const std::vector<std::uint32_t>*> lists = filters[0].lists;
-  lists.insert(lists.end(), filters[1].lists.begin(), filters[1].lists.end());
-  return merge_lists(lists);
+  auto a = merge_lists(filters[0].lists);
+  auto b = merge_lists(filters[1].lists);
+  auto a_bit = static_cast<std::uint8_t>(filters[0].bit);
+  auto b_bit = static_cast<std::uint8_t>(filters[1].bit);
+  known = a_bit | b_bit;
+  std::vector<Visit> out;
+  out.reserve(a.size() + b.size());
+  auto i = a.begin(), j = b.begin();
+  while (i != a.end() || j != b.end()) {
+    if (j == b.end() || (i != a.end() && *i < *j)) {
+      out.push_back({*i++, b_bit});
+    } else if (i == a.end() || *j < *i) {
+      out.push_back({*j++, a_bit});
+    } else {
+      out.push_back({*i, 0});
+      ++i;
+      ++j;
+    }
+  }
+  return out;
 }
 
 bool TrialIndex::has_country(std::uint32_t id, std::uint32_t country) const {
@@ -481,7 +499,10 @@ FinderResult TrialIndex::search(const FinderQuery& query) const {
   std::vector<Hit> hits;
   constexpr float kFar = std::numeric_limits<float>::infinity();
 
-  auto consider = [&](std::uint32_t id, float score, float miles, std::uint32_t site) {
+  // `known` filters were settled by how the trial was found; `known_fails` says
+  // which of them it fails.
+  auto consider = [&](std::uint32_t id, float score, float miles, std::uint32_t site,
+                      unsigned known = 0, unsigned known_fails = 0) {
     const Filter& f = filters_[id];
     if (!f.alive) return;
     if (age_in_months >= 0 && ((f.min_months != kNoAge && age_in_months < f.min_months) ||
@@ -489,10 +510,13 @@ FinderResult TrialIndex::search(const FinderQuery& query) const {
       return;
     }
     if (sex != kSexAll && f.sex != kSexAll && f.sex != sex) return;
-    unsigned failed = 0;
-    if (!status_ok[f.status]) failed |= kStatusFacet;
-    if (phase_filter && !(f.phases & phase_mask)) failed |= kPhaseFacet;
-    if (country_filter && (country == kNone || !has_country(id, country))) failed |= kCountryFacet;
+    unsigned failed = known_fails;
+    if (!(known & kStatusFacet) && !status_ok[f.status]) failed |= kStatusFacet;
+    if (!(known & kPhaseFacet) && phase_filter && !(f.phases & phase_mask)) failed |= kPhaseFacet;
+    if (!(known & kCountryFacet) && country_filter &&
+        (country == kNone || !has_country(id, country))) {
+      failed |= kCountryFacet;
+    }
     if (failed & (failed - 1)) return;  // fails two or more: counts nowhere
     if (failed == 0 || failed == kStatusFacet) ++status_counts[f.status];
     if (failed == 0 || failed == kPhaseFacet) {
@@ -535,7 +559,10 @@ FinderResult TrialIndex::search(const FinderQuery& query) const {
   } else {
     int facet_filters = !query.statuses.empty() + phase_filter + country_filter;
     if (facet_filters >= 2) {
-      for (std::uint32_t id : docs_passing_two_filters(query)) consider(id, 0, kFar, 0);
+      unsigned known = 0;
+      for (const Visit& v : docs_passing_two_filters(query, known)) {
+        consider(v.doc, 0, kFar, 0, known, v.fails);
+      }
     } else {
       hits.reserve(docs_.size());
       auto count = static_cast<std::uint32_t>(docs_.size());

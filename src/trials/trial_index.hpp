@@ -122,7 +122,12 @@ class TrialIndex {
   std::vector<Scored> match_words(const FinderQuery& query, bool& any) const;
   std::vector<Scored> match_condition(const std::string& condition) const;
   std::vector<Nearby> sites_near(const Place& place, double miles) const;
-  std::vector<std::uint32_t> docs_passing_two_filters(const FinderQuery& query) const;
+  // A trial to visit and which of the two filters that chose it it fails.
+  struct Visit {
+    std::uint32_t doc;
+    std::uint8_t fails;
+  };
+  std::vector<Visit> docs_passing_two_filters(const FinderQuery& query, unsigned& known) const;
   bool has_country(std::uint32_t doc, std::uint32_t country) const;
   FinderHit hit_of(std::uint32_t doc) const;
 

@@ -12,23 +12,28 @@ namespace {
 
 const FormError* error_for(const FormState& form, std::string_view field) {
   for (const auto& e : form.errors) {
-    if (e.field == field) return &e;
+    if (e.field == field)
+      return &e;
   }
   return nullptr;
 }
 
-bool has_errors(const FormState& form) { return !form.errors.empty() || !form.refusal.empty(); }
+bool has_errors(const FormState& form) {
+  return !form.errors.empty() || !form.refusal.empty();
+}
 
 std::string title_for(const FormState& form, std::string title) {
   return has_errors(form) ? "Error: " + title : title;
 }
 
 void write_error_summary(Html& h, const FormState& form) {
-  if (!has_errors(form)) return;
+  if (!has_errors(form))
+    return;
   h << R"(<div class="nhsuk-error-summary" aria-labelledby="error-summary-title" role="alert" tabindex="-1">
 <h2 class="nhsuk-error-summary__title" id="error-summary-title">There is a problem</h2>
 <div class="nhsuk-error-summary__body"><ul class="nhsuk-list nhsuk-error-summary__list" role="list">)"_m;
-  if (!form.refusal.empty()) h << "<li>"_m << form.refusal << "</li>"_m;
+  if (!form.refusal.empty())
+    h << "<li>"_m << form.refusal << "</li>"_m;
   for (const auto& e : form.errors) {
     // A group of radios is reached through its first option.
     std::string target = e.field == "posts" ? "posts-keep" : e.field;
@@ -42,9 +47,11 @@ void write_csrf(Html& h, const FormState& form) {
 }
 
 void write_error_message(Html& h, const FormError* error, std::string_view field) {
-  if (!error) return;
-  h << R"(<span class="nhsuk-error-message" id=")"_m << field << R"(-error"><span class="nhsuk-u-visually-hidden">Error:</span> )"_m
-    << error->message << "</span>\n"_m;
+  if (!error)
+    return;
+  h << R"(<span class="nhsuk-error-message" id=")"_m << field
+    << R"(-error"><span class="nhsuk-u-visually-hidden">Error:</span> )"_m << error->message
+    << "</span>\n"_m;
 }
 
 struct Input {
@@ -63,11 +70,13 @@ void write_input(Html& h, const FormState& form, const Input& in) {
     << R"(<label class="nhsuk-label" for=")"_m << in.name << "\">"_m << in.label << "</label>\n"_m;
   std::string described;
   if (!in.hint.empty()) {
-    h << R"(<div class="nhsuk-hint" id=")"_m << in.name << R"(-hint">)"_m << in.hint << "</div>\n"_m;
+    h << R"(<div class="nhsuk-hint" id=")"_m << in.name << R"(-hint">)"_m << in.hint
+      << "</div>\n"_m;
     described = std::string(in.name) + "-hint";
   }
   write_error_message(h, error, in.name);
-  if (error) described += (described.empty() ? "" : " ") + std::string(in.name) + "-error";
+  if (error)
+    described += (described.empty() ? "" : " ") + std::string(in.name) + "-error";
   h << (error ? R"(<input class="nhsuk-input nhsuk-input--error" id=")"_m
               : R"(<input class="nhsuk-input" id=")"_m)
     << in.name << R"(" name=")"_m << in.name << R"(" type=")"_m << in.type
@@ -75,7 +84,8 @@ void write_input(Html& h, const FormState& form, const Input& in) {
   if (in.type != "password") {
     h << R"( spellcheck="false" value=")"_m << in.value << "\""_m;
   }
-  if (!described.empty()) h << R"( aria-describedby=")"_m << described << "\""_m;
+  if (!described.empty())
+    h << R"( aria-describedby=")"_m << described << "\""_m;
   h << "></div>\n"_m;
 }
 
@@ -88,15 +98,18 @@ void write_checkbox(Html& h, const FormState& form, std::string_view name, bool 
   write_error_message(h, error, name);
   h << R"(<div class="nhsuk-checkboxes"><div class="nhsuk-checkboxes__item"><input class="nhsuk-checkboxes__input" id=")"_m
     << name << R"(" name=")"_m << name << R"(" type="checkbox" value="yes")"_m;
-  if (checked) h << " checked"_m;
-  if (error) h << R"( aria-describedby=")"_m << name << R"(-error")"_m;
+  if (checked)
+    h << " checked"_m;
+  if (error)
+    h << R"( aria-describedby=")"_m << name << R"(-error")"_m;
   h << R"(><label class="nhsuk-label nhsuk-checkboxes__label" for=")"_m << name << "\">"_m << label
     << "</label></div></div></div>\n"_m;
 }
 
 void write_button(Html& h, std::string_view text, bool warning = false) {
-  h << (warning ? R"(<button class="nhsuk-button nhsuk-button--warning" type="submit" data-module="nhsuk-button">)"_m
-                : R"(<button class="nhsuk-button" type="submit" data-module="nhsuk-button">)"_m)
+  h << (warning
+            ? R"(<button class="nhsuk-button nhsuk-button--warning" type="submit" data-module="nhsuk-button">)"_m
+            : R"(<button class="nhsuk-button" type="submit" data-module="nhsuk-button">)"_m)
     << text << "</button>\n"_m;
 }
 
@@ -130,11 +143,12 @@ SafeHtml render_register(const Chrome& chrome, const RegisterPage& p) {
   write_input(h, p.form,
               {"email", "Email address", "email", "email",
                "You will use this to sign in. We never show it to anyone.", p.email});
+  write_input(
+      h, p.form,
+      {"password", "Password", "password", "new-password",
+       "At least 10 characters. Avoid common passwords; a few unrelated words work well.", ""});
   write_input(h, p.form,
-              {"password", "Password", "password", "new-password",
-               "At least 10 characters. Avoid common passwords; a few unrelated words work well.",
-               ""});
-  write_input(h, p.form, {"confirm_password", "Confirm password", "password", "new-password", "", ""});
+              {"confirm_password", "Confirm password", "password", "new-password", "", ""});
   Html over_14, rules;
   over_14 << "I am 14 or over"_m;
   rules << R"(I accept the <a href="/forum/rules">community rules</a>)"_m;
@@ -204,11 +218,13 @@ SafeHtml render_change_password(const Chrome& chrome, const PasswordPage& p) {
 <form method="post" action="/account/password" novalidate>
 )"_m;
   write_csrf(h, p.form);
-  write_input(h, p.form, {"current_password", "Current password", "password", "current-password", "", ""});
+  write_input(h, p.form,
+              {"current_password", "Current password", "password", "current-password", "", ""});
   write_input(h, p.form,
               {"new_password", "New password", "password", "new-password",
                "At least 10 characters. Avoid common passwords.", ""});
-  write_input(h, p.form, {"confirm_password", "Confirm new password", "password", "new-password", "", ""});
+  write_input(h, p.form,
+              {"confirm_password", "Confirm new password", "password", "new-password", "", ""});
   write_button(h, "Change password");
   h << R"(</form>
 <p><a href="/account">Back to your account</a></p>
@@ -230,7 +246,8 @@ SafeHtml render_delete_account(const Chrome& chrome, const DeletePage& p) {
   h << (posts_error ? R"(<div class="nhsuk-form-group nhsuk-form-group--error">)"_m
                     : R"(<div class="nhsuk-form-group">)"_m)
     << R"(<fieldset class="nhsuk-fieldset")"_m;
-  if (posts_error) h << R"( aria-describedby="posts-error")"_m;
+  if (posts_error)
+    h << R"( aria-describedby="posts-error")"_m;
   h << R"(><legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">What should happen to your posts in Cancer Chat?</legend>
 )"_m;
   write_error_message(h, posts_error, "posts");
@@ -242,14 +259,15 @@ SafeHtml render_delete_account(const Chrome& chrome, const DeletePage& p) {
                              Option{"remove", "Remove them"}}) {
     h << R"(<div class="nhsuk-radios__item"><input class="nhsuk-radios__input" id="posts-)"_m
       << option.value << R"(" name="posts" type="radio" value=")"_m << option.value << "\""_m;
-    if (p.posts == option.value) h << " checked"_m;
-    h << R"(><label class="nhsuk-label nhsuk-radios__label" for="posts-)"_m << option.value << "\">"_m
-      << option.label << "</label></div>"_m;
+    if (p.posts == option.value)
+      h << " checked"_m;
+    h << R"(><label class="nhsuk-label nhsuk-radios__label" for="posts-)"_m << option.value
+      << "\">"_m << option.label << "</label></div>"_m;
   }
   h << "</div></fieldset></div>\n"_m;
-  write_input(h, p.form,
-              {"password", "Your password", "password", "current-password",
-               "To check it is you.", ""});
+  write_input(
+      h, p.form,
+      {"password", "Your password", "password", "current-password", "To check it is you.", ""});
   write_button(h, "Delete my account", true);
   h << R"(</form>
 <p><a href="/account">Cancel and go back to your account</a></p>

@@ -10,16 +10,21 @@ using namespace literals;
 namespace {
 
 const char* type_label(const std::string& type) {
-  if (type == "pages") return "Information";
-  if (type == "trials") return "Clinical trials";
-  if (type == "forum") return "Cancer Chat forum";
+  if (type == "pages")
+    return "Information";
+  if (type == "trials")
+    return "Clinical trials";
+  if (type == "forum")
+    return "Cancer Chat forum";
   return "All results";
 }
 
 std::string search_href(const std::string& query, const std::string& type, int page) {
   std::string href = "/search?q=" + url_encode(query);
-  if (!type.empty()) href += "&type=" + url_encode(type);
-  if (page > 1) href += "&page=" + std::to_string(page);
+  if (!type.empty())
+    href += "&type=" + url_encode(type);
+  if (page > 1)
+    href += "&page=" + std::to_string(page);
   return href;
 }
 
@@ -46,7 +51,8 @@ void write_facets(Html& h, const SearchResultsView& v) {
 void write_paging(Html& h, const SearchResultsView& v) {
   int pages = static_cast<int>((v.total + static_cast<std::size_t>(v.page_size) - 1) /
                                static_cast<std::size_t>(v.page_size));
-  if (pages <= 1) return;
+  if (pages <= 1)
+    return;
   const std::string& q = v.showing_corrected ? *v.corrected : v.query;
   h << R"(<nav class="nhsuk-pagination" role="navigation" aria-label="Results pages"><ul class="nhsuk-list nhsuk-pagination__list">)"_m;
   if (v.page > 1) {
@@ -82,18 +88,28 @@ PageBody render_search_page(const SearchResultsView& v) {
   }
   h << R"(<form class="cairn-search-form" action="/search" method="get" role="search"><div class="nhsuk-form-group"><label class="nhsuk-label" for="search-page-field">Search for information, trials or forum posts</label><input class="nhsuk-input" id="search-page-field" name="q" type="search" value=")"_m
     << v.query << "\">"_m;
-  if (!v.type.empty()) h << R"(<input type="hidden" name="type" value=")"_m << v.type << "\">"_m;
+  if (!v.type.empty())
+    h << R"(<input type="hidden" name="type" value=")"_m << v.type << "\">"_m;
   h << R"(</div><button class="nhsuk-button" type="submit">Search</button></form>
 )"_m;
   if (v.corrected && v.showing_corrected) {
-    h << R"(<p class="cairn-did-you-mean">We found nothing for <strong>)"_m << v.query
-      << "</strong>. Showing results for <strong>"_m << *v.corrected << "</strong> instead.</p>\n"_m;
+    // The index's notice already says so (and says rightly whether the words as typed
+    // found anything); saying it here as well showed the sentence twice.
+    if (v.notice.empty()) {
+      h << R"(<p class="cairn-did-you-mean">Showing results for <strong>)"_m << *v.corrected
+        << "</strong> instead of <strong>"_m << v.query << "</strong>.</p>\n"_m;
+    }
   } else if (v.corrected) {
-    h << R"(<p class="cairn-did-you-mean">Did you mean <a href=")"_m << search_href(*v.corrected, v.type, 1)
-      << "\">"_m << *v.corrected << "</a>?</p>\n"_m;
+    h << R"(<p class="cairn-did-you-mean">Did you mean <a href=")"_m
+      << search_href(*v.corrected, v.type, 1) << "\">"_m << *v.corrected << "</a>?</p>\n"_m;
   }
-  if (!v.notice.empty()) h << R"(<p class="cairn-search-notice">)"_m << v.notice << "</p>\n"_m;
-  if (!v.query.empty() && !v.facets.empty()) write_facets(h, v);
+  if (!v.notice.empty()) {
+    h << (v.showing_corrected ? R"(<p class="cairn-search-notice cairn-did-you-mean">)"_m
+                              : R"(<p class="cairn-search-notice">)"_m)
+      << v.notice << "</p>\n"_m;
+  }
+  if (!v.query.empty() && !v.facets.empty())
+    write_facets(h, v);
   if (!v.results.empty()) {
     h << R"(<p class="nhsuk-body-s" aria-live="polite">)"_m << v.total
       << (v.total == 1 ? " result"_m : " results"_m) << "</p>\n"_m;
@@ -102,7 +118,8 @@ PageBody render_search_page(const SearchResultsView& v) {
       h << R"(<li class="cairn-result"><h2 class="nhsuk-heading-s cairn-result__title"><a href=")"_m
         << safe_href(r.url) << "\">"_m << r.title << "</a></h2>"_m;
       h << R"(<p class="nhsuk-body-s cairn-result__meta">)"_m << type_label(r.type);
-      if (!r.page_title.empty() && r.page_title != r.title) h << ": "_m << r.page_title;
+      if (!r.page_title.empty() && r.page_title != r.title)
+        h << ": "_m << r.page_title;
       h << "</p><p class=\"cairn-result__snippet\">"_m << r.snippet << "</p></li>\n"_m;
     }
     h << "</ul>\n"_m;

@@ -1,5 +1,6 @@
 #include "views/trials_view.hpp"
 
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 
@@ -14,7 +15,8 @@ using namespace literals;
 
 namespace {
 
-std::string param(const TrialFinderView& v, const std::string& name, const std::string& fallback = "") {
+std::string param(const TrialFinderView& v, const std::string& name,
+                  const std::string& fallback = "") {
   auto it = v.params.find(name);
   return it == v.params.end() ? fallback : it->second;
 }
@@ -23,7 +25,8 @@ std::string finder_href(const std::map<std::string, std::string>& params) {
   std::string href = "/trials";
   char sep = '?';
   for (const auto& [k, value] : params) {
-    if (value.empty()) continue;
+    if (value.empty())
+      continue;
     href += sep;
     href += url_encode(k) + "=" + url_encode(value);
     sep = '&';
@@ -39,31 +42,56 @@ std::string miles(double d) {
 
 void status_tag(Html& h, const std::string& status) {
   bool open = status == "RECRUITING";
-  h << (open ? R"(<strong class="nhsuk-tag nhsuk-tag--green">)"_m : R"(<strong class="nhsuk-tag nhsuk-tag--grey">)"_m)
+  h << (open ? R"(<strong class="nhsuk-tag nhsuk-tag--green">)"_m
+             : R"(<strong class="nhsuk-tag nhsuk-tag--grey">)"_m)
     << trials::status_in_words(status) << "</strong>"_m;
 }
 
-void select(Html& h, const std::string& id, const std::string& label, const std::string& current,
+// Messages come from the query parser in lower case; the page shows sentences.
+std::string sentence(std::string text) {
+  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z')
+    text[0] = static_cast<char>(text[0] - 'a' + 'A');
+  return text;
+}
+
+void error_message(Html& h, const TrialFinderView& v, const std::string& id) {
+  h << R"(<span class="nhsuk-error-message" id=")"_m << id
+    << R"(-error"><span class="nhsuk-u-visually-hidden">Error:</span> )"_m << sentence(v.error)
+    << "</span>"_m;
+}
+
+void select(Html& h, const TrialFinderView& v, const std::string& id, const std::string& label,
+            const std::string& current,
             const std::vector<std::pair<std::string, std::string>>& options) {
-  h << R"(<div class="nhsuk-form-group"><label class="nhsuk-label" for=")"_m << id << "\">"_m << label
-    << R"(</label><select class="nhsuk-select" id=")"_m << id << "\" name=\""_m << id << "\">"_m;
+  bool error = v.error_field == id;
+  h << (error ? R"(<div class="nhsuk-form-group nhsuk-form-group--error">)"_m
+              : R"(<div class="nhsuk-form-group">)"_m)
+    << R"(<label class="nhsuk-label" for=")"_m << id << "\">"_m << label << "</label>"_m;
+  if (error)
+    error_message(h, v, id);
+  h << R"(<select class="nhsuk-select)"_m << (error ? " nhsuk-select--error"_m : ""_m)
+    << "\" id=\""_m << id << "\" name=\""_m << id << "\""_m;
+  if (error)
+    h << " aria-describedby=\""_m << id << "-error\""_m;
+  h << ">"_m;
   for (const auto& [value, text] : options) {
-    h << "<option value=\""_m << value << "\""_m << (value == current ? " selected"_m : ""_m) << ">"_m
-      << text << "</option>"_m;
+    h << "<option value=\""_m << value << "\""_m << (value == current ? " selected"_m : ""_m)
+      << ">"_m << text << "</option>"_m;
   }
   h << "</select></div>\n"_m;
 }
 
 void input(Html& h, const TrialFinderView& v, const std::string& id, const std::string& label,
-           const std::string& hint, const std::string& extra_class, const std::string& type = "text") {
+           const std::string& hint, const std::string& extra_class,
+           const std::string& type = "text") {
   bool error = v.error_field == id;
-  h << (error ? R"(<div class="nhsuk-form-group nhsuk-form-group--error">)"_m : R"(<div class="nhsuk-form-group">)"_m)
+  h << (error ? R"(<div class="nhsuk-form-group nhsuk-form-group--error">)"_m
+              : R"(<div class="nhsuk-form-group">)"_m)
     << R"(<label class="nhsuk-label" for=")"_m << id << "\">"_m << label << "</label>"_m;
-  if (!hint.empty()) h << R"(<div class="nhsuk-hint" id=")"_m << id << "-hint\">"_m << hint << "</div>"_m;
-  if (error) {
-    h << R"(<span class="nhsuk-error-message" id=")"_m << id
-      << R"(-error"><span class="nhsuk-u-visually-hidden">Error:</span> )"_m << v.error << "</span>"_m;
-  }
+  if (!hint.empty())
+    h << R"(<div class="nhsuk-hint" id=")"_m << id << "-hint\">"_m << hint << "</div>"_m;
+  if (error)
+    error_message(h, v, id);
   h << R"(<input class="nhsuk-input )"_m << extra_class << (error ? " nhsuk-input--error"_m : ""_m)
     << "\" id=\""_m << id << "\" name=\""_m << id << "\" type=\""_m << type << "\" value=\""_m
     << param(v, id) << "\""_m;
@@ -77,43 +105,58 @@ void input(Html& h, const TrialFinderView& v, const std::string& id, const std::
 void write_form(Html& h, const TrialFinderView& v) {
   h << R"(<form class="cairn-trial-form" action="/trials" method="get" novalidate>)"_m;
   input(h, v, "q", "Words to search for", "For example, a drug or treatment name", "");
-  input(h, v, "condition", "Cancer type", "For example, breast cancer or leptomeningeal metastases", "");
-  input(h, v, "near", "Near a UK town or postcode", "For example, Leeds or M1", "nhsuk-u-width-one-half");
-  select(h, "distance", "Distance", param(v, "distance", "25"),
-         {{"10", "Within 10 miles"}, {"25", "Within 25 miles"}, {"50", "Within 50 miles"}, {"100", "Within 100 miles"}});
-  input(h, v, "age", "Age of the person the trial is for", "In years", "nhsuk-input--width-3", "text");
-  select(h, "sex", "Sex", param(v, "sex"), {{"", "Anyone"}, {"female", "Female"}, {"male", "Male"}});
-  select(h, "status", "Status", param(v, "status", "RECRUITING"),
-         {{"RECRUITING", "Recruiting now"}, {"NOT_YET_RECRUITING", "Not yet recruiting"},
-          {"RECRUITING,NOT_YET_RECRUITING", "Recruiting or about to"}, {"any", "Any status"}});
-  select(h, "phase", "Phase", param(v, "phase"),
-         {{"", "Any phase"}, {"1", "Phase 1"}, {"2", "Phase 2"}, {"3", "Phase 3"}, {"4", "Phase 4"}});
-  select(h, "country", "Country", param(v, "country", "United Kingdom"),
+  input(h, v, "condition", "Cancer type", "For example, breast cancer or leptomeningeal metastases",
+        "");
+  input(h, v, "near", "Near a UK town or postcode", "For example, Leeds or M1",
+        "nhsuk-u-width-one-half");
+  select(h, v, "distance", "Distance", param(v, "distance", "25"),
+         {{"10", "Within 10 miles"},
+          {"25", "Within 25 miles"},
+          {"50", "Within 50 miles"},
+          {"100", "Within 100 miles"}});
+  input(h, v, "age", "Age of the person the trial is for", "In years", "nhsuk-input--width-3",
+        "text");
+  select(h, v, "sex", "Sex", param(v, "sex"),
+         {{"", "Anyone"}, {"female", "Female"}, {"male", "Male"}});
+  select(h, v, "status", "Status", param(v, "status", "RECRUITING"),
+         {{"RECRUITING", "Recruiting now"},
+          {"NOT_YET_RECRUITING", "Not yet recruiting"},
+          {"RECRUITING,NOT_YET_RECRUITING", "Recruiting or about to"},
+          {"any", "Any status"}});
+  select(
+      h, v, "phase", "Phase", param(v, "phase"),
+      {{"", "Any phase"}, {"1", "Phase 1"}, {"2", "Phase 2"}, {"3", "Phase 3"}, {"4", "Phase 4"}});
+  select(h, v, "country", "Country", param(v, "country", "United Kingdom"),
          {{"United Kingdom", "United Kingdom"}, {"any", "Any country"}});
-  select(h, "sort", "Sort by", param(v, "sort", "relevance"), {{"relevance", "Best match"}, {"distance", "Nearest first"}});
+  select(h, v, "sort", "Sort by", param(v, "sort", "relevance"),
+         {{"relevance", "Best match"}, {"distance", "Nearest first"}});
   h << R"(<button class="nhsuk-button" type="submit">Search trials</button></form>
 )"_m;
 }
 
 void write_facets(Html& h, const TrialFinderView& v) {
-  if (!v.result) return;
+  if (!v.result)
+    return;
   static const std::vector<std::pair<std::string, std::string>> kShown = {
       {"status", "Status"}, {"phase", "Phase"}, {"country", "Country"}};
   h << R"(<aside class="cairn-trial-facets" aria-labelledby="refine-heading"><h2 id="refine-heading" class="nhsuk-heading-s">Number of trials by</h2>)"_m;
   for (const auto& [key, label] : kShown) {
     auto it = v.result->facets.find(key);
-    if (it == v.result->facets.end() || it->second.empty()) continue;
+    if (it == v.result->facets.end() || it->second.empty())
+      continue;
     h << "<h3 class=\"nhsuk-heading-xs\">"_m << label << "</h3><ul class=\"nhsuk-list\">"_m;
     int shown = 0;
     for (const auto& [value, count] : it->second) {
-      if (++shown > 12) break;
+      if (++shown > 12)
+        break;
       auto params = v.params;
       params[key] = key == "phase" && value.starts_with("PHASE") ? value.substr(5) : value;
       params.erase("page");
       std::string text = key == "status"  ? trials::status_in_words(value)
                          : key == "phase" ? trials::phase_in_words(value)
                                           : value;
-      h << "<li><a href=\""_m << finder_href(params) << "\">"_m << text << "</a> ("_m << count << ")</li>"_m;
+      h << "<li><a href=\""_m << finder_href(params) << "\">"_m << text << "</a> ("_m << count
+        << ")</li>"_m;
     }
     h << "</ul>"_m;
   }
@@ -122,8 +165,10 @@ void write_facets(Html& h, const TrialFinderView& v) {
 
 void write_results(Html& h, const TrialFinderView& v) {
   const auto& r = *v.result;
-  h << R"(<h2 class="nhsuk-heading-m" id="results">)"_m << r.total << (r.total == 1 ? " trial found"_m : " trials found"_m);
-  if (!v.near_name.empty()) h << " near "_m << v.near_name;
+  h << R"(<h2 class="nhsuk-heading-m" id="results">)"_m << r.total
+    << (r.total == 1 ? " trial found"_m : " trials found"_m);
+  if (!v.near_name.empty())
+    h << " near "_m << v.near_name;
   h << "</h2>\n"_m;
   if (r.results.empty()) {
     h << "<p>No trials match all of your choices. Try fewer words, a larger distance or any status.</p>\n"_m;
@@ -134,50 +179,85 @@ void write_results(Html& h, const TrialFinderView& v) {
     h << R"(<li class="nhsuk-card cairn-trial-card"><div class="nhsuk-card__content"><h3 class="nhsuk-card__heading nhsuk-heading-s"><a href=")"_m
       << trials::trial_path(hit.nct_id) << "\">"_m << hit.title << "</a></h3><p>"_m;
     status_tag(h, hit.status);
-    if (!hit.phases.empty()) h << " "_m << trials::phases_in_words(hit.phases);
+    if (!hit.phases.empty())
+      h << " "_m << trials::phases_in_words(hit.phases);
     h << "</p>"_m;
     if (!hit.conditions.empty()) {
       h << "<p class=\"nhsuk-body-s\">For: "_m;
       for (std::size_t i = 0; i < hit.conditions.size() && i < 4; ++i) {
-        if (i) h << ", "_m;
+        if (i)
+          h << ", "_m;
         h << hit.conditions[i];
       }
       h << "</p>"_m;
     }
     if (hit.nearest) {
       h << "<p class=\"nhsuk-body-s\">Nearest site: "_m << hit.nearest->facility;
-      if (!hit.nearest->city.empty()) h << ", "_m << hit.nearest->city;
+      if (!hit.nearest->city.empty())
+        h << ", "_m << hit.nearest->city;
       h << " ("_m << miles(hit.nearest->distance_miles) << " miles)</p>"_m;
     }
     h << "<p class=\"nhsuk-body-s\">"_m << hit.nct_id << "</p></div></li>\n"_m;
   }
   h << "</ul>\n"_m;
-  int pages = static_cast<int>((r.total + static_cast<std::size_t>(r.page_size) - 1) / static_cast<std::size_t>(r.page_size));
+  int pages = static_cast<int>((r.total + static_cast<std::size_t>(r.page_size) - 1) /
+                               static_cast<std::size_t>(r.page_size));
   if (pages > 1) {
     h << R"(<nav class="nhsuk-pagination" role="navigation" aria-label="Results pages"><ul class="nhsuk-list nhsuk-pagination__list">)"_m;
     auto link = [&](int page, const char* title, bool next) {
       auto params = v.params;
       params["page"] = std::to_string(page);
-      h << (next ? R"(<li class="nhsuk-pagination-item--next"><a class="nhsuk-pagination__link nhsuk-pagination__link--next" href=")"_m
-                 : R"(<li class="nhsuk-pagination-item--previous"><a class="nhsuk-pagination__link nhsuk-pagination__link--prev" href=")"_m)
+      h << (next
+                ? R"(<li class="nhsuk-pagination-item--next"><a class="nhsuk-pagination__link nhsuk-pagination__link--next" href=")"_m
+                : R"(<li class="nhsuk-pagination-item--previous"><a class="nhsuk-pagination__link nhsuk-pagination__link--prev" href=")"_m)
         << finder_href(params) << R"("><span class="nhsuk-pagination__title">)"_m << title
         << R"(</span><span class="nhsuk-u-visually-hidden">:</span><span class="nhsuk-pagination__page">Page )"_m
         << page << " of "_m << pages << "</span></a></li>"_m;
     };
-    if (r.page > 1) link(r.page - 1, "Previous", false);
-    if (r.page < pages) link(r.page + 1, "Next", true);
+    if (r.page > 1)
+      link(r.page - 1, "Previous", false);
+    if (r.page < pages)
+      link(r.page + 1, "Next", true);
     h << "</ul></nav>\n"_m;
   }
 }
 
+// ClinicalTrials.gov writes these texts in Markdown: "\\>18 years" means ">18
+// years", and "* " starts a bullet.
+std::string unescape_markdown(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\\' && i + 1 < text.size() &&
+        std::ispunct(static_cast<unsigned char>(text[i + 1])))
+      ++i;
+    out += text[i];
+  }
+  return out;
+}
+
 void write_criteria_text(Html& h, const std::string& text) {
-  // Shown as written (escaped), keeping its line breaks.
+  // Shown as written (escaped), keeping its line breaks; bullets become a list.
   h << R"(<div class="cairn-criteria">)"_m;
+  bool in_list = false;
   for (const auto& line : split(text, '\n')) {
     auto t = trim(line);
-    if (t.empty()) continue;
-    h << "<p>"_m << t << "</p>"_m;
+    if (t.empty())
+      continue;
+    bool bullet = t.size() > 2 && (t[0] == '*' || t[0] == '-') && t[1] == ' ';
+    if (bullet && !in_list)
+      h << R"(<ul class="nhsuk-list nhsuk-list--bullet">)"_m;
+    if (!bullet && in_list)
+      h << "</ul>"_m;
+    in_list = bullet;
+    if (bullet) {
+      h << "<li>"_m << unescape_markdown(trim(t.substr(2))) << "</li>"_m;
+    } else {
+      h << "<p>"_m << unescape_markdown(t) << "</p>"_m;
+    }
   }
+  if (in_list)
+    h << "</ul>"_m;
   h << "</div>"_m;
 }
 
@@ -194,15 +274,21 @@ PageBody render_trial_finder(const TrialFinderView& v) {
 <p class="nhsuk-lede-text">Clinical trials test new treatments, or new ways of using existing ones. Search for trials, then talk to your doctor about whether one might be right for you.</p>
 )"_m;
   if (!v.error.empty()) {
-    h << R"(<div class="nhsuk-error-summary" aria-labelledby="error-summary-title" role="alert" tabindex="-1"><h2 class="nhsuk-error-summary__title" id="error-summary-title">There is a problem</h2><div class="nhsuk-error-summary__body"><ul class="nhsuk-list nhsuk-error-summary__list"><li><a href="#)"_m
-      << (v.error_field.empty() ? std::string("q") : v.error_field) << "\">"_m << v.error
-      << "</a></li></ul></div></div>\n"_m;
+    h << R"(<div class="nhsuk-error-summary" aria-labelledby="error-summary-title" role="alert" tabindex="-1"><h2 class="nhsuk-error-summary__title" id="error-summary-title">There is a problem</h2><div class="nhsuk-error-summary__body"><ul class="nhsuk-list nhsuk-error-summary__list"><li>)"_m;
+    // Linked to the field to change; the page number has none.
+    if (v.error_field.empty()) {
+      h << sentence(v.error);
+    } else {
+      h << "<a href=\"#"_m << v.error_field << "\">"_m << sentence(v.error) << "</a>"_m;
+    }
+    h << "</li></ul></div></div>\n"_m;
   }
   h << R"(<div class="nhsuk-grid-row"><div class="nhsuk-grid-column-one-third">)"_m;
   write_form(h, v);
   write_facets(h, v);
   h << R"(</div><div class="nhsuk-grid-column-two-thirds">)"_m;
-  if (v.result) write_results(h, v);
+  if (v.result)
+    write_results(h, v);
   h << "</div></div>\n"_m;
   body.main = h.take();
   return body;
@@ -212,14 +298,16 @@ PageBody render_trial_page(const trials::Trial& t, const std::vector<TrialSite>&
                            const std::string& near_name) {
   PageBody body;
   body.shell.title = t.title();
-  body.shell.description = "Clinical trial " + t.nct_id + ": who can join, where, and how to take part.";
+  body.shell.description =
+      "Clinical trial " + t.nct_id + ": who can join, where, and how to take part.";
   body.shell.path = trials::trial_path(t.nct_id);
   body.shell.breadcrumbs = {{"Home", "/"}, {"Find a clinical trial", "/trials"}};
   Html h;
   h << R"(<div class="nhsuk-grid-row"><div class="nhsuk-grid-column-two-thirds">)"_m;
   h << "<h1>"_m << t.title() << "</h1>\n<p>"_m;
   status_tag(h, t.overall_status);
-  if (!t.phases.empty()) h << " "_m << trials::phases_in_words(t.phases);
+  if (!t.phases.empty())
+    h << " "_m << trials::phases_in_words(t.phases);
   h << " &middot; "_m << t.nct_id << "</p>\n"_m;
   if (!t.official_title.empty() && t.official_title != t.title()) {
     h << "<p class=\"nhsuk-body-s\">Full title: "_m << t.official_title << "</p>\n"_m;
@@ -234,14 +322,16 @@ PageBody render_trial_page(const trials::Trial& t, const std::vector<TrialSite>&
   if (!t.conditions.empty()) {
     h << "<p>For people with: "_m;
     for (std::size_t i = 0; i < t.conditions.size(); ++i) {
-      if (i) h << ", "_m;
+      if (i)
+        h << ", "_m;
       h << t.conditions[i];
     }
     h << ".</p>\n"_m;
   }
   h << R"(<h2 id="who">Who can join</h2><dl class="nhsuk-summary-list">)"_m
     << R"(<div class="nhsuk-summary-list__row"><dt class="nhsuk-summary-list__key">Age</dt><dd class="nhsuk-summary-list__value">)"_m
-    << trials::ages_in_words(t.eligibility.minimum_age, t.eligibility.maximum_age) << "</dd></div>"_m
+    << trials::ages_in_words(t.eligibility.minimum_age, t.eligibility.maximum_age)
+    << "</dd></div>"_m
     << R"(<div class="nhsuk-summary-list__row"><dt class="nhsuk-summary-list__key">Sex</dt><dd class="nhsuk-summary-list__value">)"_m
     << trials::sex_in_words(t.eligibility.sex) << "</dd></div>"_m;
   if (t.eligibility.healthy_volunteers) {
@@ -265,36 +355,47 @@ PageBody render_trial_page(const trials::Trial& t, const std::vector<TrialSite>&
   if (sites.empty()) {
     h << "<p>The trial record does not list any sites yet.</p>\n"_m;
   } else {
-    if (!near_name.empty()) h << "<p>Nearest to "_m << near_name << " first.</p>"_m;
+    if (!near_name.empty())
+      h << "<p>Nearest to "_m << near_name << " first.</p>"_m;
     h << R"(<ul class="nhsuk-list cairn-trial-sites">)"_m;
     std::size_t shown = 0;
     for (const auto& s : sites) {
-      if (++shown > 50) break;
+      if (++shown > 50)
+        break;
       h << "<li><strong>"_m << s.location.facility << "</strong>"_m;
       std::string place = s.location.city;
-      if (!s.location.country.empty()) place += (place.empty() ? "" : ", ") + s.location.country;
-      if (!place.empty()) h << "<br>"_m << place;
-      if (s.distance_miles) h << " ("_m << miles(*s.distance_miles) << " miles away)"_m;
-      if (!s.location.status.empty()) h << "<br>"_m << trials::status_in_words(s.location.status);
+      if (!s.location.country.empty())
+        place += (place.empty() ? "" : ", ") + s.location.country;
+      if (!place.empty())
+        h << "<br>"_m << place;
+      if (s.distance_miles)
+        h << " ("_m << miles(*s.distance_miles) << " miles away)"_m;
+      if (!s.location.status.empty())
+        h << "<br>"_m << trials::status_in_words(s.location.status);
       h << "</li>"_m;
     }
     h << "</ul>\n"_m;
-    if (sites.size() > 50) h << "<p>And "_m << sites.size() - 50 << " more sites.</p>\n"_m;
+    if (sites.size() > 50)
+      h << "<p>And "_m << sites.size() - 50 << " more sites.</p>\n"_m;
   }
   h << "<h2 id=\"how\">How to take part</h2>\n<p>Talk to your cancer doctor or nurse first: they know your situation and can contact the trial team.</p>\n"_m;
   if (!t.central_contacts.empty()) {
     h << "<p>The trial team's contacts:</p><ul class=\"nhsuk-list\">"_m;
     for (const auto& c : t.central_contacts) {
       h << "<li>"_m << c.name;
-      if (!c.phone.empty()) h << ", phone <a href=\""_m << tel_href(c.phone) << "\">"_m << c.phone << "</a>"_m;
-      if (!c.email.empty()) h << ", email <a href=\""_m << safe_href("mailto:" + c.email) << "\">"_m << c.email << "</a>"_m;
+      if (!c.phone.empty())
+        h << ", phone <a href=\""_m << tel_href(c.phone) << "\">"_m << c.phone << "</a>"_m;
+      if (!c.email.empty())
+        h << ", email <a href=\""_m << safe_href("mailto:" + c.email) << "\">"_m << c.email
+          << "</a>"_m;
       h << "</li>"_m;
     }
     h << "</ul>\n"_m;
   }
   h << "<p><a href=\"https://clinicaltrials.gov/study/"_m << url_encode(t.nct_id)
     << "\">See the full record on ClinicalTrials.gov</a></p>\n"_m;
-  if (!t.sponsor.empty()) h << "<p class=\"nhsuk-body-s\">Run by: "_m << t.sponsor << "</p>\n"_m;
+  if (!t.sponsor.empty())
+    h << "<p class=\"nhsuk-body-s\">Run by: "_m << t.sponsor << "</p>\n"_m;
   if (!t.last_update.empty()) {
     h << R"(<div class="nhsuk-review-date"><p class="nhsuk-body-s">Record last updated: )"_m
       << format_date(t.last_update) << "</p></div>\n"_m;
@@ -313,7 +414,8 @@ SafeHtml render_lm_trials_block(const trials::FinderResult& result) {
     h << "<p>These trials are recruiting now. Trials with sites in the UK come first. Ask your doctor whether one might suit you.</p><ul class=\"nhsuk-list nhsuk-list--bullet\">"_m;
     for (const auto& hit : result.results) {
       h << "<li><a href=\""_m << trials::trial_path(hit.nct_id) << "\">"_m << hit.title << "</a>"_m;
-      if (!hit.phases.empty()) h << " ("_m << trials::phases_in_words(hit.phases) << ")"_m;
+      if (!hit.phases.empty())
+        h << " ("_m << trials::phases_in_words(hit.phases) << ")"_m;
       h << "</li>"_m;
     }
     h << R"(</ul><p><a href="/trials?condition=leptomeningeal+metastases&amp;country=any">Search all trials for leptomeningeal metastases</a></p>)"_m;

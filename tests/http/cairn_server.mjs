@@ -1,6 +1,8 @@
 // Starts a real `cairn serve` on a free loopback port with a fresh data folder,
 // for HTTP and browser tests; stop() sends SIGTERM and reports the exit code.
-import { spawn } from 'node:child_process';
+// Options `trials` (paths for `cairn import-trials`) and `before(dataDir)` fill
+// the data folder before the server starts.
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -21,9 +23,29 @@ export function freePort() {
   });
 }
 
-export async function startCairn({ args = [], env = {}, content = join(root, 'content') } = {}) {
+// Runs `cairn import-trials --data dataDir paths...`; resolves {code, stdout, stderr}
+// whatever the exit code.
+export function importTrials(dataDir, paths) {
+  return new Promise((ok, fail) => {
+    execFile(bin, ['import-trials', '--data', dataDir, ...paths], { maxBuffer: 64 << 20 },
+      (error, stdout, stderr) => {
+        if (error && typeof error.code !== 'number') { fail(error); return; }
+        ok({ code: error ? error.code : 0, stdout, stderr });
+      });
+  });
+}
+
+export async function startCairn({ args = [], env = {}, content = join(root, 'content'),
+  trials = [], before } = {}) {
   const port = await freePort();
   const data = mkdtempSync(join(tmpdir(), 'cairn-test-'));
+  if (trials.length > 0) {
+    const imported = await importTrials(data, trials);
+    if (imported.code !== 0) {
+      throw new Error(`cairn import-trials exited ${imported.code}:\n${imported.stdout}${imported.stderr}`);
+    }
+  }
+  if (before) await before(data);
   const child = spawn(
     bin,
     ['serve', '--listen', `127.0.0.1:${port}`, '--data', data, '--content', content,

@@ -47,7 +47,8 @@ CreatedAccount SqliteAccountStore::create_account(const NewAccount& account) {
   Transaction tx(db_);
   auto email = db_.prepare("SELECT 1 FROM accounts WHERE email = ?");
   email.bind(1, account.email);
-  if (email.step()) return {CreatedAccount::Outcome::email_taken, 0};
+  if (email.step())
+    return {CreatedAccount::Outcome::email_taken, 0};
   if (display_name_taken(account.display_name)) {
     return {CreatedAccount::Outcome::display_name_taken, 0};
   }
@@ -74,7 +75,8 @@ std::optional<AccountRecord> SqliteAccountStore::account_by_email(std::string_vi
   auto guard = db_.lock();
   auto st = db_.prepare(select_accounts("email = ?"));
   st.bind(1, email);
-  if (!st.step()) return std::nullopt;
+  if (!st.step())
+    return std::nullopt;
   return read_account(st);
 }
 
@@ -82,7 +84,8 @@ std::optional<AccountRecord> SqliteAccountStore::account_by_id(std::int64_t id) 
   auto guard = db_.lock();
   auto st = db_.prepare(select_accounts("id = ?"));
   st.bind(1, id);
-  if (!st.step()) return std::nullopt;
+  if (!st.step())
+    return std::nullopt;
   return read_account(st);
 }
 
@@ -141,10 +144,11 @@ void SqliteAccountStore::add_session(const SessionRecord& s) {
 
 std::optional<SessionRecord> SqliteAccountStore::session(std::string_view token_hash) {
   auto guard = db_.lock();
-  auto st = db_.prepare("SELECT " + std::string(kSessionColumns) +
-                        " FROM sessions WHERE token_hash = ?");
+  auto st =
+      db_.prepare("SELECT " + std::string(kSessionColumns) + " FROM sessions WHERE token_hash = ?");
   st.bind(1, token_hash);
-  if (!st.step()) return std::nullopt;
+  if (!st.step())
+    return std::nullopt;
   return read_session(st);
 }
 
@@ -181,8 +185,8 @@ int SqliteAccountStore::delete_sessions_of(std::int64_t account_id) {
 int SqliteAccountStore::delete_expired_sessions(std::int64_t seen_before,
                                                 std::int64_t created_before) {
   auto guard = db_.lock();
-  auto st = db_.prepare(
-      "DELETE FROM sessions WHERE last_seen_at < ? OR created_at < ? RETURNING 1");
+  auto st =
+      db_.prepare("DELETE FROM sessions WHERE last_seen_at < ? OR created_at < ? RETURNING 1");
   st.bind(1, seen_before).bind(2, created_before);
   return count_deleted(st);
 }

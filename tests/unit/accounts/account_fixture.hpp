@@ -42,8 +42,8 @@ class AccountFixture : public ::testing::Test {
     auto loaded = PasswordPolicy::load(common_passwords_file());
     ASSERT_TRUE(loaded) << loaded.error().message;
     policy_ = std::make_unique<PasswordPolicy>(std::move(loaded.value()));
-    service_ = std::make_unique<AccountService>(store_->accounts(), hasher_, *policy_, limiter_,
-                                                clock_);
+    service_ =
+        std::make_unique<AccountService>(store_->accounts(), hasher_, *policy_, limiter_, clock_);
     sessions_ = std::make_unique<SessionService>(store_->accounts(), clock_);
   }
   void TearDown() override {
@@ -55,13 +55,17 @@ class AccountFixture : public ::testing::Test {
 
   static Registration registration(std::string name = "River Song",
                                    std::string email = "river@example.org") {
-    return Registration{std::move(name), std::move(email), "blue tardis at dawn",
-                        "blue tardis at dawn", true, true};
+    return Registration{std::move(name),
+                        std::move(email),
+                        "blue tardis at dawn",
+                        "blue tardis at dawn",
+                        true,
+                        true};
   }
 
   Account registered(std::string name = "River Song", std::string email = "river@example.org") {
-    auto result = service_->register_member(registration(std::move(name), std::move(email)),
-                                            "192.0.2.1");
+    auto result =
+        service_->register_member(registration(std::move(name), std::move(email)), "192.0.2.1");
     EXPECT_TRUE(result.ok());
     return result.value();
   }

@@ -19,8 +19,8 @@ class AccountServiceTest : public testing::AccountFixture {
 };
 
 TEST_F(AccountServiceTest, RegisterCreatesAMember) {
-  auto result = service_->register_member(registration(" River  Song ", " River@Example.ORG "),
-                                          "192.0.2.1");
+  auto result =
+      service_->register_member(registration(" River  Song ", " River@Example.ORG "), "192.0.2.1");
   ASSERT_TRUE(result.ok());
   EXPECT_EQ(result->display_name, "River Song");
   EXPECT_EQ(result->email, "river@example.org");
@@ -33,9 +33,9 @@ TEST_F(AccountServiceTest, RegisterCreatesAMember) {
 TEST_F(AccountServiceTest, EmptyFormNamesEveryFieldInFormOrder) {
   auto result = service_->register_member(Registration{}, "192.0.2.1");
   ASSERT_FALSE(result.ok());
-  EXPECT_EQ(fields_of(result.problems()),
-            (std::vector<std::string>{"display_name", "email", "password", "over_14",
-                                      "accept_rules"}));
+  EXPECT_EQ(
+      fields_of(result.problems()),
+      (std::vector<std::string>{"display_name", "email", "password", "over_14", "accept_rules"}));
   EXPECT_EQ(result.problems().code(), Errc::invalid_input);
 }
 
@@ -69,19 +69,19 @@ TEST_F(AccountServiceTest, Under14OrRulesNotAcceptedCreatesNothing) {
 
 TEST_F(AccountServiceTest, EmailAndDisplayNameAreUniqueInAnyCase) {
   registered();
-  auto same_email = service_->register_member(registration("Someone Else", "RIVER@example.org"),
-                                              "192.0.2.1");
+  auto same_email =
+      service_->register_member(registration("Someone Else", "RIVER@example.org"), "192.0.2.1");
   ASSERT_FALSE(same_email.ok());
   EXPECT_EQ(fields_of(same_email.problems()), std::vector<std::string>{"email"});
-  auto same_name = service_->register_member(registration("rIVER sONG", "other@example.org"),
-                                             "192.0.2.1");
+  auto same_name =
+      service_->register_member(registration("rIVER sONG", "other@example.org"), "192.0.2.1");
   ASSERT_FALSE(same_name.ok());
   EXPECT_EQ(fields_of(same_name.problems()), std::vector<std::string>{"display_name"});
 }
 
 TEST_F(AccountServiceTest, DisplayNamesThatMisleadAreRefused) {
-  for (const char* name : {"Moderator", "deleted member", "jo@example.org", "A", "Jo\u202Eevil",
-                           "zero\u200Bwidth"}) {
+  for (const char* name :
+       {"Moderator", "deleted member", "jo@example.org", "A", "Jo\u202Eevil", "zero\u200Bwidth"}) {
     auto result = service_->register_member(registration(name, "jo@example.org"), "192.0.2.1");
     ASSERT_FALSE(result.ok()) << name;
     EXPECT_EQ(fields_of(result.problems()), std::vector<std::string>{"display_name"}) << name;
@@ -109,14 +109,14 @@ TEST_F(AccountServiceTest, RegistrationsPerAddressAreLimited) {
         "198.51.100.7");
     ASSERT_TRUE(r.ok()) << i;
   }
-  auto eleventh = service_->register_member(registration("Member 10", "m10@example.org"),
-                                            "198.51.100.7");
+  auto eleventh =
+      service_->register_member(registration("Member 10", "m10@example.org"), "198.51.100.7");
   ASSERT_FALSE(eleventh.ok());
   EXPECT_EQ(eleventh.problems().code(), Errc::rate_limited);
   EXPECT_FALSE(store_->accounts().account_by_email("m10@example.org"));
   // Another address is not held up.
-  EXPECT_TRUE(service_->register_member(registration("Member 10", "m10@example.org"), "192.0.2.9")
-                  .ok());
+  EXPECT_TRUE(
+      service_->register_member(registration("Member 10", "m10@example.org"), "192.0.2.9").ok());
 }
 
 TEST_F(AccountServiceTest, UnknownEmailAndWrongPasswordGetTheSameAnswer) {
@@ -205,8 +205,8 @@ TEST_F(AccountServiceTest, NewPasswordMustDifferAndMeetThePolicy) {
                                         "blue tardis at dawn", "a");
   ASSERT_FALSE(same.ok());
   EXPECT_EQ(fields_of(same.problems()), std::vector<std::string>{"new_password"});
-  auto weak = service_->change_password(account, "blue tardis at dawn", "qwerty123",
-                                        "qwerty123", "a");
+  auto weak =
+      service_->change_password(account, "blue tardis at dawn", "qwerty123", "qwerty123", "a");
   ASSERT_FALSE(weak.ok());
   EXPECT_EQ(fields_of(weak.problems()), std::vector<std::string>{"new_password"});
 }
@@ -243,8 +243,8 @@ TEST_F(AccountServiceTest, DeleteAccountNeedsAChoiceAndThePassword) {
   auto no_choice = service_->delete_account(account, "", std::nullopt, "a");
   ASSERT_FALSE(no_choice.ok());
   EXPECT_EQ(fields_of(no_choice.problems()), (std::vector<std::string>{"posts", "password"}));
-  auto wrong = service_->delete_account(account, "a wrong guess",
-                                        PostChoice::keep_as_deleted_member, "a");
+  auto wrong =
+      service_->delete_account(account, "a wrong guess", PostChoice::keep_as_deleted_member, "a");
   ASSERT_FALSE(wrong.ok());
   EXPECT_EQ(fields_of(wrong.problems()), std::vector<std::string>{"password"});
   EXPECT_TRUE(store_->accounts().account_by_id(account.id));
@@ -269,16 +269,16 @@ TEST_F(AccountServiceTest, ExportHoldsTheMembersDataButNoSecrets) {
 }
 
 TEST_F(AccountServiceTest, StaffAccountsFollowTheSameRules) {
-  auto nurse = service_->create_staff({"Nurse.Jo@example.org", "Nurse", "kettle orbit sunrise",
-                                       Role::nurse});
+  auto nurse = service_->create_staff(
+      {"Nurse.Jo@example.org", "Nurse", "kettle orbit sunrise", Role::nurse});
   ASSERT_TRUE(nurse) << nurse.error().message;
   EXPECT_EQ(nurse->role, Role::nurse);
   EXPECT_EQ(nurse->email, "nurse.jo@example.org");
   auto weak = service_->create_staff({"ed@example.org", "Editor", "password1", Role::editor});
   ASSERT_FALSE(weak);
   EXPECT_EQ(weak.error().code, Errc::invalid_input);
-  auto twice = service_->create_staff({"nurse.jo@example.org", "Nurse 2", "kettle orbit sunrise",
-                                       Role::nurse});
+  auto twice = service_->create_staff(
+      {"nurse.jo@example.org", "Nurse 2", "kettle orbit sunrise", Role::nurse});
   ASSERT_FALSE(twice);
   EXPECT_EQ(twice.error().code, Errc::conflict);
 }

@@ -12,15 +12,16 @@ TEST(EmailAddress, NormalisesCaseAndSpace) {
 }
 
 TEST(EmailAddress, AcceptsOrdinaryAddresses) {
-  for (const char* ok : {"jo@example.org", "o'brien+test@example.co.uk", "a.b-c_d@sub.example.org"}) {
+  for (const char* ok :
+       {"jo@example.org", "o'brien+test@example.co.uk", "a.b-c_d@sub.example.org"}) {
     EXPECT_EQ(email_problem(ok), std::nullopt) << ok;
   }
 }
 
 TEST(EmailAddress, RefusesWhatCannotBeAnAddress) {
-  for (const char* bad : {"", "jo", "jo@", "@example.org", "jo@example", "jo@@example.org",
-                          "jo @example.org", "jo@example..org", "jo@example.org.",
-                          "<jo@example.org>", "jo@exa\nmple.org"}) {
+  for (const char* bad :
+       {"", "jo", "jo@", "@example.org", "jo@example", "jo@@example.org", "jo @example.org",
+        "jo@example..org", "jo@example.org.", "<jo@example.org>", "jo@exa\nmple.org"}) {
     EXPECT_NE(email_problem(bad), std::nullopt) << bad;
   }
 }

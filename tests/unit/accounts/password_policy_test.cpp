@@ -17,7 +17,9 @@ class PasswordPolicyTest : public ::testing::Test {
   PasswordPolicy policy_;
 };
 
-TEST_F(PasswordPolicyTest, ListHoldsAThousandOrMore) { EXPECT_GE(policy_.common_count(), 1000u); }
+TEST_F(PasswordPolicyTest, ListHoldsAThousandOrMore) {
+  EXPECT_GE(policy_.common_count(), 1000u);
+}
 
 TEST_F(PasswordPolicyTest, AcceptsALongUncommonPassword) {
   EXPECT_EQ(policy_.problem("blue tardis at dawn"), std::nullopt);
@@ -25,7 +27,7 @@ TEST_F(PasswordPolicyTest, AcceptsALongUncommonPassword) {
 }
 
 TEST_F(PasswordPolicyTest, TenCharactersIsTheMinimum) {
-  EXPECT_NE(policy_.problem("kettle-or"), std::nullopt);  // 9
+  EXPECT_NE(policy_.problem("kettle-or"), std::nullopt);   // 9
   EXPECT_EQ(policy_.problem("kettle-orb"), std::nullopt);  // 10
   EXPECT_NE(policy_.problem(""), std::nullopt);
 }

@@ -8,7 +8,8 @@ namespace {
 Request from(std::string peer, std::string forwarded = "") {
   Request r;
   r.remote_address = std::move(peer);
-  if (!forwarded.empty()) r.headers.emplace_back("X-Forwarded-For", std::move(forwarded));
+  if (!forwarded.empty())
+    r.headers.emplace_back("X-Forwarded-For", std::move(forwarded));
   return r;
 }
 

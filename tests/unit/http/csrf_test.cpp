@@ -64,9 +64,9 @@ TEST_F(CsrfTest, MissingOrWrongTokenIsForbidden) {
   auto visit = guard_.visit(Request{});
   auto id = visitor_id(visit.set_cookie);
   auto other = guard_.visit(Request{});
-  for (const auto& r : {form_post(id, ""), form_post(id, other.token),
-                        form_post(id, visit.token.substr(0, 42)), form_post(id, visit.token + "x"),
-                        form_post(visitor_id(other.set_cookie), visit.token)}) {
+  for (const auto& r :
+       {form_post(id, ""), form_post(id, other.token), form_post(id, visit.token.substr(0, 42)),
+        form_post(id, visit.token + "x"), form_post(visitor_id(other.set_cookie), visit.token)}) {
     auto checked = guard_.verify(r);
     ASSERT_FALSE(checked);
     EXPECT_EQ(checked.error().code, Errc::forbidden);

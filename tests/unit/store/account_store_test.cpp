@@ -23,9 +23,8 @@ class AccountStoreTest : public ::testing::Test {
   }
   AccountStore& accounts() { return store_->accounts(); }
   std::int64_t add(std::string email, std::string name) {
-    auto created = accounts().create_account(
-        {email, name, "$argon2id$fake", "member", true, "2025-01-01T00:00:00Z",
-         "2025-01-01T00:00:00Z"});
+    auto created = accounts().create_account({email, name, "$argon2id$fake", "member", true,
+                                              "2025-01-01T00:00:00Z", "2025-01-01T00:00:00Z"});
     EXPECT_EQ(created.outcome, CreatedAccount::Outcome::created);
     return created.id;
   }
