@@ -8,7 +8,9 @@
 #include "app/account_system.hpp"
 #include "app/commands.hpp"
 #include "app/content_import.hpp"
+#include "app/forum_system.hpp"
 #include "app/helpline_routes.hpp"
+#include "app/nurse_system.hpp"
 #include "app/search_routes.hpp"
 #include "app/site_search.hpp"
 #include "app/trials_routes.hpp"
@@ -67,7 +69,8 @@ class ChangeWatcher {
 
 int serve_command(const Args& args) {
   auto options = parse_options(args, {"--listen", "--data", "--content", "--threads", "--web",
-                                      "--secure-cookies", "--trust-proxy"});
+                                      "--secure-cookies", "--trust-proxy", "--public-url",
+                                      "--smtp", "--mail-from"});
   if (!options) {
     std::cerr << "cairn serve: " << options.error().message << "\n";
     return 2;
@@ -134,7 +137,25 @@ int serve_command(const Args& args) {
                                std::cerr);
   WebApp app(site, assets, account_system.csrf(), std::cerr);
   account_system.add_routes(app.router(), site);
-  add_helpline_routes(app.router(), {*config, site, clock});
+  auto forum_system = ForumSystem::create(*store, account_system, options->content_dir, clock);
+  if (!forum_system) {
+    std::cerr << "cairn serve: " << forum_system.error().message << "\n";
+    return 2;
+  }
+  (*forum_system)->add_routes(app.router(), site, account_system.visitors());
+  NurseSettings nurse_settings{options->content_dir, options->public_url, options->smtp_host,
+                               options->smtp_port, options->mail_from, options->trust_proxy};
+  if (nurse_settings.public_url.empty()) {
+    nurse_settings.public_url = default_public_url(options->host, options->port);
+  }
+  auto nurse_system = NurseSystem::create(*store, account_system, config->settings,
+                                          nurse_settings, clock, std::cerr);
+  if (!nurse_system) {
+    std::cerr << "cairn serve: " << nurse_system.error().message << "\n";
+    return 2;
+  }
+  (*nurse_system)->add_routes(app.router(), site);
+  add_helpline_routes(app.router(), {*config, site, clock, &account_system.visitors()});
   add_search_routes(app.router(), **index, site);
   add_trials_routes(app.router(), {finder, *places, site});
 
@@ -154,6 +175,7 @@ int serve_command(const Args& args) {
   std::cerr << "cairn: serving " << site.page_count() << " pages and " << assets.size() / 2
             << " assets on http://" << options->host << ":" << server.port() << " with "
             << options->threads << " threads\n";
+  (*nurse_system)->start_mail();
   {
     ChangeWatcher watcher(finder, site, indexer, access_log, std::chrono::milliseconds(250));
     server.run();

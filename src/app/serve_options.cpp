@@ -19,6 +19,49 @@ Result<int> parse_int(std::string_view text, int min, int max, const std::string
   return value;
 }
 
+struct HostPort {
+  std::string host;
+  unsigned short port = 0;
+};
+
+// "127.0.0.1:8080", "[::1]:25", "mail.example.org:25".
+Result<HostPort> parse_host_port(std::string_view value, const std::string& flag,
+                                 std::string_view example) {
+  auto colon = value.rfind(':');
+  if (colon == std::string_view::npos || colon == 0) {
+    return make_error(Errc::invalid_input,
+                      flag + " takes HOST:PORT, e.g. " + std::string(example));
+  }
+  auto port = parse_int(value.substr(colon + 1), 0, 65535, "the port");
+  if (!port) return port.error();
+  HostPort out{std::string(value.substr(0, colon)), static_cast<unsigned short>(*port)};
+  if (out.host.size() > 2 && out.host.front() == '[' && out.host.back() == ']') {
+    out.host = out.host.substr(1, out.host.size() - 2);
+  }
+  return out;
+}
+
+// "https://example.org" or "http://host:port", without a path; a trailing
+// slash is dropped.
+Result<std::string> parse_public_url(std::string value) {
+  while (value.ends_with('/')) value.pop_back();
+  auto scheme_end = value.find("://");
+  std::string scheme = scheme_end == std::string::npos ? "" : value.substr(0, scheme_end);
+  std::string host = scheme_end == std::string::npos ? "" : value.substr(scheme_end + 3);
+  bool ok = (scheme == "http" || scheme == "https") && !host.empty();
+  for (unsigned char c : host) {
+    if (c <= 0x20 || c >= 0x7F || c == '/' || c == '?' || c == '#' || c == '@' || c == '\\') {
+      ok = false;
+    }
+  }
+  if (!ok) {
+    return make_error(Errc::invalid_input,
+                      "--public-url takes the site's address without a path, e.g. "
+                      "https://cairn.example.org, not '" + value + "'");
+  }
+  return value;
+}
+
 }  // namespace
 
 Result<Options> parse_options(const std::vector<std::string>& args,
@@ -46,17 +89,10 @@ Result<Options> parse_options(const std::vector<std::string>& args,
       value = args[++i];
     }
     if (flag == "--listen") {
-      auto colon = value.rfind(':');
-      if (colon == std::string::npos || colon == 0) {
-        return make_error(Errc::invalid_input, "--listen takes HOST:PORT, e.g. 127.0.0.1:8080");
-      }
-      auto port = parse_int(std::string_view(value).substr(colon + 1), 0, 65535, "the port");
-      if (!port) return port.error();
-      o.host = value.substr(0, colon);
-      if (o.host.size() > 2 && o.host.front() == '[' && o.host.back() == ']') {
-        o.host = o.host.substr(1, o.host.size() - 2);
-      }
-      o.port = static_cast<unsigned short>(*port);
+      auto listen = parse_host_port(value, flag, "127.0.0.1:8080");
+      if (!listen) return listen.error();
+      o.host = listen->host;
+      o.port = listen->port;
     } else if (flag == "--data") {
       o.data_dir = value;
     } else if (flag == "--content") {
@@ -68,6 +104,24 @@ Result<Options> parse_options(const std::vector<std::string>& args,
         return make_error(Errc::invalid_input, flag + " takes on or off, not '" + value + "'");
       }
       (flag == "--secure-cookies" ? o.secure_cookies : o.trust_proxy) = value == "on";
+    } else if (flag == "--smtp") {
+      auto smtp = parse_host_port(value, flag, "127.0.0.1:25");
+      if (!smtp) return smtp.error();
+      if (smtp->port == 0) return make_error(Errc::invalid_input, "--smtp needs a port from 1");
+      o.smtp_host = smtp->host;
+      o.smtp_port = smtp->port;
+    } else if (flag == "--public-url") {
+      auto url = parse_public_url(value);
+      if (!url) return url.error();
+      o.public_url = *url;
+    } else if (flag == "--mail-from") {
+      bool ok = value.find('@') != std::string::npos && value.size() <= 254;
+      for (unsigned char c : value) ok = ok && c > 0x20 && c != 0x7F && c != '<' && c != '>';
+      if (!ok) {
+        return make_error(Errc::invalid_input,
+                          "--mail-from takes an email address, e.g. nurses@example.org");
+      }
+      o.mail_from = value;
     } else if (flag == "--threads") {
       auto n = parse_int(value, 1, 256, "--threads");
       if (!n) return n.error();

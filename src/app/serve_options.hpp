@@ -19,6 +19,10 @@ struct Options {
   int threads = 0;  // 0: one per core
   bool secure_cookies = false;  // --secure-cookies on: the site is reached over HTTPS
   bool trust_proxy = false;     // --trust-proxy on: take the client from X-Forwarded-For
+  std::string public_url;       // --public-url https://example.org: for links in emails
+  std::string smtp_host;        // --smtp HOST:PORT: where mail goes; empty: mail stays queued
+  unsigned short smtp_port = 25;
+  std::string mail_from;        // --mail-from ADDRESS: the sender of our emails
   std::vector<std::string> positional;
 };
 

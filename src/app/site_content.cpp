@@ -1,5 +1,8 @@
 #include "app/site_content.hpp"
 
+#include <ctime>
+#include <iostream>
+
 #include <nlohmann/json.hpp>
 
 #include "content/render.hpp"
@@ -18,6 +21,7 @@ struct SiteContent::Templates {
   http::PageCache::Pages api;  // "/about-cancer/x" -> JSON
   http::CachedPage api_index;
   std::vector<PageText> texts;
+  std::string built_on;  // the date the review notices were worked out for
 };
 
 struct SiteContent::Rendition {
@@ -60,6 +64,15 @@ nlohmann::json page_json(const content::Page& page, const content::RenderedPage&
           {"related", related}};
 }
 
+std::string iso_date(std::chrono::system_clock::time_point t) {
+  std::time_t seconds = std::chrono::system_clock::to_time_t(t);
+  std::tm tm{};
+  gmtime_r(&seconds, &tm);
+  char text[16];
+  std::strftime(text, sizeof text, "%Y-%m-%d", &tm);
+  return text;
+}
+
 std::string replace_slot(const std::string& html, const std::string& status) {
   auto at = html.find(views::kHelplineStatusSlot);
   if (at == std::string::npos) return html;
@@ -95,7 +108,15 @@ void SiteContent::refresh() {
 
   auto templates = std::make_shared<Templates>();
   auto chrome_ = chrome();
-  views::PageLinks links{titles, helpline::describe_hours(ctx_.helpline)};
+  std::string today = iso_date(ctx_.clock.now());
+  views::PageLinks links{titles, helpline::describe_hours(ctx_.helpline), today};
+  for (const auto& page : pages) {
+    if (page.next_review < today) {
+      // Editors see this in the logs as well as in `cairn check`.
+      std::cerr << "cairn: review overdue: " << page.path << " (next review was due "
+                << page.next_review << ")\n";
+    }
+  }
   nlohmann::json index = nlohmann::json::array();
   for (size_t i = 0; i < pages.size(); ++i) {
     const auto& page = pages[i];
@@ -122,6 +143,7 @@ void SiteContent::refresh() {
                                                 "application/json; charset=utf-8");
   templates->not_found = views::render_not_found(chrome_, "").str();
 
+  templates->built_on = today;
   std::lock_guard lock(mutex_);
   templates_ = std::move(templates);
   rendition_.reset();
@@ -130,9 +152,10 @@ void SiteContent::refresh() {
 
 bool SiteContent::refresh_if_changed() {
   auto latest = ctx_.store.changes().latest();
+  auto today = iso_date(ctx_.clock.now());
   {
     std::lock_guard lock(mutex_);
-    if (latest == seen_sequence_) return false;
+    if (latest == seen_sequence_ && templates_ && templates_->built_on == today) return false;
   }
   refresh();
   return true;

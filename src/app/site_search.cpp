@@ -2,6 +2,8 @@
 
 #include <fstream>
 
+#include "forum/post_markdown.hpp"
+
 namespace cairn::app {
 
 std::vector<search::Document> page_documents(const std::vector<PageText>& pages) {
@@ -46,6 +48,31 @@ search::Document trial_document(const trials::Trial& trial) {
   return doc;
 }
 
+std::vector<search::Document> forum_documents(store::ForumStore& forum) {
+  std::vector<search::Document> docs;
+  forum.for_each_public_thread(
+      [&](const store::ForumThreadRecord& thread, const std::vector<store::ForumPostRecord>& posts) {
+        search::Document doc;
+        doc.type = "forum";
+        doc.id = "forum:" + std::to_string(thread.id);
+        doc.url = "/forum/t/" + std::to_string(thread.id);
+        doc.title = thread.title;
+        for (const auto& post : posts) {
+          if (post.status != "public") continue;
+          std::string text = forum::post_text(post.body);
+          if (doc.summary.empty()) {
+            // Cut at a character boundary, never inside a UTF-8 sequence.
+            std::size_t cut = std::min<std::size_t>(text.size(), 300);
+            while (cut > 0 && cut < text.size() && (text[cut] & 0xC0) == 0x80) --cut;
+            doc.summary = text.substr(0, cut);
+          }
+          doc.body += text + "\n";
+        }
+        docs.push_back(std::move(doc));
+      });
+  return docs;
+}
+
 std::size_t SiteIndexer::update(const SiteContent& site, bool full) {
   // Read the position first, so nothing that changes meanwhile is missed.
   auto latest = store_.changes().latest();
@@ -70,6 +97,10 @@ std::size_t SiteIndexer::update(const SiteContent& site, bool full) {
       ++written;
     });
   }
+  // Forum threads are few next to pages: rebuilt whole whenever the feed moved.
+  auto threads = forum_documents(store_.forum());
+  index_.replace_type("forum", threads);
+  written += threads.size();
   std::ofstream(marker_) << latest << "\n";
   return written;
 }

@@ -34,8 +34,9 @@ std::map<std::string, std::string> single_params(const http::Request& request) {
 // no single field is to blame (the page number has no field).
 std::string field_of(const std::map<std::string, std::string>& params,
                      const trials::Places& places) {
+  // In the order parse_finder_query checks them, so the field is the one its message is about.
   for (const char* field :
-       {"q", "condition", "near", "distance", "age", "sex", "status", "phase", "country", "sort"}) {
+       {"status", "phase", "age", "sex", "country", "distance", "near", "sort"}) {
     auto it = params.find(field);
     if (it == params.end())
       continue;

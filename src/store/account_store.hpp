@@ -62,6 +62,8 @@ class AccountStore {
   virtual void update_password_hash(std::int64_t account_id, std::string_view password_hash) = 0;
   // Removes the account and its sessions; false if there was none.
   virtual bool delete_account(std::int64_t account_id) = 0;
+  // Suspends (status "suspended", every session ended) or restores an account.
+  virtual void set_suspended(std::int64_t account_id, bool suspended) = 0;
 
   virtual void add_session(const SessionRecord& session) = 0;
   virtual std::optional<SessionRecord> session(std::string_view token_hash) = 0;

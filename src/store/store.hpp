@@ -6,6 +6,9 @@
 #include <memory>
 
 #include "store/account_store.hpp"
+#include "store/forum_store.hpp"
+#include "store/mail_outbox.hpp"
+#include "store/nurse_message_store.hpp"
 #include "store/page_store.hpp"
 #include "store/settings_store.hpp"
 #include "store/trial_store.hpp"
@@ -20,6 +23,9 @@ class Store {
   virtual TrialStore& trials() = 0;
   virtual AccountStore& accounts() = 0;
   virtual SettingsStore& settings() = 0;
+  virtual ForumStore& forum() = 0;
+  virtual NurseMessageStore& nurse_messages() = 0;
+  virtual MailOutbox& outbox() = 0;
 };
 
 // Opens data_dir/cairn.sqlite, creating the folder and file if needed and

@@ -26,7 +26,7 @@ void TrialFinder::reload_locked() {
   std::int64_t position = changes_.latest();
   auto fresh = std::make_unique<TrialIndex>();
   trials_.for_each_trial(
-      [&](const store::StoredTrial& stored) { fresh->add(trial_from_storage(stored.content)); });
+      [&](const store::StoredTrial& stored) { fresh->add(trial_from_storage(stored.content, true)); });
   fresh->shrink_to_fit();
   {
     std::unique_lock write(index_mutex_);
@@ -49,7 +49,7 @@ std::size_t TrialFinder::refresh() {
     batch.clear();
   };
   trials_.for_each_trial_changed_since(seen_, [&](const store::StoredTrial& stored) {
-    batch.push_back(TrialIndex::prepare(trial_from_storage(stored.content)));
+    batch.push_back(TrialIndex::prepare(trial_from_storage(stored.content, true)));
     if (batch.size() >= kApplyBatch) apply();
   });
   apply();

@@ -142,8 +142,17 @@ void from_json(const json& j, Trial& t) {
 
 std::string trial_to_storage(const Trial& trial) { return json(trial).dump(); }
 
-Trial trial_from_storage(std::string_view content) {
-  return json::parse(content).get<Trial>();
+Trial trial_from_storage(std::string_view content, bool for_search) {
+  if (!for_search) return json::parse(content).get<Trial>();
+  return json::parse(content, [](int depth, json::parse_event_t event, json& parsed) {
+           if (event != json::parse_event_t::key) return true;
+           const auto& key = parsed.get_ref<const std::string&>();
+           return !((depth == 1 && (key == "central_contacts" || key == "sponsor" ||
+                                    key == "start_date" || key == "completion_date")) ||
+                    (depth == 2 && key == "criteria") ||
+                    (depth == 3 && (key == "state" || key == "status")));
+         })
+      .get<Trial>();
 }
 
 }  // namespace cairn::trials

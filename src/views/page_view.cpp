@@ -42,10 +42,15 @@ void write_sources(Html& h, const content::Page& page) {
   h << "</ul></section>\n"_m;
 }
 
-void write_review_dates(Html& h, const content::Page& page) {
+void write_review_dates(Html& h, const content::Page& page, const std::string& today) {
   h << R"(<div class="nhsuk-review-date cairn-review"><p class="nhsuk-body-s">Page last reviewed: )"_m
     << format_date(page.last_reviewed) << "<br>Next review due: "_m << format_date(page.next_review)
-    << "</p></div>\n"_m;
+    << "</p>"_m;
+  // ISO dates compare as text. The page stays up; readers are told it is due.
+  if (!today.empty() && page.next_review < today) {
+    h << R"(<p class="nhsuk-body-s cairn-review--overdue">This page is due for review. Our specialists are checking it is still up to date.</p>)"_m;
+  }
+  h << "</div>\n"_m;
 }
 
 void write_related(Html& h, const content::Page& page, const PageLinks& links) {
@@ -117,7 +122,7 @@ PageBody render_information_page(const content::Page& page, const content::Rende
   h << "</article>\n"_m << extra_after_sections;
   write_glossary(h, rendered);
   write_sources(h, page);
-  write_review_dates(h, page);
+  write_review_dates(h, page, links.today);
   h << R"(</div><div class="nhsuk-grid-column-one-third">)"_m;
   write_related(h, page, links);
   h << "</div></div>\n"_m;

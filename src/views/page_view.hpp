@@ -19,6 +19,8 @@ struct PageLinks {
   const std::map<std::string, std::string>& titles;
   // "Monday to Friday, 9am to 5pm." for the helpline signpost.
   std::string helpline_hours;
+  // Today as YYYY-MM-DD: a page past its review date says so, honestly.
+  std::string today;
 };
 
 // The <main> content and the shell (title, breadcrumbs) of one page.

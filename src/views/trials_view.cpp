@@ -222,7 +222,7 @@ void write_results(Html& h, const TrialFinderView& v) {
   }
 }
 
-// ClinicalTrials.gov writes these texts in Markdown: "\\>18 years" means ">18
+// ClinicalTrials.gov writes these texts in Markdown: "\>18 years" means ">18
 // years", and "* " starts a bullet.
 std::string unescape_markdown(std::string_view text) {
   std::string out;

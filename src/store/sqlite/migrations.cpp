@@ -66,6 +66,91 @@ const std::vector<Migration>& migrations() {
           value TEXT NOT NULL
         );
       )sql"},
+      {5, "forum: threads, posts, reports, read marks and the moderators' audit log", R"sql(
+        CREATE TABLE forum_threads (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          category TEXT NOT NULL,
+          title TEXT NOT NULL,
+          author_id INTEGER REFERENCES accounts (id) ON DELETE SET NULL,
+          created_at TEXT NOT NULL
+        );
+        CREATE INDEX forum_threads_category ON forum_threads (category);
+        CREATE TABLE forum_posts (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          thread_id INTEGER NOT NULL REFERENCES forum_threads (id) ON DELETE CASCADE,
+          author_id INTEGER REFERENCES accounts (id) ON DELETE SET NULL,
+          body TEXT NOT NULL,
+          status TEXT NOT NULL CHECK (status IN ('public', 'held', 'hidden')),
+          held_reasons TEXT NOT NULL DEFAULT '',
+          held_priority INTEGER NOT NULL DEFAULT 0,
+          first_in_thread INTEGER NOT NULL DEFAULT 0 CHECK (first_in_thread IN (0, 1)),
+          created_at TEXT NOT NULL,
+          edited_at TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX forum_posts_thread ON forum_posts (thread_id, id);
+        CREATE INDEX forum_posts_author ON forum_posts (author_id);
+        CREATE INDEX forum_posts_held ON forum_posts (status, held_priority, id);
+        CREATE TABLE forum_reports (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          post_id INTEGER NOT NULL REFERENCES forum_posts (id) ON DELETE CASCADE,
+          reporter_id INTEGER REFERENCES accounts (id) ON DELETE SET NULL,
+          reason TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          resolved INTEGER NOT NULL DEFAULT 0 CHECK (resolved IN (0, 1))
+        );
+        CREATE INDEX forum_reports_open ON forum_reports (resolved, id);
+        CREATE TABLE forum_reads (
+          account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+          thread_id INTEGER NOT NULL REFERENCES forum_threads (id) ON DELETE CASCADE,
+          last_post_id INTEGER NOT NULL,
+          PRIMARY KEY (account_id, thread_id)
+        );
+        CREATE TABLE forum_audit (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          at TEXT NOT NULL,
+          moderator_id INTEGER NOT NULL,
+          moderator_name TEXT NOT NULL,
+          action TEXT NOT NULL,
+          post_id INTEGER NOT NULL DEFAULT 0,
+          member_id INTEGER NOT NULL DEFAULT 0,
+          reason TEXT NOT NULL DEFAULT '',
+          before TEXT NOT NULL DEFAULT '',
+          after TEXT NOT NULL DEFAULT ''
+        );
+      )sql"},
+      {6, "nurse messages and the mail outbox", R"sql(
+        CREATE TABLE mail_outbox (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          to_address TEXT NOT NULL,
+          subject TEXT NOT NULL,
+          body TEXT NOT NULL,
+          created_at INTEGER NOT NULL,
+          due_at INTEGER,
+          attempts INTEGER NOT NULL DEFAULT 0,
+          last_error TEXT,
+          sent_at INTEGER
+        );
+        CREATE INDEX mail_outbox_due ON mail_outbox (due_at) WHERE sent_at IS NULL;
+        CREATE TABLE nurse_messages (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          token_hash TEXT NOT NULL UNIQUE,
+          name TEXT NOT NULL DEFAULT '',
+          email TEXT NOT NULL,
+          question TEXT NOT NULL,
+          consent INTEGER NOT NULL CHECK (consent IN (0, 1)),
+          flagged INTEGER NOT NULL CHECK (flagged IN (0, 1)),
+          status TEXT NOT NULL DEFAULT 'open'
+            CHECK (status IN ('open', 'assigned', 'answered')),
+          assigned_to INTEGER REFERENCES accounts (id) ON DELETE SET NULL,
+          answer TEXT,
+          answered_by INTEGER REFERENCES accounts (id) ON DELETE SET NULL,
+          created_at INTEGER NOT NULL,
+          answered_at INTEGER,
+          mail_id INTEGER REFERENCES mail_outbox (id) ON DELETE SET NULL
+        );
+        CREATE INDEX nurse_messages_waiting ON nurse_messages (status, flagged, created_at);
+        CREATE INDEX nurse_messages_answered ON nurse_messages (answered_at) WHERE answered_at IS NOT NULL;
+      )sql"},
   };
   return kMigrations;
 }

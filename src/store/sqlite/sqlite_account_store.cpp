@@ -129,6 +129,18 @@ bool SqliteAccountStore::delete_account(std::int64_t account_id) {
   return removed;
 }
 
+void SqliteAccountStore::set_suspended(std::int64_t account_id, bool suspended) {
+  auto guard = db_.lock();
+  Transaction tx(db_);
+  db_.prepare("UPDATE accounts SET status = ? WHERE id = ?")
+      .bind(1, suspended ? "suspended" : "active")
+      .bind(2, account_id)
+      .run();
+  if (suspended)
+    db_.prepare("DELETE FROM sessions WHERE account_id = ?").bind(1, account_id).run();
+  tx.commit();
+}
+
 void SqliteAccountStore::add_session(const SessionRecord& s) {
   auto guard = db_.lock();
   db_.prepare(

@@ -17,6 +17,7 @@ class SqliteAccountStore final : public AccountStore {
   void change_password(std::int64_t account_id, std::string_view password_hash) override;
   void update_password_hash(std::int64_t account_id, std::string_view password_hash) override;
   bool delete_account(std::int64_t account_id) override;
+  void set_suspended(std::int64_t account_id, bool suspended) override;
 
   void add_session(const SessionRecord& session) override;
   std::optional<SessionRecord> session(std::string_view token_hash) override;

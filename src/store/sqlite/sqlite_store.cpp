@@ -2,6 +2,9 @@
 
 #include "store/sqlite/database.hpp"
 #include "store/sqlite/sqlite_account_store.hpp"
+#include "store/sqlite/sqlite_forum_store.hpp"
+#include "store/sqlite/sqlite_mail_outbox.hpp"
+#include "store/sqlite/sqlite_nurse_message_store.hpp"
 #include "store/sqlite/sqlite_page_store.hpp"
 #include "store/sqlite/sqlite_trial_store.hpp"
 #include "store/store.hpp"
@@ -13,12 +16,16 @@ namespace {
 class SqliteStore final : public Store {
  public:
   explicit SqliteStore(const std::filesystem::path& file)
-      : db_(file), pages_(db_), changes_(db_), trials_(db_), accounts_(db_), settings_(db_) {}
+      : db_(file), pages_(db_), changes_(db_), trials_(db_), accounts_(db_), settings_(db_), forum_(db_),
+        nurse_messages_(db_), outbox_(db_) {}
   PageStore& pages() override { return pages_; }
   ChangeFeed& changes() override { return changes_; }
   TrialStore& trials() override { return trials_; }
   AccountStore& accounts() override { return accounts_; }
   SettingsStore& settings() override { return settings_; }
+  ForumStore& forum() override { return forum_; }
+  NurseMessageStore& nurse_messages() override { return nurse_messages_; }
+  MailOutbox& outbox() override { return outbox_; }
 
  private:
   sqlite::Database db_;
@@ -27,6 +34,9 @@ class SqliteStore final : public Store {
   sqlite::SqliteTrialStore trials_;
   sqlite::SqliteAccountStore accounts_;
   sqlite::SqliteSettingsStore settings_;
+  sqlite::SqliteForumStore forum_;
+  sqlite::SqliteNurseMessageStore nurse_messages_;
+  sqlite::SqliteMailOutbox outbox_;
 };
 
 }  // namespace

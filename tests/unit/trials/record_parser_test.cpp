@@ -78,7 +78,11 @@ TEST(RecordParser, AcceptsEveryRealRecord) {
     const json& studies = doc.is_object() ? doc["studies"] : doc;
     for (const auto& study : studies) {
       auto trial = parse_record(study);
-      EXPECT_TRUE(trial) << entry.path().filename() << ": " << trial.error().message;
+      ASSERT_TRUE(trial) << entry.path().filename() << ": " << trial.error().message;
+      // Reading from text skips unkept fields; it must give the same trial.
+      auto from_text = parse_record_text(study.dump());
+      ASSERT_TRUE(from_text) << from_text.error().message;
+      EXPECT_EQ(*from_text, *trial) << trial->nct_id;
       ++count;
     }
   }
@@ -147,6 +151,33 @@ TEST(TrialStorage, RoundTripsEveryField) {
   EXPECT_EQ(trial_from_storage(stored), *trial);
   // The same trial always stores as the same text, which is what "unchanged" rests on.
   EXPECT_EQ(trial_to_storage(trial_from_storage(stored)), stored);
+}
+
+TEST(TrialStorage, ForSearchKeepsWhatTheFinderReadsAndDropsTheRest) {
+  auto trial = parse_record(real_study("mixed-export-50.json", "NCT05827016"));
+  ASSERT_TRUE(trial);
+  Trial light = trial_from_storage(trial_to_storage(*trial), true);
+  EXPECT_TRUE(light.eligibility.criteria.empty());
+  EXPECT_TRUE(light.central_contacts.empty());
+  EXPECT_TRUE(light.sponsor.empty());
+  for (const auto& l : light.locations) EXPECT_TRUE(l.status.empty() && l.state.empty());
+  // Everything the finder filters, scores or shows is still there.
+  Trial expected = *trial;
+  expected.eligibility.criteria.clear();
+  expected.central_contacts.clear();
+  expected.sponsor.clear();
+  expected.start_date.clear();
+  expected.completion_date.clear();
+  for (auto& l : expected.locations) l.status.clear(), l.state.clear();
+  EXPECT_EQ(light, expected);
+}
+
+TEST(RecordParser, ChecksTheSyntaxOfFieldsItDoesNotKeep) {
+  auto trial = parse_record_text(
+      R"({"protocolSection": {"identificationModule": {"nctId": "NCT01234567", "briefTitle": "T"},)"
+      R"( "statusModule": {"overallStatus": "RECRUITING"}}, "resultsSection": {"x": [1, 2,]}})");
+  ASSERT_FALSE(trial);
+  EXPECT_NE(trial.error().message.find("invalid JSON"), std::string::npos);
 }
 
 }  // namespace

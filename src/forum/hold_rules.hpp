@@ -1,0 +1,40 @@
+// Which new posts wait for a moderator, and why: safeguarding language first
+// (the poster sees crisis support at once), then phone numbers and email
+// addresses (the rules forbid sharing them), then a new member's first posts.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "safeguarding/watched_words.hpp"
+
+namespace cairn::forum {
+
+enum class HoldReason { safeguarding, contact_details, first_posts };
+
+// Posts of a member that wait until a moderator has approved this many.
+inline constexpr int kPostsHeldForNewMembers = 2;
+
+// "safeguarding", "contact_details", "first_posts": as stored.
+std::string_view reason_name(HoldReason reason);
+// For moderators: "Safeguarding", "Phone number or email", "New member".
+std::string_view reason_title(HoldReason reason);
+std::vector<HoldReason> parse_reasons(std::string_view stored);
+
+struct HoldDecision {
+  std::vector<HoldReason> reasons;  // most urgent first; empty: the post is public at once
+  std::vector<std::string> watched_words;  // the safeguarding phrases found
+
+  bool held() const { return !reasons.empty(); }
+  bool safeguarding() const;
+  // Queue order: 0 safeguarding, 2 contact details, 3 first posts (1 is reports).
+  int priority() const;
+  std::string stored() const;  // space-separated reason names
+};
+
+// `approved_posts`: the author's posts already public. Staff posts never wait.
+HoldDecision decide_hold(std::string_view text, const safeguarding::WatchedWords& watched,
+                         int approved_posts, bool staff);
+
+}  // namespace cairn::forum

@@ -1,0 +1,137 @@
+#include "forum/moderation_service.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "core/text.hpp"
+#include "forum/forum_service.hpp"
+
+namespace cairn::forum {
+
+ModerationService::ModerationService(store::ForumStore& forum, store::AccountStore& accounts,
+                                     const Clock& clock)
+    : forum_(forum), accounts_(accounts), clock_(clock) {}
+
+Status ModerationService::check(const accounts::Account& moderator) const {
+  if (!is_moderator(moderator) || moderator.suspended)
+    return make_error(Errc::forbidden, "Only moderators can do this.");
+  return Ok{};
+}
+
+store::ForumAuditRecord ModerationService::entry(const accounts::Account& moderator,
+                                                 std::string_view action) const {
+  store::ForumAuditRecord e;
+  e.at = iso_time(clock_.now());
+  e.moderator_id = moderator.id;
+  e.moderator_name = moderator.display_name;
+  e.action = action;
+  return e;
+}
+
+Result<std::vector<QueueItem>> ModerationService::queue(const accounts::Account& moderator) {
+  if (auto ok = check(moderator); !ok) return ok.error();
+  std::map<std::int64_t, std::vector<store::ForumReportRecord>> reports;
+  for (auto& r : forum_.open_reports()) reports[r.post_id].push_back(std::move(r));
+  auto title_of = [&](std::int64_t thread_id) {
+    auto t = forum_.thread(thread_id);
+    return t ? t->title : std::string();
+  };
+  std::vector<QueueItem> urgent, reported, rest;
+  for (auto& post : forum_.held_posts()) {
+    QueueItem item{post, title_of(post.thread_id), parse_reasons(post.held_reasons), {}};
+    if (auto it = reports.find(post.id); it != reports.end()) {
+      item.reports = std::move(it->second);
+      reports.erase(it);
+    }
+    bool safeguarding = !item.held_for.empty() && item.held_for.front() == HoldReason::safeguarding;
+    (safeguarding ? urgent : rest).push_back(std::move(item));
+  }
+  for (auto& [post_id, list] : reports) {
+    auto post = forum_.post(post_id);
+    // A report of a post already hidden needs nothing more.
+    if (!post || post->status != "public") continue;
+    reported.push_back({*post, title_of(post->thread_id), {}, std::move(list)});
+  }
+  std::stable_sort(reported.begin(), reported.end(), [](const QueueItem& a, const QueueItem& b) {
+    return a.reports.front().id < b.reports.front().id;
+  });
+  std::vector<QueueItem> out = std::move(urgent);
+  for (auto& i : reported) out.push_back(std::move(i));
+  for (auto& i : rest) out.push_back(std::move(i));
+  return out;
+}
+
+Status ModerationService::approve(const accounts::Account& moderator, std::int64_t post_id) {
+  if (auto ok = check(moderator); !ok) return ok.error();
+  auto post = forum_.post(post_id);
+  if (!post) return make_error(Errc::not_found, "There is no such post.");
+  if (post->status != "public") forum_.set_post_status(post_id, "public");
+  forum_.resolve_reports(post_id);
+  auto e = entry(moderator, "approve");
+  e.post_id = post_id;
+  e.member_id = post->author_id;
+  e.reason = post->status == "held" ? post->held_reasons : "reports dismissed";
+  forum_.add_audit(e);
+  return Ok{};
+}
+
+Status ModerationService::hide(const accounts::Account& moderator, std::int64_t post_id,
+                               std::string_view reason) {
+  if (auto ok = check(moderator); !ok) return ok.error();
+  auto post = forum_.post(post_id);
+  if (!post) return make_error(Errc::not_found, "There is no such post.");
+  forum_.set_post_status(post_id, "hidden");
+  forum_.resolve_reports(post_id);
+  auto e = entry(moderator, "hide");
+  e.post_id = post_id;
+  e.member_id = post->author_id;
+  e.reason = trim(reason);
+  forum_.add_audit(e);
+  return Ok{};
+}
+
+accounts::FormResult<Ok> ModerationService::edit(const accounts::Account& moderator,
+                                                 std::int64_t post_id, std::string_view body_in,
+                                                 std::string_view reason_in) {
+  if (auto ok = check(moderator); !ok) return ok.error();
+  auto post = forum_.post(post_id);
+  if (!post) return make_error(Errc::not_found, "There is no such post.");
+  std::string body(trim(body_in));
+  std::string reason(trim(reason_in));
+  accounts::FormProblems problems;
+  if (body.empty()) problems.add("body", "Enter the post's text");
+  if (body.size() > kMaxPostLength * 4) problems.add("body", "The post is too long");
+  if (reason.empty()) problems.add("reason", "Enter the reason for your edit");
+  if (!problems.empty()) return problems;
+  forum_.edit_post(post_id, body, iso_time(clock_.now()));
+  auto e = entry(moderator, "edit");
+  e.post_id = post_id;
+  e.member_id = post->author_id;
+  e.reason = reason;
+  e.before = post->body;
+  e.after = body;
+  forum_.add_audit(e);
+  return Ok{};
+}
+
+Status ModerationService::suspend(const accounts::Account& moderator, std::int64_t member_id,
+                                  std::string_view reason) {
+  if (auto ok = check(moderator); !ok) return ok.error();
+  auto member = accounts_.account_by_id(member_id);
+  if (!member) return make_error(Errc::not_found, "There is no such member.");
+  if (member->role != "member") return make_error(Errc::forbidden, "Only members can be suspended.");
+  accounts_.set_suspended(member_id, true);
+  auto e = entry(moderator, "suspend");
+  e.member_id = member_id;
+  e.reason = trim(reason);
+  forum_.add_audit(e);
+  return Ok{};
+}
+
+Result<std::vector<store::ForumAuditRecord>> ModerationService::audit_log(
+    const accounts::Account& moderator, int page) {
+  if (auto ok = check(moderator); !ok) return ok.error();
+  return forum_.audit_log((std::max(page, 1) - 1) * kAuditPerPage, kAuditPerPage);
+}
+
+}  // namespace cairn::forum

@@ -1,0 +1,57 @@
+// What moderators do: the queue (safeguarding holds first, then reported
+// posts, then phone numbers or emails, then new members' first posts),
+// approve, hide, edit with a reason, suspend a member. Every action goes into
+// the audit log, an edit with the post's original text.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "accounts/account.hpp"
+#include "accounts/form_result.hpp"
+#include "core/clock.hpp"
+#include "core/result.hpp"
+#include "forum/hold_rules.hpp"
+#include "store/account_store.hpp"
+#include "store/forum_store.hpp"
+
+namespace cairn::forum {
+
+inline constexpr int kAuditPerPage = 50;
+
+struct QueueItem {
+  store::ForumPostRecord post;
+  std::string thread_title;
+  std::vector<HoldReason> held_for;              // empty when the post is public but reported
+  std::vector<store::ForumReportRecord> reports;  // open reports of the post
+};
+
+class ModerationService {
+ public:
+  ModerationService(store::ForumStore& forum, store::AccountStore& accounts, const Clock& clock);
+
+  // Every call is refused (forbidden) unless `moderator` is a moderator or admin.
+  Result<std::vector<QueueItem>> queue(const accounts::Account& moderator);
+  // A held post becomes public; a reported post stays public and its reports close.
+  Status approve(const accounts::Account& moderator, std::int64_t post_id);
+  Status hide(const accounts::Account& moderator, std::int64_t post_id, std::string_view reason);
+  // Fields: "body", "reason" (a reason is required).
+  accounts::FormResult<Ok> edit(const accounts::Account& moderator, std::int64_t post_id,
+                                std::string_view body, std::string_view reason);
+  // Only members can be suspended; their sessions end at once.
+  Status suspend(const accounts::Account& moderator, std::int64_t member_id,
+                 std::string_view reason);
+  Result<std::vector<store::ForumAuditRecord>> audit_log(const accounts::Account& moderator,
+                                                          int page);
+
+ private:
+  Status check(const accounts::Account& moderator) const;
+  store::ForumAuditRecord entry(const accounts::Account& moderator, std::string_view action) const;
+
+  store::ForumStore& forum_;
+  store::AccountStore& accounts_;
+  const Clock& clock_;
+};
+
+}  // namespace cairn::forum

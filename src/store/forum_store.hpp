@@ -1,0 +1,145 @@
+// Where Cancer Chat lives: threads, posts (public, held for a moderator or
+// hidden), reports, each member's place in each thread, and the moderators'
+// audit log. Whoever changes public content records a change, so the search
+// index and the other nodes follow.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cairn::store {
+
+struct ForumPostRecord {
+  std::int64_t id = 0;
+  std::int64_t thread_id = 0;
+  std::int64_t author_id = 0;  // 0 when the author deleted their account
+  std::string author_name;     // empty when the author deleted their account
+  std::string body;            // Markdown as written (or as edited by a moderator)
+  std::string status;          // "public", "held" or "hidden"
+  std::string held_reasons;    // space-separated: "safeguarding contact_details first_posts"
+  int held_priority = 0;       // lower comes first in the moderation queue
+  std::string created_at;      // ISO 8601 UTC
+  std::string edited_at;       // empty unless a moderator edited it
+  bool first_in_thread = false;
+};
+
+struct ForumThreadRecord {
+  std::int64_t id = 0;
+  std::string category;
+  std::string title;
+  std::int64_t author_id = 0;
+  std::string author_name;
+  std::string status;  // the status of its first post: a thread is public when that is
+  std::string created_at;
+  int public_posts = 0;
+  std::int64_t last_public_post_id = 0;
+  std::string last_public_post_at;
+};
+
+struct NewForumPost {
+  std::int64_t author_id = 0;
+  std::string body;
+  std::string status;  // "public" or "held"
+  std::string held_reasons;
+  int held_priority = 0;
+  std::string created_at;
+};
+
+struct ForumReportRecord {
+  std::int64_t id = 0;
+  std::int64_t post_id = 0;
+  std::int64_t reporter_id = 0;
+  std::string reporter_name;
+  std::string reason;
+  std::string created_at;
+};
+
+struct ForumAuditRecord {
+  std::int64_t id = 0;
+  std::string at;
+  std::int64_t moderator_id = 0;
+  std::string moderator_name;  // as it was at the time
+  std::string action;          // "approve", "hide", "edit", "suspend"
+  std::int64_t post_id = 0;    // 0 for actions on a member
+  std::int64_t member_id = 0;  // whose post, or who was suspended
+  std::string reason;
+  std::string before;  // an edited post's original text
+  std::string after;
+};
+
+// Whose eyes a listing is for.
+struct ForumViewer {
+  std::int64_t account_id = 0;  // 0 when signed out
+  bool moderator = false;       // sees held and hidden posts too
+};
+
+class ForumStore {
+ public:
+  virtual ~ForumStore() = default;
+
+  // Returns {thread id, first post id}.
+  virtual std::pair<std::int64_t, std::int64_t> create_thread(std::string_view category,
+                                                              std::string_view title,
+                                                              const NewForumPost& first) = 0;
+  virtual std::int64_t add_post(std::int64_t thread_id, const NewForumPost& post) = 0;
+
+  virtual std::optional<ForumThreadRecord> thread(std::int64_t id) = 0;
+  virtual std::optional<ForumPostRecord> post(std::int64_t id) = 0;
+
+  // Threads of a category the viewer may see, the latest activity first.
+  virtual std::vector<ForumThreadRecord> threads_in(std::string_view category,
+                                                    const ForumViewer& viewer, int offset,
+                                                    int limit) = 0;
+  virtual int count_threads_in(std::string_view category, const ForumViewer& viewer) = 0;
+  // Posts of a thread the viewer may see, oldest first.
+  virtual std::vector<ForumPostRecord> posts_in(std::int64_t thread_id, const ForumViewer& viewer,
+                                                int offset, int limit) = 0;
+  virtual int count_posts_in(std::int64_t thread_id, const ForumViewer& viewer) = 0;
+  // How many posts of the viewer's thread come before `post_id` (for its page).
+  virtual int position_of(std::int64_t thread_id, std::int64_t post_id,
+                          const ForumViewer& viewer) = 0;
+
+  // Posts by the author that a moderator has let through (or that never waited).
+  virtual int count_public_posts_by(std::int64_t author_id) = 0;
+  virtual std::vector<ForumPostRecord> posts_by(std::int64_t author_id) = 0;
+
+  // Status changes and edits record a change when public content changes.
+  virtual void set_post_status(std::int64_t post_id, std::string_view status) = 0;
+  virtual void edit_post(std::int64_t post_id, std::string_view body, std::string_view at) = 0;
+
+  // The moderation queue: held posts by priority, then age.
+  virtual std::vector<ForumPostRecord> held_posts() = 0;
+  virtual void add_report(std::int64_t post_id, std::int64_t reporter_id, std::string_view reason,
+                          std::string_view at) = 0;
+  // Reports not yet dealt with, oldest first.
+  virtual std::vector<ForumReportRecord> open_reports() = 0;
+  virtual void resolve_reports(std::int64_t post_id) = 0;
+
+  // The newest post id the member has seen in each thread (absent: never opened).
+  virtual std::map<std::int64_t, std::int64_t> last_read(std::int64_t account_id,
+                                                         const std::vector<std::int64_t>& threads) = 0;
+  // Moves the member's mark forward (never back).
+  virtual void mark_read(std::int64_t account_id, std::int64_t thread_id,
+                         std::int64_t post_id) = 0;
+
+  virtual void add_audit(const ForumAuditRecord& entry) = 0;
+  // Newest first.
+  virtual std::vector<ForumAuditRecord> audit_log(int offset, int limit) = 0;
+
+  // A deleted member's posts: kept without their name, or removed (a thread
+  // they started keeps its replies; its first post says it was removed).
+  virtual void detach_author(std::int64_t author_id) = 0;
+  virtual void remove_posts_by(std::int64_t author_id, std::string_view removed_text) = 0;
+
+  // Every public thread with its public posts, for the search index.
+  virtual void for_each_public_thread(
+      const std::function<void(const ForumThreadRecord&, const std::vector<ForumPostRecord>&)>&
+          visit) = 0;
+};
+
+}  // namespace cairn::store

@@ -1,0 +1,28 @@
+// MailOutbox on SQLite (the mail_outbox table).
+#pragma once
+
+#include "store/mail_outbox.hpp"
+#include "store/sqlite/database.hpp"
+
+namespace cairn::store::sqlite {
+
+class SqliteMailOutbox final : public MailOutbox {
+ public:
+  explicit SqliteMailOutbox(Database& db) : db_(db) {}
+  std::int64_t queue(const OutboxMail& mail, std::int64_t now) override;
+  std::vector<QueuedMail> take_due(std::int64_t now, std::int64_t hold_until, int limit) override;
+  void mark_sent(std::int64_t id, std::int64_t now) override;
+  void mark_failed(std::int64_t id, std::string_view error,
+                   std::optional<std::int64_t> retry_at) override;
+  int unsent_count() override;
+
+ private:
+  Database& db_;
+};
+
+// Inserts a mail row, due at `due_at` or held when it is nullopt; the caller
+// holds the lock (and may be inside a transaction).
+std::int64_t insert_outbox_mail(Database& db, const OutboxMail& mail, std::int64_t now,
+                                std::optional<std::int64_t> due_at);
+
+}  // namespace cairn::store::sqlite

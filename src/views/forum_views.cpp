@@ -1,0 +1,420 @@
+#include "views/forum_views.hpp"
+
+#include <string_view>
+
+#include "core/text.hpp"
+#include "views/helpline_view.hpp"
+#include "views/html.hpp"
+
+namespace cairn::views {
+
+using namespace literals;
+
+namespace {
+
+const FormError* error_for(const FormState& form, std::string_view field) {
+  for (const auto& e : form.errors) {
+    if (e.field == field) return &e;
+  }
+  return nullptr;
+}
+
+bool has_errors(const FormState& form) { return !form.errors.empty() || !form.refusal.empty(); }
+
+std::string title_for(const FormState& form, std::string title) {
+  return has_errors(form) ? "Error: " + title : title;
+}
+
+void write_error_summary(Html& h, const FormState& form) {
+  if (!has_errors(form)) return;
+  h << R"(<div class="nhsuk-error-summary" aria-labelledby="error-summary-title" role="alert" tabindex="-1">
+<h2 class="nhsuk-error-summary__title" id="error-summary-title">There is a problem</h2>
+<div class="nhsuk-error-summary__body"><ul class="nhsuk-list nhsuk-error-summary__list" role="list">)"_m;
+  if (!form.refusal.empty()) h << "<li>"_m << form.refusal << "</li>"_m;
+  for (const auto& e : form.errors) {
+    h << R"(<li><a href="#)"_m << e.field << "\">"_m << e.message << "</a></li>"_m;
+  }
+  h << "</ul></div></div>\n"_m;
+}
+
+void write_csrf(Html& h, std::string_view token) {
+  h << R"(<input type="hidden" name="csrf_token" value=")"_m << token << "\">\n"_m;
+}
+
+struct Field {
+  std::string_view name;
+  std::string_view label;
+  std::string_view hint;
+  std::string_view value;
+  bool multiline = true;
+  int rows = 8;
+};
+
+void write_field(Html& h, const FormState& form, const Field& f) {
+  const FormError* error = error_for(form, f.name);
+  h << (error ? R"(<div class="nhsuk-form-group nhsuk-form-group--error">)"_m
+              : R"(<div class="nhsuk-form-group">)"_m)
+    << R"(<label class="nhsuk-label nhsuk-label--s" for=")"_m << f.name << "\">"_m << f.label
+    << "</label>\n"_m;
+  std::string described;
+  if (!f.hint.empty()) {
+    h << R"(<div class="nhsuk-hint" id=")"_m << f.name << R"(-hint">)"_m << f.hint << "</div>\n"_m;
+    described = std::string(f.name) + "-hint";
+  }
+  if (error) {
+    h << R"(<span class="nhsuk-error-message" id=")"_m << f.name
+      << R"(-error"><span class="nhsuk-u-visually-hidden">Error:</span> )"_m << error->message
+      << "</span>\n"_m;
+    described += (described.empty() ? "" : " ") + std::string(f.name) + "-error";
+  }
+  if (f.multiline) {
+    h << (error ? R"(<textarea class="nhsuk-textarea nhsuk-textarea--error" id=")"_m
+                : R"(<textarea class="nhsuk-textarea" id=")"_m)
+      << f.name << R"(" name=")"_m << f.name << R"(" rows=")"_m << f.rows << "\""_m;
+    if (!described.empty()) h << R"( aria-describedby=")"_m << described << "\""_m;
+    // A newline after the tag: the parser drops one leading newline of the value.
+    h << ">\n"_m << f.value << "</textarea></div>\n"_m;
+  } else {
+    h << (error ? R"(<input class="nhsuk-input nhsuk-input--error" id=")"_m
+                : R"(<input class="nhsuk-input" id=")"_m)
+      << f.name << R"(" name=")"_m << f.name << R"(" type="text" value=")"_m << f.value << "\""_m;
+    if (!described.empty()) h << R"( aria-describedby=")"_m << described << "\""_m;
+    h << "></div>\n"_m;
+  }
+}
+
+void write_button(Html& h, std::string_view text, std::string_view modifier = "") {
+  h << R"(<button class="nhsuk-button)"_m;
+  if (!modifier.empty()) h << " nhsuk-button--"_m << modifier;
+  h << R"(" type="submit" data-module="nhsuk-button">)"_m << text << "</button>\n"_m;
+}
+
+std::string when(std::string_view iso) {
+  if (iso.size() < 16) return std::string(iso);
+  return format_date(iso.substr(0, 10)) + " at " + std::string(iso.substr(11, 5));
+}
+
+std::string author_or_deleted(const std::string& name) {
+  return name.empty() ? "deleted member" : name;
+}
+
+void write_paging(Html& h, std::string_view base, int page, int pages, std::string_view label) {
+  if (pages <= 1) return;
+  h << R"(<nav class="nhsuk-pagination" role="navigation" aria-label=")"_m << label
+    << R"("><ul class="nhsuk-list nhsuk-pagination__list">)"_m;
+  if (page > 1) {
+    h << R"(<li class="nhsuk-pagination-item--previous"><a class="nhsuk-pagination__link nhsuk-pagination__link--prev" href=")"_m
+      << base << "?page="_m << page - 1
+      << R"("><span class="nhsuk-pagination__title">Previous</span><span class="nhsuk-u-visually-hidden">:</span><span class="nhsuk-pagination__page">Page )"_m
+      << page - 1 << "</span></a></li>"_m;
+  }
+  if (page < pages) {
+    h << R"(<li class="nhsuk-pagination-item--next"><a class="nhsuk-pagination__link nhsuk-pagination__link--next" href=")"_m
+      << base << "?page="_m << page + 1
+      << R"("><span class="nhsuk-pagination__title">Next</span><span class="nhsuk-u-visually-hidden">:</span><span class="nhsuk-pagination__page">Page )"_m
+      << page + 1 << "</span></a></li>"_m;
+  }
+  h << "</ul></nav>\n"_m;
+  h << R"(<p class="cairn-page-count">Page )"_m << page << " of "_m << pages << "</p>\n"_m;
+}
+
+SafeHtml page(const Chrome& chrome, std::string title, std::string path, const SafeHtml& main,
+              std::vector<Breadcrumb> crumbs) {
+  PageShell shell{std::move(title), "", std::move(path), std::move(crumbs), {}};
+  return render_layout(chrome, shell, main);
+}
+
+SafeHtml in_column(Html& h) {
+  Html wrapped;
+  wrapped << R"(<div class="nhsuk-grid-row"><div class="nhsuk-grid-column-two-thirds">)"_m
+          << h.take() << "</div></div>\n"_m;
+  return wrapped.take();
+}
+
+std::vector<Breadcrumb> forum_crumbs() { return {{"Home", "/"}, {"Cancer Chat", "/forum"}}; }
+
+std::string thread_href(std::int64_t id) { return "/forum/t/" + std::to_string(id); }
+
+}  // namespace
+
+SafeHtml render_forum_index(const Chrome& chrome, const ForumIndexPage& p) {
+  Html h;
+  h << R"(<h1>Cancer Chat</h1>
+<p class="nhsuk-lede-text">Cancer Chat is our online forum: a place to talk with other people affected by cancer. Anyone can read it; you need an account to post.</p>
+<p>Please read our <a href="/forum/rules">community rules</a> before you post. Moderators read the forum every day.</p>
+)"_m;
+  if (!p.signed_in) {
+    h << R"(<p><a href="/account/register">Create an account</a> or <a href="/account/sign-in?next=%2Fforum">sign in</a> to post.</p>
+)"_m;
+  }
+  if (p.moderator) h << R"(<p><a href="/staff/moderation">Moderation queue</a></p>)"_m;
+  h << R"(<h2>Categories</h2>
+<ul class="nhsuk-list cairn-forum-categories">
+)"_m;
+  for (const auto& c : p.categories) {
+    h << R"(<li><h3 class="nhsuk-heading-s"><a href="/forum/)"_m << c.slug << "\">"_m << c.name
+      << "</a></h3><p>"_m << c.description << "</p></li>\n"_m;
+  }
+  h << "</ul>\n"_m;
+  return page(chrome, "Cancer Chat", "/forum", in_column(h), {{"Home", "/"}});
+}
+
+SafeHtml render_forum_rules(const Chrome& chrome, const SafeHtml& rules) {
+  Html h;
+  h << rules;
+  return page(chrome, "Community rules", "/forum/rules", in_column(h), forum_crumbs());
+}
+
+SafeHtml render_forum_category(const Chrome& chrome, const ForumCategoryPage& p) {
+  Html h;
+  std::string base = "/forum/" + p.category.slug;
+  h << "<h1>"_m << p.category.name << "</h1>\n<p>"_m << p.category.description << "</p>\n"_m;
+  h << R"(<p><a class="nhsuk-button" role="button" draggable="false" data-module="nhsuk-button" href=")"_m
+    << base << "/new\">Start a new thread</a></p>\n"_m;
+  if (p.threads.empty()) {
+    h << "<p>There are no threads here yet.</p>\n"_m;
+  } else {
+    h << R"(<ul class="nhsuk-list cairn-thread-list">)"_m;
+    for (const auto& t : p.threads) {
+      h << R"(<li class="cairn-thread"><h2 class="nhsuk-heading-s"><a href=")"_m << thread_href(t.id)
+        << "\">"_m << t.title << "</a>"_m;
+      if (t.unread) h << R"( <strong class="nhsuk-tag nhsuk-tag--blue cairn-new">New posts</strong>)"_m;
+      if (t.held)
+        h << R"( <strong class="nhsuk-tag nhsuk-tag--yellow">Waiting for a moderator</strong>)"_m;
+      h << "</h2><p>Started by "_m << author_or_deleted(t.author) << ". "_m << t.replies
+        << (t.replies == 1 ? " reply"_m : " replies"_m);
+      if (!t.last_post_at.empty()) h << ". Last post "_m << when(t.last_post_at);
+      h << ".</p></li>\n"_m;
+    }
+    h << "</ul>\n"_m;
+  }
+  write_paging(h, base, p.page, p.pages, "Thread pages");
+  auto crumbs = forum_crumbs();
+  return page(chrome, p.category.name + (p.page > 1 ? " (page " + std::to_string(p.page) + ")" : ""),
+              base, in_column(h), crumbs);
+}
+
+SafeHtml render_forum_thread(const Chrome& chrome, const ForumThreadPage& p) {
+  Html h;
+  std::string href = thread_href(p.id);
+  write_error_summary(h, p.reply);
+  if (p.show_crisis) {
+    h << R"(<div class="nhsuk-inset-text cairn-held-notice"><span class="nhsuk-u-visually-hidden">Information: </span><p>Thank you for your post. It is waiting for a moderator, who will read it soon. If you are struggling, please talk to someone now.</p></div>
+)"_m;
+    h << crisis_support(chrome.site);
+  } else if (p.just_held) {
+    h << R"(<div class="nhsuk-inset-text cairn-held-notice"><span class="nhsuk-u-visually-hidden">Information: </span><p>Thank you for your post. It is waiting for a moderator and only you can see it until they have read it.</p></div>
+)"_m;
+  }
+  h << "<h1>"_m << p.title << "</h1>\n"_m;
+  for (const auto& post : p.posts) {
+    h << R"(<article class="cairn-post" id="post-)"_m << std::to_string(post.id) << R"(" aria-labelledby="post-)"_m
+      << std::to_string(post.id) << R"(-by"><h2 class="nhsuk-heading-xs cairn-post__by" id="post-)"_m << std::to_string(post.id)
+      << R"(-by">)"_m << author_or_deleted(post.author);
+    if (!post.author_role.empty()) h << " ("_m << post.author_role << ")"_m;
+    h << R"(, <span class="cairn-post__when">)"_m << when(post.created_at) << "</span>"_m;
+    if (post.is_new) h << R"( <strong class="nhsuk-tag nhsuk-tag--blue cairn-new">New</strong>)"_m;
+    if (post.status == "held")
+      h << R"( <strong class="nhsuk-tag nhsuk-tag--yellow cairn-held">Waiting for a moderator</strong>)"_m;
+    if (post.status == "hidden") h << R"( <strong class="nhsuk-tag nhsuk-tag--grey">Hidden</strong>)"_m;
+    h << "</h2>\n"_m << R"(<div class="cairn-post__body">)"_m << post.body << "</div>\n"_m;
+    if (!post.edited_at.empty())
+      h << R"(<p class="nhsuk-body-s">Edited by a moderator.</p>)"_m;
+    if (post.can_report) {
+      h << R"(<p class="nhsuk-body-s"><a href=")"_m << href << "/report/"_m << std::to_string(post.id)
+        << R"(">Report this post<span class="nhsuk-u-visually-hidden"> by )"_m
+        << author_or_deleted(post.author) << "</span></a></p>"_m;
+    }
+    h << "</article>\n"_m;
+  }
+  write_paging(h, href, p.page, p.pages, "Pages of this thread");
+  if (p.signed_in) {
+    h << R"(<h2>Reply</h2>
+<form method="post" action=")"_m
+      << href << "\" novalidate>\n"_m;
+    write_csrf(h, p.reply.csrf_token);
+    write_field(h, p.reply,
+                {"body", "Your reply",
+                 "You can use simple Markdown: *italic*, **bold**, lists and links. Do not share "
+                 "phone numbers, email addresses or full names.",
+                 p.reply_body});
+    write_button(h, "Post reply");
+    h << "</form>\n"_m;
+  } else {
+    h << R"(<p><a href="/account/sign-in?next=)"_m << url_encode(href)
+      << R"(">Sign in to reply</a> or <a href="/account/register">create an account</a>.</p>
+)"_m;
+  }
+  auto crumbs = forum_crumbs();
+  crumbs.push_back({p.category.name, "/forum/" + p.category.slug});
+  return page(chrome, title_for(p.reply, p.title), href, in_column(h), crumbs);
+}
+
+SafeHtml render_forum_new_thread(const Chrome& chrome, const ForumNewThreadPage& p) {
+  Html h;
+  std::string action = "/forum/" + p.category.slug + "/new";
+  write_error_summary(h, p.form);
+  h << "<h1>Start a new thread</h1>\n<p>In "_m << p.category.name
+    << R"(. Please follow our <a href="/forum/rules">community rules</a>.</p>
+<form method="post" action=")"_m
+    << action << "\" novalidate>\n"_m;
+  write_csrf(h, p.form.csrf_token);
+  write_field(h, p.form, {"title", "Title", "A few words about what you want to talk about.",
+                          p.title, false});
+  write_field(h, p.form,
+              {"body", "Your message",
+               "You can use simple Markdown: *italic*, **bold**, lists and links. Do not share "
+               "phone numbers, email addresses or full names.",
+               p.body, true, 10});
+  write_button(h, "Post");
+  h << "</form>\n"_m;
+  auto crumbs = forum_crumbs();
+  crumbs.push_back({p.category.name, "/forum/" + p.category.slug});
+  return page(chrome, title_for(p.form, "Start a new thread"), action, in_column(h), crumbs);
+}
+
+SafeHtml render_forum_report(const Chrome& chrome, const ForumReportPage& p) {
+  Html h;
+  std::string action = thread_href(p.thread_id) + "/report/" + std::to_string(p.post_id);
+  if (p.done) {
+    h << R"(<h1>Thank you for your report</h1>
+<p>A moderator will look at the post soon.</p>
+<p><a href=")"_m
+      << thread_href(p.thread_id) << "\">Back to the thread</a></p>\n"_m;
+    return page(chrome, "Thank you for your report", action, in_column(h), forum_crumbs());
+  }
+  write_error_summary(h, p.form);
+  h << "<h1>Report a post</h1>\n<p>The post by "_m << author_or_deleted(p.post_author)
+    << ":</p>\n<blockquote class=\"cairn-reported-post\">"_m << p.post_body
+    << "</blockquote>\n<form method=\"post\" action=\""_m << action << "\" novalidate>\n"_m;
+  write_csrf(h, p.form.csrf_token);
+  write_field(h, p.form,
+              {"reason", "What is wrong with this post?",
+               "A moderator reads every report. The member is not told who reported them.",
+               p.reason, true, 4});
+  write_button(h, "Send report");
+  h << "</form>\n"_m;
+  return page(chrome, title_for(p.form, "Report a post"), action, in_column(h), forum_crumbs());
+}
+
+SafeHtml render_moderation(const Chrome& chrome, const ModerationPage& p) {
+  Html h;
+  h << "<h1>Moderation queue</h1>\n"_m;
+  if (!p.notice.empty()) {
+    h << R"(<div class="nhsuk-inset-text"><span class="nhsuk-u-visually-hidden">Information: </span><p>)"_m
+      << p.notice << "</p></div>\n"_m;
+  }
+  h << R"(<p><a href="/staff/moderation/audit">Audit log</a></p>)"_m;
+  if (p.items.empty()) h << "<p>Nothing is waiting. Thank you.</p>\n"_m;
+  for (const auto& item : p.items) {
+    const auto& post = item.post;
+    std::string id = std::to_string(post.id);
+    h << R"(<section class="nhsuk-card cairn-queue-item)"_m
+      << (item.safeguarding ? " cairn-queue-item--safeguarding"_m : ""_m) << R"(" id="item-)"_m
+      << id << R"("><div class="nhsuk-card__content"><h2 class="nhsuk-card__heading nhsuk-heading-s">)"_m;
+    for (const auto& reason : item.held_for) {
+      h << R"(<strong class="nhsuk-tag )"_m
+        << (reason == "Safeguarding" ? "nhsuk-tag--red"_m : "nhsuk-tag--yellow"_m) << "\">"_m
+        << reason << "</strong> "_m;
+    }
+    if (!item.reports.empty()) h << R"(<strong class="nhsuk-tag nhsuk-tag--orange">Reported</strong> )"_m;
+    h << "Post "_m << std::to_string(post.id) << " by "_m << author_or_deleted(post.author_name) << " in <a href=\""_m
+      << thread_href(post.thread_id) << "#post-"_m << std::to_string(post.id) << "\">"_m << item.thread_title
+      << "</a></h2>\n"_m << R"(<p class="nhsuk-body-s">)"_m << when(post.created_at) << "</p>\n"_m
+      << R"(<div class="cairn-post__body">)"_m << item.body << "</div>\n"_m;
+    if (!item.reports.empty()) {
+      h << "<h3 class=\"nhsuk-heading-xs\">Reports</h3><ul>"_m;
+      for (const auto& r : item.reports) {
+        h << "<li>"_m << r.reason << " (by "_m << author_or_deleted(r.reporter_name) << ", "_m
+          << when(r.created_at) << ")</li>"_m;
+      }
+      h << "</ul>\n"_m;
+    }
+    // Each action is its own small form.
+    h << R"(<div class="cairn-queue-actions"><form method="post" action="/staff/moderation">)"_m;
+    write_csrf(h, p.csrf_token);
+    h << R"(<input type="hidden" name="action" value="approve"><input type="hidden" name="post" value=")"_m
+      << std::to_string(post.id) << R"(">)"_m;
+    write_button(h, post.status == "held" ? "Approve" : "Keep (dismiss reports)");
+    h << R"(</form><form method="post" action="/staff/moderation">)"_m;
+    write_csrf(h, p.csrf_token);
+    h << R"(<input type="hidden" name="action" value="hide"><input type="hidden" name="post" value=")"_m
+      << std::to_string(post.id) << R"(">)"_m;
+    h << R"(<div class="nhsuk-form-group"><label class="nhsuk-label" for="hide-reason-)"_m << id
+      << R"(">Reason for hiding (optional)</label><input class="nhsuk-input" id="hide-reason-)"_m
+      << id << R"(" name="reason" type="text"></div>)"_m;
+    write_button(h, "Hide", "secondary");
+    h << R"(</form><p><a href="/staff/moderation/edit/)"_m << std::to_string(post.id)
+      << R"(">Edit this post<span class="nhsuk-u-visually-hidden"> (post )"_m << std::to_string(post.id)
+      << ")</span></a></p>"_m;
+    if (post.author_id != 0) {
+      h << R"(<form method="post" action="/staff/moderation">)"_m;
+      write_csrf(h, p.csrf_token);
+      h << R"(<input type="hidden" name="action" value="suspend"><input type="hidden" name="member" value=")"_m
+        << std::to_string(post.author_id) << R"("><input type="hidden" name="post" value=")"_m << std::to_string(post.id)
+        << R"("><div class="nhsuk-form-group"><label class="nhsuk-label" for="suspend-reason-)"_m
+        << id << R"(">Reason for suspending )"_m << author_or_deleted(post.author_name)
+        << R"(</label><input class="nhsuk-input" id="suspend-reason-)"_m << id
+        << R"(" name="reason" type="text"></div>)"_m;
+      write_button(h, "Suspend member", "warning");
+      h << "</form>"_m;
+    }
+    h << "</div></div></section>\n"_m;
+  }
+  return page(chrome, "Moderation queue", "/staff/moderation", in_column(h), {{"Home", "/"}});
+}
+
+SafeHtml render_moderation_edit(const Chrome& chrome, const ModerationEditPage& p) {
+  Html h;
+  std::string action = "/staff/moderation/edit/" + std::to_string(p.post_id);
+  write_error_summary(h, p.form);
+  h << "<h1>Edit a post</h1>\n<p>The original is kept in the audit log.</p>\n"_m
+    << R"(<form method="post" action=")"_m << action << "\" novalidate>\n"_m;
+  write_csrf(h, p.form.csrf_token);
+  write_field(h, p.form, {"body", "Post", "", p.body, true, 10});
+  write_field(h, p.form,
+              {"reason", "Reason for the edit", "For the audit log.", p.reason, false});
+  write_button(h, "Save edit");
+  h << "</form>\n"_m;
+  return page(chrome, title_for(p.form, "Edit a post"), action, in_column(h),
+              {{"Home", "/"}, {"Moderation queue", "/staff/moderation"}});
+}
+
+SafeHtml render_audit_log(const Chrome& chrome, const AuditPage& p) {
+  Html h;
+  h << "<h1>Moderation audit log</h1>\n"_m;
+  if (p.entries.empty()) {
+    h << "<p>No moderator actions yet.</p>\n"_m;
+  } else {
+    h << R"(<table class="nhsuk-table cairn-audit"><caption class="nhsuk-table__caption">Moderator actions, newest first</caption><thead class="nhsuk-table__head"><tr class="nhsuk-table__row"><th scope="col" class="nhsuk-table__header">When</th><th scope="col" class="nhsuk-table__header">Moderator</th><th scope="col" class="nhsuk-table__header">Action</th><th scope="col" class="nhsuk-table__header">Details</th></tr></thead><tbody class="nhsuk-table__body">)"_m;
+    for (const auto& e : p.entries) {
+      h << R"(<tr class="nhsuk-table__row"><td class="nhsuk-table__cell">)"_m << when(e.at)
+        << R"(</td><td class="nhsuk-table__cell">)"_m << e.moderator_name
+        << R"(</td><td class="nhsuk-table__cell cairn-audit__action">)"_m << e.action
+        << R"(</td><td class="nhsuk-table__cell">)"_m;
+      if (e.post_id) h << "Post "_m << std::to_string(e.post_id) << ". "_m;
+      if (e.member_id) h << "Member "_m << std::to_string(e.member_id) << ". "_m;
+      if (!e.reason.empty()) h << "Reason: "_m << e.reason << ". "_m;
+      if (!e.before.empty()) {
+        h << R"(<details class="nhsuk-details"><summary class="nhsuk-details__summary"><span class="nhsuk-details__summary-text">Original text</span></summary><div class="nhsuk-details__text"><pre class="cairn-audit__before">)"_m
+          << e.before << "</pre></div></details>"_m;
+      }
+      h << "</td></tr>\n"_m;
+    }
+    h << "</tbody></table>\n"_m;
+  }
+  if (p.page > 1 || p.more) {
+    h << R"(<nav class="nhsuk-pagination" role="navigation" aria-label="Audit log pages"><ul class="nhsuk-list nhsuk-pagination__list">)"_m;
+    if (p.page > 1)
+      h << R"(<li class="nhsuk-pagination-item--previous"><a class="nhsuk-pagination__link nhsuk-pagination__link--prev" href="/staff/moderation/audit?page=)"_m
+        << p.page - 1 << R"("><span class="nhsuk-pagination__title">Newer</span></a></li>)"_m;
+    if (p.more)
+      h << R"(<li class="nhsuk-pagination-item--next"><a class="nhsuk-pagination__link nhsuk-pagination__link--next" href="/staff/moderation/audit?page=)"_m
+        << p.page + 1 << R"("><span class="nhsuk-pagination__title">Older</span></a></li>)"_m;
+    h << "</ul></nav>\n"_m;
+  }
+  return page(chrome, "Moderation audit log", "/staff/moderation/audit", h.take(),
+              {{"Home", "/"}, {"Moderation queue", "/staff/moderation"}});
+}
+
+}  // namespace cairn::views

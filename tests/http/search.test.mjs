@@ -1,0 +1,367 @@
+// Site search (issue 4) over HTTP, against a real `cairn serve` that has the
+// content pages and the real ClinicalTrials.gov records beside the repository:
+// /search (results, highlighted snippets, type facets, paging, "did you mean",
+// odd and hostile queries), /api/v1/search and /api/v1/suggest.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { resolve } from 'node:path';
+import { root, startCairn } from './cairn_server.mjs';
+import { assertSecurityHeaders, get } from './http_client.mjs';
+
+const TRIALS = resolve(root, '../shared/data/trials');
+const LM = '/about-cancer/leptomeningeal-metastases';
+const TREATMENT = `${LM}/treatment`;
+
+let server;
+
+before(async () => {
+  server = await startCairn({ trials: [TRIALS] });
+});
+
+after(async () => {
+  if (server) {
+    const { code, signal } = await server.stop();
+    assert.ok(code === 0 || signal === 'SIGTERM', `cairn stopped cleanly (code ${code}, signal ${signal})`);
+  }
+});
+
+const q = (text) => encodeURIComponent(text);
+
+async function page(path) {
+  const r = await get(server.base, path);
+  assert.notEqual(r.status, 500, `${path} gave a 500:\n${r.text.slice(0, 500)}`);
+  return r;
+}
+
+async function api(path, expectStatus = 200) {
+  const r = await get(server.base, path);
+  assert.equal(r.status, expectStatus, `${path}: ${r.text.slice(0, 300)}`);
+  assert.match(r.headers['content-type'] ?? '', /^application\/json/, `${path} is JSON`);
+  return JSON.parse(r.text);
+}
+
+// The results on a /search page: [{url, title, snippet}] from the results list.
+function resultsOf(html) {
+  const list = /<ul class="nhsuk-list cairn-results">([\s\S]*?)<\/ul>/.exec(html);
+  if (!list) return [];
+  return [...list[1].matchAll(/<li class="cairn-result">[\s\S]*?<a href="([^"]*)">([\s\S]*?)<\/a>[\s\S]*?<p class="cairn-result__snippet">([\s\S]*?)<\/p><\/li>/g)]
+    .map(([, url, title, snippet]) => ({ url: url.replaceAll('&amp;', '&'), title, snippet }));
+}
+
+// Type facet links: {label, count, href, current}.
+function facetsOf(html) {
+  const nav = /<nav class="cairn-facets"[^>]*>([\s\S]*?)<\/nav>/.exec(html);
+  if (!nav) return [];
+  return [...nav[1].matchAll(/<a ([^>]*)href="([^"]*)"[^>]*>([^<]*?) \((\d+)\)<\/a>/g)]
+    .map(([, attrs, href, label, count]) => ({
+      label, count: Number(count), href: href.replaceAll('&amp;', '&'), current: attrs.includes('aria-current'),
+    }));
+}
+
+function h1Of(html) {
+  const all = [...html.matchAll(/<h1[^>]*>([\s\S]*?)<\/h1>/g)].map((m) => m[1]);
+  assert.equal(all.length, 1, 'exactly one <h1>');
+  return all[0];
+}
+
+// Every value="..." of an <input name="q"> (the header's search box and the page's).
+function searchBoxValues(html) {
+  return [...html.matchAll(/<input [^>]*name="q"[^>]*>/g)].map((m) => /value="([^"]*)"/.exec(m[0])?.[1]);
+}
+
+describe('the results page', () => {
+  test('/search?q=chemotherapy lists results with titles, highlighted snippets and type counts', async () => {
+    const r = await page(`/search?q=chemotherapy`);
+    assert.equal(r.status, 200);
+    assert.match(r.headers['content-type'], /^text\/html; charset=utf-8/i);
+    assertSecurityHeaders(assert, r.headers, '/search');
+    assert.equal(h1Of(r.text), 'Search results for <span class="cairn-query">chemotherapy</span>');
+    const results = resultsOf(r.text);
+    assert.equal(results.length, 10, 'a full first page of ten');
+    for (const hit of results) {
+      assert.ok(hit.title.trim().length > 0, `a title for ${hit.url}`);
+      assert.match(hit.url, /^\/(about-cancer|trials\/NCT\d{8}|#|$)/, 'a link into the site');
+    }
+    const marked = results.filter((hit) => /<mark>chemotherap/i.test(hit.snippet));
+    assert.ok(marked.length >= 8, `most snippets highlight the word (${marked.length} of 10)`);
+    // Only <mark> survives in a snippet: everything else is escaped text.
+    for (const hit of results) assert.doesNotMatch(hit.snippet.replace(/<\/?mark>/g, ''), /</, hit.url);
+
+    const json = await api('/api/v1/search?q=chemotherapy');
+    const facets = facetsOf(r.text);
+    const byLabel = Object.fromEntries(facets.map((f) => [f.label, f]));
+    assert.equal(byLabel['All results'].count, json.total);
+    assert.equal(byLabel['All results'].current, true, 'no type chosen: "All results" is current');
+    assert.equal(byLabel.Information.count, json.facets.pages);
+    assert.equal(byLabel['Clinical trials'].count, json.facets.trials);
+    assert.ok(json.facets.pages > 0 && json.facets.trials > 0, 'both pages and trials match');
+    assert.match(r.text, new RegExp(`>${json.total} results</p>`), 'the number of results is shown');
+  });
+
+  test('a type facet narrows the results to that type and is marked current', async () => {
+    const all = await api('/api/v1/search?q=chemotherapy');
+    for (const [type, label] of [['pages', 'Information'], ['trials', 'Clinical trials']]) {
+      const r = await page(`/search?q=chemotherapy&type=${type}`);
+      assert.equal(r.status, 200);
+      const facet = facetsOf(r.text).find((f) => f.label === label);
+      assert.equal(facet.current, true, `${label} is current`);
+      assert.equal(facet.href, `/search?q=chemotherapy&type=${type}`);
+      const results = resultsOf(r.text);
+      assert.ok(results.length > 0);
+      for (const hit of results) {
+        if (type === 'trials') assert.match(hit.url, /^\/trials\/NCT\d{8}$/);
+        else assert.doesNotMatch(hit.url, /^\/trials\//);
+      }
+      const json = await api(`/api/v1/search?q=chemotherapy&type=${type}`);
+      assert.equal(json.total, all.facets[type], `type=${type} total is its facet count`);
+      assert.deepEqual(json.facets, all.facets, 'facets count every type whatever type is chosen');
+      assert.ok(json.results.every((hit) => hit.type === type));
+    }
+    const bad = await page('/search?q=chemotherapy&type=videos');
+    assert.equal(bad.status, 400, 'an unknown type is refused, not ignored');
+    assert.match(bad.text, /pages, trials or forum/);
+  });
+
+  test('paging: page 2 is different from page 1, and the pages together hold every result once', async () => {
+    const first = await api('/api/v1/search?q=chemotherapy&type=trials');
+    assert.ok(first.total > 10, `more than one page (${first.total})`);
+    const pages = Math.ceil(first.total / 10);
+    const seen = new Set();
+    for (let n = 1; n <= pages; n++) {
+      const json = await api(`/api/v1/search?q=chemotherapy&type=trials&page=${n}`);
+      assert.equal(json.page, n);
+      assert.equal(json.results.length, n < pages ? 10 : first.total - 10 * (pages - 1), `page ${n} size`);
+      for (const hit of json.results) {
+        assert.ok(!seen.has(hit.url), `${hit.url} appears on two pages`);
+        seen.add(hit.url);
+      }
+    }
+    assert.equal(seen.size, first.total);
+
+    const one = await page('/search?q=chemotherapy');
+    const two = await page('/search?q=chemotherapy&page=2');
+    assert.equal(two.status, 200);
+    const urls1 = resultsOf(one.text).map((hit) => hit.url);
+    const urls2 = resultsOf(two.text).map((hit) => hit.url);
+    assert.ok(urls2.length > 0);
+    assert.deepEqual(urls2.filter((u) => urls1.includes(u)), [], 'no result repeated from page 1');
+    assert.match(one.text, /href="\/search\?q=chemotherapy&amp;page=2"[^>]*>[\s\S]*?Next/, 'page 1 links to page 2');
+    assert.doesNotMatch(one.text, /Previous/, 'page 1 has no previous page');
+    assert.match(two.text, /href="\/search\?q=chemotherapy"[^>]*>[\s\S]*?Previous/, 'page 2 links back to page 1');
+  });
+
+  test('page=0, page=abc, page=-1 and page=99999 are refused or brought into range, never a 500', async () => {
+    for (const value of ['0', 'abc', '-1', '99999', '1.5', '']) {
+      const r = await page(`/search?q=chemotherapy&page=${value}`);
+      assert.ok([200, 400].includes(r.status), `page=${value}: ${r.status}`);
+      if (r.status === 400) {
+        assert.match(r.text, /page must be a number/i, `page=${value}: the 400 page says what is wrong`);
+        assert.match(r.headers['content-type'], /^text\/html/);
+        const json = await api(`/api/v1/search?q=chemotherapy&page=${value}`, 400);
+        assert.match(json.error.message, /page/);
+      } else {
+        assert.equal(h1Of(r.text), 'Search results for <span class="cairn-query">chemotherapy</span>');
+      }
+    }
+    // A page past the last one says so rather than showing a blank list.
+    const past = await page('/search?q=chemotherapy&page=50');
+    assert.equal(past.status, 200);
+    assert.match(past.text, /past the last one/);
+  });
+});
+
+describe('"did you mean"', () => {
+  test('a misspelling is corrected: the page names the corrected words and shows their results', async () => {
+    const r = await page('/search?q=leptomeningial');
+    assert.equal(r.status, 200);
+    const link = /href="\/search\?q=leptomeningeal"/.test(r.text);
+    const note = /results for \u201cleptomeningeal\u201d/.test(r.text) || /results for <strong>leptomeningeal<\/strong>/.test(r.text);
+    assert.ok(link || note, 'a "did you mean" link or a note that these are results for "leptomeningeal"');
+    // Said once, not twice.
+    assert.equal((r.text.match(/cairn-did-you-mean/g) ?? []).length, 1, 'one correction note');
+    const results = resultsOf(r.text);
+    assert.ok(results.length > 0, 'results for the corrected spelling');
+    assert.ok(results.slice(0, 3).some((hit) => hit.url.startsWith(LM)), 'the LM page near the top');
+
+    const json = await api('/api/v1/search?q=leptomeningial');
+    assert.equal(json.query, 'leptomeningial');
+    assert.equal(json.corrected, 'leptomeningeal');
+    assert.ok(json.total > 0);
+  });
+
+  test('words spelt right are not "corrected"', async () => {
+    for (const words of ['leptomeningeal', 'chemotherapy', 'lumbar puncture']) {
+      const json = await api(`/api/v1/search?q=${q(words)}`);
+      assert.equal(json.corrected, null, words);
+      const r = await page(`/search?q=${q(words)}`);
+      assert.doesNotMatch(r.text, /cairn-did-you-mean/, words);
+    }
+  });
+});
+
+describe('escaping', () => {
+  for (const hostile of ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "' onfocus='alert(1)"]) {
+    test(`the query ${JSON.stringify(hostile)} comes back as text, in the heading and the search boxes`, async () => {
+      const r = await page(`/search?q=${q(hostile)}`);
+      assert.equal(r.status, 200);
+      const escaped = hostile.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;')
+        .replaceAll('"', '&quot;').replaceAll("'", '&#39;');
+      assert.ok(!r.text.includes(hostile), 'the raw query is nowhere in the page');
+      assert.doesNotMatch(r.text, /<script>alert|<img src=x|onerror=alert\(1\)>|onfocus='/);
+      assert.equal(h1Of(r.text), `Search results for <span class="cairn-query">${escaped}</span>`);
+      const values = searchBoxValues(r.text);
+      assert.equal(values.length, 2, 'the header search box and the page search box');
+      for (const value of values) assert.equal(value, escaped, 'the search box keeps the words, escaped');
+      assert.match(r.text, new RegExp(`<title>Search results for ${escaped.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} - `));
+      for (const hit of resultsOf(r.text)) assert.doesNotMatch(hit.snippet.replace(/<\/?mark>/g, ''), /</);
+      const json = await api(`/api/v1/search?q=${q(hostile)}`);
+      for (const hit of json.results) assert.doesNotMatch(hit.snippet.replace(/<\/?mark>/g, ''), /</);
+    });
+  }
+});
+
+describe('odd queries', () => {
+  test('no query, or only spaces, gets the search page with a hint, not an error', async () => {
+    for (const path of ['/search', '/search?q=', '/search?q=%20%20%20']) {
+      const r = await page(path);
+      assert.equal(r.status, 200, path);
+      assert.equal(h1Of(r.text), 'Search', path);
+      assert.match(r.text, /Type a word or two to search for/, `${path} says what to do`);
+      assert.match(r.text, /<form class="cairn-search-form" action="\/search"/);
+    }
+    const json = await api('/api/v1/search?q=');
+    assert.equal(json.total, 0);
+    assert.deepEqual(json.results, []);
+    assert.equal(typeof json.notice, 'string');
+  });
+
+  const ODD = [
+    'AND OR NOT NEAR', 'chemotherapy AND', 'NOT', 'x NEAR y', 'NEAR/3 chemotherapy', 'ADJ',
+    'title:x', 'type:trials', 'a:b:c', '*', '**', 'chemo*', '"unbalanced', 'a"b"c"', '"', "'",
+    '((((', ')', '+', '-', '~chemotherapy', '+chemotherapy -steroids', '%', '\\', '\u0001\u0002\u007f ctl',
+    'tab\there', 'line\nbreak', '\u0000', 'ünïcödé 😀 治疗', '../../etc/passwd', 'SELECT * FROM pages;--',
+    '{{7*7}}', '${jndi:ldap://x}', 'a'.repeat(300),
+  ];
+  test('Xapian operators, control characters, unbalanced quotes and the like get a 200 page', async () => {
+    for (const text of ODD) {
+      const r = await page(`/search?q=${q(text)}`);
+      assert.equal(r.status, 200, `/search?q=${JSON.stringify(text)}: ${r.status}`);
+      assert.match(h1Of(r.text), /^Search/, JSON.stringify(text));
+      const json = await api(`/api/v1/search?q=${q(text)}`);
+      assert.ok(Array.isArray(json.results), JSON.stringify(text));
+      assert.equal(typeof json.total, 'number');
+      const suggest = await api(`/api/v1/suggest?q=${q(text)}`);
+      assert.ok(Array.isArray(suggest.suggestions), JSON.stringify(text));
+    }
+  });
+
+  test('invalid UTF-8 in the query is a 200 or a 400, never a 500', async () => {
+    for (const raw of ['%ff%fe', '%c3', 'caf%e9', '%ed%a0%80']) {
+      for (const path of [`/search?q=${raw}`, `/api/v1/search?q=${raw}`, `/api/v1/suggest?q=${raw}`]) {
+        const r = await page(path);
+        assert.ok([200, 400].includes(r.status), `${path}: ${r.status}`);
+      }
+    }
+  });
+
+  test('a 10 KB query gets a 200 page that says it was shortened', async () => {
+    const words = ['leptomeningeal', 'chemotherapy', 'ommaya', 'csf', 'radiotherapy'];
+    let text = '';
+    for (let i = 0; text.length < 10 * 1024; i++) text += `${words[i % words.length]} `;
+    const path = `/search?q=${q(text)}`;
+    assert.ok(path.length > 10 * 1024 && path.length < 15 * 1024);
+    const r = await page(path);
+    assert.equal(r.status, 200);
+    assert.match(r.text, /shortened/, 'the page says the search was shortened');
+    assert.ok(r.text.length < 200 * 1024, `the page does not echo the query many times (${r.text.length} bytes)`);
+    const json = await api(`/api/v1/search?q=${q(text)}`);
+    assert.ok(json.query.length < text.length, 'the query was shortened');
+    assert.ok(json.total > 0, 'the first words still find things');
+    const suggest = await api(`/api/v1/suggest?q=${q(text)}`);
+    assert.deepEqual(suggest.suggestions, [], 'nothing completes a 10 KB prefix');
+    // 10 KB of one long "word" too.
+    const blob = await page(`/search?q=${'x'.repeat(10 * 1024)}`);
+    assert.equal(blob.status, 200);
+  });
+
+  test('a URL beyond the 16 KB header limit is refused with 414 or 431', async () => {
+    const r = await get(server.base, `/search?q=${'x'.repeat(20 * 1024)}`);
+    assert.ok([414, 431].includes(r.status), `status ${r.status}`);
+    const after = await page('/search?q=chemotherapy');
+    assert.equal(after.status, 200, 'the server carries on');
+  });
+});
+
+describe('the JSON API', () => {
+  test('/api/v1/search has the documented shape', async () => {
+    const json = await api('/api/v1/search?q=chemotherapy');
+    for (const key of ['query', 'corrected', 'total', 'facets', 'results']) assert.ok(key in json, `has ${key}`);
+    assert.equal(json.query, 'chemotherapy');
+    assert.equal(json.corrected, null);
+    assert.equal(typeof json.total, 'number');
+    assert.equal(json.total, Object.values(json.facets).reduce((a, b) => a + b, 0), 'total is the sum of the facets');
+    for (const [type, count] of Object.entries(json.facets)) {
+      assert.ok(['pages', 'trials', 'forum'].includes(type), type);
+      assert.ok(Number.isInteger(count) && count > 0, `${type}: ${count}`);
+    }
+    assert.equal(json.results.length, 10);
+    for (const hit of json.results) {
+      assert.ok(['pages', 'trials', 'forum'].includes(hit.type));
+      assert.equal(typeof hit.title, 'string');
+      assert.ok(hit.title.length > 0);
+      assert.match(hit.url, /^\//);
+      assert.equal(typeof hit.snippet, 'string');
+    }
+    assert.ok(json.results.filter((hit) => /<mark>/i.test(hit.snippet)).length >= 8, 'snippets highlight the words');
+    const r = await get(server.base, '/api/v1/search?q=chemotherapy');
+    assert.equal(r.headers['cache-control'], 'no-store');
+  });
+
+  test('/api/v1/suggest?q=intr suggests completions of "intr"', async () => {
+    const json = await api('/api/v1/suggest?q=intr');
+    assert.equal(json.query, 'intr');
+    assert.ok(json.suggestions.length > 0 && json.suggestions.length <= 8, `${json.suggestions.length} suggestions`);
+    for (const s of json.suggestions) {
+      assert.equal(typeof s, 'string');
+      assert.match(s, /(^|[\s(-])intr/i, `${s} completes "intr"`);
+    }
+    assert.ok(json.suggestions.some((s) => /^intrathecal/i.test(s)), `"intrathecal" is among ${JSON.stringify(json.suggestions)}`);
+    const none = await api('/api/v1/suggest?q=');
+    assert.deepEqual(none.suggestions, []);
+  });
+});
+
+describe('what search finds', () => {
+  test('imported trials are searchable: a trials facet, trial links that work, and by NCT id', async () => {
+    const json = await api('/api/v1/search?q=chemotherapy&type=trials');
+    assert.ok(json.facets.trials > 0, 'a trials facet after import');
+    const hit = json.results[0];
+    assert.match(hit.url, /^\/trials\/NCT\d{8}$/);
+    const trial = await get(server.base, hit.url);
+    assert.equal(trial.status, 200, `${hit.url} opens`);
+    assert.ok(trial.text.includes(`<h1>${hit.title}</h1>`), 'the trial page has the title search showed');
+    const id = hit.url.split('/').pop();
+    const byId = await api(`/api/v1/search?q=${id}`);
+    assert.equal(byId.results[0]?.url, hit.url, `searching ${id} finds that trial first`);
+  });
+
+  // A handful of the medical words people type; the unit tests cover the full set.
+  for (const [words, check] of [
+    ['omaya', (results) => results[0].url === `${TREATMENT}#chemotherapy-into-the-csf`
+      && /<mark>Ommaya/i.test(results[0].snippet)],
+    ['omaya resevoir', (results) => results[0].url === `${TREATMENT}#chemotherapy-into-the-csf`],
+    ['CSF', (results) => results.slice(0, 3).some((hit) => hit.url.startsWith(TREATMENT))],
+    ['carcinomatous meningitis', (results) => results.slice(0, 3).some((hit) => hit.url.split('#')[0] === LM)],
+    ['neoplastic meningitis', (results) => results.slice(0, 3).some((hit) => hit.url.split('#')[0] === LM)],
+    ['intrathecal chemo', (results) => results.slice(0, 3).some((hit) => hit.url.startsWith(TREATMENT))],
+  ]) {
+    test(`"${words}" finds the right page`, async () => {
+      const json = await api(`/api/v1/search?q=${q(words)}`);
+      assert.ok(json.results.length > 0, `results for ${words}`);
+      assert.ok(check(json.results), `${words}: ${JSON.stringify(json.results.slice(0, 3).map((hit) => hit.url))}`);
+      // And the HTML page shows the same first result.
+      const r = await page(`/search?q=${q(words)}`);
+      assert.equal(resultsOf(r.text)[0]?.url, json.results[0].url);
+    });
+  }
+});
