@@ -2,6 +2,8 @@
 
 #include <ctime>
 
+#include "helpline/nurse_inbox.hpp"
+
 namespace cairn::app {
 
 std::string access_log_line(const http::Request& request, int status, std::size_t bytes,
@@ -15,6 +17,10 @@ std::string access_log_line(const http::Request& request, int status, std::size_
   std::string path;
   for (char c : request.path.substr(0, 200)) {
     path += (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f) ? '?' : c;
+  }
+  // A private answer link is as good as a password: its token stays out of the log.
+  if (path.starts_with(helpline::kAnswerPath) && path.size() > helpline::kAnswerPath.size()) {
+    path = std::string(helpline::kAnswerPath) + "[private]";
   }
   char line[512];
   std::snprintf(line, sizeof line, "%s %s %s %s %d %zu %.1fms %s", when,

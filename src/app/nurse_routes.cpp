@@ -21,7 +21,8 @@ views::FormState form_state(const Visitor& visitor, const accounts::FormProblems
   views::FormState state;
   state.csrf_token = visitor.csrf_token;
   for (const auto& p : problems.fields) state.errors.push_back({p.field, p.message});
-  if (problems.refusal) state.refusal = problems.refusal->message;
+  if (problems.refusal)
+    state.refusal = problems.refusal->message;
   return state;
 }
 
@@ -46,9 +47,11 @@ std::string preview(std::string_view text) {
       out += "\u2026";
       break;
     }
-    if (starts_char) ++chars;
+    if (starts_char)
+      ++chars;
     if (c == '\n' || c == '\t') {
-      if (!out.empty() && out.back() != ' ') out += ' ';
+      if (!out.empty() && out.back() != ' ')
+        out += ' ';
     } else {
       out += static_cast<char>(c);
     }
@@ -72,7 +75,8 @@ std::optional<StaffTarget> staff_target(std::string_view path) {
       target.id <= 0) {
     return std::nullopt;
   }
-  if (slash != std::string_view::npos) target.action = std::string(path.substr(slash + 1));
+  if (slash != std::string_view::npos)
+    target.action = std::string(path.substr(slash + 1));
   return target;
 }
 
@@ -121,10 +125,11 @@ class NursePages {
 
   Result<http::Response> ask(const http::Request& r) const {
     auto fields = http::parse_form(r);
-    if (!fields) return fields.error();
+    if (!fields)
+      return fields.error();
     auto v = d_.visitors.resolve(r);
-    helpline::Question question{fields->get("name"), fields->get("email"),
-                                fields->get("question"), fields->has("consent")};
+    helpline::Question question{fields->get("name"), fields->get("email"), fields->get("question"),
+                                fields->get("consent") == "yes"};
     auto sent = d_.inbox.submit(question, http::client_address(r, d_.trust_forwarded_for));
     if (sent) {
       // To the private link itself, so that it is in the address bar to bookmark.
@@ -159,7 +164,8 @@ class NursePages {
     p.sent_on = date_of(message->created_at);
     p.answered = message->status == "answered";
     p.answer = message->answer;
-    if (p.answered) p.answered_on = date_of(message->answered_at);
+    if (p.answered)
+      p.answered_on = date_of(message->answered_at);
     http::Response response;
     response.body = views::render_answer_page(d_.site.chrome(), p).str();
     // A private page: never stored on the way, never indexed.
@@ -175,7 +181,8 @@ class NursePages {
   Result<http::Response> as_nurse(const http::Request& r, std::string next, F&& f) const {
     auto v = d_.visitors.resolve(r);
     const auto* account = v.account();
-    if (!account) return redirect(v, "/account/sign-in?next=" + url_encode(next));
+    if (!account)
+      return redirect(v, "/account/sign-in?next=" + url_encode(next));
     if (!helpline::may_use_inbox(*account)) {
       return make_error(Errc::forbidden, "These pages are for the helpline's nurses.");
     }
@@ -225,62 +232,68 @@ class NursePages {
     p.wait = helpline::describe_wait(item.wait);
     p.answer = m.answer;
     p.answered_name = m.answered_name;
-    if (m.answered_at > 0) p.answered_on = date_of(m.answered_at);
+    if (m.answered_at > 0)
+      p.answered_on = date_of(m.answered_at);
     p.answer_max_chars = helpline::kMaxAnswerChars;
     return p;
   }
 
   Result<http::Response> message_page(const http::Request& r) const {
-    return as_nurse(r, r.path, [&](const Visitor& v, const accounts::Account& nurse)
-                                   -> Result<http::Response> {
-      auto target = staff_target(r.path);
-      if (!target || !target->action.empty()) {
-        return make_error(Errc::not_found, "There is no message at this address.");
-      }
-      auto item = d_.inbox.message(target->id);
-      if (!item) return item.error();
-      auto p = message_view(v, nurse, *item);
-      if (r.has_param("answered")) {
-        p.notice = "Your answer has been saved. We will email the sender to say it is ready.";
-      } else if (r.has_param("assigned")) {
-        p.notice = "This message is assigned to you.";
-      }
-      return page(v, views::render_nurse_message(d_.site.chrome(), p));
-    });
+    return as_nurse(
+        r, r.path, [&](const Visitor& v, const accounts::Account& nurse) -> Result<http::Response> {
+          auto target = staff_target(r.path);
+          if (!target || !target->action.empty()) {
+            return make_error(Errc::not_found, "There is no message at this address.");
+          }
+          auto item = d_.inbox.message(target->id);
+          if (!item)
+            return item.error();
+          auto p = message_view(v, nurse, *item);
+          if (r.has_param("answered")) {
+            p.notice = "Your answer has been saved. We will email the sender to say it is ready.";
+          } else if (r.has_param("assigned")) {
+            p.notice = "This message is assigned to you.";
+          }
+          return page(v, views::render_nurse_message(d_.site.chrome(), p));
+        });
   }
 
   Result<http::Response> message_action(const http::Request& r) const {
     auto target = staff_target(r.path);
     std::string next = target ? std::string(kInboxPath) + "/" + std::to_string(target->id)
                               : std::string(kInboxPath);
-    return as_nurse(r, next, [&](const Visitor& v, const accounts::Account& nurse)
-                                 -> Result<http::Response> {
-      if (!target || (target->action != "assign" && target->action != "answer")) {
-        return make_error(Errc::not_found, "There is no message at this address.");
-      }
-      auto fields = http::parse_form(r);
-      if (!fields) return fields.error();
-      if (target->action == "assign") {
-        if (auto assigned = d_.inbox.assign(target->id, nurse); !assigned) {
-          return assigned.error();
-        }
-        return redirect(v, next + "?assigned=1");
-      }
-      std::string text = fields->get("answer");
-      auto answered = d_.inbox.answer(target->id, nurse, text);
-      if (answered) {
-        if (d_.mail_queued) d_.mail_queued();
-        return redirect(v, next + "?answered=1");
-      }
-      if (answered.problems().refusal) return *answered.problems().refusal;
-      auto item = d_.inbox.message(target->id);
-      if (!item) return item.error();
-      auto p = message_view(v, nurse, *item);
-      p.form = form_state(v, answered.problems());
-      p.answer_draft = text;
-      return page(v, views::render_nurse_message(d_.site.chrome(), p),
-                  status_for(answered.problems().code()));
-    });
+    return as_nurse(
+        r, next, [&](const Visitor& v, const accounts::Account& nurse) -> Result<http::Response> {
+          if (!target || (target->action != "assign" && target->action != "answer")) {
+            return make_error(Errc::not_found, "There is no message at this address.");
+          }
+          auto fields = http::parse_form(r);
+          if (!fields)
+            return fields.error();
+          if (target->action == "assign") {
+            if (auto assigned = d_.inbox.assign(target->id, nurse); !assigned) {
+              return assigned.error();
+            }
+            return redirect(v, next + "?assigned=1");
+          }
+          std::string text = fields->get("answer");
+          auto answered = d_.inbox.answer(target->id, nurse, text);
+          if (answered) {
+            if (d_.mail_queued)
+              d_.mail_queued();
+            return redirect(v, next + "?answered=1");
+          }
+          if (answered.problems().refusal)
+            return *answered.problems().refusal;
+          auto item = d_.inbox.message(target->id);
+          if (!item)
+            return item.error();
+          auto p = message_view(v, nurse, *item);
+          p.form = form_state(v, answered.problems());
+          p.answer_draft = text;
+          return page(v, views::render_nurse_message(d_.site.chrome(), p),
+                      status_for(answered.problems().code()));
+        });
   }
 
   NurseDeps& d_;
@@ -288,7 +301,9 @@ class NursePages {
 
 }  // namespace
 
-void add_nurse_routes(http::Router& router, NurseDeps& deps) { NursePages(deps).add(router); }
+void add_nurse_routes(http::Router& router, NurseDeps& deps) {
+  NursePages(deps).add(router);
+}
 
 SafeHtml ask_a_nurse_form(const Visitor& visitor) {
   views::AskForm form;

@@ -17,7 +17,7 @@ struct NurseDeps {
   helpline::NurseInbox& inbox;
   const VisitorResolver& visitors;
   const SiteContent& site;
-  bool trust_forwarded_for = false;  // behind our own load balancer (--trust-proxy)
+  bool trust_forwarded_for = false;        // behind our own load balancer (--trust-proxy)
   std::function<void()> mail_queued = {};  // wakes the mail sender; may be empty
 };
 

@@ -8,13 +8,15 @@ namespace {
 std::string host_of(const std::string& url) {
   auto start = url.find("://");
   std::string host = start == std::string::npos ? url : url.substr(start + 3);
-  if (host.starts_with('[')) return host.substr(1, host.find(']') - 1);
+  if (host.starts_with('['))
+    return host.substr(1, host.find(']') - 1);
   return host.substr(0, host.find(':'));
 }
 
 std::unique_ptr<helpline::SmtpClient> smtp_client(const NurseSettings& settings,
                                                   const Clock& clock) {
-  if (settings.smtp_host.empty()) return nullptr;
+  if (settings.smtp_host.empty())
+    return nullptr;
   helpline::SmtpSettings smtp;
   smtp.host = settings.smtp_host;
   smtp.port = settings.smtp_port;
@@ -25,8 +27,8 @@ std::unique_ptr<helpline::SmtpClient> smtp_client(const NurseSettings& settings,
 helpline::MailSenderSettings sender_settings(const NurseSettings& settings,
                                              const content::SiteSettings& site) {
   helpline::MailSenderSettings out;
-  out.from = settings.mail_from.empty() ? "no-reply@" + host_of(settings.public_url)
-                                        : settings.mail_from;
+  out.from =
+      settings.mail_from.empty() ? "no-reply@" + host_of(settings.public_url) : settings.mail_from;
   out.from_name = site.name;
   return out;
 }
@@ -45,15 +47,15 @@ Result<std::unique_ptr<NurseSystem>> NurseSystem::create(store::Store& store,
                                                          const Clock& clock, std::ostream& log) {
   auto watched =
       safeguarding::WatchedWords::load(settings.content_dir / "safeguarding" / "watched-words.txt");
-  if (!watched) return make_error(Errc::invalid_input, watched.error().message);
-  return std::make_unique<NurseSystem>(store, accounts, site, settings,
-                                       std::move(watched.value()), clock, log);
+  if (!watched)
+    return make_error(Errc::invalid_input, watched.error().message);
+  return std::make_unique<NurseSystem>(store, accounts, site, settings, std::move(watched.value()),
+                                       clock, log);
 }
 
 NurseSystem::NurseSystem(store::Store& store, AccountSystem& accounts,
                          const content::SiteSettings& site, const NurseSettings& settings,
-                         safeguarding::WatchedWords watched, const Clock& clock,
-                         std::ostream& log)
+                         safeguarding::WatchedWords watched, const Clock& clock, std::ostream& log)
     : settings_(settings),
       watched_(std::move(watched)),
       inbox_(store.nurse_messages(), watched_, accounts.limiter(), clock,
@@ -63,9 +65,8 @@ NurseSystem::NurseSystem(store::Store& store, AccountSystem& accounts,
       accounts_(accounts) {}
 
 void NurseSystem::add_routes(http::Router& router, const SiteContent& site) {
-  deps_ = std::make_unique<NurseDeps>(NurseDeps{inbox_, accounts_.visitors(), site,
-                                                settings_.trust_proxy,
-                                                [this] { sender_.nudge(); }});
+  deps_ = std::make_unique<NurseDeps>(NurseDeps{
+      inbox_, accounts_.visitors(), site, settings_.trust_proxy, [this] { sender_.nudge(); }});
   add_nurse_routes(router, *deps_);
 }
 

@@ -42,8 +42,8 @@ class NurseSystem {
                                                      const Clock& clock, std::ostream& log);
 
   NurseSystem(store::Store& store, AccountSystem& accounts, const content::SiteSettings& site,
-              const NurseSettings& settings, safeguarding::WatchedWords watched,
-              const Clock& clock, std::ostream& log);
+              const NurseSettings& settings, safeguarding::WatchedWords watched, const Clock& clock,
+              std::ostream& log);
 
   helpline::NurseInbox& inbox() { return inbox_; }
   void add_routes(http::Router& router, const SiteContent& site);

@@ -191,8 +191,9 @@ void add_trials_routes(http::Router& router, TrialsDeps deps) {
         std::optional<trials::Place> near;
         if (auto place = request.param("near"); !place.empty()) {
           auto found = deps.places.resolve(place);
+          // The trial exists; the place asked about is what is wrong (as on /api/v1/trials).
           if (!found)
-            return found.error();
+            return make_error(Errc::invalid_input, found.error().message);
           near = found->place;
         }
         return http::json_response(200, trial_json(*trial, ordered_sites(*trial, near)).dump());

@@ -30,7 +30,8 @@ MailSender::~MailSender() {
     stop_ = true;
   }
   wake_.notify_all();
-  if (thread_.joinable()) thread_.join();
+  if (thread_.joinable())
+    thread_.join();
 }
 
 std::chrono::seconds MailSender::retry_delay(int attempts) const {
@@ -40,7 +41,8 @@ std::chrono::seconds MailSender::retry_delay(int attempts) const {
 }
 
 int MailSender::send_due() {
-  if (!transport_) return 0;
+  if (!transport_)
+    return 0;
   auto now = seconds_since_epoch(clock_.now());
   auto due = outbox_.take_due(now, now + settings_.hold.count(), settings_.batch);
   int sent = 0;
@@ -56,7 +58,8 @@ int MailSender::send_due() {
     }
     int attempts = queued.attempts + 1;
     std::optional<std::int64_t> retry_at;
-    if (attempts < settings_.max_attempts) retry_at = after + retry_delay(attempts).count();
+    if (attempts < settings_.max_attempts)
+      retry_at = after + retry_delay(attempts).count();
     outbox_.mark_failed(queued.id, result.error().message, retry_at);
     // The address is left out: the log is read more widely than the outbox.
     log_ << "cairn: mail " << queued.id << " not sent (attempt " << attempts
@@ -67,12 +70,14 @@ int MailSender::send_due() {
 }
 
 void MailSender::start() {
-  if (thread_.joinable()) return;
+  if (thread_.joinable())
+    return;
   thread_ = std::thread([this] {
     std::unique_lock lock(mutex_);
     while (!stop_) {
       wake_.wait_for(lock, settings_.every, [this] { return stop_ || nudged_; });
-      if (stop_) break;
+      if (stop_)
+        break;
       nudged_ = false;
       lock.unlock();
       try {

@@ -20,11 +20,11 @@ struct MailSenderSettings {
   std::string from;       // the envelope and From address
   std::string from_name;  // shown beside it, e.g. the site's name
   std::chrono::milliseconds every{2000};
-  int batch = 20;                           // mails per pass
-  std::chrono::seconds hold{300};           // a taken mail is not taken again for this long
-  std::chrono::seconds first_retry{30};     // after the first failure; doubles
-  std::chrono::seconds max_retry{3600};     // up to this
-  int max_attempts = 20;                    // then the mail is left unsent for an operator
+  int batch = 20;                        // mails per pass
+  std::chrono::seconds hold{300};        // a taken mail is not taken again for this long
+  std::chrono::seconds first_retry{30};  // after the first failure; doubles
+  std::chrono::seconds max_retry{3600};  // up to this
+  int max_attempts = 20;                 // then the mail is left unsent for an operator
 };
 
 class MailSender {

@@ -9,7 +9,7 @@
 namespace cairn::helpline {
 
 struct MailMessage {
-  std::string from;     // an address: "no-reply@example.org"
+  std::string from;       // an address: "no-reply@example.org"
   std::string from_name;  // shown beside it; may be empty
   std::string to;
   std::string subject;

@@ -24,7 +24,8 @@ std::string clean_text(std::string_view text, bool multi_line) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(text[i]);
     if (c == '\r') {
-      if (i + 1 < text.size() && text[i + 1] == '\n') continue;
+      if (i + 1 < text.size() && text[i + 1] == '\n')
+        continue;
       c = '\n';
     }
     if (c == '\n' || c == '\t') {
@@ -51,9 +52,9 @@ std::string with_commas(std::size_t n) {
 }
 
 std::string too_long(std::string_view what, std::size_t max, std::size_t count) {
-  std::string message =
-      std::string(what) + " must be " + with_commas(max) + " characters or fewer";
-  if (count != static_cast<std::size_t>(-1)) message += " (it has " + with_commas(count) + ")";
+  std::string message = std::string(what) + " must be " + with_commas(max) + " characters or fewer";
+  if (count != static_cast<std::size_t>(-1))
+    message += " (it has " + with_commas(count) + ")";
   return message;
 }
 
@@ -84,8 +85,7 @@ NurseInbox::NurseInbox(store::NurseMessageStore& store, const safeguarding::Watc
   while (settings_.public_url.ends_with('/')) settings_.public_url.pop_back();
 }
 
-accounts::FormResult<SentQuestion> NurseInbox::submit(const Question& q,
-                                                      std::string_view address) {
+accounts::FormResult<SentQuestion> NurseInbox::submit(const Question& q, std::string_view address) {
   std::string name = clean_text(q.name, false);
   std::string email = accounts::normalise_email(q.email);
   std::string question = clean_text(q.question, true);
@@ -94,7 +94,8 @@ accounts::FormResult<SentQuestion> NurseInbox::submit(const Question& q,
   if (auto n = char_count(name); n > kMaxNameChars) {
     problems.add("name", too_long("Your name", kMaxNameChars, n));
   }
-  if (auto problem = accounts::email_problem(email)) problems.add("email", *problem);
+  if (auto problem = accounts::email_problem(email))
+    problems.add("email", *problem);
   if (question.empty()) {
     problems.add("question", "Enter your question");
   } else if (auto n = char_count(question); n > kMaxQuestionChars) {
@@ -103,10 +104,11 @@ accounts::FormResult<SentQuestion> NurseInbox::submit(const Question& q,
   if (!q.consent) {
     problems.add("consent", "Tick the box to say our nurses can email you about your question");
   }
-  if (!problems.empty()) return problems;
+  if (!problems.empty())
+    return problems;
 
-  if (auto allowed = limiter_.attempt("nurse-question:address:" + std::string(address),
-                                      kQuestionsPerAddress);
+  if (auto allowed =
+          limiter_.attempt("nurse-question:address:" + std::string(address), kQuestionsPerAddress);
       !allowed) {
     return make_error(Errc::rate_limited, rate_limit_message(allowed.error()));
   }
@@ -127,13 +129,15 @@ accounts::FormResult<SentQuestion> NurseInbox::submit(const Question& q,
   // The link cannot be made again from the stored hash, so the email that
   // carries it is written now and held until the answer is saved.
   std::optional<store::OutboxMail> mail;
-  if (q.consent) mail = answer_ready_email(email, sent.link, settings_.site_name);
+  if (q.consent)
+    mail = answer_ready_email(email, sent.link, settings_.site_name);
   store_.add_message(message, mail);
   return sent;
 }
 
 std::optional<store::NurseMessageRecord> NurseInbox::read(std::string_view token) const {
-  if (token.empty() || token.size() > 100) return std::nullopt;
+  if (token.empty() || token.size() > 100)
+    return std::nullopt;
   return store_.message_by_token_hash(accounts::SessionService::hash_token(token));
 }
 
@@ -149,7 +153,8 @@ Inbox NurseInbox::inbox() const {
 
 Result<InboxItem> NurseInbox::message(std::int64_t id) const {
   auto found = store_.message(id);
-  if (!found) return make_error(Errc::not_found, "There is no message " + std::to_string(id) + ".");
+  if (!found)
+    return make_error(Errc::not_found, "There is no message " + std::to_string(id) + ".");
   return item_at(std::move(*found), seconds_since_epoch(clock_.now()));
 }
 
@@ -157,7 +162,8 @@ Status NurseInbox::assign(std::int64_t id, const accounts::Account& nurse) {
   if (!may_use_inbox(nurse)) {
     return make_error(Errc::forbidden, "Only the helpline's nurses can take messages.");
   }
-  if (store_.assign(id, nurse.id)) return Ok{};
+  if (store_.assign(id, nurse.id))
+    return Ok{};
   if (!store_.message(id)) {
     return make_error(Errc::not_found, "There is no message " + std::to_string(id) + ".");
   }
@@ -176,14 +182,17 @@ accounts::FormResult<Ok> NurseInbox::answer(std::int64_t id, const accounts::Acc
   } else if (auto n = char_count(answer); n > kMaxAnswerChars) {
     problems.add("answer", too_long("Your answer", kMaxAnswerChars, n));
   }
-  if (!problems.empty()) return problems;
+  if (!problems.empty())
+    return problems;
   auto outcome =
       store_.answer({id, nurse.id, std::move(answer), seconds_since_epoch(clock_.now())});
   switch (outcome) {
-    case store::AnswerOutcome::answered: return Ok{};
+    case store::AnswerOutcome::answered:
+      return Ok{};
     case store::AnswerOutcome::not_found:
       return make_error(Errc::not_found, "There is no message " + std::to_string(id) + ".");
-    case store::AnswerOutcome::already_answered: break;
+    case store::AnswerOutcome::already_answered:
+      break;
   }
   return make_error(Errc::conflict, "This message has already been answered.");
 }
@@ -206,9 +215,12 @@ std::string describe_wait(std::chrono::seconds wait) {
     return std::to_string(n) + " " + std::string(unit) + (n == 1 ? "" : "s");
   };
   long long s = wait.count();
-  if (s < 60) return "less than a minute";
-  if (s < 3600) return plural(s / 60, "minute");
-  if (s < 86400) return plural(s / 3600, "hour");
+  if (s < 60)
+    return "less than a minute";
+  if (s < 3600)
+    return plural(s / 60, "minute");
+  if (s < 86400)
+    return plural(s / 3600, "hour");
   return plural(s / 86400, "day");
 }
 

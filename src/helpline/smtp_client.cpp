@@ -24,20 +24,25 @@ namespace {
 
 using Deadline = std::chrono::steady_clock::time_point;
 
-Error unavailable(std::string message) { return make_error(Errc::unavailable, std::move(message)); }
+Error unavailable(std::string message) {
+  return make_error(Errc::unavailable, std::move(message));
+}
 
 bool is_ascii(std::string_view text) {
   for (unsigned char c : text) {
-    if (c >= 0x80) return false;
+    if (c >= 0x80)
+      return false;
   }
   return true;
 }
 
 // An address that cannot break out of "<...>" or its line.
 bool safe_address(std::string_view address) {
-  if (address.empty() || address.size() > 254) return false;
+  if (address.empty() || address.size() > 254)
+    return false;
   for (unsigned char c : address) {
-    if (c <= 0x20 || c == 0x7F || c == '<' || c == '>') return false;
+    if (c <= 0x20 || c == 0x7F || c == '<' || c == '>')
+      return false;
   }
   return address.find('@') != std::string_view::npos;
 }
@@ -55,7 +60,8 @@ std::string base64(std::string_view bytes) {
 std::string header_text(std::string_view text) {
   std::string flat;
   for (char c : text) flat += (c == '\r' || c == '\n') ? ' ' : c;
-  if (is_ascii(flat)) return flat;
+  if (is_ascii(flat))
+    return flat;
   std::string out;
   std::size_t i = 0;
   while (i < flat.size()) {
@@ -64,7 +70,8 @@ std::string header_text(std::string_view text) {
     while (end < flat.size() && end > i && (static_cast<unsigned char>(flat[end]) & 0xC0) == 0x80) {
       --end;
     }
-    if (!out.empty()) out += "\r\n ";
+    if (!out.empty())
+      out += "\r\n ";
     out += "=?UTF-8?B?" + base64(std::string_view(flat).substr(i, end - i)) + "?=";
     i = end;
   }
@@ -72,16 +79,20 @@ std::string header_text(std::string_view text) {
 }
 
 std::string from_header(const MailMessage& mail) {
-  if (mail.from_name.empty()) return "<" + mail.from + ">";
+  if (mail.from_name.empty())
+    return "<" + mail.from + ">";
   std::string name;
   for (char c : mail.from_name) {
-    if (c == '\r' || c == '\n') continue;
+    if (c == '\r' || c == '\n')
+      continue;
     name += c;
   }
-  if (!is_ascii(name)) return header_text(name) + " <" + mail.from + ">";
+  if (!is_ascii(name))
+    return header_text(name) + " <" + mail.from + ">";
   std::string quoted = "\"";
   for (char c : name) {
-    if (c == '"' || c == '\\') quoted += '\\';
+    if (c == '"' || c == '\\')
+      quoted += '\\';
     quoted += c;
   }
   return quoted + "\" <" + mail.from + ">";
@@ -107,7 +118,8 @@ std::vector<std::string> body_lines(std::string_view body) {
   for (std::size_t i = 0; i < body.size(); ++i) {
     char c = body[i];
     if (c == '\r') {
-      if (i + 1 < body.size() && body[i + 1] == '\n') continue;
+      if (i + 1 < body.size() && body[i + 1] == '\n')
+        continue;
       c = '\n';
     }
     if (c == '\n') {
@@ -116,7 +128,8 @@ std::vector<std::string> body_lines(std::string_view body) {
       lines.back() += c;
     }
   }
-  if (lines.size() > 1 && lines.back().empty()) lines.pop_back();
+  if (lines.size() > 1 && lines.back().empty())
+    lines.pop_back();
   return lines;
 }
 
@@ -148,7 +161,8 @@ class Connection {
  public:
   explicit Connection(std::chrono::milliseconds timeout) : timeout_(timeout) {}
   ~Connection() {
-    if (fd_ >= 0) ::close(fd_);
+    if (fd_ >= 0)
+      ::close(fd_);
   }
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
@@ -165,7 +179,8 @@ class Connection {
     }
     std::string last_error = "no address";
     for (addrinfo* a = found; a; a = a->ai_next) {
-      int fd = ::socket(a->ai_family, a->ai_socktype | SOCK_CLOEXEC | SOCK_NONBLOCK, a->ai_protocol);
+      int fd =
+          ::socket(a->ai_family, a->ai_socktype | SOCK_CLOEXEC | SOCK_NONBLOCK, a->ai_protocol);
       if (fd < 0) {
         last_error = std::strerror(errno);
         continue;
@@ -187,17 +202,20 @@ class Connection {
       ::close(fd);
     }
     ::freeaddrinfo(found);
-    if (fd_ < 0) return unavailable("cannot connect to mail server " + where + ": " + last_error);
+    if (fd_ < 0)
+      return unavailable("cannot connect to mail server " + where + ": " + last_error);
     return Ok{};
   }
 
   Status write(std::string_view data) {
     Deadline deadline = std::chrono::steady_clock::now() + timeout_;
     while (!data.empty()) {
-      if (!wait(POLLOUT, deadline)) return unavailable("the mail server stopped reading");
+      if (!wait(POLLOUT, deadline))
+        return unavailable("the mail server stopped reading");
       ssize_t n = ::send(fd_, data.data(), data.size(), MSG_NOSIGNAL);
       if (n < 0) {
-        if (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR) continue;
+        if (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)
+          continue;
         return unavailable(std::string("sending to the mail server failed: ") +
                            std::strerror(errno));
       }
@@ -217,20 +235,23 @@ class Connection {
     Reply reply;
     for (;;) {
       auto line = read_line(deadline);
-      if (!line) return line.error();
+      if (!line)
+        return line.error();
       const std::string& l = *line;
       if (l.size() < 3 || !std::isdigit(static_cast<unsigned char>(l[0])) ||
           !std::isdigit(static_cast<unsigned char>(l[1])) ||
           !std::isdigit(static_cast<unsigned char>(l[2]))) {
         return unavailable("the mail server sent something that is not SMTP: " + l.substr(0, 80));
       }
-      if (!reply.text.empty()) reply.text += "\n";
+      if (!reply.text.empty())
+        reply.text += "\n";
       reply.text += l;
       if (l.size() == 3 || l[3] != '-') {
         reply.code = std::stoi(l.substr(0, 3));
         return reply;
       }
-      if (reply.text.size() > 64 * 1024) return unavailable("the mail server's reply is too long");
+      if (reply.text.size() > 64 * 1024)
+        return unavailable("the mail server's reply is too long");
     }
   }
 
@@ -239,11 +260,14 @@ class Connection {
     for (;;) {
       auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
           deadline - std::chrono::steady_clock::now());
-      if (left.count() <= 0) return false;
+      if (left.count() <= 0)
+        return false;
       pollfd p{fd_, events, 0};
       int ready = ::poll(&p, 1, static_cast<int>(left.count()));
-      if (ready > 0) return true;
-      if (ready < 0 && errno != EINTR) return false;
+      if (ready > 0)
+        return true;
+      if (ready < 0 && errno != EINTR)
+        return false;
     }
   }
 
@@ -252,16 +276,21 @@ class Connection {
       if (auto end = buffer_.find('\n'); end != std::string::npos) {
         std::string line = buffer_.substr(0, end);
         buffer_.erase(0, end + 1);
-        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (!line.empty() && line.back() == '\r')
+          line.pop_back();
         return line;
       }
-      if (buffer_.size() > 8192) return unavailable("the mail server sent a line that is too long");
-      if (!wait(POLLIN, deadline)) return unavailable("the mail server did not answer in time");
+      if (buffer_.size() > 8192)
+        return unavailable("the mail server sent a line that is too long");
+      if (!wait(POLLIN, deadline))
+        return unavailable("the mail server did not answer in time");
       char chunk[4096];
       ssize_t n = ::recv(fd_, chunk, sizeof chunk, 0);
-      if (n == 0) return unavailable("the mail server closed the connection");
+      if (n == 0)
+        return unavailable("the mail server closed the connection");
       if (n < 0) {
-        if (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR) continue;
+        if (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)
+          continue;
         return unavailable(std::string("reading from the mail server failed: ") +
                            std::strerror(errno));
       }
@@ -275,7 +304,9 @@ class Connection {
 };
 
 // The first line of a reply, for error messages.
-std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }
+std::string first_line(const std::string& text) {
+  return text.substr(0, text.find('\n'));
+}
 
 }  // namespace
 
@@ -292,16 +323,19 @@ std::string format_message(const MailMessage& mail, std::chrono::system_clock::t
   out += "Message-ID: <" + std::string(message_id) + ">\r\n";
   out += "MIME-Version: 1.0\r\n";
   out += "Content-Type: text/plain; charset=utf-8\r\n";
-  out += plain ? "Content-Transfer-Encoding: 7bit\r\n" : "Content-Transfer-Encoding: quoted-printable\r\n";
+  out += plain ? "Content-Transfer-Encoding: 7bit\r\n"
+               : "Content-Transfer-Encoding: quoted-printable\r\n";
   out += "\r\n";
   for (const auto& line : lines) {
     std::string encoded = plain ? line : quoted_printable(line);
     // Dot-stuffing: a line of the message never starts the end-of-data mark.
     std::size_t start = 0;
     for (;;) {
-      if (start < encoded.size() && encoded[start] == '.') out += '.';
+      if (start < encoded.size() && encoded[start] == '.')
+        out += '.';
       auto end = encoded.find("\r\n", start);
-      if (end == std::string::npos) break;
+      if (end == std::string::npos)
+        break;
       out.append(encoded, start, end + 2 - start);
       start = end + 2;
     }
@@ -320,37 +354,47 @@ Status SmtpClient::send(const MailMessage& mail) {
                       "cannot send mail: the sender or recipient is not a usable address");
   }
   Connection c(settings_.timeout);
-  if (auto opened = c.open(settings_.host, settings_.port); !opened) return opened;
+  if (auto opened = c.open(settings_.host, settings_.port); !opened)
+    return opened;
   std::string where = settings_.host + ":" + std::to_string(settings_.port);
 
   // Sends a command (if any) and checks the reply's code is one of `expected`.
   auto step = [&](const std::string& command, std::initializer_list<int> expected,
                   std::string_view what) -> Result<Connection::Reply> {
     if (!command.empty()) {
-      if (auto written = c.write(command + "\r\n"); !written) return written.error();
+      if (auto written = c.write(command + "\r\n"); !written)
+        return written.error();
     }
     auto reply = c.read_reply();
-    if (!reply) return reply.error();
+    if (!reply)
+      return reply.error();
     for (int code : expected) {
-      if (reply->code == code) return reply;
+      if (reply->code == code)
+        return reply;
     }
     return unavailable("mail server " + where + " refused " + std::string(what) + ": " +
                        first_line(reply->text));
   };
 
-  if (auto r = step("", {220}, "the connection"); !r) return r.error();
+  if (auto r = step("", {220}, "the connection"); !r)
+    return r.error();
   if (auto r = step("EHLO " + settings_.helo_name, {250}, "EHLO"); !r) {
-    if (auto h = step("HELO " + settings_.helo_name, {250}, "HELO"); !h) return h.error();
+    if (auto h = step("HELO " + settings_.helo_name, {250}, "HELO"); !h)
+      return h.error();
   }
-  if (auto r = step("MAIL FROM:<" + mail.from + ">", {250}, "the sender"); !r) return r.error();
+  if (auto r = step("MAIL FROM:<" + mail.from + ">", {250}, "the sender"); !r)
+    return r.error();
   if (auto r = step("RCPT TO:<" + mail.to + ">", {250, 251}, "the recipient"); !r) {
     return r.error();
   }
-  if (auto r = step("DATA", {354}, "DATA"); !r) return r.error();
+  if (auto r = step("DATA", {354}, "DATA"); !r)
+    return r.error();
   auto domain = mail.from.substr(mail.from.rfind('@') + 1);
   std::string data = format_message(mail, clock_.now(), accounts::random_token(18) + "@" + domain);
-  if (auto written = c.write(data + ".\r\n"); !written) return written.error();
-  if (auto r = step("", {250}, "the message"); !r) return r.error();
+  if (auto written = c.write(data + ".\r\n"); !written)
+    return written.error();
+  if (auto r = step("", {250}, "the message"); !r)
+    return r.error();
   // The mail is accepted; a failed goodbye changes nothing.
   (void)step("QUIT", {221}, "QUIT");
   return Ok{};

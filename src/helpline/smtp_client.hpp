@@ -16,7 +16,7 @@ namespace cairn::helpline {
 struct SmtpSettings {
   std::string host;
   unsigned short port = 25;
-  std::string helo_name = "localhost";  // the name this client greets with
+  std::string helo_name = "localhost";       // the name this client greets with
   std::chrono::milliseconds timeout{10000};  // to connect, and for each reply
 };
 

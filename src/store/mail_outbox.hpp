@@ -21,7 +21,7 @@ struct OutboxMail {
 struct QueuedMail {
   std::int64_t id = 0;
   OutboxMail mail;
-  int attempts = 0;  // failed attempts so far
+  int attempts = 0;             // failed attempts so far
   std::int64_t created_at = 0;  // seconds since the Unix epoch
 };
 

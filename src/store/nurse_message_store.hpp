@@ -18,8 +18,8 @@ struct NewNurseMessage {
   std::string name;        // may be empty
   std::string email;
   std::string question;
-  bool consent = false;  // to be contacted by email
-  bool flagged = false;  // mentions self-harm or suicide
+  bool consent = false;         // to be contacted by email
+  bool flagged = false;         // mentions self-harm or suicide
   std::int64_t created_at = 0;  // seconds since the Unix epoch
 };
 
@@ -30,7 +30,7 @@ struct NurseMessageRecord {
   std::string question;
   bool consent = false;
   bool flagged = false;
-  std::string status;  // "open", "assigned" or "answered"
+  std::string status;            // "open", "assigned" or "answered"
   std::int64_t assigned_to = 0;  // an account id; 0 when nobody
   std::string assigned_name;     // that nurse's display name; empty when nobody
   std::string answer;            // empty until answered

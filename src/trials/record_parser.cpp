@@ -1,5 +1,7 @@
 #include "trials/record_parser.hpp"
 
+#include "trials/json_filter.hpp"
+
 #include <cctype>
 #include <array>
 #include <cmath>
@@ -237,7 +239,7 @@ constexpr std::array<std::string_view, 50> kKeptKeys = {
     "status",                  "statusModule",       "studyType",
     "term",                    "type"};
 
-bool is_kept_key(const std::string& key) {
+bool is_kept_key(std::string_view key) {
   static const std::unordered_set<std::string_view> kKept(kKeptKeys.begin(), kKeptKeys.end());
   return kKept.contains(key);
 }
@@ -333,21 +335,11 @@ Result<Trial> parse_record(const json& record) {
 }
 
 Result<Trial> parse_record_text(std::string_view text) {
-  json record;
-  try {
-    // Only the fields Cairn keeps are built; results, outcomes, arms and the rest
-    // are checked for syntax and dropped, which makes a record several times cheaper.
-    record = json::parse(text, [](int, json::parse_event_t event, json& parsed) {
-      return event != json::parse_event_t::key || is_kept_key(parsed.get_ref<const std::string&>());
-    });
-  } catch (const json::parse_error& e) {
-    // nlohmann's message starts "[json.exception.parse_error.101] parse error at line 1, ...".
-    std::string what = e.what();
-    auto at = what.find("] ");
-    return make_error(Errc::invalid_input,
-                      "invalid JSON: " + (at == std::string::npos ? what : what.substr(at + 2)));
-  }
-  return parse_record(record);
+  // Only the fields Cairn keeps are built; results, outcomes, arms and the rest
+  // are checked for syntax and skipped, which makes a record several times cheaper.
+  auto record = parse_json_filtered(text, [](int, std::string_view key) { return is_kept_key(key); });
+  if (!record) return record.error();
+  return parse_record(*record);
 }
 
 }  // namespace cairn::trials

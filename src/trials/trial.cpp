@@ -1,5 +1,9 @@
 #include "trials/trial.hpp"
 
+#include <stdexcept>
+
+#include "trials/json_filter.hpp"
+
 namespace cairn::trials {
 
 namespace {
@@ -143,16 +147,17 @@ void from_json(const json& j, Trial& t) {
 std::string trial_to_storage(const Trial& trial) { return json(trial).dump(); }
 
 Trial trial_from_storage(std::string_view content, bool for_search) {
-  if (!for_search) return json::parse(content).get<Trial>();
-  return json::parse(content, [](int depth, json::parse_event_t event, json& parsed) {
-           if (event != json::parse_event_t::key) return true;
-           const auto& key = parsed.get_ref<const std::string&>();
-           return !((depth == 1 && (key == "central_contacts" || key == "sponsor" ||
-                                    key == "start_date" || key == "completion_date")) ||
-                    (depth == 2 && key == "criteria") ||
-                    (depth == 3 && (key == "state" || key == "status")));
-         })
-      .get<Trial>();
+  auto keep_all = [](int, std::string_view) { return true; };
+  auto keep_for_search = [](int depth, std::string_view key) {
+    return !((depth == 1 && (key == "central_contacts" || key == "sponsor" ||
+                             key == "start_date" || key == "completion_date")) ||
+             (depth == 2 && key == "criteria") ||
+             (depth == 3 && (key == "state" || key == "status")));
+  };
+  auto parsed = parse_json_filtered(content, for_search ? +keep_for_search : +keep_all);
+  // Storage text is Cairn's own: unreadable text is a broken store, not bad input.
+  if (!parsed) throw std::runtime_error("stored trial is not JSON: " + parsed.error().message);
+  return parsed->get<Trial>();
 }
 
 }  // namespace cairn::trials

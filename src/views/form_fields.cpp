@@ -7,7 +7,8 @@ using namespace literals;
 namespace {
 
 void write_error_message(Html& h, const FormError* error, std::string_view field) {
-  if (!error) return;
+  if (!error)
+    return;
   h << R"(<span class="nhsuk-error-message" id=")"_m << field
     << R"(-error"><span class="nhsuk-u-visually-hidden">Error:</span> )"_m << error->message
     << "</span>\n"_m;
@@ -15,8 +16,10 @@ void write_error_message(Html& h, const FormError* error, std::string_view field
 
 void open_group(Html& h, const FormError* error, std::string_view extra_class = {}) {
   h << R"(<div class="nhsuk-form-group)"_m;
-  if (error) h << " nhsuk-form-group--error"_m;
-  if (!extra_class.empty()) h << " "_m << extra_class;
+  if (error)
+    h << " nhsuk-form-group--error"_m;
+  if (!extra_class.empty())
+    h << " "_m << extra_class;
   h << "\">"_m;
 }
 
@@ -31,12 +34,16 @@ void write_label_and_hint(Html& h, std::string_view name, std::string_view label
 std::string described_by(std::string_view name, bool hint, bool error, bool info = false) {
   std::string ids;
   auto add = [&](std::string_view suffix) {
-    if (!ids.empty()) ids += ' ';
+    if (!ids.empty())
+      ids += ' ';
     ids += std::string(name) + std::string(suffix);
   };
-  if (hint) add("-hint");
-  if (info) add("-info");
-  if (error) add("-error");
+  if (hint)
+    add("-hint");
+  if (info)
+    add("-info");
+  if (error)
+    add("-error");
   return ids;
 }
 
@@ -44,7 +51,8 @@ std::string described_by(std::string_view name, bool hint, bool error, bool info
 
 const FormError* field_error(const FormState& form, std::string_view field) {
   for (const auto& e : form.errors) {
-    if (e.field == field) return &e;
+    if (e.field == field)
+      return &e;
   }
   return nullptr;
 }
@@ -58,11 +66,13 @@ std::string form_page_title(const FormState& form, std::string title) {
 }
 
 void write_form_error_summary(Html& h, const FormState& form) {
-  if (!form_has_errors(form)) return;
+  if (!form_has_errors(form))
+    return;
   h << R"(<div class="nhsuk-error-summary" aria-labelledby="error-summary-title" role="alert" tabindex="-1">
 <h2 class="nhsuk-error-summary__title" id="error-summary-title">There is a problem</h2>
 <div class="nhsuk-error-summary__body"><ul class="nhsuk-list nhsuk-error-summary__list" role="list">)"_m;
-  if (!form.refusal.empty()) h << "<li>"_m << form.refusal << "</li>"_m;
+  if (!form.refusal.empty())
+    h << "<li>"_m << form.refusal << "</li>"_m;
   for (const auto& e : form.errors) {
     h << R"(<li><a href="#)"_m << e.field << "\">"_m << e.message << "</a></li>"_m;
   }
@@ -81,10 +91,11 @@ void write_input_field(Html& h, const FormState& form, const InputField& in) {
   h << (error ? R"(<input class="nhsuk-input nhsuk-input--error" id=")"_m
               : R"(<input class="nhsuk-input" id=")"_m)
     << in.name << R"(" name=")"_m << in.name << R"(" type=")"_m << in.type
-    << R"(" autocomplete=")"_m << in.autocomplete << R"(" spellcheck="false" value=")"_m
-    << in.value << "\""_m;
+    << R"(" autocomplete=")"_m << in.autocomplete << R"(" spellcheck="false" value=")"_m << in.value
+    << "\""_m;
   auto ids = described_by(in.name, !in.hint.empty(), error != nullptr);
-  if (!ids.empty()) h << R"( aria-describedby=")"_m << ids << "\""_m;
+  if (!ids.empty())
+    h << R"( aria-describedby=")"_m << ids << "\""_m;
   h << "></div>\n"_m;
 }
 
@@ -100,11 +111,13 @@ void write_textarea_field(Html& h, const FormState& form, const TextareaField& i
               : R"(<textarea class="nhsuk-textarea" id=")"_m)
     << in.name << R"(" name=")"_m << in.name << R"(" rows=")"_m << in.rows << "\""_m;
   auto ids = described_by(in.name, !in.hint.empty(), error != nullptr, counted);
-  if (!ids.empty()) h << R"( aria-describedby=")"_m << ids << "\""_m;
+  if (!ids.empty())
+    h << R"( aria-describedby=")"_m << ids << "\""_m;
   h << ">"_m << in.value << "</textarea>\n"_m;
   if (counted) {
     std::string limit = std::to_string(in.max_chars);
-    if (in.max_chars >= 1000) limit.insert(limit.size() - 3, ",");
+    if (in.max_chars >= 1000)
+      limit.insert(limit.size() - 3, ",");
     h << R"(<div class="nhsuk-hint nhsuk-character-count__message" id=")"_m << in.name
       << R"(-info">You can enter up to )"_m << limit << " characters</div>\n"_m;
   }
@@ -118,9 +131,11 @@ void write_checkbox_field(Html& h, const FormState& form, std::string_view name,
   write_error_message(h, error, name);
   h << R"(<div class="nhsuk-checkboxes"><div class="nhsuk-checkboxes__item"><input class="nhsuk-checkboxes__input" id=")"_m
     << name << R"(" name=")"_m << name << R"(" type="checkbox" value="yes")"_m;
-  if (checked) h << " checked"_m;
+  if (checked)
+    h << " checked"_m;
   auto ids = described_by(name, !hint.empty(), error != nullptr);
-  if (!ids.empty()) h << R"( aria-describedby=")"_m << ids << "\""_m;
+  if (!ids.empty())
+    h << R"( aria-describedby=")"_m << ids << "\""_m;
   h << R"(><label class="nhsuk-label nhsuk-checkboxes__label" for=")"_m << name << "\">"_m << label
     << "</label>"_m;
   if (!hint.empty()) {

@@ -17,16 +17,19 @@ void write_paragraphs(Html& h, std::string_view text) {
   std::size_t start = 0;
   while (start < text.size()) {
     auto end = text.find("\n\n", start);
-    std::string_view para = text.substr(start, end == std::string_view::npos ? text.npos : end - start);
+    std::string_view para =
+        text.substr(start, end == std::string_view::npos ? text.npos : end - start);
     start = end == std::string_view::npos ? text.size() : end + 2;
     while (!para.empty() && para.front() == '\n') para.remove_prefix(1);
-    if (para.empty()) continue;
+    if (para.empty())
+      continue;
     h << "<p>"_m;
     std::size_t line_start = 0;
     for (;;) {
       auto nl = para.find('\n', line_start);
       h << para.substr(line_start, nl == std::string_view::npos ? para.npos : nl - line_start);
-      if (nl == std::string_view::npos) break;
+      if (nl == std::string_view::npos)
+        break;
       h << "<br>"_m;
       line_start = nl + 1;
     }
@@ -71,8 +74,10 @@ void write_ask_fields(Html& h, const AskForm& f) {
 }
 
 std::string_view status_title(std::string_view status) {
-  if (status == "answered") return "Answered";
-  if (status == "assigned") return "Assigned";
+  if (status == "answered")
+    return "Answered";
+  if (status == "assigned")
+    return "Assigned";
   return "Open";
 }
 
@@ -104,14 +109,15 @@ void write_inbox_table(Html& h, const std::vector<InboxRow>& rows, std::string_v
     h << (row.flagged ? R"(<tr class="nhsuk-table__row cairn-flagged" data-message=")"_m
                       : R"(<tr class="nhsuk-table__row" data-message=")"_m)
       << static_cast<long long>(row.id) << R"("><td class="nhsuk-table__cell">)"_m;
-    if (row.flagged) write_flag_tag(h);
+    if (row.flagged)
+      write_flag_tag(h);
     h << R"(<a href="/staff/helpline/)"_m << static_cast<long long>(row.id) << "\">"_m
       << from_text(row.from) << R"(</a><br><span class="nhsuk-body-s cairn-preview">)"_m
       << row.preview << R"(</span></td><td class="nhsuk-table__cell">)"_m << row.wait
       << R"(</td><td class="nhsuk-table__cell">)"_m;
     write_status_tag(h, row.status);
-    h << R"(</td><td class="nhsuk-table__cell">)"_m << (row.nurse.empty() ? "Nobody yet" : row.nurse)
-      << "</td></tr>"_m;
+    h << R"(</td><td class="nhsuk-table__cell">)"_m
+      << (row.nurse.empty() ? "Nobody yet" : row.nurse) << "</td></tr>"_m;
   }
   h << "</tbody></table>\n"_m;
 }
@@ -132,13 +138,15 @@ SafeHtml render_ask_a_nurse_section(const AskForm& form) {
 SafeHtml render_ask_page(const Chrome& chrome, const AskForm& form, bool crisis_first) {
   Html h;
   write_form_error_summary(h, form.form);
-  if (crisis_first) h << crisis_support(chrome.site);
+  if (crisis_first)
+    h << crisis_support(chrome.site);
   h << R"(<h1>Ask a nurse</h1>
 <p>Our nurses answer within 3 working days. To talk to a nurse sooner, call free on <a href=")"_m
     << tel_href(chrome.site.helpline_phone) << "\">"_m << chrome.site.helpline_phone
     << "</a>.</p>\n"_m;
   write_ask_fields(h, form);
-  if (!crisis_first) h << crisis_support(chrome.site);
+  if (!crisis_first)
+    h << crisis_support(chrome.site);
   return page(chrome, form_page_title(form.form, "Ask a nurse"), "/helpline/ask", in_column(h),
               {{"Home", "/"}, {"Nurse helpline", "/helpline"}});
 }
@@ -146,7 +154,8 @@ SafeHtml render_ask_page(const Chrome& chrome, const AskForm& form, bool crisis_
 SafeHtml render_answer_page(const Chrome& chrome, const AnswerPage& p) {
   Html h;
   // Someone who wrote about self-harm sees where to get help before anything else.
-  if (p.flagged && !p.answered) h << crisis_support(chrome.site);
+  if (p.flagged && !p.answered)
+    h << crisis_support(chrome.site);
   if (p.just_sent) {
     h << R"(<div class="nhsuk-panel cairn-sent"><h1 class="nhsuk-panel__heading">Your question has been sent</h1><div class="nhsuk-panel__body"><p>Our nurses will answer within 3 working days.</p></div></div>
 <h2>Your private link</h2>
@@ -174,13 +183,15 @@ SafeHtml render_answer_page(const Chrome& chrome, const AnswerPage& p) {
   h << R"(<div class="cairn-question">)"_m;
   write_paragraphs(h, p.question);
   h << "</div>\n"_m;
-  if (!p.sent_on.empty()) h << R"(<p class="nhsuk-body-s">Sent on )"_m << p.sent_on << ".</p>\n"_m;
+  if (!p.sent_on.empty())
+    h << R"(<p class="nhsuk-body-s">Sent on )"_m << p.sent_on << ".</p>\n"_m;
   h << R"(<h2>Talk to a nurse</h2>
 <p>To talk to one of our nurses, call free on <a href=")"_m
     << tel_href(chrome.site.helpline_phone) << "\">"_m << chrome.site.helpline_phone
     << R"(</a>. See <a href="/helpline">our opening hours</a>.</p>
 )"_m;
-  if (!p.flagged || p.answered) h << crisis_support(chrome.site);
+  if (!p.flagged || p.answered)
+    h << crisis_support(chrome.site);
   return page(chrome, p.just_sent ? "Your question has been sent" : "Your question to our nurses",
               "", in_column(h), {{"Home", "/"}, {"Nurse helpline", "/helpline"}});
 }
@@ -192,8 +203,7 @@ SafeHtml render_nurse_inbox(const Chrome& chrome, const InboxPage& p) {
   for (const auto& row : p.waiting) flagged += row.flagged ? 1 : 0;
   if (flagged > 0) {
     h << R"(<div class="nhsuk-warning-callout"><h2 class="nhsuk-warning-callout__label"><span role="text"><span class="nhsuk-u-visually-hidden">Important: </span>Self-harm risk</span></h2><p>)"_m
-      << flagged
-      << (flagged == 1 ? " message mentions"_m : " messages mention"_m)
+      << flagged << (flagged == 1 ? " message mentions"_m : " messages mention"_m)
       << " self-harm or suicide. They are at the top of the list: please read them first.</p></div>\n"_m;
   }
   h << "<h2>Waiting for an answer ("_m << p.waiting.size() << ")</h2>\n"_m;
@@ -224,7 +234,8 @@ SafeHtml render_nurse_message(const Chrome& chrome, const NurseMessagePage& p) {
     if (!p.watched_words.empty()) {
       h << " ("_m;
       for (std::size_t i = 0; i < p.watched_words.size(); ++i) {
-        if (i > 0) h << ", "_m;
+        if (i > 0)
+          h << ", "_m;
         h << "\u201c"_m << p.watched_words[i] << "\u201d"_m;
       }
       h << ")"_m;
@@ -249,7 +260,9 @@ SafeHtml render_nurse_message(const Chrome& chrome, const NurseMessagePage& p) {
   write_status_tag(h, p.status);
   h << R"(</dd></div>
 <div class="nhsuk-summary-list__row"><dt class="nhsuk-summary-list__key">Nurse</dt><dd class="nhsuk-summary-list__value cairn-assigned">)"_m
-    << (p.assigned_to_me ? std::string("You") : p.assigned_name.empty() ? "Nobody yet" : p.assigned_name)
+    << (p.assigned_to_me          ? std::string("You")
+        : p.assigned_name.empty() ? "Nobody yet"
+                                  : p.assigned_name)
     << R"(</dd></div>
 </dl>
 <h2>Their question</h2>
@@ -274,7 +287,8 @@ SafeHtml render_nurse_message(const Chrome& chrome, const NurseMessagePage& p) {
       h << "</form>\n"_m;
     }
     h << R"(<h2>Your answer</h2>
-<form method="post" action=")"_m << base << R"(/answer" novalidate>
+<form method="post" action=")"_m
+      << base << R"(/answer" novalidate>
 )"_m;
     write_csrf_field(h, p.form.csrf_token);
     write_textarea_field(h, p.form,

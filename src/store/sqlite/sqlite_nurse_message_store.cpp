@@ -34,7 +34,8 @@ NurseMessageRecord read_message(const Statement& st) {
   m.answered_name = st.text(11);
   m.created_at = st.integer(12);
   m.answered_at = st.integer(13);
-  if (m.status == "assigned" && m.assigned_to == 0) m.status = "open";
+  if (m.status == "assigned" && m.assigned_to == 0)
+    m.status = "open";
   return m;
 }
 
@@ -51,7 +52,8 @@ std::int64_t SqliteNurseMessageStore::add_message(const NewNurseMessage& message
   auto guard = db_.lock();
   Transaction tx(db_);
   std::optional<std::int64_t> mail_id;
-  if (held_mail) mail_id = insert_outbox_mail(db_, *held_mail, message.created_at, std::nullopt);
+  if (held_mail)
+    mail_id = insert_outbox_mail(db_, *held_mail, message.created_at, std::nullopt);
   auto st = db_.prepare(
       "INSERT INTO nurse_messages (token_hash, name, email, question, consent, flagged, "
       "created_at, mail_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
@@ -77,7 +79,8 @@ std::optional<NurseMessageRecord> SqliteNurseMessageStore::message(std::int64_t 
   auto guard = db_.lock();
   auto st = db_.prepare(select_messages("WHERE m.id = ?"));
   st.bind(1, id);
-  if (!st.step()) return std::nullopt;
+  if (!st.step())
+    return std::nullopt;
   return read_message(st);
 }
 
@@ -86,7 +89,8 @@ std::optional<NurseMessageRecord> SqliteNurseMessageStore::message_by_token_hash
   auto guard = db_.lock();
   auto st = db_.prepare(select_messages("WHERE m.token_hash = ?"));
   st.bind(1, token_hash);
-  if (!st.step()) return std::nullopt;
+  if (!st.step())
+    return std::nullopt;
   return read_message(st);
 }
 
@@ -122,8 +126,10 @@ AnswerOutcome SqliteNurseMessageStore::answer(const NurseAnswer& answer) {
   Transaction tx(db_);
   auto found = db_.prepare("SELECT status, mail_id FROM nurse_messages WHERE id = ?");
   found.bind(1, answer.message_id);
-  if (!found.step()) return AnswerOutcome::not_found;
-  if (found.text(0) == "answered") return AnswerOutcome::already_answered;
+  if (!found.step())
+    return AnswerOutcome::not_found;
+  if (found.text(0) == "answered")
+    return AnswerOutcome::already_answered;
   bool has_mail = !found.is_null(1);
   std::int64_t mail_id = has_mail ? found.integer(1) : 0;
   found.reset();
