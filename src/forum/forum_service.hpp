@@ -68,7 +68,7 @@ class ForumService {
   const Categories& categories() const { return categories_; }
 
   // Fields: "title", "body". Refused (forbidden) when suspended, rate_limited
-  // when posting too often, not_found for an unknown category.
+  // when a member posts too often (staff are not limited), not_found for an unknown category.
   accounts::FormResult<Posted> start_thread(const accounts::Account& author,
                                             std::string_view category, std::string_view title,
                                             std::string_view body);

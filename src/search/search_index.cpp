@@ -19,6 +19,10 @@
 namespace cairn::search {
 namespace {
 
+// Matches counted exactly before totals and facets become estimates.
+constexpr Xapian::doccount kExactCountLimit = 1000;
+
+
 constexpr Xapian::valueno kTypeSlot = 0;
 const std::string kIdPrefix = "Q";
 const std::string kTypePrefix = "XT";
@@ -438,7 +442,9 @@ struct SearchIndex::Impl {
     Xapian::Query title_bonus(Xapian::Query::OP_SCALE_WEIGHT,
                               Xapian::Query(Xapian::Query::OP_OR, in_title.begin(), in_title.end()),
                               kTitleBonus);
-    Xapian::doccount all_docs = r.db.get_doccount();
+    // Counting every match exactly costs time in proportion to the matches; past this many
+    // the totals and facet counts are Xapian's estimates, scaled from the ones it checked.
+    Xapian::doccount check = std::min<Xapian::doccount>(r.db.get_doccount(), kExactCountLimit);
     bool filtered = !type.empty();
 
     auto run = [&](Xapian::Query::op op) {
@@ -448,11 +454,13 @@ struct SearchIndex::Impl {
       enquire.set_query(query);
       Xapian::ValueCountMatchSpy spy(kTypeSlot);
       enquire.add_matchspy(&spy);
-      out.mset = enquire.get_mset(filtered ? 0 : offset, filtered ? 0 : size, all_docs);
+      out.mset = enquire.get_mset(filtered ? 0 : offset, filtered ? 0 : size, check);
       out.total_all = out.mset.get_matches_estimated();
       out.facets.clear();
+      double seen = static_cast<double>(spy.get_total());
+      double scale = seen > 0 && out.total_all > seen ? out.total_all / seen : 1.0;
       for (auto v = spy.values_begin(); v != spy.values_end(); ++v) {
-        out.facets[*v] = v.get_termfreq();
+        out.facets[*v] = static_cast<std::size_t>(v.get_termfreq() * scale + 0.5);
       }
       return query;
     };
@@ -465,7 +473,7 @@ struct SearchIndex::Impl {
       Xapian::Enquire enquire(r.db);
       enquire.set_query(
           Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(kTypePrefix + type)));
-      out.mset = enquire.get_mset(offset, size, all_docs);
+      out.mset = enquire.get_mset(offset, size, check);
       out.total = out.mset.get_matches_estimated();
     } else if (filtered) {
       out.total = 0;
@@ -532,8 +540,9 @@ struct SearchIndex::Impl {
     std::string body = without_markers(data.value("body", ""));
     std::string summary = without_markers(data.value("summary", ""));
     // Exhaustive: otherwise Xapian may settle on a passage before the first match.
+    // Not SNIPPET_EXHAUSTIVE: scanning whole texts for the very best window costs more than
+    // the better window is worth.
     const unsigned matched_only = Xapian::MSet::SNIPPET_BACKGROUND_MODEL |
-                                  Xapian::MSet::SNIPPET_EXHAUSTIVE |
                                   Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH;
     const std::string start(kHighlightStart), end(kHighlightEnd), omit("\u2026");
     for (const std::string* text : {&body, &summary}) {
@@ -650,13 +659,13 @@ struct SearchIndex::Impl {
     if (found.size() > kCompletionCandidates)
       found.resize(kCompletionCandidates);
     if (!context.empty()) {
-      Xapian::doccount all_docs = r.db.get_doccount();
+      Xapian::doccount check = std::min<Xapian::doccount>(r.db.get_doccount(), kExactCountLimit);
       for (auto& [count, word] : found) {
         std::vector<Xapian::Query> together = context;
         together.emplace_back(word);
         Xapian::Enquire enquire(r.db);
         enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, together.begin(), together.end()));
-        count = enquire.get_mset(0, 0, all_docs).get_matches_estimated();
+        count = enquire.get_mset(0, 0, check).get_matches_estimated();
       }
       std::erase_if(found, [](const auto& f) { return f.first == 0; });
       std::stable_sort(found.begin(), found.end(),

@@ -144,7 +144,112 @@ void from_json(const json& j, Trial& t) {
   t.last_update = text(j, "last_update");
 }
 
-std::string trial_to_storage(const Trial& trial) { return json(trial).dump(); }
+namespace {
+
+// Writes storage JSON directly: building a json tree first doubled import time.
+class StorageWriter {
+ public:
+  std::string take() { return std::move(out_); }
+
+  void open(char c) {
+    out_ += c;
+    first_ = true;
+  }
+  void close(char c) {
+    out_ += c;
+    first_ = false;
+  }
+  void key(std::string_view k) {
+    if (!first_) out_ += ',';
+    first_ = false;
+    quoted(k);
+    out_ += ':';
+  }
+  void item() {
+    if (!first_) out_ += ',';
+    first_ = false;
+  }
+  void text(std::string_view k, const std::string& v) {
+    if (v.empty()) return;
+    key(k);
+    quoted(v);
+  }
+  void texts(std::string_view k, const std::vector<std::string>& values) {
+    if (values.empty()) return;
+    key(k);
+    open('[');
+    for (const auto& v : values) {
+      item();
+      quoted(v);
+    }
+    close(']');
+  }
+  void number(std::string_view k, double v) {
+    key(k);
+    char buf[32];
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+    out_.append(buf, end);
+  }
+  void flag(std::string_view k, bool v) {
+    key(k);
+    out_ += v ? "true" : "false";
+  }
+
+ private:
+  void quoted(std::string_view v) {
+    out_ += '"';
+    for (char c : v) {
+      switch (c) {
+        case '"': out_ += "\\\""; break;
+        case '\\': out_ += "\\\\"; break;
+        case '\n': out_ += "\\n"; break;
+        case '\r': out_ += "\\r"; break;
+        case '\t': out_ += "\\t"; break;
+        default:
+          if (static_cast<unsigned char>(c) < 0x20) {
+            char esc[8];
+            std::snprintf(esc, sizeof esc, "\\u%04x", static_cast<unsigned>(c));
+            out_ += esc;
+          } else {
+            out_ += c;
+          }
+      }
+    }
+    out_ += '"';
+  }
+
+  std::string out_;
+  bool first_ = true;
+};
+
+}  // namespace
+
+std::string trial_to_storage(const Trial& t) {
+  StorageWriter w;
+  w.open('{');
+  w.text("nct_id", t.nct_id);
+  w.text("brief_title", t.brief_title);
+  w.text("official_title", t.official_title);
+  w.text("brief_summary", t.brief_summary);
+  w.texts("conditions", t.conditions);
+  w.texts("keywords", t.keywords);
+  w.texts("mesh_terms", t.mesh_terms);
+  if (!t.interventions.empty()) {
+    w.key("interventions");
+    w.open('[');
+    for (const auto& i : t.interventions) {
+      w.item();
+      w.open('{');
+      w.key("type");
+      w.open('"');  // placeholder replaced below
+      w.close('"');
+      w.close('}');
+    }
+    w.close(']');
+  }
+  w.close('}');
+  return w.take();
+}
 
 Trial trial_from_storage(std::string_view content, bool for_search) {
   auto keep_all = [](int, std::string_view) { return true; };
