@@ -49,6 +49,8 @@ Result<std::unique_ptr<NurseSystem>> NurseSystem::create(store::Store& store,
       safeguarding::WatchedWords::load(settings.content_dir / "safeguarding" / "watched-words.txt");
   if (!watched)
     return make_error(Errc::invalid_input, watched.error().message);
+  log << "cairn: private answer links start with " << settings.public_url << helpline::kAnswerPath
+      << " (the site's address is set with --public-url)\n";
   return std::make_unique<NurseSystem>(store, accounts, site, settings, std::move(watched.value()),
                                        clock, log);
 }

@@ -1,5 +1,7 @@
 #include "trials/trial.hpp"
 
+#include <charconv>
+#include <cstdio>
 #include <stdexcept>
 
 #include "trials/json_filter.hpp"
@@ -10,15 +12,6 @@ namespace {
 
 using nlohmann::json;
 
-// Empty fields are left out: most trials lack several, and 500k trials add up.
-void put(json& j, const char* key, const std::string& value) {
-  if (!value.empty()) j[key] = value;
-}
-
-void put(json& j, const char* key, const std::vector<std::string>& values) {
-  if (!values.empty()) j[key] = values;
-}
-
 std::string text(const json& j, const char* key) {
   auto it = j.find(key);
   return it == j.end() ? std::string() : it->get<std::string>();
@@ -27,20 +20,6 @@ std::string text(const json& j, const char* key) {
 std::vector<std::string> texts(const json& j, const char* key) {
   auto it = j.find(key);
   return it == j.end() ? std::vector<std::string>() : it->get<std::vector<std::string>>();
-}
-
-json location_json(const Location& l) {
-  json j = json::object();
-  put(j, "facility", l.facility);
-  put(j, "city", l.city);
-  put(j, "state", l.state);
-  put(j, "country", l.country);
-  put(j, "status", l.status);
-  if (l.lat && l.lon) {
-    j["lat"] = *l.lat;
-    j["lon"] = *l.lon;
-  }
-  return j;
 }
 
 Location location_from(const json& j) {
@@ -54,56 +33,98 @@ Location location_from(const json& j) {
   return l;
 }
 
-json contact_json(const Contact& c) {
-  json j = json::object();
-  put(j, "name", c.name);
-  put(j, "role", c.role);
-  put(j, "phone", c.phone);
-  put(j, "email", c.email);
-  return j;
-}
+// Writes storage JSON straight into a string: building a json tree first and
+// dumping it cost as much as reading the record. Empty fields are left out:
+// most trials lack several, and 500k trials add up.
+class StorageWriter {
+ public:
+  std::string take() { return std::move(out_); }
+
+  void begin(char bracket) {
+    out_ += bracket;
+    first_ = true;
+  }
+  void end(char bracket) {
+    out_ += bracket;
+    first_ = false;
+  }
+  void key(std::string_view name) {
+    separate();
+    quoted(name);
+    out_ += ':';
+  }
+  void item() { separate(); }
+
+  void text(std::string_view name, const std::string& value) {
+    if (value.empty()) return;
+    key(name);
+    quoted(value);
+  }
+  void texts(std::string_view name, const std::vector<std::string>& values) {
+    if (values.empty()) return;
+    key(name);
+    begin('[');
+    for (const auto& v : values) {
+      item();
+      quoted(v);
+    }
+    end(']');
+  }
+  void number(std::string_view name, double value) {
+    key(name);
+    char buf[32];
+    auto [last, ec] = std::to_chars(buf, buf + sizeof buf, value);
+    out_.append(buf, last);
+  }
+  void flag(std::string_view name, bool value) {
+    key(name);
+    out_ += value ? "true" : "false";
+  }
+
+ private:
+  void separate() {
+    if (!first_) out_ += ',';
+    first_ = false;
+  }
+  void quoted(std::string_view value) {
+    out_ += '"';
+    for (char c : value) {
+      switch (c) {
+        case '"':
+          out_ += "\\\"";
+          break;
+        case '\\':
+          out_ += "\\\\";
+          break;
+        case '\n':
+          out_ += "\\n";
+          break;
+        case '\r':
+          out_ += "\\r";
+          break;
+        case '\t':
+          out_ += "\\t";
+          break;
+        default:
+          if (static_cast<unsigned char>(c) < 0x20) {
+            char escaped[8];
+            std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
+            out_ += escaped;
+          } else {
+            out_ += c;
+          }
+      }
+    }
+    out_ += '"';
+  }
+
+  std::string out_;
+  bool first_ = true;
+};
 
 }  // namespace
 
-void to_json(json& j, const Trial& t) {
-  j = json::object();
-  j["nct_id"] = t.nct_id;
-  put(j, "brief_title", t.brief_title);
-  put(j, "official_title", t.official_title);
-  put(j, "brief_summary", t.brief_summary);
-  put(j, "conditions", t.conditions);
-  put(j, "keywords", t.keywords);
-  put(j, "mesh_terms", t.mesh_terms);
-  if (!t.interventions.empty()) {
-    json list = json::array();
-    for (const auto& i : t.interventions) list.push_back({{"type", i.type}, {"name", i.name}});
-    j["interventions"] = std::move(list);
-  }
-  put(j, "phases", t.phases);
-  put(j, "study_type", t.study_type);
-  put(j, "overall_status", t.overall_status);
-  put(j, "start_date", t.start_date);
-  put(j, "completion_date", t.completion_date);
-  json e = json::object();
-  put(e, "minimum_age", t.eligibility.minimum_age);
-  put(e, "maximum_age", t.eligibility.maximum_age);
-  put(e, "sex", t.eligibility.sex);
-  if (t.eligibility.healthy_volunteers) e["healthy_volunteers"] = *t.eligibility.healthy_volunteers;
-  put(e, "criteria", t.eligibility.criteria);
-  if (!e.empty()) j["eligibility"] = std::move(e);
-  put(j, "sponsor", t.sponsor);
-  if (!t.locations.empty()) {
-    json list = json::array();
-    for (const auto& l : t.locations) list.push_back(location_json(l));
-    j["locations"] = std::move(list);
-  }
-  if (!t.central_contacts.empty()) {
-    json list = json::array();
-    for (const auto& c : t.central_contacts) list.push_back(contact_json(c));
-    j["central_contacts"] = std::move(list);
-  }
-  put(j, "last_update", t.last_update);
-}
+void to_json(json& j, const Trial& trial) { j = json::parse(trial_to_storage(trial)); }
 
 void from_json(const json& j, Trial& t) {
   t = Trial{};
@@ -144,89 +165,9 @@ void from_json(const json& j, Trial& t) {
   t.last_update = text(j, "last_update");
 }
 
-namespace {
-
-// Writes storage JSON directly: building a json tree first doubled import time.
-class StorageWriter {
- public:
-  std::string take() { return std::move(out_); }
-
-  void open(char c) {
-    out_ += c;
-    first_ = true;
-  }
-  void close(char c) {
-    out_ += c;
-    first_ = false;
-  }
-  void key(std::string_view k) {
-    if (!first_) out_ += ',';
-    first_ = false;
-    quoted(k);
-    out_ += ':';
-  }
-  void item() {
-    if (!first_) out_ += ',';
-    first_ = false;
-  }
-  void text(std::string_view k, const std::string& v) {
-    if (v.empty()) return;
-    key(k);
-    quoted(v);
-  }
-  void texts(std::string_view k, const std::vector<std::string>& values) {
-    if (values.empty()) return;
-    key(k);
-    open('[');
-    for (const auto& v : values) {
-      item();
-      quoted(v);
-    }
-    close(']');
-  }
-  void number(std::string_view k, double v) {
-    key(k);
-    char buf[32];
-    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
-    out_.append(buf, end);
-  }
-  void flag(std::string_view k, bool v) {
-    key(k);
-    out_ += v ? "true" : "false";
-  }
-
- private:
-  void quoted(std::string_view v) {
-    out_ += '"';
-    for (char c : v) {
-      switch (c) {
-        case '"': out_ += "\\\""; break;
-        case '\\': out_ += "\\\\"; break;
-        case '\n': out_ += "\\n"; break;
-        case '\r': out_ += "\\r"; break;
-        case '\t': out_ += "\\t"; break;
-        default:
-          if (static_cast<unsigned char>(c) < 0x20) {
-            char esc[8];
-            std::snprintf(esc, sizeof esc, "\\u%04x", static_cast<unsigned>(c));
-            out_ += esc;
-          } else {
-            out_ += c;
-          }
-      }
-    }
-    out_ += '"';
-  }
-
-  std::string out_;
-  bool first_ = true;
-};
-
-}  // namespace
-
 std::string trial_to_storage(const Trial& t) {
   StorageWriter w;
-  w.open('{');
+  w.begin('{');
   w.text("nct_id", t.nct_id);
   w.text("brief_title", t.brief_title);
   w.text("official_title", t.official_title);
@@ -236,18 +177,69 @@ std::string trial_to_storage(const Trial& t) {
   w.texts("mesh_terms", t.mesh_terms);
   if (!t.interventions.empty()) {
     w.key("interventions");
-    w.open('[');
+    w.begin('[');
     for (const auto& i : t.interventions) {
       w.item();
-      w.open('{');
-      w.key("type");
-      w.open('"');  // placeholder replaced below
-      w.close('"');
-      w.close('}');
+      w.begin('{');
+      w.text("type", i.type);
+      w.text("name", i.name);
+      w.end('}');
     }
-    w.close(']');
+    w.end(']');
   }
-  w.close('}');
+  w.texts("phases", t.phases);
+  w.text("study_type", t.study_type);
+  w.text("overall_status", t.overall_status);
+  w.text("start_date", t.start_date);
+  w.text("completion_date", t.completion_date);
+  const auto& e = t.eligibility;
+  if (!e.minimum_age.empty() || !e.maximum_age.empty() || !e.sex.empty() ||
+      e.healthy_volunteers || !e.criteria.empty()) {
+    w.key("eligibility");
+    w.begin('{');
+    w.text("minimum_age", e.minimum_age);
+    w.text("maximum_age", e.maximum_age);
+    w.text("sex", e.sex);
+    if (e.healthy_volunteers) w.flag("healthy_volunteers", *e.healthy_volunteers);
+    w.text("criteria", e.criteria);
+    w.end('}');
+  }
+  w.text("sponsor", t.sponsor);
+  if (!t.locations.empty()) {
+    w.key("locations");
+    w.begin('[');
+    for (const auto& l : t.locations) {
+      w.item();
+      w.begin('{');
+      w.text("facility", l.facility);
+      w.text("city", l.city);
+      w.text("state", l.state);
+      w.text("country", l.country);
+      w.text("status", l.status);
+      if (l.lat && l.lon) {
+        w.number("lat", *l.lat);
+        w.number("lon", *l.lon);
+      }
+      w.end('}');
+    }
+    w.end(']');
+  }
+  if (!t.central_contacts.empty()) {
+    w.key("central_contacts");
+    w.begin('[');
+    for (const auto& c : t.central_contacts) {
+      w.item();
+      w.begin('{');
+      w.text("name", c.name);
+      w.text("role", c.role);
+      w.text("phone", c.phone);
+      w.text("email", c.email);
+      w.end('}');
+    }
+    w.end(']');
+  }
+  w.text("last_update", t.last_update);
+  w.end('}');
   return w.take();
 }
 

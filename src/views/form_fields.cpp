@@ -14,13 +14,9 @@ void write_error_message(Html& h, const FormError* error, std::string_view field
     << "</span>\n"_m;
 }
 
-void open_group(Html& h, const FormError* error, std::string_view extra_class = {}) {
-  h << R"(<div class="nhsuk-form-group)"_m;
-  if (error)
-    h << " nhsuk-form-group--error"_m;
-  if (!extra_class.empty())
-    h << " "_m << extra_class;
-  h << "\">"_m;
+void open_group(Html& h, const FormError* error) {
+  h << (error ? R"(<div class="nhsuk-form-group nhsuk-form-group--error">)"_m
+              : R"(<div class="nhsuk-form-group">)"_m);
 }
 
 void write_label_and_hint(Html& h, std::string_view name, std::string_view label,
@@ -102,9 +98,10 @@ void write_input_field(Html& h, const FormState& form, const InputField& in) {
 void write_textarea_field(Html& h, const FormState& form, const TextareaField& in) {
   const FormError* error = field_error(form, in.name);
   bool counted = in.max_chars > 0;
-  // The character count's markup; the limit is said in words, and checked
-  // when the form is sent (no script needed).
-  open_group(h, error, counted ? "nhsuk-character-count" : "");
+  // The limit is said in words under the box and checked when the form is
+  // sent. Not NHS.UK's character count markup: its CSS hides the message
+  // until that component's script runs, and we do not load it.
+  open_group(h, error);
   write_label_and_hint(h, in.name, in.label, in.hint);
   write_error_message(h, error, in.name);
   h << (error ? R"(<textarea class="nhsuk-textarea nhsuk-textarea--error" id=")"_m
@@ -118,7 +115,7 @@ void write_textarea_field(Html& h, const FormState& form, const TextareaField& i
     std::string limit = std::to_string(in.max_chars);
     if (in.max_chars >= 1000)
       limit.insert(limit.size() - 3, ",");
-    h << R"(<div class="nhsuk-hint nhsuk-character-count__message" id=")"_m << in.name
+    h << R"(<div class="nhsuk-hint cairn-char-limit" id=")"_m << in.name
       << R"(-info">You can enter up to )"_m << limit << " characters</div>\n"_m;
   }
   h << "</div>\n"_m;

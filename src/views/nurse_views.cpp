@@ -203,8 +203,11 @@ SafeHtml render_nurse_inbox(const Chrome& chrome, const InboxPage& p) {
   for (const auto& row : p.waiting) flagged += row.flagged ? 1 : 0;
   if (flagged > 0) {
     h << R"(<div class="nhsuk-warning-callout"><h2 class="nhsuk-warning-callout__label"><span role="text"><span class="nhsuk-u-visually-hidden">Important: </span>Self-harm risk</span></h2><p>)"_m
-      << flagged << (flagged == 1 ? " message mentions"_m : " messages mention"_m)
-      << " self-harm or suicide. They are at the top of the list: please read them first.</p></div>\n"_m;
+      << flagged
+      << (flagged == 1
+              ? " message mentions self-harm or suicide. It is at the top of the list: please read it first."_m
+              : " messages mention self-harm or suicide. They are at the top of the list: please read them first."_m)
+      << "</p></div>\n"_m;
   }
   h << "<h2>Waiting for an answer ("_m << p.waiting.size() << ")</h2>\n"_m;
   if (p.waiting.empty()) {

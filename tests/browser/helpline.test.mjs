@@ -101,6 +101,8 @@ describe('asking a nurse in the browser', () => {
     const { context, page, problems } = await visitor();
     try {
       assert.equal((await page.goto(`${server.base}/helpline`)).status(), 200);
+      assert.equal(await page.getByText('You can enter up to 5,000 characters').isVisible(), true,
+        'the limit on the question is not shown');
       await assertAxeClean(page, '/helpline');
       assert.equal((await page.goto(`${server.base}/helpline/ask`)).status(), 200);
       await assertAxeClean(page, '/helpline/ask');

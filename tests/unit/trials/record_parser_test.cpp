@@ -153,6 +153,17 @@ TEST(TrialStorage, RoundTripsEveryField) {
   EXPECT_EQ(trial_to_storage(trial_from_storage(stored)), stored);
 }
 
+TEST(TrialStorage, KeepsAwkwardTextIntact) {
+  Trial trial;
+  trial.nct_id = "NCT01234567";
+  trial.brief_title = "Quotes \" backslash \\ tab \t bell \a and Leuk\u00e4mie \U0001F600";
+  trial.eligibility.criteria = "Inclusion Criteria:\r\n* one\n\nExclusion Criteria:\n* two";
+  trial.eligibility.healthy_volunteers = false;
+  trial.locations.push_back({"", "", "", "", "", 51.5, -0.125});
+  EXPECT_EQ(trial_from_storage(trial_to_storage(trial)), trial);
+  EXPECT_EQ(nlohmann::json::parse(trial_to_storage(trial))["brief_title"], trial.brief_title);
+}
+
 TEST(TrialStorage, ForSearchKeepsWhatTheFinderReadsAndDropsTheRest) {
   auto trial = parse_record(real_study("mixed-export-50.json", "NCT05827016"));
   ASSERT_TRUE(trial);
