@@ -19,8 +19,8 @@
 namespace cairn::search {
 namespace {
 
-// Matches counted exactly before totals and facets become estimates.
-constexpr Xapian::doccount kExactCountLimit = 1000;
+// Matches counted exactly before totals and facets become estimates ("about N results").
+constexpr Xapian::doccount kExactCountLimit = 100;
 
 
 constexpr Xapian::valueno kTypeSlot = 0;

@@ -33,10 +33,11 @@ const std::vector<std::string>& leptomeningeal_names() {
   static const std::vector<std::string> kNames = {
       // "leptomeningeal" alone covers leptomeningeal metastases, disease and
       // carcinomatosis; the longer names are here so that asking for them finds the group.
-      "leptomeningeal",           "leptomeningeal metastases", "leptomeningeal disease",
-      "leptomeningeal carcinomatosis", "carcinomatous meningitis",  "neoplastic meningitis",
-      "meningeal carcinomatosis", "meningeal metastases",      "lymphomatous meningitis",
-      "leukemic meningitis"};
+      "leptomeningeal",           "leptomeningeal metastases",
+      "leptomeningeal disease",   "leptomeningeal carcinomatosis",
+      "carcinomatous meningitis", "neoplastic meningitis",
+      "meningeal carcinomatosis", "meningeal metastases",
+      "lymphomatous meningitis",  "leukemic meningitis"};
   return kNames;
 }
 
@@ -47,7 +48,8 @@ std::vector<std::string> condition_names(std::string_view condition) {
     bool match = false;
     for (const auto& name : group.names) match = match || key_of(name) == want;
     for (const auto& abbr : group.abbreviations) match = match || abbr == lowered;
-    if (match) return group.names;
+    if (match)
+      return group.names;
   }
   return {std::string(trim(condition))};
 }

@@ -25,8 +25,9 @@ void TrialFinder::reload_locked() {
   // next refresh, which is harmless.
   std::int64_t position = changes_.latest();
   auto fresh = std::make_unique<TrialIndex>();
-  trials_.for_each_trial(
-      [&](const store::StoredTrial& stored) { fresh->add(trial_from_storage(stored.content, true)); });
+  trials_.for_each_trial([&](const store::StoredTrial& stored) {
+    fresh->add(trial_from_storage(stored.content, true));
+  });
   fresh->shrink_to_fit();
   {
     std::unique_lock write(index_mutex_);
@@ -39,7 +40,8 @@ void TrialFinder::reload_locked() {
 std::size_t TrialFinder::refresh() {
   std::lock_guard update(update_mutex_);
   std::int64_t position = changes_.latest();
-  if (position == seen_) return 0;
+  if (position == seen_)
+    return 0;
   std::size_t taken = 0;
   std::vector<TrialIndex::Prepared> batch;
   auto apply = [&] {
@@ -50,7 +52,8 @@ std::size_t TrialFinder::refresh() {
   };
   trials_.for_each_trial_changed_since(seen_, [&](const store::StoredTrial& stored) {
     batch.push_back(TrialIndex::prepare(trial_from_storage(stored.content, true)));
-    if (batch.size() >= kApplyBatch) apply();
+    if (batch.size() >= kApplyBatch)
+      apply();
   });
   apply();
   seen_ = position;
@@ -61,7 +64,8 @@ std::size_t TrialFinder::refresh() {
     live = index_->size();
   }
   // Replaced versions cost memory and time; past a quarter, start afresh.
-  if (dead > 1000 && dead * 4 > live) reload_locked();
+  if (dead > 1000 && dead * 4 > live)
+    reload_locked();
   return taken;
 }
 
@@ -82,7 +86,8 @@ FinderResult TrialFinder::lm_trials(int limit) const {
 
 std::optional<Trial> TrialFinder::trial(std::string_view nct_id) const {
   auto stored = trials_.trial(nct_id);
-  if (!stored) return std::nullopt;
+  if (!stored)
+    return std::nullopt;
   return trial_from_storage(stored->content);
 }
 

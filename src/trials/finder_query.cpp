@@ -10,11 +10,20 @@ namespace cairn::trials {
 
 namespace {
 
-constexpr std::array<std::string_view, 14> kStatuses = {
-    "ACTIVE_NOT_RECRUITING",  "APPROVED_FOR_MARKETING",    "AVAILABLE", "COMPLETED",
-    "ENROLLING_BY_INVITATION", "NO_LONGER_AVAILABLE",       "NOT_YET_RECRUITING",
-    "RECRUITING",             "SUSPENDED",                 "TEMPORARILY_NOT_AVAILABLE",
-    "TERMINATED",             "UNKNOWN",                   "WITHDRAWN", "WITHHELD"};
+constexpr std::array<std::string_view, 14> kStatuses = {"ACTIVE_NOT_RECRUITING",
+                                                        "APPROVED_FOR_MARKETING",
+                                                        "AVAILABLE",
+                                                        "COMPLETED",
+                                                        "ENROLLING_BY_INVITATION",
+                                                        "NO_LONGER_AVAILABLE",
+                                                        "NOT_YET_RECRUITING",
+                                                        "RECRUITING",
+                                                        "SUSPENDED",
+                                                        "TEMPORARILY_NOT_AVAILABLE",
+                                                        "TERMINATED",
+                                                        "UNKNOWN",
+                                                        "WITHDRAWN",
+                                                        "WITHHELD"};
 
 constexpr std::array<int, 4> kDistances = {10, 25, 50, 100};
 
@@ -24,14 +33,18 @@ std::string upper(std::string_view s) {
   return out;
 }
 
-Error bad(std::string message) { return make_error(Errc::invalid_input, std::move(message)); }
+Error bad(std::string message) {
+  return make_error(Errc::invalid_input, std::move(message));
+}
 
 std::optional<std::string> param(const std::map<std::string, std::string>& params,
                                  const std::string& name) {
   auto it = params.find(name);
-  if (it == params.end()) return std::nullopt;
+  if (it == params.end())
+    return std::nullopt;
   auto value = trim(it->second);
-  if (value.empty()) return std::nullopt;
+  if (value.empty())
+    return std::nullopt;
   return std::string(value);
 }
 
@@ -49,7 +62,8 @@ std::vector<std::string> comma_list(std::string_view text) {
   std::vector<std::string> out;
   for (const auto& part : split(text, ',')) {
     auto item = trim(part);
-    if (!item.empty()) out.emplace_back(item);
+    if (!item.empty())
+      out.emplace_back(item);
   }
   return out;
 }
@@ -57,17 +71,22 @@ std::vector<std::string> comma_list(std::string_view text) {
 std::optional<std::string> phase_code(std::string_view text) {
   std::string code = upper(text);
   for (char& c : code) {
-    if (c == ' ' || c == '-') c = '_';
+    if (c == ' ' || c == '-')
+      c = '_';
   }
-  if (code.size() == 1 && code[0] >= '1' && code[0] <= '4') return "PHASE" + code;
-  if (code == "EARLY_1" || code == "EARLY1") return std::string("EARLY_PHASE1");
-  if (code == "N/A" || code == "NOT_APPLICABLE") return std::string("NA");
+  if (code.size() == 1 && code[0] >= '1' && code[0] <= '4')
+    return "PHASE" + code;
+  if (code == "EARLY_1" || code == "EARLY1")
+    return std::string("EARLY_PHASE1");
+  if (code == "N/A" || code == "NOT_APPLICABLE")
+    return std::string("NA");
   if (code == "PHASE_1" || code == "PHASE_2" || code == "PHASE_3" || code == "PHASE_4") {
     return "PHASE" + code.substr(6);
   }
-  static constexpr std::array<std::string_view, 6> kPhases = {
-      "EARLY_PHASE1", "PHASE1", "PHASE2", "PHASE3", "PHASE4", "NA"};
-  if (std::find(kPhases.begin(), kPhases.end(), code) != kPhases.end()) return code;
+  static constexpr std::array<std::string_view, 6> kPhases = {"EARLY_PHASE1", "PHASE1", "PHASE2",
+                                                              "PHASE3",       "PHASE4", "NA"};
+  if (std::find(kPhases.begin(), kPhases.end(), code) != kPhases.end())
+    return code;
   return std::nullopt;
 }
 
@@ -87,8 +106,10 @@ std::string country_name(std::string_view text) {
 Result<FinderQuery> parse_finder_query(const std::map<std::string, std::string>& params,
                                        const Places& places) {
   FinderQuery query;
-  if (auto q = param(params, "q")) query.q = *q;
-  if (auto condition = param(params, "condition")) query.condition = *condition;
+  if (auto q = param(params, "q"))
+    query.q = *q;
+  if (auto condition = param(params, "condition"))
+    query.condition = *condition;
 
   if (auto status = param(params, "status")) {
     std::string lower = to_lower_ascii(*status);
@@ -97,14 +118,14 @@ Result<FinderQuery> parse_finder_query(const std::map<std::string, std::string>&
       for (const auto& item : comma_list(*status)) {
         std::string code = upper(item);
         for (char& c : code) {
-          if (c == ' ' || c == '-') c = '_';
+          if (c == ' ' || c == '-')
+            c = '_';
         }
         if (std::find(kStatuses.begin(), kStatuses.end(), code) == kStatuses.end()) {
           return bad("status '" + item + "' is not a ClinicalTrials.gov status such as " +
                      "RECRUITING or NOT_YET_RECRUITING (or use 'any')");
         }
-        if (std::find(query.statuses.begin(), query.statuses.end(), code) ==
-            query.statuses.end()) {
+        if (std::find(query.statuses.begin(), query.statuses.end(), code) == query.statuses.end()) {
           query.statuses.push_back(code);
         }
       }
@@ -162,14 +183,16 @@ Result<FinderQuery> parse_finder_query(const std::map<std::string, std::string>&
 
   if (auto near = param(params, "near")) {
     auto match = places.resolve(*near);
-    if (!match) return bad(match.error().message);
+    if (!match)
+      return bad(match.error().message);
     query.near = match->place;
   }
 
   if (auto sort = param(params, "sort")) {
     std::string lower = to_lower_ascii(*sort);
     if (lower == "distance") {
-      if (!query.near) return bad("sort=distance needs a place: give near (a UK town or postcode)");
+      if (!query.near)
+        return bad("sort=distance needs a place: give near (a UK town or postcode)");
       query.sort = SortOrder::distance;
     } else if (lower != "relevance") {
       return bad("sort must be relevance or distance");

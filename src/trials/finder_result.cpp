@@ -4,7 +4,9 @@
 
 namespace cairn::trials {
 
-std::string trial_path(std::string_view nct_id) { return "/trials/" + std::string(nct_id); }
+std::string trial_path(std::string_view nct_id) {
+  return "/trials/" + std::string(nct_id);
+}
 
 nlohmann::json result_to_json(const FinderResult& result) {
   using nlohmann::json;

@@ -8,7 +8,8 @@ namespace cairn::trials {
 
 std::string Rejection::to_string() const {
   std::string out = file + ": record " + std::to_string(record);
-  if (line > 0) out += " (line " + std::to_string(line) + ")";
+  if (line > 0)
+    out += " (line " + std::to_string(line) + ")";
   return out + ": " + reason;
 }
 
@@ -22,11 +23,13 @@ Importer::Importer(store::TrialStore& store, std::size_t batch_size)
 
 Result<ImportSummary> Importer::import_paths(const std::vector<std::filesystem::path>& paths) {
   auto files = record_files(paths);
-  if (!files) return files.error();
+  if (!files)
+    return files.error();
   // Open them all first, so a typo in the last path imports nothing rather than half.
   for (const auto& file : *files) {
     std::ifstream probe(file, std::ios::binary);
-    if (!probe) return make_error(Errc::not_found, "cannot open " + file.string());
+    if (!probe)
+      return make_error(Errc::not_found, "cannot open " + file.string());
   }
   ImportSummary summary;
   for (const auto& file : *files) {
@@ -51,21 +54,24 @@ void Importer::import_stream(std::istream& in, const std::string& name, RecordRe
       continue;
     }
     batch_.push_back({trial->nct_id, trial_to_storage(*trial)});
-    if (batch_.size() >= batch_size_) flush(summary);
+    if (batch_.size() >= batch_size_)
+      flush(summary);
   }
   flush(summary);
 }
 
 void Importer::reject(ImportSummary& summary, Rejection rejection) {
   ++summary.rejected;
-  if (listener_) listener_(rejection);
+  if (listener_)
+    listener_(rejection);
   if (summary.rejections.size() < ImportSummary::kMaxListed) {
     summary.rejections.push_back(std::move(rejection));
   }
 }
 
 void Importer::flush(ImportSummary& summary) {
-  if (batch_.empty()) return;
+  if (batch_.empty())
+    return;
   auto report = store_.upsert_trials(batch_);
   summary.added += report.added;
   summary.updated += report.updated;

@@ -21,10 +21,13 @@ class Parser {
   Result<json> parse() {
     json out;
     skip_space();
-    if (!value(&out, 0)) return failure();
+    if (!value(&out, 0))
+      return failure();
     skip_space();
-    if (ok_ && pos_ != s_.size()) fail("unexpected text after the end");
-    if (!ok_) return failure();
+    if (ok_ && pos_ != s_.size())
+      fail("unexpected text after the end");
+    if (!ok_)
+      return failure();
     return out;
   }
 
@@ -46,7 +49,8 @@ class Parser {
   void skip_space() {
     while (pos_ < s_.size()) {
       char c = s_[pos_];
-      if (c != ' ' && c != '\n' && c != '\r' && c != '\t') break;
+      if (c != ' ' && c != '\n' && c != '\r' && c != '\t')
+        break;
       ++pos_;
     }
   }
@@ -62,16 +66,19 @@ class Parser {
 
   // Parses one value into *out, or only checks it when out is null.
   bool value(json* out, int depth) {
-    if (pos_ >= s_.size()) return fail("unexpected end of text");
+    if (pos_ >= s_.size())
+      return fail("unexpected end of text");
     switch (s_[pos_]) {
       case '{':
         return object(out, depth + 1);
       case '[':
         return array(out, depth + 1);
       case '"': {
-        if (out == nullptr) return skip_string();
+        if (out == nullptr)
+          return skip_string();
         std::string text;
-        if (!string(text)) return false;
+        if (!string(text))
+          return false;
         *out = std::move(text);
         return true;
       }
@@ -87,16 +94,20 @@ class Parser {
   }
 
   bool literal(std::string_view word, json* out, json v) {
-    if (s_.substr(pos_, word.size()) != word) return fail("expected a value");
+    if (s_.substr(pos_, word.size()) != word)
+      return fail("expected a value");
     pos_ += word.size();
-    if (out != nullptr) *out = std::move(v);
+    if (out != nullptr)
+      *out = std::move(v);
     return true;
   }
 
   bool object(json* out, int depth) {
-    if (depth > kMaxDepth) return fail("nested too deeply");
+    if (depth > kMaxDepth)
+      return fail("nested too deeply");
     ++pos_;  // '{'
-    if (out != nullptr) *out = json::object();
+    if (out != nullptr)
+      *out = json::object();
     skip_space();
     if (pos_ < s_.size() && s_[pos_] == '}') {
       ++pos_;
@@ -105,18 +116,24 @@ class Parser {
     std::string key;
     for (;;) {
       skip_space();
-      if (pos_ >= s_.size() || s_[pos_] != '"') return fail("expected a key in quotes");
+      if (pos_ >= s_.size() || s_[pos_] != '"')
+        return fail("expected a key in quotes");
       if (out == nullptr) {
-        if (!skip_string()) return false;
+        if (!skip_string())
+          return false;
       } else {
         key.clear();
-        if (!string(key)) return false;
+        if (!string(key))
+          return false;
       }
-      if (!expect(':', "expected ':' after a key")) return false;
+      if (!expect(':', "expected ':' after a key"))
+        return false;
       skip_space();
       json* target = nullptr;
-      if (out != nullptr && keep_(depth, key)) target = &(*out)[key];
-      if (!value(target, depth)) return false;
+      if (out != nullptr && keep_(depth, key))
+        target = &(*out)[key];
+      if (!value(target, depth))
+        return false;
       skip_space();
       if (pos_ < s_.size() && s_[pos_] == ',') {
         ++pos_;
@@ -127,9 +144,11 @@ class Parser {
   }
 
   bool array(json* out, int depth) {
-    if (depth > kMaxDepth) return fail("nested too deeply");
+    if (depth > kMaxDepth)
+      return fail("nested too deeply");
     ++pos_;  // '['
-    if (out != nullptr) *out = json::array();
+    if (out != nullptr)
+      *out = json::array();
     skip_space();
     if (pos_ < s_.size() && s_[pos_] == ']') {
       ++pos_;
@@ -138,8 +157,10 @@ class Parser {
     for (;;) {
       skip_space();
       json* target = nullptr;
-      if (out != nullptr) target = &out->emplace_back();
-      if (!value(target, depth)) return false;
+      if (out != nullptr)
+        target = &out->emplace_back();
+      if (!value(target, depth))
+        return false;
       skip_space();
       if (pos_ < s_.size() && s_[pos_] == ',') {
         ++pos_;
@@ -150,18 +171,23 @@ class Parser {
   }
 
   static int hex(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    if (c >= '0' && c <= '9')
+      return c - '0';
+    if (c >= 'a' && c <= 'f')
+      return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+      return c - 'A' + 10;
     return -1;
   }
 
   bool hex4(std::uint32_t& out) {
-    if (pos_ + 4 > s_.size()) return fail("unfinished \\u escape");
+    if (pos_ + 4 > s_.size())
+      return fail("unfinished \\u escape");
     out = 0;
     for (int i = 0; i < 4; ++i) {
       int h = hex(s_[pos_ + static_cast<std::size_t>(i)]);
-      if (h < 0) return fail("bad \\u escape");
+      if (h < 0)
+        return fail("bad \\u escape");
       out = out * 16 + static_cast<std::uint32_t>(h);
     }
     pos_ += 4;
@@ -194,39 +220,64 @@ class Parser {
       std::size_t run = pos_;
       while (run < s_.size()) {
         auto c = static_cast<unsigned char>(s_[run]);
-        if (c == '"' || c == '\\' || c < 0x20) break;
+        if (c == '"' || c == '\\' || c < 0x20)
+          break;
         ++run;
       }
       out.append(s_.data() + pos_, run - pos_);
       pos_ = run;
-      if (pos_ >= s_.size()) return fail("unfinished string");
+      if (pos_ >= s_.size())
+        return fail("unfinished string");
       char c = s_[pos_];
       if (c == '"') {
         ++pos_;
-        if (!is_valid_utf8(std::string_view(out).substr(start))) return fail("text is not UTF-8");
+        if (!is_valid_utf8(std::string_view(out).substr(start)))
+          return fail("text is not UTF-8");
         return true;
       }
-      if (c != '\\') return fail("control character in a string");
-      if (++pos_ >= s_.size()) return fail("unfinished escape");
+      if (c != '\\')
+        return fail("control character in a string");
+      if (++pos_ >= s_.size())
+        return fail("unfinished escape");
       char e = s_[pos_++];
       switch (e) {
-        case '"': out += '"'; break;
-        case '\\': out += '\\'; break;
-        case '/': out += '/'; break;
-        case 'b': out += '\b'; break;
-        case 'f': out += '\f'; break;
-        case 'n': out += '\n'; break;
-        case 'r': out += '\r'; break;
-        case 't': out += '\t'; break;
+        case '"':
+          out += '"';
+          break;
+        case '\\':
+          out += '\\';
+          break;
+        case '/':
+          out += '/';
+          break;
+        case 'b':
+          out += '\b';
+          break;
+        case 'f':
+          out += '\f';
+          break;
+        case 'n':
+          out += '\n';
+          break;
+        case 'r':
+          out += '\r';
+          break;
+        case 't':
+          out += '\t';
+          break;
         case 'u': {
           std::uint32_t cp = 0;
-          if (!hex4(cp)) return false;
+          if (!hex4(cp))
+            return false;
           if (cp >= 0xD800 && cp <= 0xDBFF) {
             std::uint32_t low = 0;
-            if (s_.substr(pos_, 2) != "\\u") return fail("lone surrogate in \\u escape");
+            if (s_.substr(pos_, 2) != "\\u")
+              return fail("lone surrogate in \\u escape");
             pos_ += 2;
-            if (!hex4(low)) return false;
-            if (low < 0xDC00 || low > 0xDFFF) return fail("bad surrogate pair");
+            if (!hex4(low))
+              return false;
+            if (low < 0xDC00 || low > 0xDFFF)
+              return fail("bad surrogate pair");
             cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
           } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
             return fail("lone surrogate in \\u escape");
@@ -249,14 +300,17 @@ class Parser {
         ++pos_;
         return true;
       }
-      if (c < 0x20) return fail("control character in a string");
+      if (c < 0x20)
+        return fail("control character in a string");
       if (c == '\\') {
-        if (++pos_ >= s_.size()) break;
+        if (++pos_ >= s_.size())
+          break;
         char e = s_[pos_];
         if (e == 'u') {
           ++pos_;
           std::uint32_t cp = 0;
-          if (!hex4(cp)) return false;
+          if (!hex4(cp))
+            return false;
           continue;
         }
         if (e != '"' && e != '\\' && e != '/' && e != 'b' && e != 'f' && e != 'n' && e != 'r' &&
@@ -278,7 +332,8 @@ class Parser {
   bool number(json* out) {
     std::size_t start = pos_;
     bool integer = true;
-    if (pos_ < s_.size() && s_[pos_] == '-') ++pos_;
+    if (pos_ < s_.size() && s_[pos_] == '-')
+      ++pos_;
     if (pos_ < s_.size() && s_[pos_] == '0') {
       ++pos_;
     } else if (!digits()) {
@@ -288,15 +343,19 @@ class Parser {
     if (pos_ < s_.size() && s_[pos_] == '.') {
       ++pos_;
       integer = false;
-      if (!digits()) return fail("expected digits after '.'");
+      if (!digits())
+        return fail("expected digits after '.'");
     }
     if (pos_ < s_.size() && (s_[pos_] == 'e' || s_[pos_] == 'E')) {
       ++pos_;
       integer = false;
-      if (pos_ < s_.size() && (s_[pos_] == '+' || s_[pos_] == '-')) ++pos_;
-      if (!digits()) return fail("expected digits in exponent");
+      if (pos_ < s_.size() && (s_[pos_] == '+' || s_[pos_] == '-'))
+        ++pos_;
+      if (!digits())
+        return fail("expected digits in exponent");
     }
-    if (out == nullptr) return true;
+    if (out == nullptr)
+      return true;
     const char* first = s_.data() + start;
     const char* last = s_.data() + pos_;
     if (integer) {
@@ -307,7 +366,8 @@ class Parser {
       }
     }
     double d = 0;
-    if (std::from_chars(first, last, d).ec != std::errc()) return fail("number out of range");
+    if (std::from_chars(first, last, d).ec != std::errc())
+      return fail("number out of range");
     *out = d;
     return true;
   }

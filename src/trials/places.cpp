@@ -17,29 +17,38 @@ std::string normalise_name(std::string_view name) {
   std::string out;
   bool space = false;
   for (unsigned char c : name) {
-    if (c == '\'' || c == '.') continue;
+    if (c == '\'' || c == '.')
+      continue;
     if (c == '-' || std::isspace(c)) {
       space = !out.empty();
       continue;
     }
-    if (space) out += ' ';
+    if (space)
+      out += ' ';
     space = false;
     out += static_cast<char>(std::tolower(c));
   }
-  if (out.starts_with("saint ")) out = "st " + out.substr(6);
+  if (out.starts_with("saint "))
+    out = "st " + out.substr(6);
   return out;
 }
 
-bool is_letter(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
-bool is_digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
+bool is_letter(char c) {
+  return std::isalpha(static_cast<unsigned char>(c)) != 0;
+}
+bool is_digit(char c) {
+  return std::isdigit(static_cast<unsigned char>(c)) != 0;
+}
 
 // "M1", "SW1A", "B33": one or two letters, a digit, then a digit or letter.
 bool is_outcode(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size() && i < 2 && is_letter(s[i])) ++i;
-  if (i == 0 || i >= s.size() || !is_digit(s[i])) return false;
+  if (i == 0 || i >= s.size() || !is_digit(s[i]))
+    return false;
   ++i;
-  if (i < s.size() && (is_digit(s[i]) || is_letter(s[i]))) ++i;
+  if (i < s.size() && (is_digit(s[i]) || is_letter(s[i])))
+    ++i;
   return i == s.size();
 }
 
@@ -47,7 +56,8 @@ bool is_outcode(std::string_view s) {
 std::string postcode_district(std::string_view query) {
   std::string compact;
   for (unsigned char c : query) {
-    if (!std::isspace(c)) compact += static_cast<char>(std::toupper(c));
+    if (!std::isspace(c))
+      compact += static_cast<char>(std::toupper(c));
   }
   if (compact.size() >= 5) {
     std::string_view in = std::string_view(compact).substr(compact.size() - 3);
@@ -66,8 +76,10 @@ bool parse_number(std::string_view text, double& out) {
 }
 
 int rank_of(std::string_view type) {
-  if (type == "City") return 0;
-  if (type == "Town") return 1;
+  if (type == "City")
+    return 0;
+  if (type == "Town")
+    return 1;
   return 2;
 }
 
@@ -93,9 +105,11 @@ Result<std::vector<std::size_t>> columns(const std::string& header,
 Result<Places> Places::load(const std::filesystem::path& places_csv,
                             const std::filesystem::path& outcodes_csv) {
   std::ifstream places(places_csv);
-  if (!places) return make_error(Errc::not_found, "cannot open " + places_csv.string());
+  if (!places)
+    return make_error(Errc::not_found, "cannot open " + places_csv.string());
   std::ifstream outcodes(outcodes_csv);
-  if (!outcodes) return make_error(Errc::not_found, "cannot open " + outcodes_csv.string());
+  if (!outcodes)
+    return make_error(Errc::not_found, "cannot open " + outcodes_csv.string());
   return read(places, outcodes);
 }
 
@@ -106,11 +120,13 @@ Result<Places> Places::read(std::istream& places_csv, std::istream& outcodes_csv
     return make_error(Errc::invalid_input, "the places file is empty");
   }
   auto cols = columns(line, {"place_name", "county", "country", "lat", "lng", "type"}, "places");
-  if (!cols) return cols.error();
+  if (!cols)
+    return cols.error();
   std::size_t line_no = 1;
   while (std::getline(places_csv, line)) {
     ++line_no;
-    if (trim(line).empty()) continue;
+    if (trim(line).empty())
+      continue;
     auto cells = split(trim(line), ',');
     const auto& c = *cols;
     Entry e;
@@ -132,7 +148,8 @@ Result<Places> Places::read(std::istream& places_csv, std::istream& outcodes_csv
     std::sort(keys.begin(), keys.end());
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
     for (const auto& key : keys) {
-      if (!key.empty()) out.by_name_[key].push_back(index);
+      if (!key.empty())
+        out.by_name_[key].push_back(index);
     }
     out.places_.push_back(std::move(e));
   }
@@ -141,11 +158,13 @@ Result<Places> Places::read(std::istream& places_csv, std::istream& outcodes_csv
     return make_error(Errc::invalid_input, "the postcode districts file is empty");
   }
   auto ocols = columns(line, {"outcode", "latitude", "longitude"}, "postcode districts");
-  if (!ocols) return ocols.error();
+  if (!ocols)
+    return ocols.error();
   line_no = 1;
   while (std::getline(outcodes_csv, line)) {
     ++line_no;
-    if (trim(line).empty()) continue;
+    if (trim(line).empty())
+      continue;
     auto cells = split(trim(line), ',');
     const auto& c = *ocols;
     Place p;
@@ -155,7 +174,8 @@ Result<Places> Places::read(std::istream& places_csv, std::istream& outcodes_csv
                                                  std::to_string(line_no) + " is not a district");
     }
     p.name = postcode_district(cells[c[0]]);
-    if (p.name.empty()) continue;
+    if (p.name.empty())
+      continue;
     std::string key = p.name;
     out.districts_.emplace(std::move(key), std::move(p));
   }
@@ -164,13 +184,13 @@ Result<Places> Places::read(std::istream& places_csv, std::istream& outcodes_csv
 
 Result<PlaceMatch> Places::resolve(std::string_view query) const {
   query = trim(query);
-  if (query.empty()) return make_error(Errc::invalid_input, "say which town or postcode");
+  if (query.empty())
+    return make_error(Errc::invalid_input, "say which town or postcode");
   std::string district = postcode_district(query);
   if (!district.empty()) {
     auto it = districts_.find(district);
     if (it == districts_.end()) {
-      return make_error(Errc::not_found,
-                        "we do not know the postcode district '" + district + "'");
+      return make_error(Errc::not_found, "we do not know the postcode district '" + district + "'");
     }
     return PlaceMatch{it->second, {}};
   }
@@ -202,7 +222,8 @@ Result<PlaceMatch> Places::resolve(std::string_view query) const {
     return normalise_name(places_[i].place.county).find(key) != std::string::npos;
   };
   std::stable_sort(found.begin(), found.end(), [&](std::size_t a, std::size_t b) {
-    if (places_[a].rank != places_[b].rank) return places_[a].rank < places_[b].rank;
+    if (places_[a].rank != places_[b].rank)
+      return places_[a].rank < places_[b].rank;
     return county_bears_name(a) && !county_bears_name(b);
   });
   PlaceMatch match{places_[found.front()].place, {}};
@@ -217,9 +238,9 @@ double distance_miles(double lat1, double lon1, double lat2, double lon2) {
   constexpr double kRadians = 3.14159265358979323846 / 180;
   double dlat = (lat2 - lat1) * kRadians;
   double dlon = (lon2 - lon1) * kRadians;
-  double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
-             std::cos(lat1 * kRadians) * std::cos(lat2 * kRadians) * std::sin(dlon / 2) *
-                 std::sin(dlon / 2);
+  double a = std::sin(dlat / 2) * std::sin(dlat / 2) + std::cos(lat1 * kRadians) *
+                                                           std::cos(lat2 * kRadians) *
+                                                           std::sin(dlon / 2) * std::sin(dlon / 2);
   return 2 * kEarthRadiusMiles * std::asin(std::min(1.0, std::sqrt(a)));
 }
 

@@ -2,8 +2,8 @@
 
 #include "trials/json_filter.hpp"
 
-#include <cctype>
 #include <array>
+#include <cctype>
 #include <cmath>
 #include <unordered_set>
 
@@ -15,7 +15,8 @@ using nlohmann::json;
 
 bool all_of(std::string_view s, int (*test)(int)) {
   for (unsigned char c : s) {
-    if (!test(c)) return false;
+    if (!test(c))
+      return false;
   }
   return true;
 }
@@ -29,26 +30,33 @@ bool is_date(std::string_view d) {
   auto digits = [&](std::size_t at, std::size_t n) {
     return d.size() >= at + n && all_of(d.substr(at, n), std::isdigit);
   };
-  if (d.size() == 4) return digits(0, 4);
-  if (d.size() == 7) return digits(0, 4) && d[4] == '-' && digits(5, 2);
-  if (d.size() == 10) return digits(0, 4) && d[4] == '-' && digits(5, 2) && d[7] == '-' && digits(8, 2);
+  if (d.size() == 4)
+    return digits(0, 4);
+  if (d.size() == 7)
+    return digits(0, 4) && d[4] == '-' && digits(5, 2);
+  if (d.size() == 10)
+    return digits(0, 4) && d[4] == '-' && digits(5, 2) && d[7] == '-' && digits(8, 2);
   return false;
 }
 
 // "18 Years", "6 Months", "1.5 Years": a number, a space and a unit.
 bool is_age(std::string_view a) {
   auto space = a.find(' ');
-  if (space == std::string_view::npos || space == 0) return false;
+  if (space == std::string_view::npos || space == 0)
+    return false;
   auto number = a.substr(0, space);
-  if (!all_of(number, [](int c) { return std::isdigit(c) || c == '.' ? 1 : 0; })) return false;
+  if (!all_of(number, [](int c) { return std::isdigit(c) || c == '.' ? 1 : 0; }))
+    return false;
   auto unit = a.substr(space + 1);
-  if (!unit.empty() && unit.back() == 's') unit.remove_suffix(1);
+  if (!unit.empty() && unit.back() == 's')
+    unit.remove_suffix(1);
   return unit == "Year" || unit == "Month" || unit == "Week" || unit == "Day" || unit == "Hour" ||
          unit == "Minute";
 }
 
 bool is_code(std::string_view s) {
-  return !s.empty() && all_of(s, [](int c) { return std::isupper(c) || std::isdigit(c) || c == '_' ? 1 : 0; });
+  return !s.empty() &&
+         all_of(s, [](int c) { return std::isupper(c) || std::isdigit(c) || c == '_' ? 1 : 0; });
 }
 
 // Reads fields by path and keeps the first problem, so one record gives one reason.
@@ -56,7 +64,8 @@ class FieldReader {
  public:
   const std::string& problem() const { return problem_; }
   void fail(std::string message) {
-    if (problem_.empty()) problem_ = std::move(message);
+    if (problem_.empty())
+      problem_ = std::move(message);
   }
 
   const json* object(const json* parent, const char* key, std::string_view path) {
@@ -79,7 +88,8 @@ class FieldReader {
 
   std::string text(const json* parent, const char* key, std::string_view path) {
     const json* v = find(parent, key);
-    if (v == nullptr) return {};
+    if (v == nullptr)
+      return {};
     if (!v->is_string()) {
       fail(std::string(path) + "." + key + " is not text");
       return {};
@@ -90,7 +100,8 @@ class FieldReader {
   std::vector<std::string> texts(const json* parent, const char* key, std::string_view path) {
     std::vector<std::string> out;
     const json* list = array(parent, key, path);
-    if (list == nullptr) return out;
+    if (list == nullptr)
+      return out;
     for (const auto& v : *list) {
       if (!v.is_string()) {
         fail(std::string(path) + "." + key + " is not a list of text");
@@ -103,7 +114,8 @@ class FieldReader {
 
   std::optional<bool> flag(const json* parent, const char* key, std::string_view path) {
     const json* v = find(parent, key);
-    if (v == nullptr) return std::nullopt;
+    if (v == nullptr)
+      return std::nullopt;
     if (!v->is_boolean()) {
       fail(std::string(path) + "." + key + " is not true or false");
       return std::nullopt;
@@ -113,7 +125,8 @@ class FieldReader {
 
   std::optional<double> number(const json* parent, const char* key, std::string_view path) {
     const json* v = find(parent, key);
-    if (v == nullptr) return std::nullopt;
+    if (v == nullptr)
+      return std::nullopt;
     if (!v->is_number()) {
       fail(std::string(path) + "." + key + " is not a number");
       return std::nullopt;
@@ -123,7 +136,8 @@ class FieldReader {
 
  private:
   static const json* find(const json* parent, const char* key) {
-    if (parent == nullptr) return nullptr;
+    if (parent == nullptr)
+      return nullptr;
     auto it = parent->find(key);
     return it == parent->end() || it->is_null() ? nullptr : &*it;
   }
@@ -137,7 +151,8 @@ std::string item_path(std::string_view list_path, std::size_t i) {
 void read_locations(FieldReader& r, const json* module, Trial& t) {
   constexpr std::string_view kPath = "protocolSection.contactsLocationsModule.locations";
   const json* list = r.array(module, "locations", "protocolSection.contactsLocationsModule");
-  if (list == nullptr) return;
+  if (list == nullptr)
+    return;
   for (std::size_t i = 0; i < list->size(); ++i) {
     const json& item = (*list)[i];
     std::string path = item_path(kPath, i);
@@ -171,7 +186,8 @@ void read_locations(FieldReader& r, const json* module, Trial& t) {
 void read_contacts(FieldReader& r, const json* module, Trial& t) {
   constexpr std::string_view kPath = "protocolSection.contactsLocationsModule.centralContacts";
   const json* list = r.array(module, "centralContacts", "protocolSection.contactsLocationsModule");
-  if (list == nullptr) return;
+  if (list == nullptr)
+    return;
   for (std::size_t i = 0; i < list->size(); ++i) {
     const json& item = (*list)[i];
     std::string path = item_path(kPath, i);
@@ -182,7 +198,8 @@ void read_contacts(FieldReader& r, const json* module, Trial& t) {
     Contact c{r.text(&item, "name", path), r.text(&item, "role", path),
               r.text(&item, "phone", path), r.text(&item, "email", path)};
     std::string ext = r.text(&item, "phoneExt", path);
-    if (!ext.empty()) c.phone += " ext. " + ext;
+    if (!ext.empty())
+      c.phone += " ext. " + ext;
     t.central_contacts.push_back(std::move(c));
   }
 }
@@ -190,7 +207,8 @@ void read_contacts(FieldReader& r, const json* module, Trial& t) {
 void read_interventions(FieldReader& r, const json* module, Trial& t) {
   constexpr std::string_view kPath = "protocolSection.armsInterventionsModule.interventions";
   const json* list = r.array(module, "interventions", "protocolSection.armsInterventionsModule");
-  if (list == nullptr) return;
+  if (list == nullptr)
+    return;
   for (std::size_t i = 0; i < list->size(); ++i) {
     const json& item = (*list)[i];
     std::string path = item_path(kPath, i);
@@ -206,7 +224,8 @@ void read_mesh_terms(FieldReader& r, const json& record, Trial& t) {
   const json* derived = r.object(&record, "derivedSection", "record");
   const json* browse = r.object(derived, "conditionBrowseModule", "derivedSection");
   const json* meshes = r.array(browse, "meshes", "derivedSection.conditionBrowseModule");
-  if (meshes == nullptr) return;
+  if (meshes == nullptr)
+    return;
   for (std::size_t i = 0; i < meshes->size(); ++i) {
     const json& item = (*meshes)[i];
     std::string path = item_path("derivedSection.conditionBrowseModule.meshes", i);
@@ -215,29 +234,62 @@ void read_mesh_terms(FieldReader& r, const json& record, Trial& t) {
       return;
     }
     std::string term = r.text(&item, "term", path);
-    if (!term.empty()) t.mesh_terms.push_back(std::move(term));
+    if (!term.empty())
+      t.mesh_terms.push_back(std::move(term));
   }
 }
 
 // Every key on the path to a field parse_record reads.
-constexpr std::array<std::string_view, 50> kKeptKeys = {
-    "armsInterventionsModule", "briefSummary",       "briefTitle",
-    "centralContacts",         "city",               "completionDateStruct",
-    "conditionBrowseModule",   "conditions",         "conditionsModule",
-    "contactsLocationsModule", "country",            "date",
-    "derivedSection",          "descriptionModule",  "designModule",
-    "eligibilityCriteria",     "eligibilityModule",  "email",
-    "facility",                "geoPoint",           "healthyVolunteers",
-    "identificationModule",    "interventions",      "keywords",
-    "lastUpdatePostDateStruct", "lat",               "leadSponsor",
-    "locations",               "lon",                "maximumAge",
-    "meshes",                  "minimumAge",         "name",
-    "nctId",                   "officialTitle",      "overallStatus",
-    "phases",                  "phone",              "phoneExt",
-    "protocolSection",         "role",               "sex",
-    "sponsorCollaboratorsModule", "startDateStruct", "state",
-    "status",                  "statusModule",       "studyType",
-    "term",                    "type"};
+constexpr std::array<std::string_view, 50> kKeptKeys = {"armsInterventionsModule",
+                                                        "briefSummary",
+                                                        "briefTitle",
+                                                        "centralContacts",
+                                                        "city",
+                                                        "completionDateStruct",
+                                                        "conditionBrowseModule",
+                                                        "conditions",
+                                                        "conditionsModule",
+                                                        "contactsLocationsModule",
+                                                        "country",
+                                                        "date",
+                                                        "derivedSection",
+                                                        "descriptionModule",
+                                                        "designModule",
+                                                        "eligibilityCriteria",
+                                                        "eligibilityModule",
+                                                        "email",
+                                                        "facility",
+                                                        "geoPoint",
+                                                        "healthyVolunteers",
+                                                        "identificationModule",
+                                                        "interventions",
+                                                        "keywords",
+                                                        "lastUpdatePostDateStruct",
+                                                        "lat",
+                                                        "leadSponsor",
+                                                        "locations",
+                                                        "lon",
+                                                        "maximumAge",
+                                                        "meshes",
+                                                        "minimumAge",
+                                                        "name",
+                                                        "nctId",
+                                                        "officialTitle",
+                                                        "overallStatus",
+                                                        "phases",
+                                                        "phone",
+                                                        "phoneExt",
+                                                        "protocolSection",
+                                                        "role",
+                                                        "sex",
+                                                        "sponsorCollaboratorsModule",
+                                                        "startDateStruct",
+                                                        "state",
+                                                        "status",
+                                                        "statusModule",
+                                                        "studyType",
+                                                        "term",
+                                                        "type"};
 
 bool is_kept_key(std::string_view key) {
   static const std::unordered_set<std::string_view> kKept(kKeptKeys.begin(), kKeptKeys.end());
@@ -247,7 +299,8 @@ bool is_kept_key(std::string_view key) {
 }  // namespace
 
 Result<Trial> parse_record(const json& record) {
-  if (!record.is_object()) return make_error(Errc::invalid_input, "record is not a JSON object");
+  if (!record.is_object())
+    return make_error(Errc::invalid_input, "record is not a JSON object");
   FieldReader r;
   const json* protocol = r.object(&record, "protocolSection", "record");
   if (protocol == nullptr) {
@@ -291,8 +344,9 @@ Result<Trial> parse_record(const json& record) {
   t.last_update = date_of("lastUpdatePostDateStruct");
 
   const json* sponsors = r.object(protocol, "sponsorCollaboratorsModule", kP);
-  t.sponsor = r.text(r.object(sponsors, "leadSponsor", "protocolSection.sponsorCollaboratorsModule"),
-                     "name", "protocolSection.sponsorCollaboratorsModule.leadSponsor");
+  t.sponsor =
+      r.text(r.object(sponsors, "leadSponsor", "protocolSection.sponsorCollaboratorsModule"),
+             "name", "protocolSection.sponsorCollaboratorsModule.leadSponsor");
 
   const json* description = r.object(protocol, "descriptionModule", kP);
   t.brief_summary = r.text(description, "briefSummary", "protocolSection.descriptionModule");
@@ -305,7 +359,8 @@ Result<Trial> parse_record(const json& record) {
   t.study_type = r.text(design, "studyType", "protocolSection.designModule");
   t.phases = r.texts(design, "phases", "protocolSection.designModule");
   for (const auto& phase : t.phases) {
-    if (!is_code(phase)) r.fail("bad phase '" + phase + "'");
+    if (!is_code(phase))
+      r.fail("bad phase '" + phase + "'");
   }
 
   read_interventions(r, r.object(protocol, "armsInterventionsModule", kP), t);
@@ -322,7 +377,8 @@ Result<Trial> parse_record(const json& record) {
   e.minimum_age = r.text(eligibility, "minimumAge", kE);
   e.maximum_age = r.text(eligibility, "maximumAge", kE);
   for (const auto* age : {&e.minimum_age, &e.maximum_age}) {
-    if (!age->empty() && !is_age(*age)) r.fail("bad age '" + *age + "' (expected e.g. '18 Years')");
+    if (!age->empty() && !is_age(*age))
+      r.fail("bad age '" + *age + "' (expected e.g. '18 Years')");
   }
 
   const json* contacts = r.object(protocol, "contactsLocationsModule", kP);
@@ -330,15 +386,18 @@ Result<Trial> parse_record(const json& record) {
   read_locations(r, contacts, t);
   read_mesh_terms(r, record, t);
 
-  if (!r.problem().empty()) return make_error(Errc::invalid_input, r.problem());
+  if (!r.problem().empty())
+    return make_error(Errc::invalid_input, r.problem());
   return t;
 }
 
 Result<Trial> parse_record_text(std::string_view text) {
   // Only the fields Cairn keeps are built; results, outcomes, arms and the rest
   // are checked for syntax and skipped, which makes a record several times cheaper.
-  auto record = parse_json_filtered(text, [](int, std::string_view key) { return is_kept_key(key); });
-  if (!record) return record.error();
+  auto record =
+      parse_json_filtered(text, [](int, std::string_view key) { return is_kept_key(key); });
+  if (!record)
+    return record.error();
   return parse_record(*record);
 }
 

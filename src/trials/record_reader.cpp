@@ -11,7 +11,9 @@ namespace {
 
 constexpr std::size_t kChunkBytes = 64 * 1024;
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 // For the last line of an NDJSON file, which has no newline to vouch for it.
 bool looks_complete(std::string_view text) {
@@ -52,30 +54,36 @@ RecordReader::RecordReader(std::istream& in, Shape shape, std::size_t max_record
     : in_(in), shape_(shape), max_record_bytes_(max_record_bytes), chunk_(kChunkBytes) {}
 
 bool RecordReader::fill() {
-  if (!in_) return false;
+  if (!in_)
+    return false;
   in_.read(chunk_.data(), static_cast<std::streamsize>(chunk_.size()));
   end_ = static_cast<std::size_t>(in_.gcount());
   pos_ = 0;
   if (!started_) {
     started_ = true;
     peak_ = std::max(peak_, chunk_.size());
-    if (end_ >= 3 && std::memcmp(chunk_.data(), "\xEF\xBB\xBF", 3) == 0) pos_ = 3;  // UTF-8 BOM
+    if (end_ >= 3 && std::memcmp(chunk_.data(), "\xEF\xBB\xBF", 3) == 0)
+      pos_ = 3;  // UTF-8 BOM
   }
   return pos_ < end_;
 }
 
 int RecordReader::peek_nonspace() {
   for (;;) {
-    if (pos_ == end_ && !fill()) return -1;
+    if (pos_ == end_ && !fill())
+      return -1;
     char c = chunk_[pos_];
-    if (!is_space(c)) return static_cast<unsigned char>(c);
-    if (c == '\n') ++line_;
+    if (!is_space(c))
+      return static_cast<unsigned char>(c);
+    if (c == '\n')
+      ++line_;
     ++pos_;
   }
 }
 
 void RecordReader::keep(std::string* out, const char* from, const char* to) {
-  if (out == nullptr || too_large_) return;
+  if (out == nullptr || too_large_)
+    return;
   auto n = static_cast<std::size_t>(to - from);
   if (out->size() + n > max_record_bytes_) {
     too_large_ = true;
@@ -102,7 +110,8 @@ RecordReader::Cut RecordReader::scan(std::string* out, int depth, bool watch_stu
   }
   auto done = [&](Cut cut) { return too_large_ && cut == Cut::complete ? Cut::too_large : cut; };
   for (;;) {
-    if (pos_ == end_ && !fill()) return scalar ? done(Cut::complete) : Cut::cut_short;
+    if (pos_ == end_ && !fill())
+      return scalar ? done(Cut::complete) : Cut::cut_short;
     const char* begin = chunk_.data() + pos_;
     const char* end = chunk_.data() + end_;
     const char* p = begin;
@@ -118,7 +127,8 @@ RecordReader::Cut RecordReader::scan(std::string* out, int depth, bool watch_stu
         continue;
       }
       ++p;
-      if (c == '\n') ++line_;
+      if (c == '\n')
+        ++line_;
       if (in_string) {
         if (escape) {
           escape = false;
@@ -126,7 +136,8 @@ RecordReader::Cut RecordReader::scan(std::string* out, int depth, bool watch_stu
           escape = true;
         } else if (c == '"') {
           in_string = false;
-          if (in_key) in_key = expect_key = false;
+          if (in_key)
+            in_key = expect_key = false;
           if (depth == 0) {
             keep(out, begin, p);
             pos_ = static_cast<std::size_t>(p - chunk_.data());
@@ -153,7 +164,8 @@ RecordReader::Cut RecordReader::scan(std::string* out, int depth, bool watch_stu
             return Cut::studies_page;
           }
           after_studies_colon = false;
-          if (++depth == 1) expect_key = c == '{';
+          if (++depth == 1)
+            expect_key = c == '{';
           break;
         case '}':
         case ']':
@@ -166,13 +178,16 @@ RecordReader::Cut RecordReader::scan(std::string* out, int depth, bool watch_stu
           break;
         case ',':
           after_studies_colon = false;
-          if (depth == 1) expect_key = true;
+          if (depth == 1)
+            expect_key = true;
           break;
         case ':':
-          if (watch_studies && depth == 1) after_studies_colon = key == "studies";
+          if (watch_studies && depth == 1)
+            after_studies_colon = key == "studies";
           break;
         default:
-          if (!is_space(c)) after_studies_colon = false;
+          if (!is_space(c))
+            after_studies_colon = false;
       }
     }
     keep(out, begin, p);
@@ -284,7 +299,8 @@ bool RecordReader::next_line(RecordText& out) {
     std::size_t start_line = line_;
     bool ended_by_newline = false;
     for (;;) {
-      if (pos_ == end_ && !fill()) break;
+      if (pos_ == end_ && !fill())
+        break;
       const char* begin = chunk_.data() + pos_;
       const char* end = chunk_.data() + end_;
       const auto* newline =
@@ -299,9 +315,12 @@ bool RecordReader::next_line(RecordText& out) {
       keep(&out.text, begin, end);
       pos_ = end_;
     }
-    if (!ended_by_newline) where_ = Where::done;
-    if (!out.text.empty() && out.text.back() == '\r') out.text.pop_back();
-    if (!too_large_ && trim(out.text).empty()) continue;
+    if (!ended_by_newline)
+      where_ = Where::done;
+    if (!out.text.empty() && out.text.back() == '\r')
+      out.text.pop_back();
+    if (!too_large_ && trim(out.text).empty())
+      continue;
     out.index = ++index_;
     out.line = start_line;
     if (too_large_) {
@@ -332,11 +351,15 @@ Result<std::vector<std::filesystem::path>> record_files(
     }
     std::vector<fs::path> found;
     for (fs::recursive_directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec)) {
-      if (!it->is_regular_file(ec)) continue;
+      if (!it->is_regular_file(ec))
+        continue;
       std::string ext = to_lower_ascii(it->path().extension().string());
-      if (ext == ".json" || ext == ".ndjson" || ext == ".jsonl") found.push_back(it->path());
+      if (ext == ".json" || ext == ".ndjson" || ext == ".jsonl")
+        found.push_back(it->path());
     }
-    if (ec) return make_error(Errc::unavailable, "cannot read folder " + path.string() + ": " + ec.message());
+    if (ec)
+      return make_error(Errc::unavailable,
+                        "cannot read folder " + path.string() + ": " + ec.message());
     std::sort(found.begin(), found.end());
     files.insert(files.end(), found.begin(), found.end());
   }

@@ -9,9 +9,9 @@ namespace {
 
 // Sorted, for binary search.
 constexpr std::array<std::string_view, 32> kStopWords = {
-    "a",    "an",  "and",  "are",  "as",    "at",   "be",   "by",   "for",  "from", "has",
-    "have", "in",  "into", "is",   "it",    "its",  "not",  "of",   "on",   "or",   "than",
-    "that", "the", "their", "this", "to",   "was",  "were", "will", "with", "without"};
+    "a",    "an",  "and",   "are",  "as", "at",  "be",   "by",   "for",  "from",   "has",
+    "have", "in",  "into",  "is",   "it", "its", "not",  "of",   "on",   "or",     "than",
+    "that", "the", "their", "this", "to", "was", "were", "will", "with", "without"};
 
 static_assert(std::is_sorted(kStopWords.begin(), kStopWords.end()));
 
@@ -34,24 +34,33 @@ void replace_all(std::string& s, std::string_view from, std::string_view to) {
 constexpr std::array<char, 256> kFold = [] {
   std::array<char, 256> t{};
   for (int c = 0; c < 256; ++c) {
-    if (c >= 'a' && c <= 'z') t[c] = static_cast<char>(c);
-    if (c >= '0' && c <= '9') t[c] = static_cast<char>(c);
-    if (c >= 'A' && c <= 'Z') t[c] = static_cast<char>(c - 'A' + 'a');
-    if (c >= 0x80) t[c] = static_cast<char>(c);
+    if (c >= 'a' && c <= 'z')
+      t[c] = static_cast<char>(c);
+    if (c >= '0' && c <= '9')
+      t[c] = static_cast<char>(c);
+    if (c >= 'A' && c <= 'Z')
+      t[c] = static_cast<char>(c - 'A' + 'a');
+    if (c >= 0x80)
+      t[c] = static_cast<char>(c);
   }
   return t;
 }();
 
 // The stemmer, working in place on a lower-case word; false for a stop word.
 bool stem_in_place(std::string& w) {
-  if (w.size() <= 7 && is_stop_word(w)) return false;
+  if (w.size() <= 7 && is_stop_word(w))
+    return false;
   // British and American spellings meet: leukaemia/leukemia, oesophageal/esophageal,
   // tumour/tumor.
   if (w.size() >= 6) {
-    if (w.find("ae") != std::string::npos) replace_all(w, "ae", "e");
-    if (w.find("oe") != std::string::npos) replace_all(w, "oe", "e");
-    if (ends_with(w, "our")) w.replace(w.size() - 3, 3, "or");
-    if (ends_with(w, "ours")) w.replace(w.size() - 4, 4, "ors");
+    if (w.find("ae") != std::string::npos)
+      replace_all(w, "ae", "e");
+    if (w.find("oe") != std::string::npos)
+      replace_all(w, "oe", "e");
+    if (ends_with(w, "our"))
+      w.replace(w.size() - 3, 3, "or");
+    if (ends_with(w, "ours"))
+      w.replace(w.size() - 4, 4, "ors");
   }
   if (w.size() > 4 && ends_with(w, "ies")) {
     w.replace(w.size() - 3, 3, "y");  // therapies -> therapy
@@ -61,7 +70,8 @@ bool stem_in_place(std::string& w) {
              !ends_with(w, "is")) {
     w.pop_back();  // tumours -> tumour
   }
-  if (w.size() > 4 && w.back() == 'e') w.pop_back();  // disease, diseases -> diseas
+  if (w.size() > 4 && w.back() == 'e')
+    w.pop_back();  // disease, diseases -> diseas
   return true;
 }
 
@@ -75,7 +85,8 @@ std::string stem(std::string_view word) {
 void append_terms(std::string_view text, std::vector<std::string>& out) {
   std::string word;
   auto emit = [&] {
-    if (!word.empty() && stem_in_place(word)) out.push_back(word);
+    if (!word.empty() && stem_in_place(word))
+      out.push_back(word);
     word.clear();
   };
   for (unsigned char c : text) {

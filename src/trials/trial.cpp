@@ -23,9 +23,8 @@ std::vector<std::string> texts(const json& j, const char* key) {
 }
 
 Location location_from(const json& j) {
-  Location l{text(j, "facility"), text(j, "city"),    text(j, "state"),
-             text(j, "country"),  text(j, "status"), std::nullopt,
-             std::nullopt};
+  Location l{text(j, "facility"), text(j, "city"), text(j, "state"), text(j, "country"),
+             text(j, "status"),   std::nullopt,    std::nullopt};
   if (j.contains("lat") && j.contains("lon")) {
     l.lat = j.at("lat").get<double>();
     l.lon = j.at("lon").get<double>();
@@ -56,12 +55,14 @@ class StorageWriter {
   void item() { separate(); }
 
   void text(std::string_view name, const std::string& value) {
-    if (value.empty()) return;
+    if (value.empty())
+      return;
     key(name);
     quoted(value);
   }
   void texts(std::string_view name, const std::vector<std::string>& values) {
-    if (values.empty()) return;
+    if (values.empty())
+      return;
     key(name);
     begin('[');
     for (const auto& v : values) {
@@ -83,7 +84,8 @@ class StorageWriter {
 
  private:
   void separate() {
-    if (!first_) out_ += ',';
+    if (!first_)
+      out_ += ',';
     first_ = false;
   }
   void quoted(std::string_view value) {
@@ -124,7 +126,9 @@ class StorageWriter {
 
 }  // namespace
 
-void to_json(json& j, const Trial& trial) { j = json::parse(trial_to_storage(trial)); }
+void to_json(json& j, const Trial& trial) {
+  j = json::parse(trial_to_storage(trial));
+}
 
 void from_json(const json& j, Trial& t) {
   t = Trial{};
@@ -193,14 +197,15 @@ std::string trial_to_storage(const Trial& t) {
   w.text("start_date", t.start_date);
   w.text("completion_date", t.completion_date);
   const auto& e = t.eligibility;
-  if (!e.minimum_age.empty() || !e.maximum_age.empty() || !e.sex.empty() ||
-      e.healthy_volunteers || !e.criteria.empty()) {
+  if (!e.minimum_age.empty() || !e.maximum_age.empty() || !e.sex.empty() || e.healthy_volunteers ||
+      !e.criteria.empty()) {
     w.key("eligibility");
     w.begin('{');
     w.text("minimum_age", e.minimum_age);
     w.text("maximum_age", e.maximum_age);
     w.text("sex", e.sex);
-    if (e.healthy_volunteers) w.flag("healthy_volunteers", *e.healthy_volunteers);
+    if (e.healthy_volunteers)
+      w.flag("healthy_volunteers", *e.healthy_volunteers);
     w.text("criteria", e.criteria);
     w.end('}');
   }
@@ -246,14 +251,15 @@ std::string trial_to_storage(const Trial& t) {
 Trial trial_from_storage(std::string_view content, bool for_search) {
   auto keep_all = [](int, std::string_view) { return true; };
   auto keep_for_search = [](int depth, std::string_view key) {
-    return !((depth == 1 && (key == "central_contacts" || key == "sponsor" ||
-                             key == "start_date" || key == "completion_date")) ||
+    return !((depth == 1 && (key == "central_contacts" || key == "sponsor" || key == "start_date" ||
+                             key == "completion_date")) ||
              (depth == 2 && key == "criteria") ||
              (depth == 3 && (key == "state" || key == "status")));
   };
   auto parsed = parse_json_filtered(content, for_search ? +keep_for_search : +keep_all);
   // Storage text is Cairn's own: unreadable text is a broken store, not bad input.
-  if (!parsed) throw std::runtime_error("stored trial is not JSON: " + parsed.error().message);
+  if (!parsed)
+    throw std::runtime_error("stored trial is not JSON: " + parsed.error().message);
   return parsed->get<Trial>();
 }
 

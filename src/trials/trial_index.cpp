@@ -23,8 +23,10 @@ constexpr std::uint8_t kSummaryField = 4;    // brief summary, intervention name
 constexpr std::uint8_t kAnyField = kConditionField | kTitleField | kSummaryField;
 
 float field_weight(std::uint8_t fields) {
-  if (fields & kConditionField) return 3;
-  if (fields & kTitleField) return 2;
+  if (fields & kConditionField)
+    return 3;
+  if (fields & kTitleField)
+    return 2;
   return fields & kSummaryField ? 1 : 0;
 }
 
@@ -45,7 +47,8 @@ std::uint8_t phase_bits(const std::vector<std::string>& phases) {
 std::vector<std::string> phase_codes(std::uint8_t bits) {
   std::vector<std::string> out;
   for (std::size_t i = 0; i < kPhaseCodes.size(); ++i) {
-    if (bits & (1u << i)) out.emplace_back(kPhaseCodes[i]);
+    if (bits & (1u << i))
+      out.emplace_back(kPhaseCodes[i]);
   }
   return out;
 }
@@ -71,7 +74,8 @@ constexpr std::uint16_t kNoAge = std::numeric_limits<std::uint16_t>::max();
 // Age limits in whole months: a lower limit rounds down and an upper one up, so
 // nobody the trial would take is turned away by the rounding.
 std::uint16_t age_months(float years, bool upper) {
-  if (years < 0) return kNoAge;
+  if (years < 0)
+    return kNoAge;
   double months = upper ? std::ceil(years * 12.0 - 1e-6) : std::floor(years * 12.0 + 1e-6);
   return static_cast<std::uint16_t>(std::clamp(months, 0.0, kNoAge - 1.0));
 }
@@ -93,7 +97,8 @@ std::uint32_t cell_key(std::int32_t lat_cell, std::int32_t lon_cell) {
 }
 
 // Sorted doc lists into one sorted list without repeats.
-std::vector<std::uint32_t> merge_lists(const std::vector<const std::vector<std::uint32_t>*>& lists) {
+std::vector<std::uint32_t> merge_lists(
+    const std::vector<const std::vector<std::uint32_t>*>& lists) {
   std::vector<std::uint32_t> out;
   for (const auto* list : lists) {
     std::vector<std::uint32_t> merged;
@@ -113,7 +118,8 @@ std::uint32_t TrialIndex::Pool::intern(std::string_view value) {
     folded = to_lower_ascii(value);
     key = folded;
   }
-  if (auto it = ids_.find(key); it != ids_.end()) return it->second;
+  if (auto it = ids_.find(key); it != ids_.end())
+    return it->second;
   auto id = static_cast<std::uint32_t>(values_.size());
   values_.emplace_back(value);
   if (fold_case_) {
@@ -129,7 +135,8 @@ std::uint32_t TrialIndex::Pool::intern(std::string_view value) {
 std::optional<std::uint32_t> TrialIndex::Pool::find(std::string_view value) const {
   std::string folded = fold_case_ ? to_lower_ascii(value) : std::string(value);
   auto it = ids_.find(folded);
-  if (it == ids_.end()) return std::nullopt;
+  if (it == ids_.end())
+    return std::nullopt;
   return it->second;
 }
 
@@ -145,8 +152,10 @@ TrialIndex::Prepared TrialIndex::prepare(const Trial& t) {
   p.sex = t.eligibility.sex == "FEMALE" ? kSexFemale
           : t.eligibility.sex == "MALE" ? kSexMale
                                         : kSexAll;
-  if (auto age = age_in_years(t.eligibility.minimum_age)) p.min_age = static_cast<float>(*age);
-  if (auto age = age_in_years(t.eligibility.maximum_age)) p.max_age = static_cast<float>(*age);
+  if (auto age = age_in_years(t.eligibility.minimum_age))
+    p.min_age = static_cast<float>(*age);
+  if (auto age = age_in_years(t.eligibility.maximum_age))
+    p.max_age = static_cast<float>(*age);
   p.last_update = date_number(t.last_update);
   p.conditions = t.conditions;
   constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
@@ -207,7 +216,8 @@ void TrialIndex::add(Prepared p) {
   doc.last_update = p.last_update;
   doc.site_begin = static_cast<std::uint32_t>(sites_.size());
   for (const auto& s : p.sites) {
-    if (doc.site_count == kMaxList) break;
+    if (doc.site_count == kMaxList)
+      break;
     auto site = static_cast<std::uint32_t>(sites_.size());
     sites_.push_back({facilities_.intern(s.facility), cities_.intern(s.city)});
     if (!std::isnan(s.lat)) {
@@ -217,24 +227,30 @@ void TrialIndex::add(Prepared p) {
   }
   doc.condition_begin = static_cast<std::uint32_t>(doc_conditions_.size());
   for (const auto& c : p.conditions) {
-    if (filter.condition_count == kMaxList) break;
+    if (filter.condition_count == kMaxList)
+      break;
     doc_conditions_.push_back(conditions_.intern(c));
     ++filter.condition_count;
   }
   doc.country_begin = static_cast<std::uint32_t>(doc_countries_.size());
   for (const auto& c : p.countries) {
-    if (filter.country_count == kMaxList) break;
+    if (filter.country_count == kMaxList)
+      break;
     std::uint32_t country = countries_.intern(c);
-    if (filter.country_count == 0) filter.first_country = country;
+    if (filter.country_count == 0)
+      filter.first_country = country;
     doc_countries_.push_back(country);
-    if (country_docs_.size() <= country) country_docs_.resize(country + 1);
+    if (country_docs_.size() <= country)
+      country_docs_.resize(country + 1);
     country_docs_[country].push_back(id);
     ++filter.country_count;
   }
-  if (status_docs_.size() <= filter.status) status_docs_.resize(filter.status + 1u);
+  if (status_docs_.size() <= filter.status)
+    status_docs_.resize(filter.status + 1u);
   status_docs_[filter.status].push_back(id);
   for (std::size_t b = 0; b < kPhaseCodes.size(); ++b) {
-    if (filter.phases & (1u << b)) phase_docs_[b].push_back(id);
+    if (filter.phases & (1u << b))
+      phase_docs_[b].push_back(id);
   }
   filters_.push_back(filter);
   docs_.push_back(doc);
@@ -265,20 +281,23 @@ std::vector<TrialIndex::Scored> TrialIndex::match_all(const std::vector<std::str
   std::vector<const std::vector<std::uint32_t>*> lists;
   for (const auto& term : terms) {
     auto it = postings_.find(term);
-    if (it == postings_.end()) return {};
+    if (it == postings_.end())
+      return {};
     lists.push_back(&it->second);
   }
-  if (lists.empty()) return {};
+  if (lists.empty())
+    return {};
   std::sort(lists.begin(), lists.end(), [](auto* a, auto* b) { return a->size() < b->size(); });
   auto idf = [&](const std::vector<std::uint32_t>* list) {
-    return static_cast<float>(std::log(1.0 + static_cast<double>(docs_.size()) /
-                                                 static_cast<double>(list->size())));
+    return static_cast<float>(
+        std::log(1.0 + static_cast<double>(docs_.size()) / static_cast<double>(list->size())));
   };
   std::vector<Scored> out;
   float first_idf = idf(lists[0]);
   for (std::uint32_t entry : *lists[0]) {
     auto f = static_cast<std::uint8_t>(entry & fields);
-    if (f) out.push_back({entry >> 3, first_idf * field_weight(f)});
+    if (f)
+      out.push_back({entry >> 3, first_idf * field_weight(f)});
   }
   for (std::size_t i = 1; i < lists.size() && !out.empty(); ++i) {
     const auto& list = *lists[i];
@@ -288,10 +307,13 @@ std::vector<TrialIndex::Scored> TrialIndex::match_all(const std::vector<std::str
     for (const auto& s : out) {
       // Both lists are in doc order: search forward from the last find.
       from = std::lower_bound(from, list.end(), s.doc << 3);
-      if (from == list.end()) break;
-      if ((*from >> 3) != s.doc) continue;
+      if (from == list.end())
+        break;
+      if ((*from >> 3) != s.doc)
+        continue;
       auto f = static_cast<std::uint8_t>(*from & fields);
-      if (f) out[kept++] = {s.doc, s.score + term_idf * field_weight(f)};
+      if (f)
+        out[kept++] = {s.doc, s.score + term_idf * field_weight(f)};
     }
     out.resize(kept);
   }
@@ -305,7 +327,8 @@ std::vector<TrialIndex::Scored> TrialIndex::match_condition(const std::string& c
   std::vector<Scored> out;
   for (const auto& name : condition_names(condition)) {
     auto terms = terms_of(name);
-    if (terms.empty()) continue;
+    if (terms.empty())
+      continue;
     auto found = match_all(terms, kConditionField | kTitleField);
     std::vector<Scored> merged;
     merged.reserve(out.size() + found.size());
@@ -333,14 +356,17 @@ std::vector<TrialIndex::Scored> TrialIndex::match_words(const FinderQuery& query
   words.erase(std::unique(words.begin(), words.end()), words.end());
   bool has_condition = !terms_of(query.condition).empty();
   any = !words.empty() || has_condition;
-  if (!has_condition) return words.empty() ? std::vector<Scored>{} : match_all(words, kAnyField);
+  if (!has_condition)
+    return words.empty() ? std::vector<Scored>{} : match_all(words, kAnyField);
   auto matched = match_condition(query.condition);
-  if (words.empty()) return matched;
+  if (words.empty())
+    return matched;
   std::vector<Scored> both;
   auto m = matched.begin();
   for (const auto& c : match_all(words, kAnyField)) {
     while (m != matched.end() && m->doc < c.doc) ++m;
-    if (m != matched.end() && m->doc == c.doc) both.push_back({c.doc, c.score + m->score});
+    if (m != matched.end() && m->doc == c.doc)
+      both.push_back({c.doc, c.score + m->score});
   }
   return both;
 }
@@ -359,15 +385,19 @@ std::vector<TrialIndex::Nearby> TrialIndex::sites_near(const Place& place, doubl
     for (std::int32_t lo = cell_of(place.lon - lon_span); lo <= cell_of(place.lon + lon_span);
          ++lo) {
       auto cell = grid_.find(cell_key(la, lo));
-      if (cell == grid_.end()) continue;
+      if (cell == grid_.end())
+        continue;
       for (const GridEntry& e : cell->second) {
         // A cheap flat-earth check first; the true distance only for likely sites.
         double dy = (e.lat - place.lat) * kMilesPerDegreeLat;
         double dx = (e.lon - place.lon) * kMilesPerDegreeLat * cos_lat;
-        if (dx * dx + dy * dy > miles * miles * 1.05) continue;
+        if (dx * dx + dy * dy > miles * miles * 1.05)
+          continue;
         auto d = static_cast<float>(distance_miles(place.lat, place.lon, e.lat, e.lon));
-        if (d > miles || d >= best[e.doc]) continue;
-        if (std::isinf(best[e.doc])) found.push_back(e.doc);
+        if (d > miles || d >= best[e.doc])
+          continue;
+        if (std::isinf(best[e.doc]))
+          found.push_back(e.doc);
         best[e.doc] = d;
         best_site[e.doc] = e.site;
       }
@@ -446,8 +476,10 @@ std::vector<TrialIndex::Visit> TrialIndex::docs_passing_two_filters(const Finder
 
 bool TrialIndex::has_country(std::uint32_t id, std::uint32_t country) const {
   const Filter& f = filters_[id];
-  if (f.first_country == country) return true;
-  if (f.country_count < 2) return false;
+  if (f.first_country == country)
+    return true;
+  if (f.country_count < 2)
+    return false;
   const std::uint32_t* begin = doc_countries_.data() + docs_[id].country_begin;
   return std::find(begin + 1, begin + f.country_count, country) != begin + f.country_count;
 }
@@ -472,14 +504,16 @@ FinderResult TrialIndex::search(const FinderQuery& query) const {
   // Filters as lookups on interned ids.
   std::vector<char> status_ok(statuses_.size(), query.statuses.empty() ? 1 : 0);
   for (const auto& s : query.statuses) {
-    if (auto id = statuses_.find(s)) status_ok[*id] = 1;
+    if (auto id = statuses_.find(s))
+      status_ok[*id] = 1;
   }
   std::uint8_t phase_mask = phase_bits(query.phases);
   bool phase_filter = !query.phases.empty();
   bool country_filter = !query.country.empty();
   std::uint32_t country = country_filter ? countries_.find(query.country).value_or(kNone) : kNone;
   std::uint32_t preferred = kNone;
-  if (!query.prefer_country.empty()) preferred = countries_.find(query.prefer_country).value_or(kNone);
+  if (!query.prefer_country.empty())
+    preferred = countries_.find(query.prefer_country).value_or(kNone);
   std::uint8_t sex = query.sex == "FEMALE" ? kSexFemale : query.sex == "MALE" ? kSexMale : kSexAll;
   double age_in_months = query.age ? *query.age * 12 : -1.0;
 
@@ -504,33 +538,42 @@ FinderResult TrialIndex::search(const FinderQuery& query) const {
   auto consider = [&](std::uint32_t id, float score, float miles, std::uint32_t site,
                       unsigned known = 0, unsigned known_fails = 0) {
     const Filter& f = filters_[id];
-    if (!f.alive) return;
+    if (!f.alive)
+      return;
     if (age_in_months >= 0 && ((f.min_months != kNoAge && age_in_months < f.min_months) ||
                                (f.max_months != kNoAge && age_in_months > f.max_months))) {
       return;
     }
-    if (sex != kSexAll && f.sex != kSexAll && f.sex != sex) return;
+    if (sex != kSexAll && f.sex != kSexAll && f.sex != sex)
+      return;
     unsigned failed = known_fails;
-    if (!(known & kStatusFacet) && !status_ok[f.status]) failed |= kStatusFacet;
-    if (!(known & kPhaseFacet) && phase_filter && !(f.phases & phase_mask)) failed |= kPhaseFacet;
+    if (!(known & kStatusFacet) && !status_ok[f.status])
+      failed |= kStatusFacet;
+    if (!(known & kPhaseFacet) && phase_filter && !(f.phases & phase_mask))
+      failed |= kPhaseFacet;
     if (!(known & kCountryFacet) && country_filter &&
         (country == kNone || !has_country(id, country))) {
       failed |= kCountryFacet;
     }
-    if (failed & (failed - 1)) return;  // fails two or more: counts nowhere
-    if (failed == 0 || failed == kStatusFacet) ++status_counts[f.status];
+    if (failed & (failed - 1))
+      return;  // fails two or more: counts nowhere
+    if (failed == 0 || failed == kStatusFacet)
+      ++status_counts[f.status];
     if (failed == 0 || failed == kPhaseFacet) {
       for (std::size_t b = 0; b < kPhaseCodes.size(); ++b) {
-        if (f.phases & (1u << b)) ++phase_counts[b];
+        if (f.phases & (1u << b))
+          ++phase_counts[b];
       }
     }
     if (failed == 0 || failed == kCountryFacet) {
-      if (f.country_count > 0) ++country_counts[f.first_country];
+      if (f.country_count > 0)
+        ++country_counts[f.first_country];
       for (std::uint16_t i = 1; i < f.country_count; ++i) {
         ++country_counts[doc_countries_[docs_[id].country_begin + i]];
       }
     }
-    if (failed != 0) return;
+    if (failed != 0)
+      return;
     const Doc& doc = docs_[id];
     for (std::uint16_t i = 0; i < f.condition_count; ++i) {
       ++condition_counts[doc_conditions_[doc.condition_begin + i]];
@@ -548,7 +591,8 @@ FinderResult TrialIndex::search(const FinderQuery& query) const {
       auto w = words.begin();
       for (const auto& n : nearby) {
         while (w != words.end() && w->doc < n.doc) ++w;
-        if (w != words.end() && w->doc == n.doc) consider(n.doc, w->score, n.miles, n.site);
+        if (w != words.end() && w->doc == n.doc)
+          consider(n.doc, w->score, n.miles, n.site);
       }
     } else {
       for (const auto& n : nearby) consider(n.doc, 0, n.miles, n.site);
@@ -571,14 +615,19 @@ FinderResult TrialIndex::search(const FinderQuery& query) const {
   }
 
   auto by_relevance = [](const Hit& a, const Hit& b) {
-    if (a.preferred != b.preferred) return a.preferred;
-    if (a.score != b.score) return a.score > b.score;
-    if (a.miles != b.miles) return a.miles < b.miles;
-    if (a.last_update != b.last_update) return a.last_update > b.last_update;
+    if (a.preferred != b.preferred)
+      return a.preferred;
+    if (a.score != b.score)
+      return a.score > b.score;
+    if (a.miles != b.miles)
+      return a.miles < b.miles;
+    if (a.last_update != b.last_update)
+      return a.last_update > b.last_update;
     return a.nct < b.nct;
   };
   auto by_distance = [&](const Hit& a, const Hit& b) {
-    if (a.miles != b.miles) return a.miles < b.miles;
+    if (a.miles != b.miles)
+      return a.miles < b.miles;
     return by_relevance(a, b);
   };
   FinderResult result;
@@ -592,7 +641,8 @@ FinderResult TrialIndex::search(const FinderQuery& query) const {
     auto order = [&](auto less) {
       // Everything before the page, then the page itself in order.
       auto first = hits.begin() + static_cast<std::ptrdiff_t>(from);
-      if (from > 0) std::nth_element(hits.begin(), first, hits.end(), less);
+      if (from > 0)
+        std::nth_element(hits.begin(), first, hits.end(), less);
       std::partial_sort(first, hits.begin() + static_cast<std::ptrdiff_t>(to), hits.end(), less);
     };
     if (query.sort == SortOrder::distance && query.near) {
@@ -617,22 +667,27 @@ FinderResult TrialIndex::search(const FinderQuery& query) const {
   auto& country_facet = facets["country"];
   auto& condition_facet = facets["condition"];
   for (std::uint32_t i = 0; i < status_counts.size(); ++i) {
-    if (status_counts[i]) status_facet[statuses_.at(i)] = status_counts[i];
+    if (status_counts[i])
+      status_facet[statuses_.at(i)] = status_counts[i];
   }
   for (std::size_t b = 0; b < kPhaseCodes.size(); ++b) {
-    if (phase_counts[b]) phase_facet[std::string(kPhaseCodes[b])] = phase_counts[b];
+    if (phase_counts[b])
+      phase_facet[std::string(kPhaseCodes[b])] = phase_counts[b];
   }
   for (std::uint32_t i = 0; i < country_counts.size(); ++i) {
-    if (country_counts[i]) country_facet[countries_.at(i)] = country_counts[i];
+    if (country_counts[i])
+      country_facet[countries_.at(i)] = country_counts[i];
   }
   // Only the commonest conditions: a broad search touches thousands.
   constexpr std::size_t kTopConditions = 30;
   std::vector<std::uint32_t> seen;
   for (std::uint32_t i = 0; i < condition_counts.size(); ++i) {
-    if (condition_counts[i]) seen.push_back(i);
+    if (condition_counts[i])
+      seen.push_back(i);
   }
   auto commoner = [&](std::uint32_t a, std::uint32_t b) {
-    if (condition_counts[a] != condition_counts[b]) return condition_counts[a] > condition_counts[b];
+    if (condition_counts[a] != condition_counts[b])
+      return condition_counts[a] > condition_counts[b];
     return conditions_.at(a) < conditions_.at(b);
   };
   std::size_t top = std::min(seen.size(), kTopConditions);

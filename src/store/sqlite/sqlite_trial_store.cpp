@@ -66,7 +66,8 @@ std::optional<StoredTrial> SqliteTrialStore::trial(std::string_view nct_id) {
   auto guard = db_.lock();
   auto st = db_.prepare("SELECT " + std::string(kTrialColumns) + " FROM trials WHERE nct_id = ?");
   st.bind(1, nct_id);
-  if (!st.step()) return std::nullopt;
+  if (!st.step())
+    return std::nullopt;
   return read_trial(st);
 }
 
@@ -88,7 +89,8 @@ void SqliteTrialStore::for_each_trial(const std::function<void(const StoredTrial
       st.bind(1, after).bind(2, kPageSize);
       while (st.step()) page.push_back(read_trial(st));
     }
-    if (page.empty()) return;
+    if (page.empty())
+      return;
     after = page.back().nct_id;
     for (const auto& trial : page) visit(trial);
   }
@@ -112,12 +114,15 @@ void SqliteTrialStore::for_each_trial_changed_since(
         any = true;
         since = changes.integer(0);
         // A trial changed twice is read once: its current content is what counts.
-        if (!seen.insert(changes.text(1)).second) continue;
+        if (!seen.insert(changes.text(1)).second)
+          continue;
         one.reset();
         one.bind(1, changes.text(1));
-        if (one.step()) page.push_back(read_trial(one));
+        if (one.step())
+          page.push_back(read_trial(one));
       }
-      if (!any) return;
+      if (!any)
+        return;
     }
     for (const auto& trial : page) visit(trial);
   }

@@ -15,7 +15,8 @@ Result<FinderQuery> parse(const Params& params) {
 
 std::string error_of(const Params& params) {
   auto query = parse(params);
-  if (query) return "<accepted>";
+  if (query)
+    return "<accepted>";
   EXPECT_EQ(query.error().code, Errc::invalid_input);
   return query.error().message;
 }

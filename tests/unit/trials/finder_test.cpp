@@ -103,8 +103,8 @@ TEST_F(FinderTest, FiltersByTheAgeAndSexOfThePerson) {
 
 TEST_F(FinderTest, NearATownSortsByDistanceAndNamesTheNearestSite) {
   auto result = find({{"near", "Manchester"}, {"distance", "50"}, {"sort", "distance"}});
-  EXPECT_EQ(ids_of(result), (Ids{"NCT90000007", "NCT90000001", "NCT90000010", "NCT90000011",
-                                 "NCT90000003"}));
+  EXPECT_EQ(ids_of(result),
+            (Ids{"NCT90000007", "NCT90000001", "NCT90000010", "NCT90000011", "NCT90000003"}));
   ASSERT_EQ(result.results.size(), 5u);
   ASSERT_TRUE(result.results[1].nearest);
   EXPECT_EQ(result.results[1].nearest->facility, "The Christie NHS Foundation Trust");
@@ -129,7 +129,7 @@ TEST_F(FinderTest, DistanceLimitsTheTrials) {
 TEST_F(FinderTest, WordsMatchTitlesConditionsAndSummaries) {
   EXPECT_EQ(ids_of(find({{"q", "osimertinib"}})), (Ids{"NCT90000005"}));
   EXPECT_EQ(ids_of(find({{"q", "leukemia"}})), (Ids{"NCT90000007"}));  // title says leukaemia
-  EXPECT_EQ(find({{"q", "radiotherapy lung"}}).total, 1u);               // every word must match
+  EXPECT_EQ(find({{"q", "radiotherapy lung"}}).total, 1u);             // every word must match
   EXPECT_EQ(find({{"q", "xylophone"}}).total, 0u);
 }
 
@@ -277,7 +277,8 @@ class RealFinderTest : public ::testing::Test {
       for (const auto& s : t.conditions) about += " " + s;
       for (const auto& s : t.keywords) about += " " + s;
       for (const auto& s : t.mesh_terms) about += " " + s;
-      if (names(t.eligibility.criteria) && !names(about)) ids.insert(t.nct_id);
+      if (names(t.eligibility.criteria) && !names(about))
+        ids.insert(t.nct_id);
     });
     return ids;
   }

@@ -7,8 +7,12 @@ namespace {
 
 using nlohmann::json;
 
-bool keep_all(int, std::string_view) { return true; }
-bool keep_only_a(int, std::string_view key) { return key == "a"; }
+bool keep_all(int, std::string_view) {
+  return true;
+}
+bool keep_only_a(int, std::string_view key) {
+  return key == "a";
+}
 
 json parse_all(std::string_view text) {
   auto parsed = parse_json_filtered(text, keep_all);
@@ -24,7 +28,8 @@ std::string error_of(std::string_view text) {
 TEST(JsonFilter, ReadsWhatNlohmannReads) {
   for (std::string_view text :
        {R"({"a": [1, -2, 3.5, 1e3, -0.25E-2, true, false, null, "x"], "b": {}, "c": []})",
-        R"("\u00e9\u20ac\ud83d\ude00 \"\\\/\b\f\n\r\t")", " 42 ", "[[[]]]", R"({"k":"Leukämie"})"}) {
+        R"("\u00e9\u20ac\ud83d\ude00 \"\\\/\b\f\n\r\t")", " 42 ", "[[[]]]",
+        R"({"k":"Leukämie"})"}) {
     EXPECT_EQ(parse_all(text), json::parse(text)) << text;
   }
 }

@@ -42,7 +42,8 @@ TEST(PlainEnglish, WhoCanJoinInWords) {
 
 TEST(PlainEnglish, SplitsCriteriaIntoWhoCanAndCannotJoin) {
   auto c = split_criteria(
-      "Inclusion Criteria:\n\n* Adults with NSCLC\n\nExclusion Criteria:\n\n* Leptomeningeal disease");
+      "Inclusion Criteria:\n\n* Adults with NSCLC\n\nExclusion Criteria:\n\n* Leptomeningeal "
+      "disease");
   EXPECT_EQ(c.inclusion, "* Adults with NSCLC");
   EXPECT_EQ(c.exclusion, "* Leptomeningeal disease");
   auto only = split_criteria("* Adults with NSCLC");
@@ -50,7 +51,8 @@ TEST(PlainEnglish, SplitsCriteriaIntoWhoCanAndCannotJoin) {
   EXPECT_EQ(only.exclusion, "");
   // A mention in running text is not the heading.
   auto mention = split_criteria(
-      "Inclusion Criteria:\n* None of the exclusion criteria apply\nExclusion Criteria:\n* Pregnancy");
+      "Inclusion Criteria:\n* None of the exclusion criteria apply\nExclusion Criteria:\n* "
+      "Pregnancy");
   EXPECT_EQ(mention.inclusion, "* None of the exclusion criteria apply");
   EXPECT_EQ(mention.exclusion, "* Pregnancy");
 }

@@ -18,7 +18,8 @@ json load(const std::filesystem::path& file) {
 
 json real_study(const std::string& file, const std::string& nct_id) {
   for (const auto& study : load(testing::real_trials(file))) {
-    if (study["protocolSection"]["identificationModule"]["nctId"] == nct_id) return study;
+    if (study["protocolSection"]["identificationModule"]["nctId"] == nct_id)
+      return study;
   }
   ADD_FAILURE() << nct_id << " not in " << file;
   return json::object();
@@ -73,7 +74,8 @@ TEST(RecordParser, KeepsCentralContacts) {
 TEST(RecordParser, AcceptsEveryRealRecord) {
   std::size_t count = 0;
   for (const auto& entry : std::filesystem::directory_iterator(testing::real_trials())) {
-    if (entry.path().extension() != ".json") continue;
+    if (entry.path().extension() != ".json")
+      continue;
     json doc = load(entry.path());
     const json& studies = doc.is_object() ? doc["studies"] : doc;
     for (const auto& study : studies) {
@@ -115,8 +117,8 @@ TEST(RecordParser, NamesTheFieldWithTheWrongType) {
   record["protocolSection"]["conditionsModule"]["conditions"] = "Lung cancer";
   EXPECT_EQ(reason_for(record), "protocolSection.conditionsModule.conditions is not a list");
   json location = minimal();
-  location["protocolSection"]["contactsLocationsModule"]["locations"] =
-      json::parse(R"([{"city": "Leeds"}, {"city": "York", "geoPoint": {"lat": "north", "lon": 1}}])");
+  location["protocolSection"]["contactsLocationsModule"]["locations"] = json::parse(
+      R"([{"city": "Leeds"}, {"city": "York", "geoPoint": {"lat": "north", "lon": 1}}])");
   EXPECT_EQ(reason_for(location),
             "protocolSection.contactsLocationsModule.locations[1].geoPoint.lat is not a number");
 }

@@ -17,8 +17,8 @@ using testing::fixture;
 using testing::real_trials;
 
 struct ReadOut {
-  std::vector<std::string> ids;       // nctId of each complete record
-  std::vector<RecordText> problems;   // problems with their index and line
+  std::vector<std::string> ids;      // nctId of each complete record
+  std::vector<RecordText> problems;  // problems with their index and line
   std::size_t peak = 0;
 };
 
@@ -160,7 +160,8 @@ TEST(RecordReader, EmptyFileHasNoRecords) {
 }
 
 TEST(RecordReader, SkipsAByteOrderMark) {
-  auto out = read_text("\xEF\xBB\xBF[{\"protocolSection\":{\"identificationModule\":{\"nctId\":\"NCT00000001\"}}}]");
+  auto out = read_text(
+      "\xEF\xBB\xBF[{\"protocolSection\":{\"identificationModule\":{\"nctId\":\"NCT00000001\"}}}]");
   EXPECT_EQ(out.ids, Ids{"NCT00000001"});
 }
 
@@ -178,8 +179,9 @@ TEST(RecordReader, TellsTheLineEachRecordStartsOn) {
 
 TEST(RecordReader, OversizedRecordIsSkippedAndTheRestRead) {
   std::string big(5000, 'x');
-  std::string text = "[{\"protocolSection\":{\"identificationModule\":{\"nctId\":\"NCT00000001\"}}, \"pad\":\"" +
-                     big + "\"}, {\"protocolSection\":{\"identificationModule\":{\"nctId\":\"NCT00000002\"}}}]";
+  std::string text =
+      "[{\"protocolSection\":{\"identificationModule\":{\"nctId\":\"NCT00000001\"}}, \"pad\":\"" +
+      big + "\"}, {\"protocolSection\":{\"identificationModule\":{\"nctId\":\"NCT00000002\"}}}]";
   std::istringstream in(text);
   RecordReader reader(in, RecordReader::Shape::json, 1000);
   RecordText record;
@@ -198,7 +200,8 @@ class GeneratedNdjson : public std::streambuf {
 
  protected:
   int_type underflow() override {
-    if (left_ == 0) return traits_type::eof();
+    if (left_ == 0)
+      return traits_type::eof();
     --left_;
     char id[12];
     std::snprintf(id, sizeof id, "NCT%08zu", left_);

@@ -16,7 +16,8 @@ class TempStore {
  public:
   // `name` tells stores apart; by default the running test's name.
   explicit TempStore(std::string name = "") {
-    if (name.empty()) name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    if (name.empty())
+      name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
     dir_ = std::filesystem::temp_directory_path() /
            ("cairn-trials-" + std::to_string(::getpid()) + "-" + name);
     std::filesystem::remove_all(dir_);
