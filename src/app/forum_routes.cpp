@@ -18,15 +18,18 @@ views::FormState form_state(const Visitor& visitor, const FormProblems& problems
   views::FormState state;
   state.csrf_token = visitor.csrf_token;
   for (const auto& p : problems.fields) state.errors.push_back({p.field, p.message});
-  if (problems.refusal) state.refusal = problems.refusal->message;
+  if (problems.refusal)
+    state.refusal = problems.refusal->message;
   return state;
 }
 
 std::optional<std::int64_t> parse_id(std::string_view text) {
-  if (text.empty() || text.size() > 18) return std::nullopt;
+  if (text.empty() || text.size() > 18)
+    return std::nullopt;
   std::int64_t n = 0;
   auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
-  if (ec != std::errc() || ptr != text.data() + text.size() || n <= 0) return std::nullopt;
+  if (ec != std::errc() || ptr != text.data() + text.size() || n <= 0)
+    return std::nullopt;
   return n;
 }
 
@@ -35,14 +38,19 @@ int page_param(const http::Request& r) {
   return n && *n < 1000000 ? static_cast<int>(*n) : 1;
 }
 
-std::string thread_href(std::int64_t id) { return "/forum/t/" + std::to_string(id); }
+std::string thread_href(std::int64_t id) {
+  return "/forum/t/" + std::to_string(id);
+}
 
 views::ForumCategoryLink link_of(const forum::Category* c, std::string_view slug) {
-  if (!c) return {std::string(slug), std::string(slug), ""};
+  if (!c)
+    return {std::string(slug), std::string(slug), ""};
   return {c->slug, c->name, c->description};
 }
 
-Error no_page() { return make_error(Errc::not_found, "There is no page at this address."); }
+Error no_page() {
+  return make_error(Errc::not_found, "There is no page at this address.");
+}
 
 class ForumPages {
  public:
@@ -105,36 +113,44 @@ class ForumPages {
   Result<http::Response> get_under_forum(const http::Request& r) const {
     auto parts = split(std::string_view(r.path).substr(7), '/');
     if (parts.size() == 2 && parts[0] == "t") {
-      if (auto id = parse_id(parts[1])) return thread(r, *id);
+      if (auto id = parse_id(parts[1]))
+        return thread(r, *id);
     }
     if (parts.size() == 4 && parts[0] == "t" && parts[2] == "report") {
       auto id = parse_id(parts[1]);
       auto post = parse_id(parts[3]);
-      if (id && post) return report_form(r, *id, *post);
+      if (id && post)
+        return report_form(r, *id, *post);
     }
-    if (parts.size() == 1) return category(r, parts[0]);
-    if (parts.size() == 2 && parts[1] == "new") return new_thread_form(r, parts[0]);
+    if (parts.size() == 1)
+      return category(r, parts[0]);
+    if (parts.size() == 2 && parts[1] == "new")
+      return new_thread_form(r, parts[0]);
     return no_page();
   }
 
   Result<http::Response> post_under_forum(const http::Request& r) const {
     auto parts = split(std::string_view(r.path).substr(7), '/');
     if (parts.size() == 2 && parts[0] == "t") {
-      if (auto id = parse_id(parts[1])) return reply(r, *id);
+      if (auto id = parse_id(parts[1]))
+        return reply(r, *id);
     }
     if (parts.size() == 4 && parts[0] == "t" && parts[2] == "report") {
       auto id = parse_id(parts[1]);
       auto post = parse_id(parts[3]);
-      if (id && post) return send_report(r, *id, *post);
+      if (id && post)
+        return send_report(r, *id, *post);
     }
-    if (parts.size() == 2 && parts[1] == "new") return start_thread(r, parts[0]);
+    if (parts.size() == 2 && parts[1] == "new")
+      return start_thread(r, parts[0]);
     return no_page();
   }
 
   Result<http::Response> category(const http::Request& r, std::string_view slug) const {
     auto v = d_.visitors.resolve(r);
     auto listing = d_.forum.category_page(slug, v.account(), page_param(r));
-    if (!listing) return listing.error();
+    if (!listing)
+      return listing.error();
     views::ForumCategoryPage p;
     p.category = link_of(&listing->category, slug);
     p.page = listing->page;
@@ -154,7 +170,8 @@ class ForumPages {
                                        std::string reply_body, int status) const {
     const auto* account = v.account();
     auto tp = d_.forum.thread_page(id, account, page_number);
-    if (!tp) return tp.error();
+    if (!tp)
+      return tp.error();
     views::ForumThreadPage p;
     p.id = id;
     p.title = tp->thread.title;
@@ -180,7 +197,8 @@ class ForumPages {
       if (posted && *posted == post.id && own && post.status == "held") {
         p.just_held = true;
         for (auto reason : forum::parse_reasons(post.held_reasons)) {
-          if (reason == forum::HoldReason::safeguarding) p.show_crisis = true;
+          if (reason == forum::HoldReason::safeguarding)
+            p.show_crisis = true;
         }
       }
       p.posts.push_back(std::move(pv));
@@ -197,12 +215,15 @@ class ForumPages {
 
   Result<http::Response> reply(const http::Request& r, std::int64_t id) const {
     auto form = http::parse_form(r);
-    if (!form) return form.error();
+    if (!form)
+      return form.error();
     auto v = d_.visitors.resolve(r);
     const auto* account = v.account();
-    if (!account) return to_sign_in(v, thread_href(id));
+    if (!account)
+      return to_sign_in(v, thread_href(id));
     auto posted = d_.forum.reply(*account, id, form->get("body"));
-    if (posted) return redirect(v, after_posting(*account, posted.value()));
+    if (posted)
+      return redirect(v, after_posting(*account, posted.value()));
     if (posted.problems().refusal && posted.problems().refusal->code == Errc::not_found)
       return *posted.problems().refusal;
     // Problems are shown on the last page, where the reply form is.
@@ -213,16 +234,19 @@ class ForumPages {
   std::string after_posting(const accounts::Account& author, const forum::Posted& posted) const {
     int page = d_.forum.page_of(posted.thread_id, posted.post_id, &author);
     std::string to = thread_href(posted.thread_id) + "?";
-    if (page > 1) to += "page=" + std::to_string(page) + "&";
+    if (page > 1)
+      to += "page=" + std::to_string(page) + "&";
     return to + "posted=" + std::to_string(posted.post_id) + "#post-" +
            std::to_string(posted.post_id);
   }
 
   Result<http::Response> new_thread_form(const http::Request& r, std::string_view slug) const {
     const auto* category = d_.forum.categories().find(slug);
-    if (!category) return no_page();
+    if (!category)
+      return no_page();
     auto v = d_.visitors.resolve(r);
-    if (!v.account()) return to_sign_in(v, r.path);
+    if (!v.account())
+      return to_sign_in(v, r.path);
     views::ForumNewThreadPage p;
     p.category = link_of(category, slug);
     p.form = form_state(v);
@@ -231,14 +255,18 @@ class ForumPages {
 
   Result<http::Response> start_thread(const http::Request& r, std::string_view slug) const {
     const auto* category = d_.forum.categories().find(slug);
-    if (!category) return no_page();
+    if (!category)
+      return no_page();
     auto form = http::parse_form(r);
-    if (!form) return form.error();
+    if (!form)
+      return form.error();
     auto v = d_.visitors.resolve(r);
     const auto* account = v.account();
-    if (!account) return to_sign_in(v, r.path);
+    if (!account)
+      return to_sign_in(v, r.path);
     auto posted = d_.forum.start_thread(*account, slug, form->get("title"), form->get("body"));
-    if (posted) return redirect(v, after_posting(*account, posted.value()));
+    if (posted)
+      return redirect(v, after_posting(*account, posted.value()));
     views::ForumNewThreadPage p;
     p.category = link_of(category, slug);
     p.form = form_state(v, posted.problems());
@@ -255,7 +283,8 @@ class ForumPages {
                                      std::string reason, bool done, int status) const {
     (void)r;
     auto post = d_.forum.visible_post(post_id, v.account());
-    if (!post || post->thread_id != thread_id || post->status != "public") return no_page();
+    if (!post || post->thread_id != thread_id || post->status != "public")
+      return no_page();
     views::ForumReportPage p;
     p.thread_id = thread_id;
     p.post_id = post_id;
@@ -270,21 +299,26 @@ class ForumPages {
   Result<http::Response> report_form(const http::Request& r, std::int64_t thread_id,
                                      std::int64_t post_id) const {
     auto v = d_.visitors.resolve(r);
-    if (!v.account()) return to_sign_in(v, r.path);
+    if (!v.account())
+      return to_sign_in(v, r.path);
     return report_page(r, v, thread_id, post_id, {}, "", false, 200);
   }
 
   Result<http::Response> send_report(const http::Request& r, std::int64_t thread_id,
                                      std::int64_t post_id) const {
     auto form = http::parse_form(r);
-    if (!form) return form.error();
+    if (!form)
+      return form.error();
     auto v = d_.visitors.resolve(r);
     const auto* account = v.account();
-    if (!account) return to_sign_in(v, r.path);
+    if (!account)
+      return to_sign_in(v, r.path);
     auto post = d_.forum.visible_post(post_id, account);
-    if (!post || post->thread_id != thread_id) return no_page();
+    if (!post || post->thread_id != thread_id)
+      return no_page();
     auto sent = d_.forum.report(*account, post_id, form->get("reason"));
-    if (sent) return report_page(r, v, thread_id, post_id, {}, "", true, 200);
+    if (sent)
+      return report_page(r, v, thread_id, post_id, {}, "", true, 200);
     if (sent.problems().refusal && sent.problems().refusal->code == Errc::not_found)
       return *sent.problems().refusal;
     return report_page(r, v, thread_id, post_id, sent.problems(), form->get("reason"), false,
@@ -294,36 +328,45 @@ class ForumPages {
   // --- moderation ----------------------------------------------------------
 
   // The signed-in moderator, or the response to send instead.
-  std::variant<const accounts::Account*, Result<http::Response>> moderator(
-      const http::Request& r, Visitor& v) const {
+  std::variant<const accounts::Account*, Result<http::Response>> moderator(const http::Request& r,
+                                                                           Visitor& v) const {
     const auto* account = v.account();
-    if (!account) return Result<http::Response>(to_sign_in(v, r.path));
+    if (!account)
+      return Result<http::Response>(to_sign_in(v, r.path));
     if (!forum::is_moderator(*account))
-      return Result<http::Response>(make_error(Errc::forbidden, "Only moderators can see this page."));
+      return Result<http::Response>(
+          make_error(Errc::forbidden, "Only moderators can see this page."));
     return account;
   }
 
   Result<http::Response> queue(const http::Request& r) const {
     auto v = d_.visitors.resolve(r);
     auto who = moderator(r, v);
-    if (auto* refused = std::get_if<Result<http::Response>>(&who)) return std::move(*refused);
+    if (auto* refused = std::get_if<Result<http::Response>>(&who))
+      return std::move(*refused);
     const auto& mod = *std::get<const accounts::Account*>(who);
     auto items = d_.moderation.queue(mod);
-    if (!items) return items.error();
+    if (!items)
+      return items.error();
     views::ModerationPage p;
     p.csrf_token = v.csrf_token;
     std::string done = r.param("done");
-    if (done == "approve") p.notice = "The post was approved.";
-    if (done == "hide") p.notice = "The post was hidden.";
-    if (done == "suspend") p.notice = "The member was suspended.";
-    if (done == "edit") p.notice = "The post was edited.";
+    if (done == "approve")
+      p.notice = "The post was approved.";
+    if (done == "hide")
+      p.notice = "The post was hidden.";
+    if (done == "suspend")
+      p.notice = "The member was suspended.";
+    if (done == "edit")
+      p.notice = "The post was edited.";
     for (auto& item : items.value()) {
       views::ModerationItem m;
       m.body = forum::render_post(item.post.body);
       m.thread_title = item.thread_title;
       for (auto reason : item.held_for) {
         m.held_for.emplace_back(forum::reason_title(reason));
-        if (reason == forum::HoldReason::safeguarding) m.safeguarding = true;
+        if (reason == forum::HoldReason::safeguarding)
+          m.safeguarding = true;
       }
       m.reports = std::move(item.reports);
       m.post = std::move(item.post);
@@ -334,24 +377,29 @@ class ForumPages {
 
   Result<http::Response> moderate(const http::Request& r) const {
     auto form = http::parse_form(r);
-    if (!form) return form.error();
+    if (!form)
+      return form.error();
     auto v = d_.visitors.resolve(r);
     auto who = moderator(r, v);
-    if (auto* refused = std::get_if<Result<http::Response>>(&who)) return std::move(*refused);
+    if (auto* refused = std::get_if<Result<http::Response>>(&who))
+      return std::move(*refused);
     const auto& mod = *std::get<const accounts::Account*>(who);
     std::string action = form->get("action");
     Status done = make_error(Errc::invalid_input, "Choose approve, hide or suspend.");
     if (action == "approve" || action == "hide") {
       auto post = parse_id(form->get("post"));
-      if (!post) return make_error(Errc::invalid_input, "Which post?");
+      if (!post)
+        return make_error(Errc::invalid_input, "Which post?");
       done = action == "approve" ? d_.moderation.approve(mod, *post)
                                  : d_.moderation.hide(mod, *post, form->get("reason"));
     } else if (action == "suspend") {
       auto member = parse_id(form->get("member"));
-      if (!member) return make_error(Errc::invalid_input, "Which member?");
+      if (!member)
+        return make_error(Errc::invalid_input, "Which member?");
       done = d_.moderation.suspend(mod, *member, form->get("reason"));
     }
-    if (!done) return done.error();
+    if (!done)
+      return done.error();
     return redirect(v, "/staff/moderation?done=" + action);
   }
 
@@ -368,26 +416,36 @@ class ForumPages {
   Result<http::Response> edit_form(const http::Request& r) const {
     auto v = d_.visitors.resolve(r);
     auto who = moderator(r, v);
-    if (auto* refused = std::get_if<Result<http::Response>>(&who)) return std::move(*refused);
-    auto id = parse_id(std::string_view(r.path).substr(std::string_view("/staff/moderation/edit/").size()));
-    if (!id) return no_page();
+    if (auto* refused = std::get_if<Result<http::Response>>(&who))
+      return std::move(*refused);
+    auto id = parse_id(
+        std::string_view(r.path).substr(std::string_view("/staff/moderation/edit/").size()));
+    if (!id)
+      return no_page();
     auto post = d_.forum.visible_post(*id, std::get<const accounts::Account*>(who));
-    if (!post) return post.error();
+    if (!post)
+      return post.error();
     return edit_page(v, *id, {}, post->body, "", 200);
   }
 
   Result<http::Response> edit(const http::Request& r) const {
     auto form = http::parse_form(r);
-    if (!form) return form.error();
+    if (!form)
+      return form.error();
     auto v = d_.visitors.resolve(r);
     auto who = moderator(r, v);
-    if (auto* refused = std::get_if<Result<http::Response>>(&who)) return std::move(*refused);
+    if (auto* refused = std::get_if<Result<http::Response>>(&who))
+      return std::move(*refused);
     const auto& mod = *std::get<const accounts::Account*>(who);
-    auto id = parse_id(std::string_view(r.path).substr(std::string_view("/staff/moderation/edit/").size()));
-    if (!id) return no_page();
+    auto id = parse_id(
+        std::string_view(r.path).substr(std::string_view("/staff/moderation/edit/").size()));
+    if (!id)
+      return no_page();
     auto done = d_.moderation.edit(mod, *id, form->get("body"), form->get("reason"));
-    if (done) return redirect(v, "/staff/moderation?done=edit");
-    if (done.problems().refusal) return *done.problems().refusal;
+    if (done)
+      return redirect(v, "/staff/moderation?done=edit");
+    if (done.problems().refusal)
+      return *done.problems().refusal;
     return edit_page(v, *id, done.problems(), form->get("body"), form->get("reason"),
                      status_for(done.problems().code()));
   }
@@ -395,12 +453,14 @@ class ForumPages {
   Result<http::Response> audit(const http::Request& r) const {
     auto v = d_.visitors.resolve(r);
     auto who = moderator(r, v);
-    if (auto* refused = std::get_if<Result<http::Response>>(&who)) return std::move(*refused);
+    if (auto* refused = std::get_if<Result<http::Response>>(&who))
+      return std::move(*refused);
     const auto& mod = *std::get<const accounts::Account*>(who);
     views::AuditPage p;
     p.page = page_param(r);
     auto entries = d_.moderation.audit_log(mod, p.page);
-    if (!entries) return entries.error();
+    if (!entries)
+      return entries.error();
     p.entries = std::move(entries.value());
     p.more = static_cast<int>(p.entries.size()) == forum::kAuditPerPage;
     return page(v, views::render_audit_log(d_.site.chrome(), p));
@@ -411,6 +471,8 @@ class ForumPages {
 
 }  // namespace
 
-void add_forum_routes(http::Router& router, ForumDeps& deps) { ForumPages(deps).add(router); }
+void add_forum_routes(http::Router& router, ForumDeps& deps) {
+  ForumPages(deps).add(router);
+}
 
 }  // namespace cairn::app

@@ -12,12 +12,16 @@ Result<std::unique_ptr<ForumSystem>> ForumSystem::create(store::Store& store,
                                                          const std::filesystem::path& content_dir,
                                                          const Clock& clock) {
   auto categories = forum::Categories::load(content_dir / "forum" / "categories.yaml");
-  if (!categories) return categories.error();
-  auto watched = safeguarding::WatchedWords::load(content_dir / "safeguarding" / "watched-words.txt");
-  if (!watched) return watched.error();
+  if (!categories)
+    return categories.error();
+  auto watched =
+      safeguarding::WatchedWords::load(content_dir / "safeguarding" / "watched-words.txt");
+  if (!watched)
+    return watched.error();
   auto rules_file = content_dir / "forum" / "rules.md";
   std::ifstream in(rules_file);
-  if (!in) return make_error(Errc::invalid_input, "cannot read " + rules_file.string());
+  if (!in)
+    return make_error(Errc::invalid_input, "cannot read " + rules_file.string());
   std::stringstream rules;
   rules << in.rdbuf();
   return std::make_unique<ForumSystem>(store, accounts, std::move(categories.value()),
@@ -25,9 +29,8 @@ Result<std::unique_ptr<ForumSystem>> ForumSystem::create(store::Store& store,
                                        content::render_markdown_safe(rules.str()), clock);
 }
 
-ForumSystem::ForumSystem(store::Store& store, AccountSystem& accounts,
-                         forum::Categories categories, safeguarding::WatchedWords watched,
-                         SafeHtml rules, const Clock& clock)
+ForumSystem::ForumSystem(store::Store& store, AccountSystem& accounts, forum::Categories categories,
+                         safeguarding::WatchedWords watched, SafeHtml rules, const Clock& clock)
     : categories_(std::move(categories)),
       watched_(std::move(watched)),
       rules_(std::move(rules)),

@@ -11,11 +11,13 @@ namespace cairn::forum {
 
 Result<Categories> Categories::load(const std::filesystem::path& file) {
   std::ifstream in(file);
-  if (!in) return make_error(Errc::invalid_input, "cannot read " + file.string());
+  if (!in)
+    return make_error(Errc::invalid_input, "cannot read " + file.string());
   std::stringstream text;
   text << in.rdbuf();
   auto parsed = parse(text.str());
-  if (!parsed) return make_error(Errc::invalid_input, file.string() + ": " + parsed.error().message);
+  if (!parsed)
+    return make_error(Errc::invalid_input, file.string() + ": " + parsed.error().message);
   return parsed;
 }
 
@@ -30,7 +32,8 @@ Result<Categories> Categories::parse(std::string_view yaml) {
     return make_error(Errc::invalid_input, "expected a list of categories");
   std::vector<Category> list;
   for (const auto& node : root) {
-    if (!node.IsMap()) return make_error(Errc::invalid_input, "each category is a map");
+    if (!node.IsMap())
+      return make_error(Errc::invalid_input, "each category is a map");
     Category c;
     for (auto [field, target] : {std::pair{"slug", &c.slug}, std::pair{"name", &c.name},
                                  std::pair{"description", &c.description}}) {
@@ -42,7 +45,8 @@ Result<Categories> Categories::parse(std::string_view yaml) {
     if (slugify(c.slug) != c.slug || c.slug == "t" || c.slug == "rules")
       return make_error(Errc::invalid_input, "bad category slug: " + c.slug);
     for (const auto& other : list) {
-      if (other.slug == c.slug) return make_error(Errc::invalid_input, "repeated slug: " + c.slug);
+      if (other.slug == c.slug)
+        return make_error(Errc::invalid_input, "repeated slug: " + c.slug);
     }
     list.push_back(std::move(c));
   }
@@ -51,7 +55,8 @@ Result<Categories> Categories::parse(std::string_view yaml) {
 
 const Category* Categories::find(std::string_view slug) const {
   for (const auto& c : list_) {
-    if (c.slug == slug) return &c;
+    if (c.slug == slug)
+      return &c;
   }
   return nullptr;
 }

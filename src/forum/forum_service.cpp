@@ -15,7 +15,9 @@ std::size_t length_of(std::string_view text) {
   return points ? points->size() : text.size();
 }
 
-int pages_for(int count, int per_page) { return std::max(1, (count + per_page - 1) / per_page); }
+int pages_for(int count, int per_page) {
+  return std::max(1, (count + per_page - 1) / per_page);
+}
 
 // Line endings as one kind, and no spaces around the whole.
 std::string tidy(std::string_view text) {
@@ -23,7 +25,8 @@ std::string tidy(std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '\r') {
       out += '\n';
-      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      if (i + 1 < text.size() && text[i + 1] == '\n')
+        ++i;
     } else {
       out += text[i];
     }
@@ -35,7 +38,8 @@ std::string one_line(std::string_view text) {
   std::string out;
   for (char c : trim(text)) {
     bool space = c == '\n' || c == '\r' || c == '\t' || c == ' ';
-    if (space && (out.empty() || out.back() == ' ')) continue;
+    if (space && (out.empty() || out.back() == ' '))
+      continue;
     out += space ? ' ' : c;
   }
   return out;
@@ -45,8 +49,8 @@ void check_body(accounts::FormProblems& problems, std::string_view body, std::st
   if (body.empty()) {
     problems.add(std::string(field), "Enter your message");
   } else if (length_of(body) > kMaxPostLength) {
-    problems.add(std::string(field), "Your message must be " + std::to_string(kMaxPostLength) +
-                                         " characters or fewer");
+    problems.add(std::string(field),
+                 "Your message must be " + std::to_string(kMaxPostLength) + " characters or fewer");
   }
 }
 
@@ -87,8 +91,8 @@ Result<HoldDecision> ForumService::check_author(const accounts::Account& author,
   bool staff = author.role != accounts::Role::member;
   // Staff answer many people in a day; members are limited (kPostsPerMember).
   if (!staff) {
-    if (auto allowed = limiter_.attempt("forum:post:" + std::to_string(author.id),
-                                        accounts::kPostsPerMember);
+    if (auto allowed =
+            limiter_.attempt("forum:post:" + std::to_string(author.id), accounts::kPostsPerMember);
         !allowed)
       return allowed.error();
   }
@@ -99,22 +103,29 @@ accounts::FormResult<Posted> ForumService::start_thread(const accounts::Account&
                                                         std::string_view category,
                                                         std::string_view title_in,
                                                         std::string_view body_in) {
-  if (!categories_.find(category)) return make_error(Errc::not_found, "There is no such category.");
+  if (!categories_.find(category))
+    return make_error(Errc::not_found, "There is no such category.");
   std::string title = one_line(title_in);
   std::string body = tidy(body_in);
   accounts::FormProblems problems;
   if (title.empty()) {
     problems.add("title", "Enter a title for your thread");
   } else if (length_of(title) > kMaxTitleLength) {
-    problems.add("title", "The title must be " + std::to_string(kMaxTitleLength) +
-                              " characters or fewer");
+    problems.add("title",
+                 "The title must be " + std::to_string(kMaxTitleLength) + " characters or fewer");
   }
   check_body(problems, body, "body");
-  if (!problems.empty()) return problems;
+  if (!problems.empty())
+    return problems;
   auto hold = check_author(author, title + "\n" + body);
-  if (!hold) return hold.error();
-  store::NewForumPost post{author.id,        body, hold->held() ? "held" : "public", hold->stored(),
-                           hold->priority(), iso_time(clock_.now())};
+  if (!hold)
+    return hold.error();
+  store::NewForumPost post{author.id,
+                           body,
+                           hold->held() ? "held" : "public",
+                           hold->stored(),
+                           hold->priority(),
+                           iso_time(clock_.now())};
   auto [thread_id, post_id] = store_.create_thread(category, title, post);
   store_.mark_read(author.id, thread_id, post_id);
   return Posted{thread_id, post_id, std::move(hold.value())};
@@ -127,15 +138,22 @@ accounts::FormResult<Posted> ForumService::reply(const accounts::Account& author
   // A member may reply to their own thread while it waits, but to no one else's.
   bool visible = thread && (thread->status == "public" || viewer.moderator ||
                             (thread->status == "held" && thread->author_id == author.id));
-  if (!visible) return make_error(Errc::not_found, "There is no such thread.");
+  if (!visible)
+    return make_error(Errc::not_found, "There is no such thread.");
   std::string body = tidy(body_in);
   accounts::FormProblems problems;
   check_body(problems, body, "body");
-  if (!problems.empty()) return problems;
+  if (!problems.empty())
+    return problems;
   auto hold = check_author(author, body);
-  if (!hold) return hold.error();
-  store::NewForumPost post{author.id,        body, hold->held() ? "held" : "public", hold->stored(),
-                           hold->priority(), iso_time(clock_.now())};
+  if (!hold)
+    return hold.error();
+  store::NewForumPost post{author.id,
+                           body,
+                           hold->held() ? "held" : "public",
+                           hold->stored(),
+                           hold->priority(),
+                           iso_time(clock_.now())};
   auto post_id = store_.add_post(thread_id, post);
   store_.mark_read(author.id, thread_id, post_id);
   return Posted{thread_id, post_id, std::move(hold.value())};
@@ -144,7 +162,8 @@ accounts::FormResult<Posted> ForumService::reply(const accounts::Account& author
 Result<CategoryPage> ForumService::category_page(std::string_view slug,
                                                  const accounts::Account* viewer, int page) {
   const Category* category = categories_.find(slug);
-  if (!category) return make_error(Errc::not_found, "There is no such category.");
+  if (!category)
+    return make_error(Errc::not_found, "There is no such category.");
   auto who = viewer_of(viewer);
   CategoryPage out;
   out.category = *category;
@@ -172,10 +191,12 @@ Result<ThreadPage> ForumService::thread_page(std::int64_t thread_id,
                                              const accounts::Account* viewer, int page) {
   auto thread = store_.thread(thread_id);
   auto who = viewer_of(viewer);
-  bool visible = thread && (thread->status == "public" || who.moderator ||
-                            (thread->status == "held" && who.account_id != 0 &&
-                             thread->author_id == who.account_id));
-  if (!visible) return make_error(Errc::not_found, "There is no such thread.");
+  bool visible =
+      thread &&
+      (thread->status == "public" || who.moderator ||
+       (thread->status == "held" && who.account_id != 0 && thread->author_id == who.account_id));
+  if (!visible)
+    return make_error(Errc::not_found, "There is no such thread.");
   ThreadPage out;
   out.thread = std::move(*thread);
   out.pages = pages_for(store_.count_posts_in(thread_id, who), kPostsPerPage);
@@ -183,10 +204,12 @@ Result<ThreadPage> ForumService::thread_page(std::int64_t thread_id,
   out.posts = store_.posts_in(thread_id, who, (out.page - 1) * kPostsPerPage, kPostsPerPage);
   if (viewer) {
     auto read = store_.last_read(viewer->id, {thread_id});
-    if (auto it = read.find(thread_id); it != read.end()) out.last_read = it->second;
+    if (auto it = read.find(thread_id); it != read.end())
+      out.last_read = it->second;
     std::int64_t newest = 0;
     for (const auto& p : out.posts) newest = std::max(newest, p.id);
-    if (newest > 0) store_.mark_read(viewer->id, thread_id, newest);
+    if (newest > 0)
+      store_.mark_read(viewer->id, thread_id, newest);
   }
   return out;
 }
@@ -200,17 +223,20 @@ Result<store::ForumPostRecord> ForumService::visible_post(std::int64_t post_id,
                                                           const accounts::Account* viewer) {
   auto post = store_.post(post_id);
   auto who = viewer_of(viewer);
-  bool visible = post && (post->status == "public" || who.moderator ||
-                          (post->status == "held" && who.account_id != 0 &&
-                           post->author_id == who.account_id));
-  if (!visible) return make_error(Errc::not_found, "There is no such post.");
+  bool visible =
+      post &&
+      (post->status == "public" || who.moderator ||
+       (post->status == "held" && who.account_id != 0 && post->author_id == who.account_id));
+  if (!visible)
+    return make_error(Errc::not_found, "There is no such post.");
   return std::move(*post);
 }
 
 accounts::FormResult<Ok> ForumService::report(const accounts::Account& reporter,
                                               std::int64_t post_id, std::string_view reason_in) {
   auto post = store_.post(post_id);
-  if (!post || post->status != "public") return make_error(Errc::not_found, "There is no such post.");
+  if (!post || post->status != "public")
+    return make_error(Errc::not_found, "There is no such post.");
   if (reporter.suspended)
     return make_error(Errc::forbidden, "Your account is suspended.");
   std::string reason = tidy(reason_in);
@@ -221,9 +247,10 @@ accounts::FormResult<Ok> ForumService::report(const accounts::Account& reporter,
     problems.add("reason", "Your reason must be " + std::to_string(kMaxReasonLength) +
                                " characters or fewer");
   }
-  if (!problems.empty()) return problems;
-  if (auto allowed = limiter_.attempt("forum:post:" + std::to_string(reporter.id),
-                                      accounts::kPostsPerMember);
+  if (!problems.empty())
+    return problems;
+  if (auto allowed =
+          limiter_.attempt("forum:post:" + std::to_string(reporter.id), accounts::kPostsPerMember);
       !allowed)
     return allowed.error();
   store_.add_report(post_id, reporter.id, reason, iso_time(clock_.now()));

@@ -81,8 +81,7 @@ class ForumService {
                                      int page);
   // not_found unless the viewer may see the thread; moves the member's
   // last-read mark to the newest post shown.
-  Result<ThreadPage> thread_page(std::int64_t thread_id, const accounts::Account* viewer,
-                                 int page);
+  Result<ThreadPage> thread_page(std::int64_t thread_id, const accounts::Account* viewer, int page);
   // The page of the thread a post is on, for the viewer.
   int page_of(std::int64_t thread_id, std::int64_t post_id, const accounts::Account* viewer);
   // A post the viewer may see, with its thread; not_found otherwise.

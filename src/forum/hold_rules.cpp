@@ -7,18 +7,24 @@ namespace cairn::forum {
 
 std::string_view reason_name(HoldReason reason) {
   switch (reason) {
-    case HoldReason::safeguarding: return "safeguarding";
-    case HoldReason::contact_details: return "contact_details";
-    case HoldReason::first_posts: return "first_posts";
+    case HoldReason::safeguarding:
+      return "safeguarding";
+    case HoldReason::contact_details:
+      return "contact_details";
+    case HoldReason::first_posts:
+      return "first_posts";
   }
   return "";
 }
 
 std::string_view reason_title(HoldReason reason) {
   switch (reason) {
-    case HoldReason::safeguarding: return "Safeguarding";
-    case HoldReason::contact_details: return "Phone number or email";
-    case HoldReason::first_posts: return "New member";
+    case HoldReason::safeguarding:
+      return "Safeguarding";
+    case HoldReason::contact_details:
+      return "Phone number or email";
+    case HoldReason::first_posts:
+      return "New member";
   }
   return "";
 }
@@ -28,7 +34,8 @@ std::vector<HoldReason> parse_reasons(std::string_view stored) {
   for (auto reason :
        {HoldReason::safeguarding, HoldReason::contact_details, HoldReason::first_posts}) {
     for (const auto& word : split(stored, ' ')) {
-      if (word == reason_name(reason)) out.push_back(reason);
+      if (word == reason_name(reason))
+        out.push_back(reason);
     }
   }
   return out;
@@ -39,11 +46,15 @@ bool HoldDecision::safeguarding() const {
 }
 
 int HoldDecision::priority() const {
-  if (reasons.empty()) return 0;
+  if (reasons.empty())
+    return 0;
   switch (reasons.front()) {
-    case HoldReason::safeguarding: return 0;
-    case HoldReason::contact_details: return 2;
-    case HoldReason::first_posts: return 3;
+    case HoldReason::safeguarding:
+      return 0;
+    case HoldReason::contact_details:
+      return 2;
+    case HoldReason::first_posts:
+      return 3;
   }
   return 3;
 }
@@ -51,7 +62,8 @@ int HoldDecision::priority() const {
 std::string HoldDecision::stored() const {
   std::string out;
   for (auto r : reasons) {
-    if (!out.empty()) out += ' ';
+    if (!out.empty())
+      out += ' ';
     out += reason_name(r);
   }
   return out;
@@ -62,11 +74,15 @@ HoldDecision decide_hold(std::string_view text, const safeguarding::WatchedWords
   HoldDecision d;
   // Staff (moderators, nurses) may need to write about crisis support or give
   // the helpline's number; their posts never wait.
-  if (staff) return d;
+  if (staff)
+    return d;
   d.watched_words = watched.find_in(text);
-  if (!d.watched_words.empty()) d.reasons.push_back(HoldReason::safeguarding);
-  if (safeguarding::contains_contact_details(text)) d.reasons.push_back(HoldReason::contact_details);
-  if (approved_posts < kPostsHeldForNewMembers) d.reasons.push_back(HoldReason::first_posts);
+  if (!d.watched_words.empty())
+    d.reasons.push_back(HoldReason::safeguarding);
+  if (safeguarding::contains_contact_details(text))
+    d.reasons.push_back(HoldReason::contact_details);
+  if (approved_posts < kPostsHeldForNewMembers)
+    d.reasons.push_back(HoldReason::first_posts);
   return d;
 }
 

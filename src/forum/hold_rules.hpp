@@ -23,7 +23,7 @@ std::string_view reason_title(HoldReason reason);
 std::vector<HoldReason> parse_reasons(std::string_view stored);
 
 struct HoldDecision {
-  std::vector<HoldReason> reasons;  // most urgent first; empty: the post is public at once
+  std::vector<HoldReason> reasons;         // most urgent first; empty: the post is public at once
   std::vector<std::string> watched_words;  // the safeguarding phrases found
 
   bool held() const { return !reasons.empty(); }

@@ -29,7 +29,8 @@ store::ForumAuditRecord ModerationService::entry(const accounts::Account& modera
 }
 
 Result<std::vector<QueueItem>> ModerationService::queue(const accounts::Account& moderator) {
-  if (auto ok = check(moderator); !ok) return ok.error();
+  if (auto ok = check(moderator); !ok)
+    return ok.error();
   std::map<std::int64_t, std::vector<store::ForumReportRecord>> reports;
   for (auto& r : forum_.open_reports()) reports[r.post_id].push_back(std::move(r));
   auto title_of = [&](std::int64_t thread_id) {
@@ -49,7 +50,8 @@ Result<std::vector<QueueItem>> ModerationService::queue(const accounts::Account&
   for (auto& [post_id, list] : reports) {
     auto post = forum_.post(post_id);
     // A report of a post already hidden needs nothing more.
-    if (!post || post->status != "public") continue;
+    if (!post || post->status != "public")
+      continue;
     reported.push_back({*post, title_of(post->thread_id), {}, std::move(list)});
   }
   std::stable_sort(reported.begin(), reported.end(), [](const QueueItem& a, const QueueItem& b) {
@@ -62,10 +64,13 @@ Result<std::vector<QueueItem>> ModerationService::queue(const accounts::Account&
 }
 
 Status ModerationService::approve(const accounts::Account& moderator, std::int64_t post_id) {
-  if (auto ok = check(moderator); !ok) return ok.error();
+  if (auto ok = check(moderator); !ok)
+    return ok.error();
   auto post = forum_.post(post_id);
-  if (!post) return make_error(Errc::not_found, "There is no such post.");
-  if (post->status != "public") forum_.set_post_status(post_id, "public");
+  if (!post)
+    return make_error(Errc::not_found, "There is no such post.");
+  if (post->status != "public")
+    forum_.set_post_status(post_id, "public");
   forum_.resolve_reports(post_id);
   auto e = entry(moderator, "approve");
   e.post_id = post_id;
@@ -77,9 +82,11 @@ Status ModerationService::approve(const accounts::Account& moderator, std::int64
 
 Status ModerationService::hide(const accounts::Account& moderator, std::int64_t post_id,
                                std::string_view reason) {
-  if (auto ok = check(moderator); !ok) return ok.error();
+  if (auto ok = check(moderator); !ok)
+    return ok.error();
   auto post = forum_.post(post_id);
-  if (!post) return make_error(Errc::not_found, "There is no such post.");
+  if (!post)
+    return make_error(Errc::not_found, "There is no such post.");
   forum_.set_post_status(post_id, "hidden");
   forum_.resolve_reports(post_id);
   auto e = entry(moderator, "hide");
@@ -93,16 +100,22 @@ Status ModerationService::hide(const accounts::Account& moderator, std::int64_t 
 accounts::FormResult<Ok> ModerationService::edit(const accounts::Account& moderator,
                                                  std::int64_t post_id, std::string_view body_in,
                                                  std::string_view reason_in) {
-  if (auto ok = check(moderator); !ok) return ok.error();
+  if (auto ok = check(moderator); !ok)
+    return ok.error();
   auto post = forum_.post(post_id);
-  if (!post) return make_error(Errc::not_found, "There is no such post.");
+  if (!post)
+    return make_error(Errc::not_found, "There is no such post.");
   std::string body(trim(body_in));
   std::string reason(trim(reason_in));
   accounts::FormProblems problems;
-  if (body.empty()) problems.add("body", "Enter the post's text");
-  if (body.size() > kMaxPostLength * 4) problems.add("body", "The post is too long");
-  if (reason.empty()) problems.add("reason", "Enter the reason for your edit");
-  if (!problems.empty()) return problems;
+  if (body.empty())
+    problems.add("body", "Enter the post's text");
+  if (body.size() > kMaxPostLength * 4)
+    problems.add("body", "The post is too long");
+  if (reason.empty())
+    problems.add("reason", "Enter the reason for your edit");
+  if (!problems.empty())
+    return problems;
   forum_.edit_post(post_id, body, iso_time(clock_.now()));
   auto e = entry(moderator, "edit");
   e.post_id = post_id;
@@ -116,10 +129,13 @@ accounts::FormResult<Ok> ModerationService::edit(const accounts::Account& modera
 
 Status ModerationService::suspend(const accounts::Account& moderator, std::int64_t member_id,
                                   std::string_view reason) {
-  if (auto ok = check(moderator); !ok) return ok.error();
+  if (auto ok = check(moderator); !ok)
+    return ok.error();
   auto member = accounts_.account_by_id(member_id);
-  if (!member) return make_error(Errc::not_found, "There is no such member.");
-  if (member->role != "member") return make_error(Errc::forbidden, "Only members can be suspended.");
+  if (!member)
+    return make_error(Errc::not_found, "There is no such member.");
+  if (member->role != "member")
+    return make_error(Errc::forbidden, "Only members can be suspended.");
   accounts_.set_suspended(member_id, true);
   auto e = entry(moderator, "suspend");
   e.member_id = member_id;
@@ -130,7 +146,8 @@ Status ModerationService::suspend(const accounts::Account& moderator, std::int64
 
 Result<std::vector<store::ForumAuditRecord>> ModerationService::audit_log(
     const accounts::Account& moderator, int page) {
-  if (auto ok = check(moderator); !ok) return ok.error();
+  if (auto ok = check(moderator); !ok)
+    return ok.error();
   return forum_.audit_log((std::max(page, 1) - 1) * kAuditPerPage, kAuditPerPage);
 }
 

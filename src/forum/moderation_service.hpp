@@ -23,7 +23,7 @@ inline constexpr int kAuditPerPage = 50;
 struct QueueItem {
   store::ForumPostRecord post;
   std::string thread_title;
-  std::vector<HoldReason> held_for;              // empty when the post is public but reported
+  std::vector<HoldReason> held_for;               // empty when the post is public but reported
   std::vector<store::ForumReportRecord> reports;  // open reports of the post
 };
 
@@ -43,7 +43,7 @@ class ModerationService {
   Status suspend(const accounts::Account& moderator, std::int64_t member_id,
                  std::string_view reason);
   Result<std::vector<store::ForumAuditRecord>> audit_log(const accounts::Account& moderator,
-                                                          int page);
+                                                         int page);
 
  private:
   Status check(const accounts::Account& moderator) const;

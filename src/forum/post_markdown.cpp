@@ -20,13 +20,17 @@ std::string attribute_text(const MD_ATTRIBUTE& a) {
 // The address a link may keep, or empty when it may not be a link at all.
 std::string allowed_href(std::string href) {
   for (unsigned char c : href) {
-    if (c <= 0x20 || c == 0x7F) return "";
+    if (c <= 0x20 || c == 0x7F)
+      return "";
   }
   std::string lower = to_lower_ascii(href);
-  if (lower.starts_with("https://") || lower.starts_with("http://")) return href;
-  if (lower.starts_with("mailto:")) return href;
+  if (lower.starts_with("https://") || lower.starts_with("http://"))
+    return href;
+  if (lower.starts_with("mailto:"))
+    return href;
   // Permissive autolinks arrive without a scheme.
-  if (lower.starts_with("www.")) return "http://" + href;
+  if (lower.starts_with("www."))
+    return "http://" + href;
   if (lower.find(':') == std::string::npos && lower.find('/') == std::string::npos &&
       lower.find('@') != std::string::npos)
     return "mailto:" + href;
@@ -41,12 +45,17 @@ class PostRenderer {
 
   void enter_block(MD_BLOCKTYPE type, void* detail) {
     if (plain_) {
-      if (type != MD_BLOCK_DOC && !out_.empty()) out_ += ' ';
+      if (type != MD_BLOCK_DOC && !out_.empty())
+        out_ += ' ';
       return;
     }
     switch (type) {
-      case MD_BLOCK_QUOTE: out_ += "<blockquote>"; break;
-      case MD_BLOCK_UL: out_ += "<ul>"; break;
+      case MD_BLOCK_QUOTE:
+        out_ += "<blockquote>";
+        break;
+      case MD_BLOCK_UL:
+        out_ += "<ul>";
+        break;
       case MD_BLOCK_OL: {
         auto* d = static_cast<MD_BLOCK_OL_DETAIL*>(detail);
         if (d->start != 1) {
@@ -56,41 +65,78 @@ class PostRenderer {
         }
         break;
       }
-      case MD_BLOCK_LI: out_ += "<li>"; break;
-      case MD_BLOCK_HR: out_ += "<hr>"; break;
+      case MD_BLOCK_LI:
+        out_ += "<li>";
+        break;
+      case MD_BLOCK_HR:
+        out_ += "<hr>";
+        break;
       // Headings would compete with the page's own: shown as bold paragraphs.
-      case MD_BLOCK_H: out_ += "<p><strong>"; break;
-      case MD_BLOCK_CODE: out_ += "<pre><code>"; break;
-      case MD_BLOCK_P: out_ += "<p>"; break;
-      default: break;
+      case MD_BLOCK_H:
+        out_ += "<p><strong>";
+        break;
+      case MD_BLOCK_CODE:
+        out_ += "<pre><code>";
+        break;
+      case MD_BLOCK_P:
+        out_ += "<p>";
+        break;
+      default:
+        break;
     }
   }
 
   void leave_block(MD_BLOCKTYPE type) {
-    if (plain_) return;
+    if (plain_)
+      return;
     switch (type) {
-      case MD_BLOCK_QUOTE: out_ += "</blockquote>\n"; break;
-      case MD_BLOCK_UL: out_ += "</ul>\n"; break;
-      case MD_BLOCK_OL: out_ += "</ol>\n"; break;
-      case MD_BLOCK_LI: out_ += "</li>\n"; break;
-      case MD_BLOCK_H: out_ += "</strong></p>\n"; break;
-      case MD_BLOCK_CODE: out_ += "</code></pre>\n"; break;
-      case MD_BLOCK_P: out_ += "</p>\n"; break;
-      default: break;
+      case MD_BLOCK_QUOTE:
+        out_ += "</blockquote>\n";
+        break;
+      case MD_BLOCK_UL:
+        out_ += "</ul>\n";
+        break;
+      case MD_BLOCK_OL:
+        out_ += "</ol>\n";
+        break;
+      case MD_BLOCK_LI:
+        out_ += "</li>\n";
+        break;
+      case MD_BLOCK_H:
+        out_ += "</strong></p>\n";
+        break;
+      case MD_BLOCK_CODE:
+        out_ += "</code></pre>\n";
+        break;
+      case MD_BLOCK_P:
+        out_ += "</p>\n";
+        break;
+      default:
+        break;
     }
   }
 
   void enter_span(MD_SPANTYPE type, void* detail) {
-    if (type == MD_SPAN_IMG) ++in_image_;
+    if (type == MD_SPAN_IMG)
+      ++in_image_;
     if (plain_ || in_image_) {
-      if (type == MD_SPAN_A) links_.push_back(false);
+      if (type == MD_SPAN_A)
+        links_.push_back(false);
       return;
     }
     switch (type) {
-      case MD_SPAN_EM: out_ += "<em>"; break;
-      case MD_SPAN_STRONG: out_ += "<strong>"; break;
-      case MD_SPAN_CODE: out_ += "<code>"; break;
-      case MD_SPAN_DEL: out_ += "<del>"; break;
+      case MD_SPAN_EM:
+        out_ += "<em>";
+        break;
+      case MD_SPAN_STRONG:
+        out_ += "<strong>";
+        break;
+      case MD_SPAN_CODE:
+        out_ += "<code>";
+        break;
+      case MD_SPAN_DEL:
+        out_ += "<del>";
+        break;
       case MD_SPAN_A: {
         auto* d = static_cast<MD_SPAN_A_DETAIL*>(detail);
         std::string href = allowed_href(attribute_text(d->href));
@@ -102,7 +148,8 @@ class PostRenderer {
         }
         break;
       }
-      default: break;
+      default:
+        break;
     }
   }
 
@@ -113,25 +160,43 @@ class PostRenderer {
     }
     if (type == MD_SPAN_A) {
       bool opened = !links_.empty() && links_.back();
-      if (!links_.empty()) links_.pop_back();
-      if (opened && !plain_ && !in_image_) out_ += "</a>";
+      if (!links_.empty())
+        links_.pop_back();
+      if (opened && !plain_ && !in_image_)
+        out_ += "</a>";
       return;
     }
-    if (plain_ || in_image_) return;
+    if (plain_ || in_image_)
+      return;
     switch (type) {
-      case MD_SPAN_EM: out_ += "</em>"; break;
-      case MD_SPAN_STRONG: out_ += "</strong>"; break;
-      case MD_SPAN_CODE: out_ += "</code>"; break;
-      case MD_SPAN_DEL: out_ += "</del>"; break;
-      default: break;
+      case MD_SPAN_EM:
+        out_ += "</em>";
+        break;
+      case MD_SPAN_STRONG:
+        out_ += "</strong>";
+        break;
+      case MD_SPAN_CODE:
+        out_ += "</code>";
+        break;
+      case MD_SPAN_DEL:
+        out_ += "</del>";
+        break;
+      default:
+        break;
     }
   }
 
   void text(MD_TEXTTYPE type, std::string_view text) {
     switch (type) {
-      case MD_TEXT_NULLCHAR: out_ += "\xEF\xBF\xBD"; break;
-      case MD_TEXT_BR: out_ += plain_ ? " " : "<br>\n"; break;
-      case MD_TEXT_SOFTBR: out_ += plain_ ? " " : "\n"; break;
+      case MD_TEXT_NULLCHAR:
+        out_ += "\xEF\xBF\xBD";
+        break;
+      case MD_TEXT_BR:
+        out_ += plain_ ? " " : "<br>\n";
+        break;
+      case MD_TEXT_SOFTBR:
+        out_ += plain_ ? " " : "\n";
+        break;
       default:
         // Entities are shown as typed: "&lt;" reads as "&lt;", never as markup.
         if (plain_) {
@@ -196,7 +261,8 @@ std::string post_text(std::string_view markdown) {
       space = !out.empty();
       continue;
     }
-    if (space) out += ' ';
+    if (space)
+      out += ' ';
     space = false;
     out += c;
   }

@@ -121,11 +121,10 @@ class ForumStore {
   virtual void resolve_reports(std::int64_t post_id) = 0;
 
   // The newest post id the member has seen in each thread (absent: never opened).
-  virtual std::map<std::int64_t, std::int64_t> last_read(std::int64_t account_id,
-                                                         const std::vector<std::int64_t>& threads) = 0;
+  virtual std::map<std::int64_t, std::int64_t> last_read(
+      std::int64_t account_id, const std::vector<std::int64_t>& threads) = 0;
   // Moves the member's mark forward (never back).
-  virtual void mark_read(std::int64_t account_id, std::int64_t thread_id,
-                         std::int64_t post_id) = 0;
+  virtual void mark_read(std::int64_t account_id, std::int64_t thread_id, std::int64_t post_id) = 0;
 
   virtual void add_audit(const ForumAuditRecord& entry) = 0;
   // Newest first.

@@ -304,9 +304,15 @@ std::vector<TrialIndex::Scored> TrialIndex::match_all(const std::vector<std::str
     float term_idf = idf(lists[i]);
     std::size_t kept = 0;
     auto from = list.begin();
+    // Both lists are in doc order. A much longer list is searched forward from
+    // the last find; one of similar length is walked alongside.
+    bool gallop = list.size() > out.size() * 8;
     for (const auto& s : out) {
-      // Both lists are in doc order: search forward from the last find.
-      from = std::lower_bound(from, list.end(), s.doc << 3);
+      if (gallop) {
+        from = std::lower_bound(from, list.end(), s.doc << 3);
+      } else {
+        while (from != list.end() && (*from >> 3) < s.doc) ++from;
+      }
       if (from == list.end())
         break;
       if ((*from >> 3) != s.doc)
@@ -324,10 +330,23 @@ std::vector<TrialIndex::Scored> TrialIndex::match_all(const std::vector<std::str
 // keywords, MeSH terms and titles: a summary mentioning a disease in passing
 // does not make a trial a trial for it.
 std::vector<TrialIndex::Scored> TrialIndex::match_condition(const std::string& condition) const {
-  std::vector<Scored> out;
+  std::vector<std::vector<std::string>> names;
   for (const auto& name : condition_names(condition)) {
     auto terms = terms_of(name);
-    if (terms.empty())
+    std::sort(terms.begin(), terms.end());
+    if (!terms.empty())
+      names.push_back(std::move(terms));
+  }
+  // "leptomeningeal metastases" finds nothing "leptomeningeal" has not found.
+  auto covered = [&](const std::vector<std::string>& terms) {
+    return std::any_of(names.begin(), names.end(), [&](const std::vector<std::string>& other) {
+      return other.size() < terms.size() &&
+             std::includes(terms.begin(), terms.end(), other.begin(), other.end());
+    });
+  };
+  std::vector<Scored> out;
+  for (const auto& terms : names) {
+    if (covered(terms))
       continue;
     auto found = match_all(terms, kConditionField | kTitleField);
     std::vector<Scored> merged;
@@ -583,6 +602,7 @@ FinderResult TrialIndex::search(const FinderQuery& query) const {
   };
 
   // Narrow first by words, then by place; with neither, by the usual filters.
+  bool two_filters = !query.statuses.empty() + phase_filter + country_filter >= 2;
   bool by_words = false;
   auto words = match_words(query, by_words);
   if (query.near) {
@@ -598,11 +618,22 @@ FinderResult TrialIndex::search(const FinderQuery& query) const {
       for (const auto& n : nearby) consider(n.doc, 0, n.miles, n.site);
     }
   } else if (by_words) {
-    hits.reserve(words.size());
-    for (const auto& w : words) consider(w.doc, w.score, kFar, 0);
+    if (two_filters && words.size() * 8 > docs_.size()) {
+      // Common words ("cancer") match much of the index: the usual filters narrow more.
+      unsigned known = 0;
+      auto visits = docs_passing_two_filters(query, known);
+      auto v = visits.begin();
+      for (const auto& w : words) {
+        while (v != visits.end() && v->doc < w.doc) ++v;
+        if (v != visits.end() && v->doc == w.doc)
+          consider(w.doc, w.score, kFar, 0, known, v->fails);
+      }
+    } else {
+      hits.reserve(words.size());
+      for (const auto& w : words) consider(w.doc, w.score, kFar, 0);
+    }
   } else {
-    int facet_filters = !query.statuses.empty() + phase_filter + country_filter;
-    if (facet_filters >= 2) {
+    if (two_filters) {
       unsigned known = 0;
       for (const Visit& v : docs_passing_two_filters(query, known)) {
         consider(v.doc, 0, kFar, 0, known, v.fails);

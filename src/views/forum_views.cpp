@@ -14,23 +14,28 @@ namespace {
 
 const FormError* error_for(const FormState& form, std::string_view field) {
   for (const auto& e : form.errors) {
-    if (e.field == field) return &e;
+    if (e.field == field)
+      return &e;
   }
   return nullptr;
 }
 
-bool has_errors(const FormState& form) { return !form.errors.empty() || !form.refusal.empty(); }
+bool has_errors(const FormState& form) {
+  return !form.errors.empty() || !form.refusal.empty();
+}
 
 std::string title_for(const FormState& form, std::string title) {
   return has_errors(form) ? "Error: " + title : title;
 }
 
 void write_error_summary(Html& h, const FormState& form) {
-  if (!has_errors(form)) return;
+  if (!has_errors(form))
+    return;
   h << R"(<div class="nhsuk-error-summary" aria-labelledby="error-summary-title" role="alert" tabindex="-1">
 <h2 class="nhsuk-error-summary__title" id="error-summary-title">There is a problem</h2>
 <div class="nhsuk-error-summary__body"><ul class="nhsuk-list nhsuk-error-summary__list" role="list">)"_m;
-  if (!form.refusal.empty()) h << "<li>"_m << form.refusal << "</li>"_m;
+  if (!form.refusal.empty())
+    h << "<li>"_m << form.refusal << "</li>"_m;
   for (const auto& e : form.errors) {
     h << R"(<li><a href="#)"_m << e.field << "\">"_m << e.message << "</a></li>"_m;
   }
@@ -71,26 +76,30 @@ void write_field(Html& h, const FormState& form, const Field& f) {
     h << (error ? R"(<textarea class="nhsuk-textarea nhsuk-textarea--error" id=")"_m
                 : R"(<textarea class="nhsuk-textarea" id=")"_m)
       << f.name << R"(" name=")"_m << f.name << R"(" rows=")"_m << f.rows << "\""_m;
-    if (!described.empty()) h << R"( aria-describedby=")"_m << described << "\""_m;
+    if (!described.empty())
+      h << R"( aria-describedby=")"_m << described << "\""_m;
     // A newline after the tag: the parser drops one leading newline of the value.
     h << ">\n"_m << f.value << "</textarea></div>\n"_m;
   } else {
     h << (error ? R"(<input class="nhsuk-input nhsuk-input--error" id=")"_m
                 : R"(<input class="nhsuk-input" id=")"_m)
       << f.name << R"(" name=")"_m << f.name << R"(" type="text" value=")"_m << f.value << "\""_m;
-    if (!described.empty()) h << R"( aria-describedby=")"_m << described << "\""_m;
+    if (!described.empty())
+      h << R"( aria-describedby=")"_m << described << "\""_m;
     h << "></div>\n"_m;
   }
 }
 
 void write_button(Html& h, std::string_view text, std::string_view modifier = "") {
   h << R"(<button class="nhsuk-button)"_m;
-  if (!modifier.empty()) h << " nhsuk-button--"_m << modifier;
+  if (!modifier.empty())
+    h << " nhsuk-button--"_m << modifier;
   h << R"(" type="submit" data-module="nhsuk-button">)"_m << text << "</button>\n"_m;
 }
 
 std::string when(std::string_view iso) {
-  if (iso.size() < 16) return std::string(iso);
+  if (iso.size() < 16)
+    return std::string(iso);
   return format_date(iso.substr(0, 10)) + " at " + std::string(iso.substr(11, 5));
 }
 
@@ -99,7 +108,8 @@ std::string author_or_deleted(const std::string& name) {
 }
 
 void write_paging(Html& h, std::string_view base, int page, int pages, std::string_view label) {
-  if (pages <= 1) return;
+  if (pages <= 1)
+    return;
   h << R"(<nav class="nhsuk-pagination" role="navigation" aria-label=")"_m << label
     << R"("><ul class="nhsuk-list nhsuk-pagination__list">)"_m;
   if (page > 1) {
@@ -131,9 +141,13 @@ SafeHtml in_column(Html& h) {
   return wrapped.take();
 }
 
-std::vector<Breadcrumb> forum_crumbs() { return {{"Home", "/"}, {"Cancer Chat", "/forum"}}; }
+std::vector<Breadcrumb> forum_crumbs() {
+  return {{"Home", "/"}, {"Cancer Chat", "/forum"}};
+}
 
-std::string thread_href(std::int64_t id) { return "/forum/t/" + std::to_string(id); }
+std::string thread_href(std::int64_t id) {
+  return "/forum/t/" + std::to_string(id);
+}
 
 }  // namespace
 
@@ -147,7 +161,8 @@ SafeHtml render_forum_index(const Chrome& chrome, const ForumIndexPage& p) {
     h << R"(<p><a href="/account/register">Create an account</a> or <a href="/account/sign-in?next=%2Fforum">sign in</a> to post.</p>
 )"_m;
   }
-  if (p.moderator) h << R"(<p><a href="/staff/moderation">Moderation queue</a></p>)"_m;
+  if (p.moderator)
+    h << R"(<p><a href="/staff/moderation">Moderation queue</a></p>)"_m;
   h << R"(<h2>Categories</h2>
 <ul class="nhsuk-list cairn-forum-categories">
 )"_m;
@@ -176,22 +191,25 @@ SafeHtml render_forum_category(const Chrome& chrome, const ForumCategoryPage& p)
   } else {
     h << R"(<ul class="nhsuk-list cairn-thread-list">)"_m;
     for (const auto& t : p.threads) {
-      h << R"(<li class="cairn-thread"><h2 class="nhsuk-heading-s"><a href=")"_m << thread_href(t.id)
-        << "\">"_m << t.title << "</a>"_m;
-      if (t.unread) h << R"( <strong class="nhsuk-tag nhsuk-tag--blue cairn-new">New posts</strong>)"_m;
+      h << R"(<li class="cairn-thread"><h2 class="nhsuk-heading-s"><a href=")"_m
+        << thread_href(t.id) << "\">"_m << t.title << "</a>"_m;
+      if (t.unread)
+        h << R"( <strong class="nhsuk-tag nhsuk-tag--blue cairn-new">New posts</strong>)"_m;
       if (t.held)
         h << R"( <strong class="nhsuk-tag nhsuk-tag--yellow">Waiting for a moderator</strong>)"_m;
       h << "</h2><p>Started by "_m << author_or_deleted(t.author) << ". "_m << t.replies
         << (t.replies == 1 ? " reply"_m : " replies"_m);
-      if (!t.last_post_at.empty()) h << ". Last post "_m << when(t.last_post_at);
+      if (!t.last_post_at.empty())
+        h << ". Last post "_m << when(t.last_post_at);
       h << ".</p></li>\n"_m;
     }
     h << "</ul>\n"_m;
   }
   write_paging(h, base, p.page, p.pages, "Thread pages");
   auto crumbs = forum_crumbs();
-  return page(chrome, p.category.name + (p.page > 1 ? " (page " + std::to_string(p.page) + ")" : ""),
-              base, in_column(h), crumbs);
+  return page(chrome,
+              p.category.name + (p.page > 1 ? " (page " + std::to_string(p.page) + ")" : ""), base,
+              in_column(h), crumbs);
 }
 
 SafeHtml render_forum_thread(const Chrome& chrome, const ForumThreadPage& p) {
@@ -208,20 +226,26 @@ SafeHtml render_forum_thread(const Chrome& chrome, const ForumThreadPage& p) {
   }
   h << "<h1>"_m << p.title << "</h1>\n"_m;
   for (const auto& post : p.posts) {
-    h << R"(<article class="cairn-post" id="post-)"_m << std::to_string(post.id) << R"(" aria-labelledby="post-)"_m
-      << std::to_string(post.id) << R"(-by"><h2 class="nhsuk-heading-xs cairn-post__by" id="post-)"_m << std::to_string(post.id)
-      << R"(-by">)"_m << author_or_deleted(post.author);
-    if (!post.author_role.empty()) h << " ("_m << post.author_role << ")"_m;
+    h << R"(<article class="cairn-post" id="post-)"_m << std::to_string(post.id)
+      << R"(" aria-labelledby="post-)"_m << std::to_string(post.id)
+      << R"(-by"><h2 class="nhsuk-heading-xs cairn-post__by" id="post-)"_m
+      << std::to_string(post.id) << R"(-by">)"_m << author_or_deleted(post.author);
+    if (!post.author_role.empty())
+      h << " ("_m << post.author_role << ")"_m;
     h << R"(, <span class="cairn-post__when">)"_m << when(post.created_at) << "</span>"_m;
-    if (post.is_new) h << R"( <strong class="nhsuk-tag nhsuk-tag--blue cairn-new">New</strong>)"_m;
+    if (post.is_new)
+      h << R"( <strong class="nhsuk-tag nhsuk-tag--blue cairn-new">New</strong>)"_m;
     if (post.status == "held")
       h << R"( <strong class="nhsuk-tag nhsuk-tag--yellow cairn-held">Waiting for a moderator</strong>)"_m;
-    if (post.status == "hidden") h << R"( <strong class="nhsuk-tag nhsuk-tag--grey">Hidden</strong>)"_m;
-    h << "</h2>\n"_m << R"(<div class="cairn-post__body">)"_m << post.body << "</div>\n"_m;
+    if (post.status == "hidden")
+      h << R"( <strong class="nhsuk-tag nhsuk-tag--grey">Hidden</strong>)"_m;
+    h << "</h2>\n"_m
+      << R"(<div class="cairn-post__body">)"_m << post.body << "</div>\n"_m;
     if (!post.edited_at.empty())
       h << R"(<p class="nhsuk-body-s">Edited by a moderator.</p>)"_m;
     if (post.can_report) {
-      h << R"(<p class="nhsuk-body-s"><a href=")"_m << href << "/report/"_m << std::to_string(post.id)
+      h << R"(<p class="nhsuk-body-s"><a href=")"_m << href << "/report/"_m
+        << std::to_string(post.id)
         << R"(">Report this post<span class="nhsuk-u-visually-hidden"> by )"_m
         << author_or_deleted(post.author) << "</span></a></p>"_m;
     }
@@ -259,8 +283,8 @@ SafeHtml render_forum_new_thread(const Chrome& chrome, const ForumNewThreadPage&
 <form method="post" action=")"_m
     << action << "\" novalidate>\n"_m;
   write_csrf(h, p.form.csrf_token);
-  write_field(h, p.form, {"title", "Title", "A few words about what you want to talk about.",
-                          p.title, false});
+  write_field(h, p.form,
+              {"title", "Title", "A few words about what you want to talk about.", p.title, false});
   write_field(h, p.form,
               {"body", "Your message",
                "You can use simple Markdown: *italic*, **bold**, lists and links. Do not share "
@@ -305,22 +329,26 @@ SafeHtml render_moderation(const Chrome& chrome, const ModerationPage& p) {
       << p.notice << "</p></div>\n"_m;
   }
   h << R"(<p><a href="/staff/moderation/audit">Audit log</a></p>)"_m;
-  if (p.items.empty()) h << "<p>Nothing is waiting. Thank you.</p>\n"_m;
+  if (p.items.empty())
+    h << "<p>Nothing is waiting. Thank you.</p>\n"_m;
   for (const auto& item : p.items) {
     const auto& post = item.post;
     std::string id = std::to_string(post.id);
     h << R"(<section class="nhsuk-card cairn-queue-item)"_m
       << (item.safeguarding ? " cairn-queue-item--safeguarding"_m : ""_m) << R"(" id="item-)"_m
-      << id << R"("><div class="nhsuk-card__content"><h2 class="nhsuk-card__heading nhsuk-heading-s">)"_m;
+      << id
+      << R"("><div class="nhsuk-card__content"><h2 class="nhsuk-card__heading nhsuk-heading-s">)"_m;
     for (const auto& reason : item.held_for) {
       h << R"(<strong class="nhsuk-tag )"_m
         << (reason == "Safeguarding" ? "nhsuk-tag--red"_m : "nhsuk-tag--yellow"_m) << "\">"_m
         << reason << "</strong> "_m;
     }
-    if (!item.reports.empty()) h << R"(<strong class="nhsuk-tag nhsuk-tag--orange">Reported</strong> )"_m;
-    h << "Post "_m << std::to_string(post.id) << " by "_m << author_or_deleted(post.author_name) << " in <a href=\""_m
-      << thread_href(post.thread_id) << "#post-"_m << std::to_string(post.id) << "\">"_m << item.thread_title
-      << "</a></h2>\n"_m << R"(<p class="nhsuk-body-s">)"_m << when(post.created_at) << "</p>\n"_m
+    if (!item.reports.empty())
+      h << R"(<strong class="nhsuk-tag nhsuk-tag--orange">Reported</strong> )"_m;
+    h << "Post "_m << std::to_string(post.id) << " by "_m << author_or_deleted(post.author_name)
+      << " in <a href=\""_m << thread_href(post.thread_id) << "#post-"_m << std::to_string(post.id)
+      << "\">"_m << item.thread_title << "</a></h2>\n"_m
+      << R"(<p class="nhsuk-body-s">)"_m << when(post.created_at) << "</p>\n"_m
       << R"(<div class="cairn-post__body">)"_m << item.body << "</div>\n"_m;
     if (!item.reports.empty()) {
       h << "<h3 class=\"nhsuk-heading-xs\">Reports</h3><ul>"_m;
@@ -345,13 +373,14 @@ SafeHtml render_moderation(const Chrome& chrome, const ModerationPage& p) {
       << id << R"(" name="reason" type="text"></div>)"_m;
     write_button(h, "Hide", "secondary");
     h << R"(</form><p><a href="/staff/moderation/edit/)"_m << std::to_string(post.id)
-      << R"(">Edit this post<span class="nhsuk-u-visually-hidden"> (post )"_m << std::to_string(post.id)
-      << ")</span></a></p>"_m;
+      << R"(">Edit this post<span class="nhsuk-u-visually-hidden"> (post )"_m
+      << std::to_string(post.id) << ")</span></a></p>"_m;
     if (post.author_id != 0) {
       h << R"(<form method="post" action="/staff/moderation">)"_m;
       write_csrf(h, p.csrf_token);
       h << R"(<input type="hidden" name="action" value="suspend"><input type="hidden" name="member" value=")"_m
-        << std::to_string(post.author_id) << R"("><input type="hidden" name="post" value=")"_m << std::to_string(post.id)
+        << std::to_string(post.author_id) << R"("><input type="hidden" name="post" value=")"_m
+        << std::to_string(post.id)
         << R"("><div class="nhsuk-form-group"><label class="nhsuk-label" for="suspend-reason-)"_m
         << id << R"(">Reason for suspending )"_m << author_or_deleted(post.author_name)
         << R"(</label><input class="nhsuk-input" id="suspend-reason-)"_m << id
@@ -372,8 +401,7 @@ SafeHtml render_moderation_edit(const Chrome& chrome, const ModerationEditPage& 
     << R"(<form method="post" action=")"_m << action << "\" novalidate>\n"_m;
   write_csrf(h, p.form.csrf_token);
   write_field(h, p.form, {"body", "Post", "", p.body, true, 10});
-  write_field(h, p.form,
-              {"reason", "Reason for the edit", "For the audit log.", p.reason, false});
+  write_field(h, p.form, {"reason", "Reason for the edit", "For the audit log.", p.reason, false});
   write_button(h, "Save edit");
   h << "</form>\n"_m;
   return page(chrome, title_for(p.form, "Edit a post"), action, in_column(h),
@@ -392,9 +420,12 @@ SafeHtml render_audit_log(const Chrome& chrome, const AuditPage& p) {
         << R"(</td><td class="nhsuk-table__cell">)"_m << e.moderator_name
         << R"(</td><td class="nhsuk-table__cell cairn-audit__action">)"_m << e.action
         << R"(</td><td class="nhsuk-table__cell">)"_m;
-      if (e.post_id) h << "Post "_m << std::to_string(e.post_id) << ". "_m;
-      if (e.member_id) h << "Member "_m << std::to_string(e.member_id) << ". "_m;
-      if (!e.reason.empty()) h << "Reason: "_m << e.reason << ". "_m;
+      if (e.post_id)
+        h << "Post "_m << std::to_string(e.post_id) << ". "_m;
+      if (e.member_id)
+        h << "Member "_m << std::to_string(e.member_id) << ". "_m;
+      if (!e.reason.empty())
+        h << "Reason: "_m << e.reason << ". "_m;
       if (!e.before.empty()) {
         h << R"(<details class="nhsuk-details"><summary class="nhsuk-details__summary"><span class="nhsuk-details__summary-text">Original text</span></summary><div class="nhsuk-details__text"><pre class="cairn-audit__before">)"_m
           << e.before << "</pre></div></details>"_m;

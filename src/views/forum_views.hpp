@@ -44,7 +44,7 @@ struct ForumCategoryPage {
 
 struct ForumPostView {
   std::int64_t id = 0;
-  std::string author;  // empty: a deleted member
+  std::string author;       // empty: a deleted member
   std::string author_role;  // "Moderator", "Nurse"... for staff; empty for members
   std::string created_at;
   std::string edited_at;

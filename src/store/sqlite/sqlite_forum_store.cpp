@@ -79,7 +79,8 @@ std::int64_t insert_post(Database& db, std::int64_t thread_id, const NewForumPos
       .bind(8, post.created_at)
       .run();
   std::int64_t id = db.last_insert_id();
-  if (post.status == "public") record_change(db, "forum", std::to_string(thread_id));
+  if (post.status == "public")
+    record_change(db, "forum", std::to_string(thread_id));
   return id;
 }
 
@@ -90,7 +91,8 @@ std::pair<std::int64_t, std::int64_t> SqliteForumStore::create_thread(std::strin
                                                                       const NewForumPost& first) {
   auto guard = db_.lock();
   Transaction tx(db_);
-  db_.prepare("INSERT INTO forum_threads (category, title, author_id, created_at) VALUES (?, ?, ?, ?)")
+  db_.prepare(
+         "INSERT INTO forum_threads (category, title, author_id, created_at) VALUES (?, ?, ?, ?)")
       .bind(1, category)
       .bind(2, title)
       .bind(3, first.author_id)
@@ -114,7 +116,8 @@ std::optional<ForumThreadRecord> SqliteForumStore::thread(std::int64_t id) {
   auto guard = db_.lock();
   auto st = db_.prepare("SELECT " + std::string(kThreadColumns) + "WHERE t.id = ?");
   st.bind(1, id);
-  if (!st.step()) return std::nullopt;
+  if (!st.step())
+    return std::nullopt;
   return read_thread(st);
 }
 
@@ -122,7 +125,8 @@ std::optional<ForumPostRecord> SqliteForumStore::post(std::int64_t id) {
   auto guard = db_.lock();
   auto st = db_.prepare("SELECT " + std::string(kPostColumns) + "WHERE p.id = ?");
   st.bind(1, id);
-  if (!st.step()) return std::nullopt;
+  if (!st.step())
+    return std::nullopt;
   return read_post(st);
 }
 
@@ -171,8 +175,8 @@ std::vector<ForumPostRecord> SqliteForumStore::posts_in(std::int64_t thread_id,
 
 int SqliteForumStore::count_posts_in(std::int64_t thread_id, const ForumViewer& viewer) {
   auto guard = db_.lock();
-  auto st = db_.prepare("SELECT COUNT(*) FROM forum_posts p WHERE p.thread_id = ? AND " +
-                        visible("p"));
+  auto st =
+      db_.prepare("SELECT COUNT(*) FROM forum_posts p WHERE p.thread_id = ? AND " + visible("p"));
   st.bind(1, thread_id);
   bind_viewer(st, 2, viewer);
   st.step();
@@ -182,8 +186,8 @@ int SqliteForumStore::count_posts_in(std::int64_t thread_id, const ForumViewer& 
 int SqliteForumStore::position_of(std::int64_t thread_id, std::int64_t post_id,
                                   const ForumViewer& viewer) {
   auto guard = db_.lock();
-  auto st = db_.prepare("SELECT COUNT(*) FROM forum_posts p WHERE p.thread_id = ? AND p.id < ? AND " +
-                        visible("p"));
+  auto st = db_.prepare(
+      "SELECT COUNT(*) FROM forum_posts p WHERE p.thread_id = ? AND p.id < ? AND " + visible("p"));
   st.bind(1, thread_id).bind(2, post_id);
   bind_viewer(st, 3, viewer);
   st.step();
@@ -192,7 +196,8 @@ int SqliteForumStore::position_of(std::int64_t thread_id, std::int64_t post_id,
 
 int SqliteForumStore::count_public_posts_by(std::int64_t author_id) {
   auto guard = db_.lock();
-  auto st = db_.prepare("SELECT COUNT(*) FROM forum_posts WHERE author_id = ? AND status = 'public'");
+  auto st =
+      db_.prepare("SELECT COUNT(*) FROM forum_posts WHERE author_id = ? AND status = 'public'");
   st.bind(1, author_id);
   st.step();
   return static_cast<int>(st.integer(0));
@@ -200,7 +205,8 @@ int SqliteForumStore::count_public_posts_by(std::int64_t author_id) {
 
 std::vector<ForumPostRecord> SqliteForumStore::posts_by(std::int64_t author_id) {
   auto guard = db_.lock();
-  auto st = db_.prepare("SELECT " + std::string(kPostColumns) + "WHERE p.author_id = ? ORDER BY p.id");
+  auto st =
+      db_.prepare("SELECT " + std::string(kPostColumns) + "WHERE p.author_id = ? ORDER BY p.id");
   st.bind(1, author_id);
   std::vector<ForumPostRecord> out;
   while (st.step()) out.push_back(read_post(st));
@@ -212,11 +218,16 @@ void SqliteForumStore::set_post_status(std::int64_t post_id, std::string_view st
   Transaction tx(db_);
   auto old = db_.prepare("SELECT status, thread_id FROM forum_posts WHERE id = ?");
   old.bind(1, post_id);
-  if (!old.step()) return;
+  if (!old.step())
+    return;
   std::string was = old.text(0);
   std::int64_t thread_id = old.integer(1);
-  db_.prepare("UPDATE forum_posts SET status = ? WHERE id = ?").bind(1, status).bind(2, post_id).run();
-  if (was == "public" || status == "public") record_change(db_, "forum", std::to_string(thread_id));
+  db_.prepare("UPDATE forum_posts SET status = ? WHERE id = ?")
+      .bind(1, status)
+      .bind(2, post_id)
+      .run();
+  if (was == "public" || status == "public")
+    record_change(db_, "forum", std::to_string(thread_id));
   tx.commit();
 }
 
@@ -225,7 +236,8 @@ void SqliteForumStore::edit_post(std::int64_t post_id, std::string_view body, st
   Transaction tx(db_);
   auto old = db_.prepare("SELECT status, thread_id FROM forum_posts WHERE id = ?");
   old.bind(1, post_id);
-  if (!old.step()) return;
+  if (!old.step())
+    return;
   bool was_public = old.text(0) == "public";
   std::int64_t thread_id = old.integer(1);
   db_.prepare("UPDATE forum_posts SET body = ?, edited_at = ? WHERE id = ?")
@@ -233,7 +245,8 @@ void SqliteForumStore::edit_post(std::int64_t post_id, std::string_view body, st
       .bind(2, at)
       .bind(3, post_id)
       .run();
-  if (was_public) record_change(db_, "forum", std::to_string(thread_id));
+  if (was_public)
+    record_change(db_, "forum", std::to_string(thread_id));
   tx.commit();
 }
 
@@ -249,7 +262,8 @@ std::vector<ForumPostRecord> SqliteForumStore::held_posts() {
 void SqliteForumStore::add_report(std::int64_t post_id, std::int64_t reporter_id,
                                   std::string_view reason, std::string_view at) {
   auto guard = db_.lock();
-  db_.prepare("INSERT INTO forum_reports (post_id, reporter_id, reason, created_at) VALUES (?, ?, ?, ?)")
+  db_.prepare(
+         "INSERT INTO forum_reports (post_id, reporter_id, reason, created_at) VALUES (?, ?, ?, ?)")
       .bind(1, post_id)
       .bind(2, reporter_id)
       .bind(3, reason)
@@ -265,7 +279,8 @@ std::vector<ForumReportRecord> SqliteForumStore::open_reports() {
       "WHERE r.resolved = 0 ORDER BY r.id");
   std::vector<ForumReportRecord> out;
   while (st.step()) {
-    out.push_back({st.integer(0), st.integer(1), st.integer(2), st.text(3), st.text(4), st.text(5)});
+    out.push_back(
+        {st.integer(0), st.integer(1), st.integer(2), st.text(3), st.text(4), st.text(5)});
   }
   return out;
 }
@@ -279,11 +294,13 @@ std::map<std::int64_t, std::int64_t> SqliteForumStore::last_read(
     std::int64_t account_id, const std::vector<std::int64_t>& threads) {
   auto guard = db_.lock();
   std::map<std::int64_t, std::int64_t> out;
-  auto st = db_.prepare("SELECT last_post_id FROM forum_reads WHERE account_id = ? AND thread_id = ?");
+  auto st =
+      db_.prepare("SELECT last_post_id FROM forum_reads WHERE account_id = ? AND thread_id = ?");
   for (auto thread_id : threads) {
     st.reset();
     st.bind(1, account_id).bind(2, thread_id);
-    if (st.step()) out[thread_id] = st.integer(0);
+    if (st.step())
+      out[thread_id] = st.integer(0);
   }
   return out;
 }
@@ -335,8 +352,12 @@ std::vector<ForumAuditRecord> SqliteForumStore::audit_log(int offset, int limit)
 void SqliteForumStore::detach_author(std::int64_t author_id) {
   auto guard = db_.lock();
   Transaction tx(db_);
-  db_.prepare("UPDATE forum_posts SET author_id = NULL WHERE author_id = ?").bind(1, author_id).run();
-  db_.prepare("UPDATE forum_threads SET author_id = NULL WHERE author_id = ?").bind(1, author_id).run();
+  db_.prepare("UPDATE forum_posts SET author_id = NULL WHERE author_id = ?")
+      .bind(1, author_id)
+      .run();
+  db_.prepare("UPDATE forum_threads SET author_id = NULL WHERE author_id = ?")
+      .bind(1, author_id)
+      .run();
   record_change(db_, "forum", "author:" + std::to_string(author_id));
   tx.commit();
 }
@@ -351,7 +372,9 @@ void SqliteForumStore::remove_posts_by(std::int64_t author_id, std::string_view 
       .bind(1, removed_text)
       .bind(2, author_id)
       .run();
-  db_.prepare("UPDATE forum_threads SET author_id = NULL WHERE author_id = ?").bind(1, author_id).run();
+  db_.prepare("UPDATE forum_threads SET author_id = NULL WHERE author_id = ?")
+      .bind(1, author_id)
+      .run();
   record_change(db_, "forum", "author:" + std::to_string(author_id));
   tx.commit();
 }

@@ -22,8 +22,7 @@ class SqliteForumStore final : public ForumStore {
   std::vector<ForumPostRecord> posts_in(std::int64_t thread_id, const ForumViewer& viewer,
                                         int offset, int limit) override;
   int count_posts_in(std::int64_t thread_id, const ForumViewer& viewer) override;
-  int position_of(std::int64_t thread_id, std::int64_t post_id,
-                  const ForumViewer& viewer) override;
+  int position_of(std::int64_t thread_id, std::int64_t post_id, const ForumViewer& viewer) override;
   int count_public_posts_by(std::int64_t author_id) override;
   std::vector<ForumPostRecord> posts_by(std::int64_t author_id) override;
   void set_post_status(std::int64_t post_id, std::string_view status) override;

@@ -12,6 +12,7 @@
 #include "accounts/account.hpp"
 #include "accounts/rate_limiter.hpp"
 #include "core/clock.hpp"
+#include "core/text.hpp"
 #include "forum/categories.hpp"
 #include "forum/forum_service.hpp"
 #include "forum/moderation_service.hpp"
@@ -35,7 +36,8 @@ class ForumFixture : public ::testing::Test {
                                                   "/content/safeguarding/watched-words.txt");
     ASSERT_TRUE(words) << words.error().message;
     watched_ = std::move(words.value());
-    forum_ = std::make_unique<ForumService>(store_->forum(), categories_, watched_, limiter_, clock_);
+    forum_ =
+        std::make_unique<ForumService>(store_->forum(), categories_, watched_, limiter_, clock_);
     moderation_ = std::make_unique<ModerationService>(store_->forum(), store_->accounts(), clock_);
   }
   void TearDown() override {
@@ -45,10 +47,11 @@ class ForumFixture : public ::testing::Test {
     std::filesystem::remove_all(dir_);
   }
 
-  accounts::Account add_account(const std::string& name, accounts::Role role = accounts::Role::member) {
+  accounts::Account add_account(const std::string& name,
+                                accounts::Role role = accounts::Role::member) {
     auto created = store_->accounts().create_account(
-        {name + "@example.org", name, "$argon2id$fake", std::string(accounts::role_name(role)), true,
-         "2025-01-01T00:00:00Z", "2025-01-01T00:00:00Z"});
+        {to_lower_ascii(name) + "@example.org", name, "$argon2id$fake", std::string(accounts::role_name(role)),
+         true, "2025-01-01T00:00:00Z", "2025-01-01T00:00:00Z"});
     EXPECT_EQ(created.outcome, store::CreatedAccount::Outcome::created);
     return reload(created.id);
   }

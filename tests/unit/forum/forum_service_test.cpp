@@ -184,7 +184,8 @@ TEST_F(ForumServiceTest, ThreadsArePagedTwentyPostsAtATime) {
   auto mod = add_account("Mod", accounts::Role::moderator);
   auto t = forum_->start_thread(mod, "carers", "Long", "Post 1");
   std::int64_t last = 0;
-  for (int i = 2; i <= 45; ++i) last = forum_->reply(mod, t->thread_id, "Post " + std::to_string(i))->post_id;
+  for (int i = 2; i <= 45; ++i)
+    last = forum_->reply(mod, t->thread_id, "Post " + std::to_string(i))->post_id;
   auto p1 = forum_->thread_page(t->thread_id, nullptr, 1);
   EXPECT_EQ(p1->pages, 3);
   EXPECT_EQ(p1->posts.size(), 20u);
@@ -255,7 +256,8 @@ TEST(Categories, LoadsInOrderAndRefusesBadFiles) {
   EXPECT_EQ(c->find("general-chat")->name, "General chat");
   EXPECT_EQ(c->find("nope"), nullptr);
   EXPECT_FALSE(Categories::load(std::string(CAIRN_TEST_DATA) + "/forum/categories-bad-slug.yaml"));
-  EXPECT_FALSE(Categories::load(std::string(CAIRN_TEST_DATA) + "/forum/categories-missing-name.yaml"));
+  EXPECT_FALSE(
+      Categories::load(std::string(CAIRN_TEST_DATA) + "/forum/categories-missing-name.yaml"));
   auto real = Categories::load(std::string(CAIRN_SOURCE_DIR) + "/content/forum/categories.yaml");
   ASSERT_TRUE(real) << real.error().message;
   EXPECT_EQ(real->all().size(), 4u);

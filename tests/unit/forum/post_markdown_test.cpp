@@ -15,7 +15,8 @@ std::vector<std::string> lines_of(const std::string& file) {
   EXPECT_TRUE(in) << file;
   std::vector<std::string> out;
   for (std::string line; std::getline(in, line);) {
-    if (!line.empty() && line[0] != '#') out.push_back(line);
+    if (!line.empty() && line[0] != '#')
+      out.push_back(line);
   }
   return out;
 }
@@ -23,8 +24,8 @@ std::vector<std::string> lines_of(const std::string& file) {
 // Every tag is one the renderer may write, with only href, rel or start, and
 // every href is http(s) or mailto.
 void expect_only_safe_markup(const std::string& html, const std::string& input) {
-  static const std::set<std::string> kTags = {"p", "em", "strong", "code", "pre", "del", "a", "ul",
-                                              "ol", "li", "blockquote", "hr", "br"};
+  static const std::set<std::string> kTags = {"p",  "em", "strong", "code",       "pre", "del", "a",
+                                              "ul", "ol", "li",     "blockquote", "hr",  "br"};
   static const std::regex kTag(R"(<(/?)([a-zA-Z0-9]+)([^>]*)>)");
   static const std::regex kAttr(R"re(\s+([a-z]+)="([^"]*)")re");
   for (auto it = std::sregex_iterator(html.begin(), html.end(), kTag); it != std::sregex_iterator();
