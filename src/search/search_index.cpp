@@ -540,9 +540,8 @@ struct SearchIndex::Impl {
     std::string body = without_markers(data.value("body", ""));
     std::string summary = without_markers(data.value("summary", ""));
     // Exhaustive: otherwise Xapian may settle on a passage before the first match.
-    // Not SNIPPET_EXHAUSTIVE: scanning whole texts for the very best window costs more than
-    // the better window is worth.
     const unsigned matched_only = Xapian::MSet::SNIPPET_BACKGROUND_MODEL |
+                                  Xapian::MSet::SNIPPET_EXHAUSTIVE |
                                   Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH;
     const std::string start(kHighlightStart), end(kHighlightEnd), omit("\u2026");
     for (const std::string* text : {&body, &summary}) {

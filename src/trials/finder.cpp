@@ -32,6 +32,7 @@ void TrialFinder::reload_locked() {
   {
     std::unique_lock write(index_mutex_);
     index_.swap(fresh);
+    ++version_;
   }
   seen_ = position;
   // The old index is freed here, outside the lock.
@@ -45,8 +46,11 @@ std::size_t TrialFinder::refresh() {
   std::size_t taken = 0;
   std::vector<TrialIndex::Prepared> batch;
   auto apply = [&] {
+    if (batch.empty())
+      return;
     std::unique_lock write(index_mutex_);
     for (auto& prepared : batch) index_->add(std::move(prepared));
+    ++version_;
     taken += batch.size();
     batch.clear();
   };
@@ -70,8 +74,13 @@ std::size_t TrialFinder::refresh() {
 }
 
 FinderResult TrialFinder::search(const FinderQuery& query) const {
+  std::string key = ResultCache::key_of(query);
   std::shared_lock read(index_mutex_);
-  return index_->search(query);
+  if (auto cached = cache_.find(key, version_))
+    return *cached;
+  FinderResult result = index_->search(query);
+  cache_.put(key, version_, result);
+  return result;
 }
 
 FinderResult TrialFinder::lm_trials(int limit) const {

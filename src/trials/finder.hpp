@@ -13,6 +13,7 @@
 #include "store/trial_store.hpp"
 #include "trials/finder_query.hpp"
 #include "trials/finder_result.hpp"
+#include "trials/result_cache.hpp"
 #include "trials/trial.hpp"
 #include "trials/trial_index.hpp"
 
@@ -32,6 +33,7 @@ class TrialFinder {
   // one query when nothing changed. Rebuilds when replaced versions pile up.
   std::size_t refresh();
 
+  // Answers repeated queries from a cache that any change to the index empties.
   FinderResult search(const FinderQuery& query) const;
   // 'Trials for leptomeningeal metastases' on the LM pages: recruiting, filed
   // under LM or a synonym (never because criteria mention it), UK sites first.
@@ -48,6 +50,8 @@ class TrialFinder {
   std::mutex update_mutex_;  // one reload or refresh at a time
   mutable std::shared_mutex index_mutex_;
   std::unique_ptr<TrialIndex> index_;
+  std::uint64_t version_ = 0;  // changes with every change to index_, under its lock
+  mutable ResultCache cache_;
   std::int64_t seen_ = 0;  // change-feed position the index reflects
 };
 

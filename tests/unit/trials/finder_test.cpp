@@ -79,8 +79,8 @@ TEST_F(FinderTest, FacetsCountWhatEachOtherChoiceWouldGive) {
 
 TEST_F(FinderTest, CommonWordsKeepTheirFacets) {
   auto result = find({{"q", "cancer"}});
-  EXPECT_EQ(sorted(ids_of(result)), (Ids{"NCT90000001", "NCT90000003", "NCT90000005",
-                                         "NCT90000006", "NCT90000010", "NCT90000011"}));
+  EXPECT_EQ(sorted(ids_of(result)), (Ids{"NCT90000001", "NCT90000003", "NCT90000005", "NCT90000006",
+                                         "NCT90000010", "NCT90000011"}));
   EXPECT_EQ(result.facets["status"], (std::map<std::string, std::size_t>{{"RECRUITING", 6}}));
   EXPECT_EQ(result.facets["country"],
             (std::map<std::string, std::size_t>{{"United Kingdom", 6}, {"France", 1}}));

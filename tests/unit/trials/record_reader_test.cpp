@@ -203,8 +203,8 @@ class GeneratedNdjson : public std::streambuf {
     if (left_ == 0)
       return traits_type::eof();
     --left_;
-    char id[12];
-    std::snprintf(id, sizeof id, "NCT%08zu", left_);
+    char id[32];
+    std::snprintf(id, sizeof id, "NCT%08zu", left_ % 100000000);
     line_ = std::string(R"({"protocolSection":{"identificationModule":{"nctId":")") + id +
             R"(","briefTitle":"Generated"},"descriptionModule":{"briefSummary":")" +
             std::string(1500, 's') + "\"}}}\n";
