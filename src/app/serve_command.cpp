@@ -9,7 +9,9 @@
 #include "app/commands.hpp"
 #include "app/content_import.hpp"
 #include "app/forum_system.hpp"
+#include "app/editorial_system.hpp"
 #include "app/helpline_routes.hpp"
+#include "app/live_refresh.hpp"
 #include "app/nurse_system.hpp"
 #include "app/search_routes.hpp"
 #include "app/site_search.hpp"
@@ -32,18 +34,15 @@ namespace {
 // node's page cache without a restart.
 class ChangeWatcher {
  public:
-  ChangeWatcher(trials::TrialFinder& finder, SiteContent& site, SiteIndexer& indexer,
-                AccessLog& log, std::chrono::milliseconds every)
-      : thread_([this, &finder, &site, &indexer, &log, every] {
+  ChangeWatcher(LiveRefresh& refresh, AccessLog& log, std::chrono::milliseconds every)
+      : thread_([this, &refresh, &log, every] {
           std::unique_lock lock(mutex_);
           while (!stop_) {
             wake_.wait_for(lock, every);
             log.flush();
             if (stop_) break;
             try {
-              // Trials first: the LM pages show them.
-              finder.refresh();
-              if (site.refresh_if_changed()) indexer.update(site);
+              refresh.run();
             } catch (const std::exception& e) {
               std::cerr << "cairn: refresh failed: " << e.what() << "\n";
             }
@@ -155,6 +154,14 @@ int serve_command(const Args& args) {
     return 2;
   }
   (*nurse_system)->add_routes(app.router(), site);
+  LiveRefresh live_refresh(finder, site, indexer);
+  auto editorial_system = EditorialSystem::create(*store, account_system, options->content_dir,
+                                                  clock, options->trust_proxy);
+  if (!editorial_system) {
+    std::cerr << "cairn serve: " << editorial_system.error().message << "\n";
+    return 2;
+  }
+  (*editorial_system)->add_routes(app.router(), site, [&live_refresh] { live_refresh.run(); });
   add_helpline_routes(app.router(), {*config, site, clock, &account_system.visitors()});
   add_search_routes(app.router(), **index, site);
   add_trials_routes(app.router(), {finder, *places, site});
@@ -177,7 +184,7 @@ int serve_command(const Args& args) {
             << options->threads << " threads\n";
   (*nurse_system)->start_mail();
   {
-    ChangeWatcher watcher(finder, site, indexer, access_log, std::chrono::milliseconds(250));
+    ChangeWatcher watcher(live_refresh, access_log, std::chrono::milliseconds(250));
     server.run();
   }
   std::cerr << "cairn: stopped\n";

@@ -6,7 +6,7 @@ namespace cairn::app {
 
 const std::vector<std::string>& app_paths() {
   static const std::vector<std::string> kPaths = {"/search", "/trials", "/forum", "/helpline",
-                                                  "/api/v1", "/staff", "/account"};
+                                                  "/api/v1", "/staff", "/account", "/feedback"};
   return kPaths;
 }
 

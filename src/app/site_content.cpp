@@ -21,6 +21,8 @@ struct SiteContent::Templates {
   http::PageCache::Pages api;  // "/about-cancer/x" -> JSON
   http::CachedPage api_index;
   std::vector<PageText> texts;
+  std::vector<content::Page> pages;
+  std::map<std::string, std::string> titles;  // for links between pages
   std::string built_on;  // the date the review notices were worked out for
 };
 
@@ -144,6 +146,8 @@ void SiteContent::refresh() {
   templates->not_found = views::render_not_found(chrome_, "").str();
 
   templates->built_on = today;
+  templates->pages = std::move(pages);
+  templates->titles = std::move(titles);
   std::lock_guard lock(mutex_);
   templates_ = std::move(templates);
   rendition_.reset();
@@ -224,6 +228,34 @@ std::vector<PageText> SiteContent::page_texts() const {
 std::int64_t SiteContent::revision_sequence() const {
   std::lock_guard lock(mutex_);
   return seen_sequence_;
+}
+
+std::vector<content::Page> SiteContent::pages() const {
+  std::lock_guard lock(mutex_);
+  return templates_ ? templates_->pages : std::vector<content::Page>{};
+}
+
+std::optional<std::string> SiteContent::title_of(std::string_view path) const {
+  std::lock_guard lock(mutex_);
+  if (!templates_) return std::nullopt;
+  for (const auto& page : templates_->pages) {
+    if (page.path == path) return page.title;
+  }
+  return std::nullopt;
+}
+
+SafeHtml SiteContent::preview(const content::Page& page) const {
+  std::map<std::string, std::string> titles;
+  {
+    std::lock_guard lock(mutex_);
+    if (templates_) titles = templates_->titles;
+  }
+  titles[page.path] = page.breadcrumb.empty() ? page.title : page.breadcrumb;
+  views::PageLinks links{titles, helpline::describe_hours(ctx_.helpline), iso_date(ctx_.clock.now())};
+  auto rendered = content::render_page(page, ctx_.glossary);
+  SafeHtml extra = ctx_.extra_for_page ? ctx_.extra_for_page(page) : SafeHtml{};
+  auto body = views::render_information_page(page, rendered, ctx_.site, links, extra);
+  return SafeHtml::trusted(replace_slot(body.main.str(), helpline_status_html()));
 }
 
 std::size_t SiteContent::page_count() const {

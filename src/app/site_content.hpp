@@ -66,6 +66,12 @@ class SiteContent {
   // The text of every published page as of the last refresh.
   std::vector<PageText> page_texts() const;
   std::int64_t revision_sequence() const;
+  // The published pages as of the last refresh.
+  std::vector<content::Page> pages() const;
+  // A published page's title; nothing if there is no page at `path`.
+  std::optional<std::string> title_of(std::string_view path) const;
+  // The main content of `page` as readers would see it (for editors' previews).
+  SafeHtml preview(const content::Page& page) const;
 
  private:
   struct Templates;   // rendered HTML with the status slot still empty

@@ -5,19 +5,46 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/result.hpp"
 
 namespace cairn::store {
 
+// Where a revision has got to: a draft, waiting for a second editor, sent back
+// to its author, or published (live now or before). Imports publish directly.
+enum class RevisionState { draft, in_review, returned, published };
+
+std::string_view state_name(RevisionState state);  // "draft", "in_review", ...
+
 struct PageRevision {
   std::string path;
   int revision = 0;
   std::string content;  // the page as JSON (content::page_to_json)
   std::string content_hash;
+  std::string author;          // display name, or "import"
+  std::int64_t author_id = 0;  // 0 for imports
+  std::string created_at;      // ISO 8601 UTC
+  RevisionState state = RevisionState::published;
+  std::string note;         // the author's summary of the change
+  std::string reviewer;     // who approved or sent it back
+  std::string reviewed_at;  // ISO 8601 UTC, or empty
+  std::string review_note;  // why it was sent back
+};
+
+struct NewDraft {
+  std::string path;
+  std::string content;
   std::string author;
-  std::string created_at;
+  std::int64_t author_id = 0;
+  std::string note;
+};
+
+// Who acted on a revision under review, and what they said.
+struct ReviewMark {
+  std::string reviewer;
+  std::string note;
 };
 
 struct PageImport {
@@ -41,6 +68,19 @@ class PageStore {
   virtual std::vector<PageRevision> published_pages() = 0;
   virtual std::optional<PageRevision> published_page(const std::string& path) = 0;
   virtual std::vector<PageRevision> revisions(const std::string& path) = 0;
+  virtual std::optional<PageRevision> revision(const std::string& path, int revision) = 0;
+  // The newest revision of every page (published or not), by path.
+  virtual std::vector<PageRevision> latest_revisions() = 0;
+
+  // Adds a draft revision after the newest one; the published page is not touched.
+  virtual PageRevision add_draft(const NewDraft& draft) = 0;
+  // Moves `revision` from one state to another, only while it is still the page's
+  // newest revision and in state `from`; false (and nothing changed) otherwise.
+  virtual bool move_state(const std::string& path, int revision, RevisionState from,
+                          RevisionState to, const ReviewMark& mark) = 0;
+  // Publishes `revision` when it is the newest and in review: it becomes the page
+  // readers get, and the change feed moves. False (nothing changed) otherwise.
+  virtual bool publish(const std::string& path, int revision, const ReviewMark& mark) = 0;
 };
 
 // A growing number that changes whenever anything a node caches changes, so

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "store/account_store.hpp"
+#include "store/feedback_store.hpp"
 #include "store/forum_store.hpp"
 #include "store/mail_outbox.hpp"
 #include "store/nurse_message_store.hpp"
@@ -26,6 +27,7 @@ class Store {
   virtual ForumStore& forum() = 0;
   virtual NurseMessageStore& nurse_messages() = 0;
   virtual MailOutbox& outbox() = 0;
+  virtual FeedbackStore& feedback() = 0;
 };
 
 // Opens data_dir/cairn.sqlite, creating the folder and file if needed and

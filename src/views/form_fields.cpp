@@ -142,6 +142,36 @@ void write_checkbox_field(Html& h, const FormState& form, std::string_view name,
   h << "</div></div></div>\n"_m;
 }
 
+void write_radios_field(Html& h, const FormState& form, const RadiosField& in) {
+  const FormError* error = field_error(form, in.name);
+  open_group(h, error);
+  h << R"(<fieldset class="nhsuk-fieldset")"_m;
+  auto ids = described_by(in.name, !in.hint.empty(), error != nullptr);
+  if (!ids.empty())
+    h << R"( aria-describedby=")"_m << ids << "\""_m;
+  h << R"(><legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">)"_m << in.legend
+    << "</legend>\n"_m;
+  if (!in.hint.empty())
+    h << R"(<div class="nhsuk-hint" id=")"_m << in.name << R"(-hint">)"_m << in.hint
+      << "</div>\n"_m;
+  write_error_message(h, error, in.name);
+  h << (in.inline_options ? R"(<div class="nhsuk-radios nhsuk-radios--inline">)"_m
+                          : R"(<div class="nhsuk-radios">)"_m);
+  bool first = true;
+  for (const auto& option : in.options) {
+    std::string id =
+        first ? std::string(in.name) : std::string(in.name) + "-" + std::string(option.value);
+    first = false;
+    h << R"(<div class="nhsuk-radios__item"><input class="nhsuk-radios__input" id=")"_m << id
+      << R"(" name=")"_m << in.name << R"(" type="radio" value=")"_m << option.value << "\""_m;
+    if (option.value == in.selected)
+      h << " checked"_m;
+    h << R"(><label class="nhsuk-label nhsuk-radios__label" for=")"_m << id << "\">"_m
+      << option.label << "</label></div>"_m;
+  }
+  h << "</div></fieldset></div>\n"_m;
+}
+
 void write_submit_button(Html& h, std::string_view text, bool secondary) {
   h << (secondary
             ? R"(<button class="nhsuk-button nhsuk-button--secondary" type="submit" data-module="nhsuk-button">)"_m

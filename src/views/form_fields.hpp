@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/safe_html.hpp"
 #include "views/account_views.hpp"
@@ -31,6 +32,20 @@ struct TextareaField {
   std::size_t max_chars = 0;  // when set, said under the box
 };
 
+struct RadioOption {
+  std::string_view value;
+  std::string_view label;
+};
+
+struct RadiosField {
+  std::string_view name;  // the first option's id is the name, for the error summary
+  std::string_view legend;
+  std::string_view hint;
+  std::vector<RadioOption> options;
+  std::string_view selected;
+  bool inline_options = false;  // side by side, for short answers such as Yes / No
+};
+
 const FormError* field_error(const FormState& form, std::string_view field);
 bool form_has_errors(const FormState& form);
 // "Error: " before the page title when the form has problems.
@@ -43,6 +58,7 @@ void write_textarea_field(Html& h, const FormState& form, const TextareaField& f
 // One checkbox in its own group, so it can carry its own error.
 void write_checkbox_field(Html& h, const FormState& form, std::string_view name, bool checked,
                           const SafeHtml& label, std::string_view hint = {});
+void write_radios_field(Html& h, const FormState& form, const RadiosField& field);
 void write_submit_button(Html& h, std::string_view text, bool secondary = false);
 
 }  // namespace cairn::views

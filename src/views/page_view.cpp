@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "core/text.hpp"
+#include "views/feedback_views.hpp"
 #include "views/helpline_view.hpp"
 #include "views/html.hpp"
 
@@ -123,6 +124,7 @@ PageBody render_information_page(const content::Page& page, const content::Rende
   write_glossary(h, rendered);
   write_sources(h, page);
   write_review_dates(h, page, links.today);
+  h << render_feedback_question(page.path);
   h << R"(</div><div class="nhsuk-grid-column-one-third">)"_m;
   write_related(h, page, links);
   h << "</div></div>\n"_m;

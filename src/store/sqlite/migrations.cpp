@@ -151,6 +151,23 @@ const std::vector<Migration>& migrations() {
         CREATE INDEX nurse_messages_waiting ON nurse_messages (status, flagged, created_at);
         CREATE INDEX nurse_messages_answered ON nurse_messages (answered_at) WHERE answered_at IS NOT NULL;
       )sql"},
+      {7, "editorial review of page revisions, and page feedback", R"sql(
+        ALTER TABLE page_revisions ADD COLUMN author_id INTEGER;
+        ALTER TABLE page_revisions ADD COLUMN state TEXT NOT NULL DEFAULT 'published'
+          CHECK (state IN ('draft', 'in_review', 'returned', 'published'));
+        ALTER TABLE page_revisions ADD COLUMN note TEXT NOT NULL DEFAULT '';
+        ALTER TABLE page_revisions ADD COLUMN reviewer TEXT NOT NULL DEFAULT '';
+        ALTER TABLE page_revisions ADD COLUMN reviewed_at TEXT NOT NULL DEFAULT '';
+        ALTER TABLE page_revisions ADD COLUMN review_note TEXT NOT NULL DEFAULT '';
+        CREATE TABLE page_feedback (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          path TEXT NOT NULL,
+          useful INTEGER NOT NULL CHECK (useful IN (0, 1)),
+          comment TEXT NOT NULL DEFAULT '',
+          created_on TEXT NOT NULL
+        );
+        CREATE INDEX page_feedback_path ON page_feedback (path, id);
+      )sql"},
   };
   return kMigrations;
 }

@@ -16,14 +16,93 @@ std::string content_hash(std::string_view content) {
 }
 
 constexpr std::string_view kRevisionColumns =
-    "r.path, r.revision, r.content, r.content_hash, r.author, r.created_at";
+    "r.path, r.revision, r.content, r.content_hash, r.author, r.created_at, "
+    "COALESCE(r.author_id, 0), r.state, r.note, r.reviewer, r.reviewed_at, r.review_note";
+
+RevisionState parse_state(std::string_view name) {
+  if (name == "draft")
+    return RevisionState::draft;
+  if (name == "in_review")
+    return RevisionState::in_review;
+  if (name == "returned")
+    return RevisionState::returned;
+  return RevisionState::published;
+}
 
 PageRevision read_revision(Statement& st) {
-  return PageRevision{st.text(0), static_cast<int>(st.integer(1)), st.text(2),
-                      st.text(3), st.text(4),                      st.text(5)};
+  PageRevision r;
+  r.path = st.text(0);
+  r.revision = static_cast<int>(st.integer(1));
+  r.content = st.text(2);
+  r.content_hash = st.text(3);
+  r.author = st.text(4);
+  r.created_at = st.text(5);
+  r.author_id = st.integer(6);
+  r.state = parse_state(st.text(7));
+  r.note = st.text(8);
+  r.reviewer = st.text(9);
+  r.reviewed_at = st.text(10);
+  r.review_note = st.text(11);
+  return r;
+}
+
+std::string select_revisions(std::string_view rest) {
+  return "SELECT " + std::string(kRevisionColumns) + " " + std::string(rest);
+}
+
+// The newest revision number of a page; 0 when it has none.
+int newest_revision(Database& db, const std::string& path) {
+  auto st = db.prepare("SELECT COALESCE(MAX(revision), 0) FROM page_revisions WHERE path = ?");
+  st.bind(1, path);
+  st.step();
+  return static_cast<int>(st.integer(0));
+}
+
+// True when `revision` is the page's newest and is in state `from`.
+bool is_newest_in(Database& db, const std::string& path, int revision, RevisionState from) {
+  if (newest_revision(db, path) != revision)
+    return false;
+  auto st = db.prepare("SELECT state FROM page_revisions WHERE path = ? AND revision = ?");
+  st.bind(1, path).bind(2, revision);
+  return st.step() && parse_state(st.text(0)) == from;
+}
+
+void mark_revision(Database& db, const std::string& path, int revision, RevisionState to,
+                   const ReviewMark& mark) {
+  db.prepare(
+        "UPDATE page_revisions SET state = ?, reviewer = ?, review_note = ?, "
+        "reviewed_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE path = ? AND revision = ?")
+      .bind(1, state_name(to))
+      .bind(2, mark.reviewer)
+      .bind(3, mark.note)
+      .bind(4, path)
+      .bind(5, revision)
+      .run();
 }
 
 }  // namespace
+
+}  // namespace cairn::store::sqlite
+
+namespace cairn::store {
+
+std::string_view state_name(RevisionState state) {
+  switch (state) {
+    case RevisionState::draft:
+      return "draft";
+    case RevisionState::in_review:
+      return "in_review";
+    case RevisionState::returned:
+      return "returned";
+    case RevisionState::published:
+      return "published";
+  }
+  return "published";
+}
+
+}  // namespace cairn::store
+
+namespace cairn::store::sqlite {
 
 void record_change(Database& db, std::string_view kind, std::string_view key) {
   db.prepare("INSERT INTO changes (kind, key) VALUES (?, ?)").bind(1, kind).bind(2, key).run();
@@ -92,7 +171,8 @@ std::optional<PageRevision> SqlitePageStore::published_page(const std::string& p
                         " FROM pages p JOIN page_revisions r ON r.path = p.path AND "
                         "r.revision = p.published_revision WHERE p.path = ?");
   st.bind(1, path);
-  if (!st.step()) return std::nullopt;
+  if (!st.step())
+    return std::nullopt;
   return read_revision(st);
 }
 
@@ -104,6 +184,77 @@ std::vector<PageRevision> SqlitePageStore::revisions(const std::string& path) {
   std::vector<PageRevision> out;
   while (st.step()) out.push_back(read_revision(st));
   return out;
+}
+
+std::optional<PageRevision> SqlitePageStore::revision(const std::string& path, int revision) {
+  auto guard = db_.lock();
+  auto st =
+      db_.prepare(select_revisions("FROM page_revisions r WHERE r.path = ? AND r.revision = ?"));
+  st.bind(1, path).bind(2, revision);
+  if (!st.step())
+    return std::nullopt;
+  return read_revision(st);
+}
+
+std::vector<PageRevision> SqlitePageStore::latest_revisions() {
+  auto guard = db_.lock();
+  auto st = db_.prepare(select_revisions(
+      "FROM page_revisions r WHERE r.revision = "
+      "(SELECT MAX(revision) FROM page_revisions n WHERE n.path = r.path) ORDER BY r.path"));
+  std::vector<PageRevision> out;
+  while (st.step()) out.push_back(read_revision(st));
+  return out;
+}
+
+PageRevision SqlitePageStore::add_draft(const NewDraft& draft) {
+  auto guard = db_.lock();
+  Transaction tx(db_);
+  int revision = newest_revision(db_, draft.path) + 1;
+  db_.prepare(
+         "INSERT INTO page_revisions (path, revision, content, content_hash, author, author_id, "
+         "state, note) VALUES (?, ?, ?, ?, ?, ?, 'draft', ?)")
+      .bind(1, draft.path)
+      .bind(2, revision)
+      .bind(3, draft.content)
+      .bind(4, content_hash(draft.content))
+      .bind(5, draft.author)
+      .bind(6, draft.author_id)
+      .bind(7, draft.note)
+      .run();
+  tx.commit();
+  auto st =
+      db_.prepare(select_revisions("FROM page_revisions r WHERE r.path = ? AND r.revision = ?"));
+  st.bind(1, draft.path).bind(2, revision);
+  st.step();
+  return read_revision(st);
+}
+
+bool SqlitePageStore::move_state(const std::string& path, int revision, RevisionState from,
+                                 RevisionState to, const ReviewMark& mark) {
+  auto guard = db_.lock();
+  Transaction tx(db_);
+  if (!is_newest_in(db_, path, revision, from))
+    return false;
+  mark_revision(db_, path, revision, to, mark);
+  tx.commit();
+  return true;
+}
+
+bool SqlitePageStore::publish(const std::string& path, int revision, const ReviewMark& mark) {
+  auto guard = db_.lock();
+  Transaction tx(db_);
+  if (!is_newest_in(db_, path, revision, RevisionState::in_review))
+    return false;
+  mark_revision(db_, path, revision, RevisionState::published, mark);
+  db_.prepare(
+         "INSERT INTO pages (path, published_revision) VALUES (?, ?) "
+         "ON CONFLICT (path) DO UPDATE SET published_revision = excluded.published_revision")
+      .bind(1, path)
+      .bind(2, revision)
+      .run();
+  record_change(db_, "page", path);
+  tx.commit();
+  return true;
 }
 
 std::int64_t SqliteChangeFeed::latest() {

@@ -14,6 +14,12 @@ class SqlitePageStore final : public PageStore {
   std::vector<PageRevision> published_pages() override;
   std::optional<PageRevision> published_page(const std::string& path) override;
   std::vector<PageRevision> revisions(const std::string& path) override;
+  std::optional<PageRevision> revision(const std::string& path, int revision) override;
+  std::vector<PageRevision> latest_revisions() override;
+  PageRevision add_draft(const NewDraft& draft) override;
+  bool move_state(const std::string& path, int revision, RevisionState from, RevisionState to,
+                  const ReviewMark& mark) override;
+  bool publish(const std::string& path, int revision, const ReviewMark& mark) override;
 
  private:
   Database& db_;

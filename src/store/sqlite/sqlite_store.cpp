@@ -2,6 +2,7 @@
 
 #include "store/sqlite/database.hpp"
 #include "store/sqlite/sqlite_account_store.hpp"
+#include "store/sqlite/sqlite_feedback_store.hpp"
 #include "store/sqlite/sqlite_forum_store.hpp"
 #include "store/sqlite/sqlite_mail_outbox.hpp"
 #include "store/sqlite/sqlite_nurse_message_store.hpp"
@@ -17,7 +18,7 @@ class SqliteStore final : public Store {
  public:
   explicit SqliteStore(const std::filesystem::path& file)
       : db_(file), pages_(db_), changes_(db_), trials_(db_), accounts_(db_), settings_(db_), forum_(db_),
-        nurse_messages_(db_), outbox_(db_) {}
+        nurse_messages_(db_), outbox_(db_), feedback_(db_) {}
   PageStore& pages() override { return pages_; }
   ChangeFeed& changes() override { return changes_; }
   TrialStore& trials() override { return trials_; }
@@ -26,6 +27,7 @@ class SqliteStore final : public Store {
   ForumStore& forum() override { return forum_; }
   NurseMessageStore& nurse_messages() override { return nurse_messages_; }
   MailOutbox& outbox() override { return outbox_; }
+  FeedbackStore& feedback() override { return feedback_; }
 
  private:
   sqlite::Database db_;
@@ -37,6 +39,7 @@ class SqliteStore final : public Store {
   sqlite::SqliteForumStore forum_;
   sqlite::SqliteNurseMessageStore nurse_messages_;
   sqlite::SqliteMailOutbox outbox_;
+  sqlite::SqliteFeedbackStore feedback_;
 };
 
 }  // namespace

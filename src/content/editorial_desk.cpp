@@ -1,0 +1,303 @@
+#include "content/editorial_desk.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <chrono>
+#include <tuple>
+
+#include <nlohmann/json.hpp>
+
+#include "accounts/code_points.hpp"
+#include "content/page_source.hpp"
+#include "content/readability.hpp"
+#include "core/text.hpp"
+
+namespace cairn::content {
+
+namespace {
+
+std::chrono::sys_days day_of(std::string_view iso) {
+  int y = 0;
+  unsigned m = 0, d = 0;
+  if (iso.size() == 10) {
+    std::from_chars(iso.data(), iso.data() + 4, y);
+    std::from_chars(iso.data() + 5, iso.data() + 7, m);
+    std::from_chars(iso.data() + 8, iso.data() + 10, d);
+  }
+  return std::chrono::sys_days{std::chrono::year{y} / std::chrono::month{m} / std::chrono::day{d}};
+}
+
+Result<Page> page_of(const store::PageRevision& revision) {
+  auto json = nlohmann::json::parse(revision.content, nullptr, false);
+  if (json.is_discarded()) {
+    return make_error(Errc::internal, "stored page " + revision.path + " is not valid JSON");
+  }
+  return page_from_json(json);
+}
+
+Status editors_only(const accounts::Account& account) {
+  if (may_edit_pages(account))
+    return Ok{};
+  return make_error(Errc::forbidden, "These pages are for the charity's editors.");
+}
+
+std::size_t char_count(std::string_view text) {
+  auto points = accounts::decode_utf8(text);
+  return points ? points->size() : text.size();
+}
+
+}  // namespace
+
+bool may_edit_pages(const accounts::Account& account) {
+  return !account.suspended &&
+         (account.role == accounts::Role::editor || account.role == accounts::Role::admin);
+}
+
+ReviewDue review_due(const Page& page, std::string_view today) {
+  int days = static_cast<int>((day_of(page.next_review) - day_of(today)).count());
+  ReviewDue due{ReviewStatus::current, days};
+  if (days < 0)
+    due.status = ReviewStatus::overdue;
+  else if (days <= kReviewSoonDays)
+    due.status = ReviewStatus::due_soon;
+  return due;
+}
+
+std::string_view state_title(store::RevisionState state) {
+  switch (state) {
+    case store::RevisionState::draft:
+      return "Draft";
+    case store::RevisionState::in_review:
+      return "In review";
+    case store::RevisionState::returned:
+      return "Sent back";
+    case store::RevisionState::published:
+      return "Published";
+  }
+  return "Published";
+}
+
+EditorialDesk::EditorialDesk(store::PageStore& pages, store::FeedbackStore& feedback)
+    : pages_(pages), feedback_(feedback) {}
+
+std::vector<PageOverview> EditorialDesk::overview(std::string_view today) const {
+  std::map<std::string, store::PageRevision> newest;
+  for (auto& r : pages_.latest_revisions()) {
+    r.content.clear();
+    newest[r.path] = std::move(r);
+  }
+  auto counts = feedback_.counts();
+  std::vector<PageOverview> out;
+  for (const auto& published : pages_.published_pages()) {
+    auto page = page_of(published);
+    if (!page)
+      continue;  // reported where the site renders it
+    PageOverview o;
+    o.published_revision = published.revision;
+    o.review = review_due(*page, today);
+    o.reading_age = measure_page(*page).page.reading_age();
+    if (auto it = newest.find(published.path); it != newest.end())
+      o.newest = it->second;
+    if (auto it = counts.find(published.path); it != counts.end())
+      o.feedback = it->second;
+    o.page = std::move(page.value());
+    out.push_back(std::move(o));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const PageOverview& a, const PageOverview& b) {
+    return std::tie(a.review.status, a.page.next_review, a.page.path) <
+           std::tie(b.review.status, b.page.next_review, b.page.path);
+  });
+  return out;
+}
+
+Result<Page> EditorialDesk::published_page(const std::string& path, int* revision) const {
+  auto published = pages_.published_page(path);
+  if (!published)
+    return make_error(Errc::not_found, "There is no page at " + path + ".");
+  if (revision)
+    *revision = published->revision;
+  return page_of(*published);
+}
+
+Result<PageOverview> EditorialDesk::page(const std::string& path, std::string_view today) const {
+  PageOverview o;
+  auto page = published_page(path, &o.published_revision);
+  if (!page)
+    return page.error();
+  o.review = review_due(*page, today);
+  o.reading_age = measure_page(*page).page.reading_age();
+  auto history = pages_.revisions(path);
+  if (!history.empty()) {
+    o.newest = history.back();
+    o.newest.content.clear();
+  }
+  auto counts = feedback_.counts();
+  if (auto it = counts.find(path); it != counts.end())
+    o.feedback = it->second;
+  o.page = std::move(page.value());
+  return o;
+}
+
+std::vector<store::PageRevision> EditorialDesk::history(const std::string& path) const {
+  return pages_.revisions(path);
+}
+
+Result<store::PageRevision> EditorialDesk::revision(const std::string& path, int revision) const {
+  auto r = pages_.revision(path, revision);
+  if (!r)
+    return make_error(Errc::not_found, "There is no revision " + std::to_string(revision) + ".");
+  return *r;
+}
+
+Result<WorkingCopy> EditorialDesk::working_copy(const std::string& path) const {
+  WorkingCopy copy;
+  auto published = published_page(path, &copy.published_revision);
+  if (!published)
+    return published.error();
+  auto history = pages_.revisions(path);
+  if (history.empty())
+    return make_error(Errc::not_found, "There is no page at " + path + ".");
+  auto page = page_of(history.back());
+  if (!page)
+    return page.error();
+  copy.revision = history.back();
+  copy.revision.content.clear();
+  copy.source = page_source(*page);
+  copy.page = std::move(page.value());
+  return copy;
+}
+
+accounts::FormResult<Page> EditorialDesk::read_source(const std::string& path,
+                                                      std::string_view source) const {
+  auto published = published_page(path);
+  if (!published)
+    return published.error();
+  accounts::FormProblems problems;
+  if (source.size() > kMaxSourceBytes) {
+    problems.add("source", "The page is too long: keep it under " +
+                               std::to_string(kMaxSourceBytes / 1000) + " KB.");
+    return problems;
+  }
+  if (!is_valid_utf8(source)) {
+    problems.add("source", "The page has characters that are not valid text (UTF-8).");
+    return problems;
+  }
+  auto page = parse_page(source, published->file, path);
+  if (!page) {
+    // "content/pages/x.md:4: problem" lines; the editor sees them against the text box.
+    for (const auto& line : split(page.error().message, '\n')) {
+      std::string message(trim(line));
+      if (message.empty())
+        continue;
+      if (message.starts_with(published->file + ":")) {
+        message = "Line " + message.substr(published->file.size() + 1);
+      }
+      problems.add("source", message);
+    }
+    if (problems.empty())
+      problems.add("source", page.error().message);
+    return problems;
+  }
+  return std::move(page.value());
+}
+
+accounts::FormResult<SavedDraft> EditorialDesk::save_draft(const accounts::Account& editor,
+                                                           const std::string& path,
+                                                           std::string_view source,
+                                                           std::string_view note,
+                                                           int base_revision) {
+  if (auto allowed = editors_only(editor); !allowed)
+    return allowed.error();
+  auto page = read_source(path, source);
+  if (!page)
+    return page.problems();
+  std::string summary(trim(note));
+  if (char_count(summary) > kMaxNoteChars || !is_valid_utf8(summary)) {
+    accounts::FormProblems problems;
+    problems.add("note", "Keep the summary of your change under " + std::to_string(kMaxNoteChars) +
+                             " characters.");
+    return problems;
+  }
+  std::string content = page_to_json(page.value()).dump();
+  auto history = pages_.revisions(path);
+  SavedDraft saved;
+  if (!history.empty()) {
+    const auto& newest = history.back();
+    if (newest.revision != base_revision) {
+      saved.overtaken_by = newest.revision;
+      saved.overtaken_author = newest.author;
+    }
+    if (newest.content == content) {
+      saved.revision = newest.revision;
+      saved.unchanged = true;
+      return saved;
+    }
+  }
+  auto added = pages_.add_draft({path, content, editor.display_name, editor.id, summary});
+  saved.revision = added.revision;
+  return saved;
+}
+
+Status EditorialDesk::submit(const accounts::Account& editor, const std::string& path,
+                             int revision) {
+  if (auto allowed = editors_only(editor); !allowed)
+    return allowed;
+  store::ReviewMark none;
+  if (pages_.move_state(path, revision, store::RevisionState::draft,
+                        store::RevisionState::in_review, none) ||
+      pages_.move_state(path, revision, store::RevisionState::returned,
+                        store::RevisionState::in_review, none)) {
+    return Ok{};
+  }
+  return make_error(Errc::conflict,
+                    "Only the newest draft can be sent for review. Someone may have saved a newer "
+                    "one: check the revisions below.");
+}
+
+Status EditorialDesk::publish(const accounts::Account& editor, const std::string& path,
+                              int revision) {
+  if (auto allowed = editors_only(editor); !allowed)
+    return allowed;
+  auto r = pages_.revision(path, revision);
+  if (!r)
+    return make_error(Errc::not_found, "There is no revision " + std::to_string(revision) + ".");
+  if (r->state != store::RevisionState::in_review) {
+    return make_error(Errc::conflict, "Only a revision in review can be published.");
+  }
+  if (r->author_id == editor.id) {
+    return make_error(Errc::forbidden,
+                      "You wrote this revision, so a second editor must approve and publish it.");
+  }
+  if (!pages_.publish(path, revision, {editor.display_name, ""})) {
+    return make_error(Errc::conflict,
+                      "This revision changed while you were looking at it. Check the newest one.");
+  }
+  return Ok{};
+}
+
+accounts::FormResult<Ok> EditorialDesk::send_back(const accounts::Account& editor,
+                                                  const std::string& path, int revision,
+                                                  std::string_view note) {
+  if (auto allowed = editors_only(editor); !allowed)
+    return allowed.error();
+  std::string why(trim(note));
+  accounts::FormProblems problems;
+  if (why.empty())
+    problems.add("note", "Say what needs to change before it can be published.");
+  else if (char_count(why) > kMaxNoteChars || !is_valid_utf8(why))
+    problems.add("note", "Keep the note under " + std::to_string(kMaxNoteChars) + " characters.");
+  if (!problems.empty())
+    return problems;
+  if (!pages_.move_state(path, revision, store::RevisionState::in_review,
+                         store::RevisionState::returned, {editor.display_name, why})) {
+    return make_error(Errc::conflict, "Only the newest revision in review can be sent back.");
+  }
+  return Ok{};
+}
+
+std::vector<store::FeedbackRecord> EditorialDesk::feedback_comments(const std::string& path,
+                                                                    int limit) const {
+  return feedback_.comments(path, limit);
+}
+
+}  // namespace cairn::content

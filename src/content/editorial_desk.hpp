@@ -1,0 +1,102 @@
+// The editors' workflow for information pages: every page with its review
+// status, reading age and feedback; drafts edited as page source; a draft
+// submitted for review is published only when a second editor approves it.
+// Every save is a new revision, so nothing an editor writes is ever lost.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "accounts/account.hpp"
+#include "accounts/form_result.hpp"
+#include "content/page.hpp"
+#include "core/result.hpp"
+#include "store/feedback_store.hpp"
+#include "store/page_store.hpp"
+
+namespace cairn::content {
+
+inline constexpr std::size_t kMaxSourceBytes = 200'000;
+inline constexpr std::size_t kMaxNoteChars = 500;
+inline constexpr int kReviewSoonDays = 60;
+
+// Editors and administrators may edit, review and publish pages.
+bool may_edit_pages(const accounts::Account& account);
+
+enum class ReviewStatus { overdue, due_soon, current };
+
+struct ReviewDue {
+  ReviewStatus status = ReviewStatus::current;
+  int days = 0;  // from today to next_review: negative when overdue
+};
+
+// How far a page is from its next review on `today` (YYYY-MM-DD).
+ReviewDue review_due(const Page& page, std::string_view today);
+
+struct PageOverview {
+  Page page;  // as published
+  int published_revision = 0;
+  store::PageRevision newest;  // without its content; newer than published when a draft is open
+  ReviewDue review;
+  double reading_age = 0;
+  store::FeedbackCounts feedback;
+
+  bool has_open_draft() const { return newest.revision > published_revision; }
+};
+
+struct WorkingCopy {
+  Page page;
+  std::string source;            // page_source(page)
+  store::PageRevision revision;  // the revision it came from (the newest)
+  int published_revision = 0;
+};
+
+struct SavedDraft {
+  int revision = 0;
+  bool unchanged = false;  // the text matched the newest revision: nothing was added
+  // Someone saved revision `overtaken_by` after the one this edit started from.
+  int overtaken_by = 0;
+  std::string overtaken_author;
+};
+
+class EditorialDesk {
+ public:
+  EditorialDesk(store::PageStore& pages, store::FeedbackStore& feedback);
+
+  // Overdue first, then due soon, then the rest; each group by next review date.
+  std::vector<PageOverview> overview(std::string_view today) const;
+  Result<PageOverview> page(const std::string& path, std::string_view today) const;
+  // Oldest first.
+  std::vector<store::PageRevision> history(const std::string& path) const;
+  Result<store::PageRevision> revision(const std::string& path, int revision) const;
+  // The newest revision of a page as source text, to edit.
+  Result<WorkingCopy> working_copy(const std::string& path) const;
+  // The page an edited source describes, or every problem as "line N: ..." field problems.
+  accounts::FormResult<Page> read_source(const std::string& path, std::string_view source) const;
+
+  accounts::FormResult<SavedDraft> save_draft(const accounts::Account& editor,
+                                              const std::string& path, std::string_view source,
+                                              std::string_view note, int base_revision);
+  // The newest revision, a draft or sent back, goes to review.
+  Status submit(const accounts::Account& editor, const std::string& path, int revision);
+  // A second editor (not the revision's author) publishes a revision in review.
+  Status publish(const accounts::Account& editor, const std::string& path, int revision);
+  // A revision in review goes back to its author, with a note saying why.
+  accounts::FormResult<Ok> send_back(const accounts::Account& editor, const std::string& path,
+                                     int revision, std::string_view note);
+
+  std::vector<store::FeedbackRecord> feedback_comments(const std::string& path, int limit) const;
+
+ private:
+  Result<Page> published_page(const std::string& path, int* revision = nullptr) const;
+
+  store::PageStore& pages_;
+  store::FeedbackStore& feedback_;
+};
+
+// "Draft", "In review", "Sent back", "Published".
+std::string_view state_title(store::RevisionState state);
+
+}  // namespace cairn::content

@@ -1,0 +1,45 @@
+// "Was this page useful?": a yes or no and an optional comment about a page.
+// No personal data is kept: not who sent it, not their address, only the day;
+// a comment with a phone number or email address is refused with a reason.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "accounts/form_result.hpp"
+#include "accounts/rate_limiter.hpp"
+#include "core/clock.hpp"
+#include "safeguarding/watched_words.hpp"
+#include "store/feedback_store.hpp"
+
+namespace cairn::content {
+
+using namespace std::chrono_literals;
+inline constexpr std::size_t kMaxFeedbackChars = 1000;
+// From one address: ten an hour, then one a minute and slower.
+inline constexpr accounts::RateLimit kFeedbackPerAddress{10, 3600s, 60s, 900s};
+
+struct FeedbackSent {
+  bool crisis = false;  // the comment mentions self-harm: show crisis support at once
+};
+
+class PageFeedback {
+ public:
+  PageFeedback(store::FeedbackStore& store, const safeguarding::WatchedWords& watched,
+               accounts::RateLimiter& limiter, const Clock& clock);
+
+  // `useful` is "yes" or "no"; `address` is used only for the rate limit, in memory.
+  // The caller checks that `path` is a published page.
+  accounts::FormResult<FeedbackSent> submit(const std::string& path, std::string_view useful,
+                                            std::string_view comment, std::string_view address);
+
+ private:
+  store::FeedbackStore& store_;
+  const safeguarding::WatchedWords& watched_;
+  accounts::RateLimiter& limiter_;
+  const Clock& clock_;
+};
+
+}  // namespace cairn::content

@@ -1,0 +1,431 @@
+#include "views/editor_views.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+#include "core/text.hpp"
+#include "views/form_fields.hpp"
+#include "views/html.hpp"
+
+namespace cairn::views {
+
+using namespace literals;
+
+namespace {
+
+constexpr std::string_view kStaffContent = "/staff/content";
+
+std::string page_link(std::string_view what, const std::string& path) {
+  return std::string(kStaffContent) + (what.empty() ? "" : "/") + std::string(what) +
+         "?path=" + url_encode(path);
+}
+
+std::string compare_link(const std::string& path, int from, int to) {
+  return page_link("compare", path) + "&from=" + std::to_string(from) + "&to=" + std::to_string(to);
+}
+
+SafeHtml staff_page(const Chrome& chrome, std::string title, const SafeHtml& main,
+                    std::vector<Breadcrumb> crumbs) {
+  PageShell shell{std::move(title), "", std::string(kStaffContent), std::move(crumbs), {}};
+  return render_layout(chrome, shell, main);
+}
+
+std::vector<Breadcrumb> crumbs_to_list() {
+  return {{"Home", "/"}, {"Pages", std::string(kStaffContent)}};
+}
+
+std::string one_decimal(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.1f", value);
+  return text;
+}
+
+std::string plural(int n, std::string_view one, std::string_view many) {
+  return std::to_string(n) + " " + std::string(n == 1 ? one : many);
+}
+
+void write_review_tag(Html& h, const content::ReviewDue& due) {
+  switch (due.status) {
+    case content::ReviewStatus::overdue:
+      h << R"(<strong class="nhsuk-tag nhsuk-tag--red">Overdue</strong>)"_m;
+      break;
+    case content::ReviewStatus::due_soon:
+      h << R"(<strong class="nhsuk-tag nhsuk-tag--yellow">Due soon</strong>)"_m;
+      break;
+    case content::ReviewStatus::current:
+      h << R"(<strong class="nhsuk-tag nhsuk-tag--green">Up to date</strong>)"_m;
+      break;
+  }
+}
+
+std::string review_words(const content::ReviewDue& due) {
+  if (due.days < 0)
+    return plural(-due.days, "day", "days") + " overdue";
+  if (due.days == 0)
+    return "due today";
+  return "due in " + plural(due.days, "day", "days");
+}
+
+void write_state_tag(Html& h, store::RevisionState state) {
+  switch (state) {
+    case store::RevisionState::draft:
+      h << R"(<strong class="nhsuk-tag nhsuk-tag--grey">)"_m;
+      break;
+    case store::RevisionState::in_review:
+      h << R"(<strong class="nhsuk-tag nhsuk-tag--blue">)"_m;
+      break;
+    case store::RevisionState::returned:
+      h << R"(<strong class="nhsuk-tag nhsuk-tag--orange">)"_m;
+      break;
+    case store::RevisionState::published:
+      h << R"(<strong class="nhsuk-tag nhsuk-tag--green">)"_m;
+      break;
+  }
+  h << content::state_title(state) << "</strong>"_m;
+}
+
+void write_reading_age(Html& h, double age) {
+  h << one_decimal(age);
+  if (age > kReadingAgeTarget) {
+    h << R"( <span class="cairn-over-target">(above )"_m << static_cast<int>(kReadingAgeTarget)
+      << ")</span>"_m;
+  }
+}
+
+void open_table(Html& h, std::string_view caption, std::initializer_list<std::string_view> heads) {
+  h << R"(<table class="nhsuk-table"><caption class="nhsuk-table__caption">)"_m << caption
+    << R"(</caption><thead class="nhsuk-table__head"><tr class="nhsuk-table__row">)"_m;
+  for (auto head : heads)
+    h << R"(<th scope="col" class="nhsuk-table__header">)"_m << head << "</th>"_m;
+  h << R"(</tr></thead><tbody class="nhsuk-table__body">)"_m;
+}
+
+void cell(Html& h) {
+  h << R"(<td class="nhsuk-table__cell">)"_m;
+}
+
+void write_hidden(Html& h, std::string_view name, std::string_view value) {
+  h << R"(<input type="hidden" name=")"_m << name << R"(" value=")"_m << value << "\">\n"_m;
+}
+
+// A form of one button that acts on a revision.
+void write_action_form(Html& h, const FormState& form, std::string_view action,
+                       const std::string& path, int revision, std::string_view button,
+                       bool secondary = false) {
+  h << R"(<form method="post" action="/staff/content/)"_m << action
+    << R"(" class="cairn-inline-form">)"_m;
+  write_csrf_field(h, form.csrf_token);
+  write_hidden(h, "path", path);
+  write_hidden(h, "revision", std::to_string(revision));
+  write_submit_button(h, button, secondary);
+  h << "</form>\n"_m;
+}
+
+void write_revision_select(Html& h, std::string_view name, std::string_view label,
+                           const std::vector<store::PageRevision>& history, int selected) {
+  h << R"(<div class="nhsuk-form-group cairn-inline-group"><label class="nhsuk-label" for=")"_m
+    << name << "\">"_m << label << R"(</label><select class="nhsuk-select" id=")"_m << name
+    << R"(" name=")"_m << name << "\">"_m;
+  for (auto it = history.rbegin(); it != history.rend(); ++it) {
+    h << R"(<option value=")"_m << it->revision << "\""_m
+      << (it->revision == selected ? " selected"_m : ""_m) << ">Revision "_m << it->revision
+      << " ("_m << content::state_title(it->state) << ", "_m << it->author << ")</option>"_m;
+  }
+  h << "</select></div>\n"_m;
+}
+
+void write_compare_form(Html& h, const std::string& path,
+                        const std::vector<store::PageRevision>& history, int from, int to) {
+  h << R"(<form method="get" action="/staff/content/compare" class="cairn-compare-form">)"_m;
+  write_hidden(h, "path", path);
+  write_revision_select(h, "from", "Compare revision", history, from);
+  write_revision_select(h, "to", "with revision", history, to);
+  write_submit_button(h, "Compare", true);
+  h << "</form>\n"_m;
+}
+
+}  // namespace
+
+std::string format_time(const std::string& iso) {
+  if (iso.size() < 16)
+    return iso;
+  return format_date(iso.substr(0, 10)) + " at " + iso.substr(11, 5) + " UTC";
+}
+
+SafeHtml render_content_list(const Chrome& chrome,
+                             const std::vector<content::PageOverview>& pages) {
+  int overdue = 0, soon = 0, open = 0;
+  for (const auto& p : pages) {
+    overdue += p.review.status == content::ReviewStatus::overdue;
+    soon += p.review.status == content::ReviewStatus::due_soon;
+    open += p.has_open_draft();
+  }
+  Html h;
+  h << R"(<h1>Pages</h1>
+<p class="nhsuk-lede-text">)"_m
+    << plural(static_cast<int>(pages.size()), "page", "pages") << ": "_m << overdue
+    << " overdue for review, "_m << soon << " due within "_m << content::kReviewSoonDays
+    << " days, "_m << plural(open, "with changes waiting", "with changes waiting") << ".</p>\n"_m;
+  h << R"(<p>Pages overdue for review come first. They stay on the site, and say when they were due.</p>
+)"_m;
+  open_table(h, "Every page, overdue reviews first",
+             {"Page", "Review", "Reading age", "Was it useful?", "Changes"});
+  for (const auto& p : pages) {
+    h << R"(<tr class="nhsuk-table__row" data-path=")"_m << p.page.path << "\">"_m;
+    cell(h);
+    h << R"(<a href=")"_m << page_link("page", p.page.path) << "\">"_m << p.page.title
+      << R"(</a><br><span class="nhsuk-body-s">)"_m << p.page.path << "</span></td>"_m;
+    cell(h);
+    write_review_tag(h, p.review);
+    h << R"(<br><span class="nhsuk-body-s">)"_m << format_date(p.page.next_review) << ", "_m
+      << review_words(p.review) << "</span></td>"_m;
+    cell(h);
+    write_reading_age(h, p.reading_age);
+    h << "</td>"_m;
+    cell(h);
+    h << p.feedback.useful << " yes, "_m << p.feedback.not_useful << " no"_m;
+    if (p.feedback.comments > 0)
+      h << "<br>"_m << plural(p.feedback.comments, "comment", "comments");
+    h << "</td>"_m;
+    cell(h);
+    if (p.has_open_draft()) {
+      write_state_tag(h, p.newest.state);
+      h << R"(<br><span class="nhsuk-body-s">by )"_m << p.newest.author << "</span>"_m;
+    } else {
+      h << "None"_m;
+    }
+    h << "</td></tr>\n"_m;
+  }
+  h << "</tbody></table>\n"_m;
+  return staff_page(chrome, "Pages", h.take(), {{"Home", "/"}});
+}
+
+SafeHtml render_content_page(const Chrome& chrome, const ContentPageView& v) {
+  const auto& o = v.page;
+  const auto& path = o.page.path;
+  Html h;
+  write_form_error_summary(h, v.form);
+  if (!v.message.empty()) {
+    h << R"(<div class="nhsuk-inset-text cairn-message" role="status"><p>)"_m << v.message
+      << "</p></div>\n"_m;
+  }
+  h << "<h1>"_m << o.page.title << "</h1>\n"_m;
+  h << R"(<dl class="nhsuk-summary-list">)"_m;
+  auto row = [&h](std::string_view key, auto&& write_value) {
+    h << R"(<div class="nhsuk-summary-list__row"><dt class="nhsuk-summary-list__key">)"_m << key
+      << R"(</dt><dd class="nhsuk-summary-list__value">)"_m;
+    write_value();
+    h << "</dd></div>"_m;
+  };
+  row("Address", [&] { h << R"(<a href=")"_m << path << "\">"_m << path << "</a>"_m; });
+  row("Next review", [&] {
+    write_review_tag(h, o.review);
+    h << " "_m << format_date(o.page.next_review) << ", "_m << review_words(o.review);
+  });
+  row("Last reviewed", [&] { h << format_date(o.page.last_reviewed); });
+  row("Reading age", [&] { write_reading_age(h, o.reading_age); });
+  row("Published revision", [&] { h << o.published_revision; });
+  row("Was it useful?",
+      [&] { h << o.feedback.useful << " yes, "_m << o.feedback.not_useful << " no"_m; });
+  h << "</dl>\n"_m;
+
+  h << R"(<h2>Changes</h2>
+)"_m;
+  if (o.has_open_draft()) {
+    const auto& n = o.newest;
+    h << "<p>Revision "_m << n.revision << " "_m;
+    write_state_tag(h, n.state);
+    h << " by "_m << n.author << ", "_m << format_time(n.created_at) << ".</p>\n"_m;
+    if (!n.note.empty())
+      h << "<p>Their summary: "_m << n.note << "</p>\n"_m;
+    if (n.state == store::RevisionState::returned) {
+      h << R"(<div class="nhsuk-warning-callout"><h3 class="nhsuk-warning-callout__label"><span role="text"><span class="nhsuk-u-visually-hidden">Important: </span>Sent back by )"_m
+        << n.reviewer << "</span></h3><p>"_m << n.review_note << "</p></div>\n"_m;
+    }
+    h << R"(<p><a href=")"_m << compare_link(path, o.published_revision, n.revision)
+      << R"(">See what changed from the published page</a></p>
+)"_m;
+    if (n.state == store::RevisionState::draft || n.state == store::RevisionState::returned) {
+      write_action_form(h, v.form, "submit", path, n.revision, "Send for review");
+    } else if (n.state == store::RevisionState::in_review) {
+      if (n.author_id == v.viewer_id) {
+        h << R"(<p class="nhsuk-inset-text">You wrote this revision, so a second editor must approve and publish it.</p>
+)"_m;
+      } else {
+        write_action_form(h, v.form, "publish", path, n.revision, "Approve and publish");
+      }
+      h << R"(<form method="post" action="/staff/content/return" novalidate>
+)"_m;
+      write_csrf_field(h, v.form.csrf_token);
+      write_hidden(h, "path", path);
+      write_hidden(h, "revision", std::to_string(n.revision));
+      write_textarea_field(
+          h, v.form,
+          {"note", "Send back with a note", "Say what needs to change. The author sees this note.",
+           v.review_note, 3, content::kMaxNoteChars});
+      write_submit_button(h, "Send back", true);
+      h << "</form>\n"_m;
+    }
+  } else {
+    h << "<p>No changes are waiting. Readers see revision "_m << o.published_revision
+      << ".</p>\n"_m;
+  }
+  h << R"(<a class="nhsuk-button" href=")"_m << page_link("edit", path) << R"(">Edit this page</a>
+)"_m;
+
+  h << R"(<h2>Revisions</h2>
+)"_m;
+  if (v.history.size() > 1) {
+    write_compare_form(h, path, v.history, o.published_revision,
+                       o.newest.revision == o.published_revision
+                           ? v.history[v.history.size() - 2].revision
+                           : o.newest.revision);
+  }
+  open_table(h, "Every revision, newest first", {"Revision", "State", "Who and when", "Summary"});
+  for (auto it = v.history.rbegin(); it != v.history.rend(); ++it) {
+    h << R"(<tr class="nhsuk-table__row">)"_m;
+    cell(h);
+    h << it->revision;
+    if (it->revision == o.published_revision)
+      h << R"( <span class="nhsuk-body-s">(live)</span>)"_m;
+    h << "</td>"_m;
+    cell(h);
+    write_state_tag(h, it->state);
+    h << "</td>"_m;
+    cell(h);
+    h << it->author << "<br>"_m << format_time(it->created_at);
+    if (!it->reviewer.empty()) {
+      h << R"(<br><span class="nhsuk-body-s">)"_m
+        << (it->state == store::RevisionState::published ? "Approved by "_m : "Sent back by "_m)
+        << it->reviewer << ", "_m << format_time(it->reviewed_at) << "</span>"_m;
+    }
+    h << "</td>"_m;
+    cell(h);
+    h << it->note;
+    if (it->revision > 1) {
+      h << R"( <a class="nhsuk-body-s" href=")"_m
+        << compare_link(path, it->revision - 1, it->revision) << R"(">Compare with revision )"_m
+        << (it->revision - 1) << "</a>"_m;
+    }
+    h << "</td></tr>\n"_m;
+  }
+  h << "</tbody></table>\n"_m;
+
+  h << R"(<h2>Feedback</h2>
+)"_m;
+  if (v.comments.empty()) {
+    h << "<p>No comments yet.</p>\n"_m;
+  } else {
+    h << R"(<ul class="nhsuk-list cairn-feedback-comments">)"_m;
+    for (const auto& c : v.comments) {
+      h << "<li><p><strong>"_m << (c.useful ? "Useful"_m : "Not useful"_m) << "</strong>, "_m
+        << format_date(c.created_on) << "</p><p>"_m << c.comment << "</p></li>"_m;
+    }
+    h << "</ul>\n"_m;
+  }
+  return staff_page(chrome, form_page_title(v.form, o.page.title), h.take(), crumbs_to_list());
+}
+
+SafeHtml render_content_edit(const Chrome& chrome, const ContentEditView& v) {
+  Html h;
+  write_form_error_summary(h, v.form);
+  h << "<h1>Edit: "_m << v.title << "</h1>\n"_m;
+  h << R"(<p>Write the page in Markdown below its front matter (the lines between the two <code>---</code> lines). Saving keeps a new revision: nothing you save is lost. Readers see nothing until a second editor approves it.</p>
+<form method="post" action="/staff/content/edit" novalidate>
+)"_m;
+  write_csrf_field(h, v.form.csrf_token);
+  write_hidden(h, "path", v.path);
+  write_hidden(h, "base", std::to_string(v.base_revision));
+  {
+    const FormError* error = field_error(v.form, "source");
+    h << (error ? R"(<div class="nhsuk-form-group nhsuk-form-group--error">)"_m
+                : R"(<div class="nhsuk-form-group">)"_m)
+      << R"(<label class="nhsuk-label" for="source">Page source</label>
+<div class="nhsuk-hint" id="source-hint">Front matter, then the page in Markdown.</div>
+)"_m;
+    if (error) {
+      h << R"(<span class="nhsuk-error-message" id="source-error"><span class="nhsuk-u-visually-hidden">Error:</span> )"_m
+        << error->message << "</span>\n"_m;
+    }
+    h << (error
+              ? R"(<textarea class="nhsuk-textarea nhsuk-textarea--error cairn-source" aria-describedby="source-hint source-error")"_m
+              : R"(<textarea class="nhsuk-textarea cairn-source" aria-describedby="source-hint")"_m)
+      << R"( id="source" name="source" rows="30" spellcheck="true">)"_m << v.source
+      << "</textarea></div>\n"_m;
+  }
+  write_input_field(h, v.form,
+                    {"note", "Summary of your change", "text", "off",
+                     "For example: updated the treatment section with the new guideline.", v.note});
+  h << R"(<div class="cairn-button-row">
+<button class="nhsuk-button" type="submit" name="action" value="save" data-module="nhsuk-button">Save draft</button>
+<button class="nhsuk-button nhsuk-button--secondary" type="submit" name="action" value="preview" data-module="nhsuk-button">Preview</button>
+</div>
+</form>
+<p><a href=")"_m
+    << page_link("page", v.path) << R"(">Back to the page's revisions</a></p>
+)"_m;
+  if (v.previewing) {
+    h << R"(<section class="cairn-preview" aria-labelledby="preview-heading"><h2 id="preview-heading">Preview</h2>
+)"_m;
+    if (v.findings.empty()) {
+      h << "<p>The checks found nothing to fix.</p>\n"_m;
+    } else {
+      h << R"(<h3>What the checks found</h3><ul class="nhsuk-list nhsuk-list--bullet cairn-findings">)"_m;
+      for (const auto& f : v.findings) {
+        h << "<li><strong>"_m << content::level_name(f.level) << "</strong>: line "_m << f.line
+          << ": "_m << f.message << "</li>"_m;
+      }
+      h << "</ul>\n"_m;
+    }
+    h << R"(<div class="cairn-preview__page">)"_m << v.preview << "</div></section>\n"_m;
+  }
+  return staff_page(chrome, form_page_title(v.form, "Edit: " + v.title), h.take(),
+                    crumbs_to_list());
+}
+
+SafeHtml render_content_compare(const Chrome& chrome, const ContentCompareView& v) {
+  Html h;
+  h << "<h1>Changes to "_m << v.title << "</h1>\n"_m;
+  h << "<p>From revision "_m << v.from.revision << " ("_m << v.from.author << ", "_m
+    << format_time(v.from.created_at) << ") to revision "_m << v.to.revision << " ("_m
+    << v.to.author << ", "_m << format_time(v.to.created_at) << ").</p>\n"_m;
+  write_compare_form(h, v.path, v.history, v.from.revision, v.to.revision);
+  if (v.hunks.empty()) {
+    h << "<p>These revisions are the same.</p>\n"_m;
+  } else {
+    h << R"(<table class="cairn-diff"><caption class="nhsuk-u-visually-hidden">Lines removed and added</caption><thead><tr><th scope="col">Line before</th><th scope="col">Line after</th><th scope="col">Text</th></tr></thead>
+)"_m;
+    for (const auto& hunk : v.hunks) {
+      h << R"(<tbody class="cairn-diff__hunk">)"_m;
+      if (hunk.skipped > 0) {
+        h << R"(<tr class="cairn-diff__skipped"><td colspan="3">)"_m
+          << plural(hunk.skipped, "unchanged line", "unchanged lines") << "</td></tr>"_m;
+      }
+      for (const auto& line : hunk.lines) {
+        switch (line.kind) {
+          case content::DiffKind::same:
+            h << R"(<tr class="cairn-diff__same"><td>)"_m << line.old_line << "</td><td>"_m
+              << line.new_line << "</td><td><code>"_m << line.text << "</code></td></tr>"_m;
+            break;
+          case content::DiffKind::removed:
+            h << R"(<tr class="cairn-diff__removed"><td>)"_m << line.old_line
+              << R"(</td><td></td><td><del><span class="nhsuk-u-visually-hidden">Removed: </span><code>)"_m
+              << line.text << "</code></del></td></tr>"_m;
+            break;
+          case content::DiffKind::added:
+            h << R"(<tr class="cairn-diff__added"><td></td><td>)"_m << line.new_line
+              << R"(</td><td><ins><span class="nhsuk-u-visually-hidden">Added: </span><code>)"_m
+              << line.text << "</code></ins></td></tr>"_m;
+            break;
+        }
+      }
+      h << "</tbody>\n"_m;
+    }
+    h << "</table>\n"_m;
+  }
+  h << R"(<p><a href=")"_m << page_link("page", v.path) << R"(">Back to the page's revisions</a></p>
+)"_m;
+  return staff_page(chrome, "Changes to " + v.title, h.take(), crumbs_to_list());
+}
+
+}  // namespace cairn::views

@@ -1,0 +1,63 @@
+// The editors' pages under /staff/content: every page with its review status,
+// reading age, feedback and open changes; one page with its revisions and the
+// review actions; the edit form with preview and checks; and the comparison
+// of two revisions.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "content/content_checks.hpp"
+#include "content/editorial_desk.hpp"
+#include "content/line_diff.hpp"
+#include "core/safe_html.hpp"
+#include "views/account_views.hpp"
+#include "views/layout.hpp"
+
+namespace cairn::views {
+
+inline constexpr double kReadingAgeTarget = 12;
+
+SafeHtml render_content_list(const Chrome& chrome, const std::vector<content::PageOverview>& pages);
+
+struct ContentPageView {
+  FormState form;  // for the review forms (the note of "send back")
+  content::PageOverview page;
+  std::vector<store::PageRevision> history;  // oldest first; contents not needed
+  std::vector<store::FeedbackRecord> comments;
+  std::int64_t viewer_id = 0;  // the signed-in editor
+  std::string message;         // what just happened ("Revision 8 saved as a draft.")
+  std::string review_note;     // kept when "send back" has a problem
+};
+
+SafeHtml render_content_page(const Chrome& chrome, const ContentPageView& view);
+
+struct ContentEditView {
+  FormState form;
+  std::string path;
+  std::string title;
+  int base_revision = 0;
+  std::string source;
+  std::string note;
+  bool previewing = false;
+  SafeHtml preview;                        // the page as readers would see it
+  std::vector<content::Finding> findings;  // the checks for this page
+};
+
+SafeHtml render_content_edit(const Chrome& chrome, const ContentEditView& view);
+
+struct ContentCompareView {
+  std::string path;
+  std::string title;
+  store::PageRevision from, to;  // contents not needed
+  std::vector<content::DiffHunk> hunks;
+  std::vector<store::PageRevision> history;  // for choosing another pair
+};
+
+SafeHtml render_content_compare(const Chrome& chrome, const ContentCompareView& view);
+
+// "2026-11-29T18:05:00Z" -> "29 November 2026 at 18:05 UTC"
+std::string format_time(const std::string& iso);
+
+}  // namespace cairn::views
