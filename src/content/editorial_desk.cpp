@@ -227,7 +227,9 @@ accounts::FormResult<SavedDraft> EditorialDesk::save_draft(const accounts::Accou
       saved.overtaken_by = newest.revision;
       saved.overtaken_author = newest.author;
     }
-    if (newest.content == content) {
+    // Compared as source text: where the body starts in the file is not a change.
+    auto newest_page = page_of(newest);
+    if (newest_page && page_source(*newest_page) == page_source(page.value())) {
       saved.revision = newest.revision;
       saved.unchanged = true;
       return saved;

@@ -57,7 +57,9 @@ TEST_F(PageStoreTest, ChangedPageGetsNextRevisionAndIsPublished) {
   EXPECT_EQ(all[0].content, "one");
 }
 
-TEST_F(PageStoreTest, UnknownPageIsAbsent) { EXPECT_FALSE(store_->pages().published_page("/nope")); }
+TEST_F(PageStoreTest, UnknownPageIsAbsent) {
+  EXPECT_FALSE(store_->pages().published_page("/nope"));
+}
 
 TEST_F(PageStoreTest, DataSurvivesReopen) {
   (void)store_->pages().import_pages({{"/b", "kept"}}, "import");
@@ -102,6 +104,66 @@ TEST(DatabaseTest, TransactionRollsBackWhenNotCommitted) {
   st.step();
   EXPECT_EQ(st.integer(0), 0);
   std::filesystem::remove(file);
+}
+
+TEST_F(PageStoreTest, DraftsFollowTheNewestRevisionAndLeaveThePublishedOne) {
+  (void)store_->pages().import_pages({{"/b", "one"}}, "import");
+  auto draft = store_->pages().add_draft({"/b", "two", "Alice", 7, "why"});
+  EXPECT_EQ(draft.revision, 2);
+  EXPECT_EQ(draft.state, RevisionState::draft);
+  EXPECT_EQ(draft.author_id, 7);
+  EXPECT_EQ(draft.note, "why");
+  EXPECT_EQ(store_->pages().published_page("/b")->content, "one");
+  auto newest = store_->pages().latest_revisions();
+  ASSERT_EQ(newest.size(), 1u);
+  EXPECT_EQ(newest[0].revision, 2);
+}
+
+TEST_F(PageStoreTest, StateMovesOnlyFromTheExpectedStateOfTheNewestRevision) {
+  (void)store_->pages().import_pages({{"/b", "one"}}, "import");
+  auto first = store_->pages().add_draft({"/b", "two", "Alice", 7, ""});
+  EXPECT_FALSE(store_->pages().move_state("/b", first.revision, RevisionState::in_review,
+                                          RevisionState::returned, {"Bob", ""}));
+  EXPECT_TRUE(store_->pages().move_state("/b", first.revision, RevisionState::draft,
+                                         RevisionState::in_review, {}));
+  (void)store_->pages().add_draft({"/b", "three", "Bob", 8, ""});
+  // No longer the newest: it cannot be sent back or published.
+  EXPECT_FALSE(store_->pages().move_state("/b", first.revision, RevisionState::in_review,
+                                          RevisionState::returned, {"Bob", "no"}));
+  auto before = store_->changes().latest();
+  EXPECT_FALSE(store_->pages().publish("/b", first.revision, {"Bob", ""}));
+  EXPECT_EQ(store_->changes().latest(), before);
+  EXPECT_EQ(store_->pages().published_page("/b")->content, "one");
+}
+
+TEST_F(PageStoreTest, PublishingMakesTheRevisionLiveAndMovesTheFeed) {
+  (void)store_->pages().import_pages({{"/b", "one"}}, "import");
+  auto draft = store_->pages().add_draft({"/b", "two", "Alice", 7, ""});
+  ASSERT_TRUE(store_->pages().move_state("/b", draft.revision, RevisionState::draft,
+                                         RevisionState::in_review, {}));
+  auto before = store_->changes().latest();
+  ASSERT_TRUE(store_->pages().publish("/b", draft.revision, {"Bob", ""}));
+  EXPECT_GT(store_->changes().latest(), before);
+  auto live = store_->pages().published_page("/b");
+  EXPECT_EQ(live->content, "two");
+  EXPECT_EQ(live->reviewer, "Bob");
+  EXPECT_EQ(live->state, RevisionState::published);
+  EXPECT_FALSE(store_->pages().publish("/b", draft.revision, {"Bob", ""}));
+}
+
+TEST_F(PageStoreTest, FeedbackIsCountedPerPage) {
+  store_->feedback().add({"/a", true, "", "2026-11-29"});
+  store_->feedback().add({"/a", false, "first", "2026-11-29"});
+  store_->feedback().add({"/a", false, "second", "2026-11-30"});
+  store_->feedback().add({"/b", true, "", "2026-11-30"});
+  auto counts = store_->feedback().counts();
+  EXPECT_EQ(counts["/a"].useful, 1);
+  EXPECT_EQ(counts["/a"].not_useful, 2);
+  EXPECT_EQ(counts["/a"].comments, 2);
+  EXPECT_EQ(counts["/b"].useful, 1);
+  auto comments = store_->feedback().comments("/a", 1);
+  ASSERT_EQ(comments.size(), 1u);
+  EXPECT_EQ(comments[0].comment, "second");
 }
 
 }  // namespace
