@@ -164,6 +164,14 @@ class AccountPages {
     p.display_name = account->display_name;
     p.role_title = std::string(accounts::role_title(account->role));
     p.member_since = account->created_at;
+    using accounts::Role;
+    Role role = account->role;
+    if (role == Role::editor || role == Role::admin)
+      p.staff_links.push_back({"Pages and reviews", "/staff/content"});
+    if (role == Role::moderator || role == Role::admin)
+      p.staff_links.push_back({"Moderation queue", "/staff/moderation"});
+    if (role == Role::nurse || role == Role::admin)
+      p.staff_links.push_back({"Nurse inbox", "/staff/helpline"});
     if (r.has_param("welcome"))
       p.notice = "Your account has been created.";
     if (r.param("changed") == "password") {

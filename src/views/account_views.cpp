@@ -201,7 +201,15 @@ SafeHtml render_account(const Chrome& chrome, const AccountPage& p) {
 <li><a href="/account/data">Download your data</a> (a JSON file)</li>
 <li><a href="/account/delete">Delete your account</a></li>
 </ul>
-<form method="post" action="/account/sign-out">
+)"_m;
+  if (!p.staff_links.empty()) {
+    h << "<h2>Staff pages</h2>\n<ul class=\"nhsuk-list\">"_m;
+    for (const auto& link : p.staff_links) {
+      h << "<li><a href=\""_m << link.href << "\">"_m << link.text << "</a></li>"_m;
+    }
+    h << "</ul>\n"_m;
+  }
+  h << R"(<form method="post" action="/account/sign-out">
 <input type="hidden" name="csrf_token" value=")"_m
     << p.csrf_token << R"(">
 <button class="nhsuk-button nhsuk-button--secondary" type="submit" data-module="nhsuk-button">Sign out</button>

@@ -43,6 +43,10 @@ struct AccountPage {
   std::string role_title;
   std::string member_since;  // ISO date-time
   std::string notice;        // e.g. "Your password has been changed"
+  struct Link {
+    std::string text, href;
+  };
+  std::vector<Link> staff_links;  // the staff pages this account's role may use
 };
 
 struct PasswordPage {
