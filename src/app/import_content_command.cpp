@@ -23,6 +23,10 @@ int import_content_command(const Args& args) {
   }
   std::cout << "imported content: " << report->added << " added, " << report->updated
             << " updated, " << report->unchanged << " unchanged\n";
+  for (const auto& path : report->kept_editor_versions) {
+    std::cout << "kept " << path
+              << ": editors published a newer version in the browser (see /staff/content)\n";
+  }
   return 0;
 }
 

@@ -56,13 +56,17 @@ struct ImportReport {
   int added = 0;
   int updated = 0;
   int unchanged = 0;
+  // Pages whose live revision was published by editors in the browser: an import
+  // never overwrites their reviewed work (copy it into the file to take it back).
+  std::vector<std::string> kept_editor_versions;
 };
 
 class PageStore {
  public:
   virtual ~PageStore() = default;
   // All pages in one transaction: a page whose content changed gets a new
-  // published revision; an unchanged page is left alone.
+  // published revision; an unchanged page is left alone, and so is a page whose
+  // live revision was published by editors (ImportReport::kept_editor_versions).
   virtual ImportReport import_pages(const std::vector<PageImport>& pages,
                                     const std::string& author) = 0;
   virtual std::vector<PageRevision> published_pages() = 0;

@@ -116,13 +116,18 @@ ImportReport SqlitePageStore::import_pages(const std::vector<PageImport>& pages,
   for (const auto& page : pages) {
     std::string hash = content_hash(page.content);
     auto current = db_.prepare(
-        "SELECT r.revision, r.content_hash FROM pages p JOIN page_revisions r "
+        "SELECT r.revision, r.content_hash, COALESCE(r.author_id, 0) FROM pages p "
+        "JOIN page_revisions r "
         "ON r.path = p.path AND r.revision = p.published_revision WHERE p.path = ?");
     current.bind(1, page.path);
     int revision = 0;
     if (current.step()) {
       if (current.text(1) == hash) {
         ++report.unchanged;
+        continue;
+      }
+      if (current.integer(2) != 0) {
+        report.kept_editor_versions.push_back(page.path);
         continue;
       }
       auto latest = db_.prepare("SELECT MAX(revision) FROM page_revisions WHERE path = ?");

@@ -166,5 +166,17 @@ TEST_F(PageStoreTest, FeedbackIsCountedPerPage) {
   EXPECT_EQ(comments[0].comment, "second");
 }
 
+TEST_F(PageStoreTest, ImportNeverOverwritesAVersionEditorsPublished) {
+  (void)store_->pages().import_pages({{"/b", "one"}}, "import");
+  auto draft = store_->pages().add_draft({"/b", "edited", "Alice", 7, ""});
+  ASSERT_TRUE(store_->pages().move_state("/b", draft.revision, RevisionState::draft,
+                                         RevisionState::in_review, {}));
+  ASSERT_TRUE(store_->pages().publish("/b", draft.revision, {"Bob", ""}));
+  auto report = store_->pages().import_pages({{"/b", "one"}, {"/c", "new"}}, "import");
+  EXPECT_EQ(report.kept_editor_versions, std::vector<std::string>{"/b"});
+  EXPECT_EQ(report.added, 1);
+  EXPECT_EQ(store_->pages().published_page("/b")->content, "edited");
+}
+
 }  // namespace
 }  // namespace cairn::store
