@@ -301,9 +301,9 @@ class EditorPages {
       auto to = d_.desk.revision(path, revision_number(r.param("to")));
       if (!to)
         return to.error();
-      auto from_page = d_.desk.working_copy(path);  // for the title
-      if (!from_page)
-        return from_page.error();
+      auto published = d_.desk.page(path, today());  // the title readers know it by
+      if (!published)
+        return published.error();
       auto before = content::page_from_json(nlohmann_json_parse(from->content));
       auto after = content::page_from_json(nlohmann_json_parse(to->content));
       if (!before)
@@ -314,7 +314,7 @@ class EditorPages {
       std::string after_source = content::page_source(*after);
       views::ContentCompareView view;
       view.path = path;
-      view.title = from_page->page.title;
+      view.title = published->page.title;
       view.hunks = content::diff_hunks(content::diff_lines(before_source, after_source));
       view.from = std::move(from.value());
       view.to = std::move(to.value());
