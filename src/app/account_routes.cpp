@@ -1,5 +1,6 @@
 #include "app/account_routes.hpp"
 
+#include "app/form_state.hpp"
 #include "app/web_app.hpp"
 #include "core/text.hpp"
 #include "http/client_address.hpp"
@@ -11,15 +12,6 @@ namespace cairn::app {
 namespace {
 
 using accounts::FormProblems;
-
-views::FormState form_state(const Visitor& visitor, const FormProblems& problems = {}) {
-  views::FormState state;
-  state.csrf_token = visitor.csrf_token;
-  for (const auto& p : problems.fields) state.errors.push_back({p.field, p.message});
-  if (problems.refusal)
-    state.refusal = problems.refusal->message;
-  return state;
-}
 
 // Only a path on this site: never "//host", "/\host" or anything with a scheme.
 std::string local_path(std::string_view next) {

@@ -9,6 +9,7 @@
 #include "app/commands.hpp"
 #include "app/site_config.hpp"
 #include "content/content_checks.hpp"
+#include "core/clock.hpp"
 
 namespace cairn::app {
 
@@ -33,15 +34,6 @@ bool is_date(const std::string& text) {
          std::chrono::year_month_day{std::chrono::year{y}, std::chrono::month{m},
                                      std::chrono::day{d}}
              .ok();
-}
-
-std::string today_utc() {
-  std::chrono::year_month_day ymd{
-      std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
-  return buffer;
 }
 
 // A content folder inside the current one is shown relative to it, so messages read
@@ -112,7 +104,7 @@ int check_command(const Args& args) {
     }
   }
   if (options.today.empty())
-    options.today = today_utc();
+    options.today = iso_date(std::chrono::system_clock::now());
 
   auto input = content::load_check_input(as_shown(content_dir));
   auto report = content::check_content(input, options);

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/form_state.hpp"
 #include "app/site_config.hpp"
 #include "app/web_app.hpp"
 #include "content/line_diff.hpp"
@@ -18,15 +19,6 @@ namespace cairn::app {
 namespace {
 
 constexpr std::string_view kStaffContent = "/staff/content";
-
-views::FormState form_state(const Visitor& visitor, const accounts::FormProblems& problems = {}) {
-  views::FormState state;
-  state.csrf_token = visitor.csrf_token;
-  for (const auto& p : problems.fields) state.errors.push_back({p.field, p.message});
-  if (problems.refusal)
-    state.refusal = problems.refusal->message;
-  return state;
-}
 
 int revision_number(const std::string& text) {
   int n = 0;
@@ -59,14 +51,7 @@ class EditorPages {
     return [pages = *this, method](const http::Request& r) { return (pages.*method)(r); };
   }
 
-  std::string today() const {
-    std::time_t seconds = std::chrono::system_clock::to_time_t(d_.clock.now());
-    std::tm tm{};
-    gmtime_r(&seconds, &tm);
-    char text[16];
-    std::strftime(text, sizeof text, "%Y-%m-%d", &tm);
-    return text;
-  }
+  std::string today() const { return iso_date(d_.clock.now()); }
 
   http::Response page_response(const Visitor& v, const SafeHtml& html, int status = 200) const {
     http::Response r;

@@ -1,5 +1,6 @@
 #include "app/feedback_routes.hpp"
 
+#include "app/form_state.hpp"
 #include "app/web_app.hpp"
 #include "core/text.hpp"
 #include "http/client_address.hpp"
@@ -9,15 +10,6 @@
 namespace cairn::app {
 
 namespace {
-
-views::FormState form_state(const Visitor& visitor, const accounts::FormProblems& problems = {}) {
-  views::FormState state;
-  state.csrf_token = visitor.csrf_token;
-  for (const auto& p : problems.fields) state.errors.push_back({p.field, p.message});
-  if (problems.refusal)
-    state.refusal = problems.refusal->message;
-  return state;
-}
 
 Error unknown_page() {
   return make_error(Errc::not_found, "There is no page to give feedback on at this address.");

@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "app/form_state.hpp"
 #include "app/web_app.hpp"
 #include "core/text.hpp"
 #include "forum/post_markdown.hpp"
@@ -13,15 +14,6 @@ namespace cairn::app {
 namespace {
 
 using accounts::FormProblems;
-
-views::FormState form_state(const Visitor& visitor, const FormProblems& problems = {}) {
-  views::FormState state;
-  state.csrf_token = visitor.csrf_token;
-  for (const auto& p : problems.fields) state.errors.push_back({p.field, p.message});
-  if (problems.refusal)
-    state.refusal = problems.refusal->message;
-  return state;
-}
 
 std::optional<std::int64_t> parse_id(std::string_view text) {
   if (text.empty() || text.size() > 18)

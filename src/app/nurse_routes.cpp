@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <ctime>
 
+#include "app/form_state.hpp"
 #include "app/web_app.hpp"
 #include "core/text.hpp"
 #include "http/client_address.hpp"
@@ -16,15 +17,6 @@ namespace {
 
 constexpr std::string_view kInboxPath = "/staff/helpline";
 constexpr std::size_t kPreviewChars = 120;
-
-views::FormState form_state(const Visitor& visitor, const accounts::FormProblems& problems = {}) {
-  views::FormState state;
-  state.csrf_token = visitor.csrf_token;
-  for (const auto& p : problems.fields) state.errors.push_back({p.field, p.message});
-  if (problems.refusal)
-    state.refusal = problems.refusal->message;
-  return state;
-}
 
 // "2026-03-03" -> "3 March 2026" (UTC).
 std::string date_of(std::int64_t seconds) {

@@ -23,7 +23,7 @@ struct SiteContent::Templates {
   std::vector<PageText> texts;
   std::vector<content::Page> pages;
   std::map<std::string, std::string> titles;  // for links between pages
-  std::string built_on;  // the date the review notices were worked out for
+  std::string built_on;                       // the date the review notices were worked out for
 };
 
 struct SiteContent::Rendition {
@@ -38,10 +38,12 @@ nlohmann::json page_json(const content::Page& page, const content::RenderedPage&
                          int revision, const std::map<std::string, std::string>& titles) {
   nlohmann::json sections = nlohmann::json::array();
   for (const auto& s : rendered.sections) {
-    sections.push_back({{"id", s.id}, {"heading", s.heading}, {"html", s.html.str()}, {"text", s.text}});
+    sections.push_back(
+        {{"id", s.id}, {"heading", s.heading}, {"html", s.html.str()}, {"text", s.text}});
   }
   nlohmann::json sources = nlohmann::json::array();
-  for (const auto& s : page.sources) sources.push_back({{"title", s.title}, {"address", s.address}});
+  for (const auto& s : page.sources)
+    sources.push_back({{"title", s.title}, {"address", s.address}});
   nlohmann::json related = nlohmann::json::array();
   for (const auto& path : page.related) {
     if (auto it = titles.find(path); it != titles.end()) {
@@ -66,18 +68,10 @@ nlohmann::json page_json(const content::Page& page, const content::RenderedPage&
           {"related", related}};
 }
 
-std::string iso_date(std::chrono::system_clock::time_point t) {
-  std::time_t seconds = std::chrono::system_clock::to_time_t(t);
-  std::tm tm{};
-  gmtime_r(&seconds, &tm);
-  char text[16];
-  std::strftime(text, sizeof text, "%Y-%m-%d", &tm);
-  return text;
-}
-
 std::string replace_slot(const std::string& html, const std::string& status) {
   auto at = html.find(views::kHelplineStatusSlot);
-  if (at == std::string::npos) return html;
+  if (at == std::string::npos)
+    return html;
   std::string out;
   out.reserve(html.size() + status.size());
   out.append(html, 0, at).append(status).append(html, at + views::kHelplineStatusSlot.size());
@@ -101,7 +95,8 @@ void SiteContent::refresh() {
   std::vector<int> revision_numbers;
   for (const auto& r : revisions) {
     auto parsed = content::page_from_json(nlohmann::json::parse(r.content));
-    if (!parsed) throw std::runtime_error("stored page " + r.path + ": " + parsed.error().message);
+    if (!parsed)
+      throw std::runtime_error("stored page " + r.path + ": " + parsed.error().message);
     pages.push_back(std::move(parsed.value()));
     revision_numbers.push_back(r.revision);
   }
@@ -127,7 +122,8 @@ void SiteContent::refresh() {
     auto body = page.topic == "cancer-types"
                     ? views::render_cancer_types(page, rendered, pages, ctx_.site, links)
                     : views::render_information_page(page, rendered, ctx_.site, links, extra);
-    if (page.path == "/") body.shell.breadcrumbs.clear();
+    if (page.path == "/")
+      body.shell.breadcrumbs.clear();
     templates->html[page.path] = views::render_layout(chrome_, body.shell, body.main).str();
     PageText text{page.path, page.title, page.summary, rendered.intro_text, {}};
     for (const auto& section : rendered.sections) {
@@ -135,7 +131,8 @@ void SiteContent::refresh() {
     }
     templates->texts.push_back(std::move(text));
     auto json = page_json(page, rendered, revision_numbers[i], titles);
-    templates->api[page.path] = http::make_cached_page(json.dump(), "application/json; charset=utf-8");
+    templates->api[page.path] =
+        http::make_cached_page(json.dump(), "application/json; charset=utf-8");
     index.push_back({{"path", page.path},
                      {"title", page.title},
                      {"summary", page.summary},
@@ -159,7 +156,8 @@ bool SiteContent::refresh_if_changed() {
   auto today = iso_date(ctx_.clock.now());
   {
     std::lock_guard lock(mutex_);
-    if (latest == seen_sequence_ && templates_ && templates_->built_on == today) return false;
+    if (latest == seen_sequence_ && templates_ && templates_->built_on == today)
+      return false;
   }
   refresh();
   return true;
@@ -168,9 +166,11 @@ bool SiteContent::refresh_if_changed() {
 std::string SiteContent::helpline_status_html() const {
   auto status = helpline::status_at(ctx_.helpline, ctx_.clock.now());
   views::Html h;
-  h << R"(<p class="cairn-helpline-status)"_m << (status.open ? " cairn-helpline-status--open"_m : ""_m)
-    << R"("><strong>)"_m << status.line << "</strong>"_m;
-  if (!status.note.empty()) h << " ("_m << status.note << ")"_m;
+  h << R"(<p class="cairn-helpline-status)"_m
+    << (status.open ? " cairn-helpline-status--open"_m : ""_m) << R"("><strong>)"_m << status.line
+    << "</strong>"_m;
+  if (!status.note.empty())
+    h << " ("_m << status.note << ")"_m;
   h << "</p>"_m;
   return h.take().str();
 }
@@ -178,7 +178,8 @@ std::string SiteContent::helpline_status_html() const {
 std::shared_ptr<const SiteContent::Rendition> SiteContent::current() const {
   auto now = ctx_.clock.now();
   std::lock_guard lock(mutex_);
-  if (rendition_ && now < rendition_->valid_until) return rendition_;
+  if (rendition_ && now < rendition_->valid_until)
+    return rendition_;
   // The line changed (or the pages did): fill the slot once for everyone.
   auto status = helpline::status_at(ctx_.helpline, now);
   std::string line = helpline_status_html();
@@ -189,7 +190,8 @@ std::shared_ptr<const SiteContent::Rendition> SiteContent::current() const {
   next->valid_until = std::min(next->valid_until, now + std::chrono::hours(1));
   if (templates_) {
     for (const auto& [path, html] : templates_->html) {
-      next->html[path] = http::make_cached_page(replace_slot(html, line), "text/html; charset=utf-8");
+      next->html[path] =
+          http::make_cached_page(replace_slot(html, line), "text/html; charset=utf-8");
     }
     next->not_found = http::make_cached_page(templates_->not_found, "text/html; charset=utf-8");
   }
@@ -200,25 +202,31 @@ std::shared_ptr<const SiteContent::Rendition> SiteContent::current() const {
 std::optional<http::CachedPage> SiteContent::page(std::string_view path) const {
   auto r = current();
   auto it = r->html.find(path);
-  if (it == r->html.end()) return std::nullopt;
+  if (it == r->html.end())
+    return std::nullopt;
   return it->second;
 }
 
 std::optional<http::CachedPage> SiteContent::api_page(std::string_view path) const {
   std::lock_guard lock(mutex_);
-  if (!templates_) return std::nullopt;
+  if (!templates_)
+    return std::nullopt;
   auto it = templates_->api.find(path);
-  if (it == templates_->api.end()) return std::nullopt;
+  if (it == templates_->api.end())
+    return std::nullopt;
   return it->second;
 }
 
 std::optional<http::CachedPage> SiteContent::api_index() const {
   std::lock_guard lock(mutex_);
-  if (!templates_) return std::nullopt;
+  if (!templates_)
+    return std::nullopt;
   return templates_->api_index;
 }
 
-http::CachedPage SiteContent::not_found() const { return current()->not_found; }
+http::CachedPage SiteContent::not_found() const {
+  return current()->not_found;
+}
 
 std::vector<PageText> SiteContent::page_texts() const {
   std::lock_guard lock(mutex_);
@@ -237,9 +245,11 @@ std::vector<content::Page> SiteContent::pages() const {
 
 std::optional<std::string> SiteContent::title_of(std::string_view path) const {
   std::lock_guard lock(mutex_);
-  if (!templates_) return std::nullopt;
+  if (!templates_)
+    return std::nullopt;
   for (const auto& page : templates_->pages) {
-    if (page.path == path) return page.title;
+    if (page.path == path)
+      return page.title;
   }
   return std::nullopt;
 }
@@ -248,10 +258,12 @@ SafeHtml SiteContent::preview(const content::Page& page) const {
   std::map<std::string, std::string> titles;
   {
     std::lock_guard lock(mutex_);
-    if (templates_) titles = templates_->titles;
+    if (templates_)
+      titles = templates_->titles;
   }
   titles[page.path] = page.breadcrumb.empty() ? page.title : page.breadcrumb;
-  views::PageLinks links{titles, helpline::describe_hours(ctx_.helpline), iso_date(ctx_.clock.now())};
+  views::PageLinks links{titles, helpline::describe_hours(ctx_.helpline),
+                         iso_date(ctx_.clock.now())};
   auto rendered = content::render_page(page, ctx_.glossary);
   SafeHtml extra = ctx_.extra_for_page ? ctx_.extra_for_page(page) : SafeHtml{};
   auto body = views::render_information_page(page, rendered, ctx_.site, links, extra);

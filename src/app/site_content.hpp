@@ -3,8 +3,8 @@
 #pragma once
 
 #include <chrono>
-#include <functional>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -74,8 +74,8 @@ class SiteContent {
   SafeHtml preview(const content::Page& page) const;
 
  private:
-  struct Templates;   // rendered HTML with the status slot still empty
-  struct Rendition;   // the templates with one status line filled in
+  struct Templates;  // rendered HTML with the status slot still empty
+  struct Rendition;  // the templates with one status line filled in
   std::shared_ptr<const Rendition> current() const;
 
   SiteContext ctx_;

@@ -1,25 +1,10 @@
 #include "content/page_feedback.hpp"
 
-#include <ctime>
-
 #include "accounts/code_points.hpp"
 #include "core/text.hpp"
 #include "safeguarding/contact_details.hpp"
 
 namespace cairn::content {
-
-namespace {
-
-std::string day_of(std::chrono::system_clock::time_point t) {
-  std::time_t seconds = std::chrono::system_clock::to_time_t(t);
-  std::tm tm{};
-  gmtime_r(&seconds, &tm);
-  char text[16];
-  std::strftime(text, sizeof text, "%Y-%m-%d", &tm);
-  return text;
-}
-
-}  // namespace
 
 PageFeedback::PageFeedback(store::FeedbackStore& store, const safeguarding::WatchedWords& watched,
                            accounts::RateLimiter& limiter, const Clock& clock)
@@ -51,7 +36,7 @@ accounts::FormResult<FeedbackSent> PageFeedback::submit(const std::string& path,
       !allowed) {
     return allowed.error();
   }
-  store_.add({path, useful == "yes", text, day_of(clock_.now())});
+  store_.add({path, useful == "yes", text, iso_date(clock_.now())});
   return FeedbackSent{watched_.matches(text)};
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <chrono>
+#include <string>
 
 namespace cairn {
 
@@ -29,5 +30,9 @@ class FixedClock final : public Clock {
  private:
   std::chrono::system_clock::time_point t_;
 };
+
+// The UTC calendar day of an instant, "2026-11-29": the dates pages and
+// reviews are written in.
+std::string iso_date(std::chrono::system_clock::time_point t);
 
 }  // namespace cairn
