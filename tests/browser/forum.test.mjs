@@ -3,25 +3,14 @@
 // moderator approves it, and another member replies.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { bin, root, startCairn } from '../http/cairn_server.mjs';
+import { assertAxeClean, ensureVendorAssets, launchChromium } from './browser_kit.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const PASSWORD = 'blue tardis at dawn';
 const MOD_EMAIL = `mod.${process.pid}@example.org`;
 const MOD_PASSWORD = 'kettle orbit sunrise';
-
-function ensureVendorAssets() {
-  const css = join(root, 'web', 'vendor', 'nhsuk-frontend.css');
-  const script = join(root, 'scripts', 'build-web.mjs');
-  if (!existsSync(css) || statSync(script).mtimeMs > statSync(css).mtimeMs) {
-    execFileSync(process.execPath, [script], { cwd: root, stdio: 'inherit' });
-  }
-}
 
 function addModerator(dataDir) {
   return new Promise((ok, fail) => {
@@ -41,28 +30,13 @@ let browser;
 before(async () => {
   ensureVendorAssets();
   server = await startCairn({ before: addModerator });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-const axeSource = readFileSync(join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-
-async function assertAxeClean(page, what) {
-  await page.evaluate(axeSource);
-  const results = await page.evaluate(
-    (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
-    AXE_TAGS);
-  const text = results.violations.map((v) => `${v.id}: ${v.help}\n  ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('\n  ')}`).join('\n');
-  assert.equal(results.violations.length, 0, `axe on ${what}:\n${text}`);
-}
 
 // A fresh browser context (its own cookies) with console errors collected.
 async function person() {

@@ -4,26 +4,14 @@
 // typing and clicking, ending with the email in a small SMTP sink.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { bin, root, startCairn } from '../http/cairn_server.mjs';
+import { assertAxeClean, ensureVendorAssets, launchChromium } from './browser_kit.mjs';
 import { startSmtpSink } from '../http/smtp_sink.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const NURSE_EMAIL = `nurse.${process.pid}@example.org`;
 const NURSE_PASSWORD = 'kettle orbit sunrise';
-
-// web/vendor/ is generated (git-ignored); build it if this checkout has not.
-function ensureVendorAssets() {
-  const css = join(root, 'web', 'vendor', 'nhsuk-frontend.css');
-  const script = join(root, 'scripts', 'build-web.mjs');
-  if (!existsSync(css) || statSync(script).mtimeMs > statSync(css).mtimeMs) {
-    execFileSync(process.execPath, [script], { cwd: root, stdio: 'inherit' });
-  }
-}
 
 function addNurse(data) {
   return new Promise((ok) => {
@@ -47,11 +35,7 @@ before(async () => {
   server = await startCairn({ args: ['--smtp', `127.0.0.1:${sink.port}`] });
   const added = await addNurse(server.data);
   assert.equal(added.code, 0, added.out);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {
@@ -73,18 +57,6 @@ async function visitor() {
   });
   page.on('pageerror', (err) => problems.push(`uncaught: ${err.message}`));
   return { context, page, problems };
-}
-
-const axeSource = readFileSync(join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-
-async function assertAxeClean(page, what) {
-  await page.evaluate(axeSource);
-  const { violations } = await page.evaluate(
-    (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
-    AXE_TAGS);
-  const described = violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n` +
-    v.nodes.slice(0, 5).map((n) => `  - ${n.target.join(' ')}`).join('\n')).join('\n');
-  assert.equal(violations.length, 0, `axe found problems on ${what}:\n${described}`);
 }
 
 async function fillQuestion(page, { name, email, question }) {

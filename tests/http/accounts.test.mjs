@@ -4,61 +4,19 @@
 // SQL metacharacters are kept as typed, and `cairn user add` makes staff.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bin, root, startCairn } from './cairn_server.mjs';
+import { root, startCairn } from './cairn_server.mjs';
+import { WebVisitor, runCairn, escapeHtml } from './web_visitor.mjs';
 
 const PASSWORD = 'blue tardis at dawn';
 let server;
-let nextAddress = 1;
 
 // A browser with a cookie jar. The server trusts X-Forwarded-For in these
 // tests (--trust-proxy on), so each browser can come from its own address and
 // the per-address limits of one test do not spill into the next.
-class Browser {
-  constructor() {
-    this.jar = new Map();
-    const n = nextAddress++;
-    this.address = `198.51.${Math.floor(n / 250)}.${(n % 250) + 1}`;
-  }
-
-  async request(path, { method = 'GET', form, headers = {} } = {}) {
-    const h = { 'x-forwarded-for': this.address, ...headers };
-    if (this.jar.size) h.cookie = [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ');
-    let body;
-    if (form) {
-      body = new URLSearchParams(form).toString();
-      h['content-type'] = 'application/x-www-form-urlencoded';
-    }
-    const res = await fetch(server.base + path, { method, headers: h, body, redirect: 'manual' });
-    const setCookies = res.headers.getSetCookie();
-    for (const c of setCookies) {
-      const [pair] = c.split(';');
-      const eq = pair.indexOf('=');
-      const name = pair.slice(0, eq);
-      if (/;\s*Max-Age=0/i.test(c)) this.jar.delete(name);
-      else this.jar.set(name, pair.slice(eq + 1));
-    }
-    return { status: res.status, headers: res.headers, setCookies, text: await res.text(),
-             location: res.headers.get('location') };
-  }
-
-  get(path) { return this.request(path); }
-
-  async token(pagePath) {
-    const page = await this.get(pagePath);
-    assert.equal(page.status, 200, `${pagePath}: ${page.text.slice(0, 300)}`);
-    const m = /name="csrf_token" value="([^"]+)"/.exec(page.text);
-    assert.ok(m, `no csrf_token on ${pagePath}`);
-    return m[1];
-  }
-
-  // Fills in the form on pagePath and sends it to action, as a browser would.
-  async submit(pagePath, action, fields) {
-    const csrf_token = await this.token(pagePath);
-    return this.request(action, { method: 'POST', form: { ...fields, csrf_token } });
-  }
+class Browser extends WebVisitor {
+  constructor() { super(server, '198.51'); }
 
   register(displayName, email, password = PASSWORD) {
     return this.submit('/account/register', '/account/register', {
@@ -77,11 +35,6 @@ class Browser {
   }
 }
 
-function escapeHtml(text) {
-  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;').replaceAll("'", '&#39;');
-}
-
 function displayNameOn(page) {
   const m = /<dd class="nhsuk-summary-list__value cairn-display-name">([^<]*)<\/dd>/.exec(page);
   return m && m[1];
@@ -89,17 +42,6 @@ function displayNameOn(page) {
 
 let unique = 0;
 const email = (who) => `${who}.${process.pid}.${++unique}@example.org`;
-
-function runCairn(args, input) {
-  return new Promise((ok) => {
-    const child = spawn(bin, args, { stdio: ['pipe', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d) => { out += d; });
-    child.stderr.on('data', (d) => { out += d; });
-    child.on('exit', (code) => ok({ code, out }));
-    child.stdin.end(input);
-  });
-}
 
 before(async () => { server = await startCairn({ args: ['--trust-proxy', 'on'] }); });
 after(async () => { await server?.stop(); });

@@ -6,60 +6,20 @@
 // escaped; SQL metacharacters are kept as typed; public threads join search.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bin, root, startCairn } from './cairn_server.mjs';
+import { root, startCairn } from './cairn_server.mjs';
+import { WebVisitor, runCairn, escapeHtml } from './web_visitor.mjs';
 
 const PASSWORD = 'blue tardis at dawn';
 const MOD_PASSWORD = 'kettle orbit sunrise';
 let server;
-let nextAddress = 1;
 let unique = 0;
 const email = (who) => `${who}.${process.pid}.${++unique}@example.org`;
 const name = (who) => `${who} ${process.pid % 1000}x${++unique}`;
 
-class Browser {
-  constructor() {
-    this.jar = new Map();
-    const n = nextAddress++;
-    this.address = `203.0.${Math.floor(n / 250)}.${(n % 250) + 1}`;
-  }
-
-  async request(path, { method = 'GET', form, headers = {} } = {}) {
-    const h = { 'x-forwarded-for': this.address, ...headers };
-    if (this.jar.size) h.cookie = [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ');
-    let body;
-    if (form) {
-      body = new URLSearchParams(form).toString();
-      h['content-type'] = 'application/x-www-form-urlencoded';
-    }
-    const res = await fetch(server.base + path, { method, headers: h, body, redirect: 'manual' });
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(';');
-      const eq = pair.indexOf('=');
-      const key = pair.slice(0, eq);
-      if (/;\s*Max-Age=0/i.test(c)) this.jar.delete(key);
-      else this.jar.set(key, pair.slice(eq + 1));
-    }
-    return { status: res.status, headers: res.headers, text: await res.text(),
-             location: res.headers.get('location') };
-  }
-
-  get(path) { return this.request(path); }
-
-  async token(pagePath) {
-    const page = await this.get(pagePath);
-    assert.equal(page.status, 200, `${pagePath}: ${page.text.slice(0, 300)}`);
-    const m = /name="csrf_token" value="([^"]+)"/.exec(page.text);
-    assert.ok(m, `no csrf_token on ${pagePath}`);
-    return m[1];
-  }
-
-  async submit(pagePath, action, fields) {
-    const csrf_token = await this.token(pagePath);
-    return this.request(action, { method: 'POST', form: { ...fields, csrf_token } });
-  }
+class Browser extends WebVisitor {
+  constructor() { super(server, '203.0'); }
 
   async register(displayName = name('Member')) {
     const r = await this.submit('/account/register', '/account/register', {
@@ -69,10 +29,6 @@ class Browser {
     assert.equal(r.status, 303, r.text.slice(0, 400));
     this.name = displayName;
     return this;
-  }
-
-  signIn(address, password) {
-    return this.submit('/account/sign-in', '/account/sign-in', { email: address, password });
   }
 
   // Starts a thread; returns {status, thread, post, page (the page after the redirect)}.
@@ -94,17 +50,6 @@ class Browser {
   }
 }
 
-function runCairn(args, input) {
-  return new Promise((ok) => {
-    const child = spawn(bin, args, { stdio: ['pipe', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d) => { out += d; });
-    child.stderr.on('data', (d) => { out += d; });
-    child.on('exit', (code) => ok({ code, out }));
-    child.stdin.end(input);
-  });
-}
-
 async function staff(role, displayName) {
   const address = email(role);
   const r = await runCairn(['user', 'add', address, '--role', role, '--name', displayName,
@@ -114,11 +59,6 @@ async function staff(role, displayName) {
   assert.equal((await b.signIn(address, MOD_PASSWORD)).status, 303);
   b.name = displayName;
   return b;
-}
-
-function escapeHtml(text) {
-  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;').replaceAll("'", '&#39;');
 }
 
 // The rendered bodies of the posts on a page.

@@ -6,62 +6,23 @@
 // the inbox, escaping, form problems and the rate limit on asking.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { bin, root, startCairn } from './cairn_server.mjs';
+import { root, startCairn } from './cairn_server.mjs';
+import { WebVisitor, runCairn } from './web_visitor.mjs';
 import { startSmtpSink } from './smtp_sink.mjs';
 
 const PASSWORD = 'blue tardis at dawn';
 const NURSE_PASSWORD = 'kettle orbit sunrise';
 let server;
 let sink;
-let nextAddress = 1;
 let unique = 0;
 const email = (who) => `${who}.${process.pid}.${++unique}@example.org`;
 const nonce = () => `${process.pid}-${++unique}`;
 
 // A browser with a cookie jar, coming from its own address (--trust-proxy on),
 // so one test's rate limits do not spill into the next.
-class Browser {
-  constructor() {
-    this.jar = new Map();
-    const n = nextAddress++;
-    this.address = `198.51.${Math.floor(n / 250)}.${(n % 250) + 1}`;
-  }
-
-  async request(path, { method = 'GET', form } = {}) {
-    const headers = { 'x-forwarded-for': this.address };
-    if (this.jar.size) headers.cookie = [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ');
-    let body;
-    if (form) {
-      body = new URLSearchParams(form).toString();
-      headers['content-type'] = 'application/x-www-form-urlencoded';
-    }
-    const res = await fetch(server.base + path, { method, headers, body, redirect: 'manual' });
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(';');
-      const eq = pair.indexOf('=');
-      if (/;\s*Max-Age=0/i.test(c)) this.jar.delete(pair.slice(0, eq));
-      else this.jar.set(pair.slice(0, eq), pair.slice(eq + 1));
-    }
-    return { status: res.status, headers: res.headers, text: await res.text(),
-             location: res.headers.get('location') };
-  }
-
-  get(path) { return this.request(path); }
-
-  async token(pagePath) {
-    const page = await this.get(pagePath);
-    assert.equal(page.status, 200, `${pagePath}: ${page.text.slice(0, 300)}`);
-    const m = /name="csrf_token" value="([^"]+)"/.exec(page.text);
-    assert.ok(m, `no csrf_token on ${pagePath}`);
-    return m[1];
-  }
-
-  async submit(pagePath, action, fields) {
-    const csrf_token = await this.token(pagePath);
-    return this.request(action, { method: 'POST', form: { ...fields, csrf_token } });
-  }
+class Browser extends WebVisitor {
+  constructor() { super(server, '198.51'); }
 
   // Asks from the form on /helpline, as a visitor would; consent: null leaves
   // the box unticked (the field is not sent at all).
@@ -71,20 +32,6 @@ class Browser {
     return this.submit('/helpline', '/helpline/ask', all);
   }
 
-  signIn(address, password) {
-    return this.submit('/account/sign-in', '/account/sign-in', { email: address, password });
-  }
-}
-
-function runCairn(args, input) {
-  return new Promise((ok) => {
-    const child = spawn(bin, args, { stdio: ['pipe', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d) => { out += d; });
-    child.stderr.on('data', (d) => { out += d; });
-    child.on('exit', (code) => ok({ code, out }));
-    child.stdin.end(input);
-  });
 }
 
 async function addStaff(role, name) {

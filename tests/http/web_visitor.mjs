@@ -26,13 +26,14 @@ export class WebVisitor {
       h['content-type'] = 'application/x-www-form-urlencoded';
     }
     const res = await fetch(this.server.base + path, { method, headers: h, body, redirect: 'manual' });
-    for (const c of res.headers.getSetCookie()) {
+    const setCookies = res.headers.getSetCookie();
+    for (const c of setCookies) {
       const [pair] = c.split(';');
       const eq = pair.indexOf('=');
       if (/;\s*Max-Age=0/i.test(c)) this.jar.delete(pair.slice(0, eq));
       else this.jar.set(pair.slice(0, eq), pair.slice(eq + 1));
     }
-    return { status: res.status, headers: res.headers, text: await res.text(),
+    return { status: res.status, headers: res.headers, setCookies, text: await res.text(),
              location: res.headers.get('location') };
   }
 
