@@ -1,14 +1,10 @@
 #include <gtest/gtest.h>
 
-#include <unistd.h>
-
-#include <filesystem>
-
 #include <nlohmann/json.hpp>
 
+#include "../temp_store.hpp"
 #include "content/editorial_desk.hpp"
 #include "content/page_source.hpp"
-#include "store/store.hpp"
 
 namespace cairn::content {
 namespace {
@@ -37,18 +33,8 @@ Page sample_page(std::string next_review = "2027-06-01", std::string path = "/ab
 class EditorialDeskTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("cairn-desk-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    store_ = store::open_sqlite_store(dir_);
     (void)store_->pages().import_pages({{"/about", page_to_json(sample_page()).dump()}}, "import");
     desk_ = std::make_unique<EditorialDesk>(store_->pages(), store_->feedback());
-  }
-  void TearDown() override {
-    desk_.reset();
-    store_.reset();
-    std::filesystem::remove_all(dir_);
   }
 
   // A draft of /about whose body ends with `words`.
@@ -60,8 +46,7 @@ class EditorialDeskTest : public ::testing::Test {
     return saved ? saved->revision : 0;
   }
 
-  std::filesystem::path dir_;
-  std::unique_ptr<store::Store> store_;
+  cairn::testing::TempStore store_;
   std::unique_ptr<EditorialDesk> desk_;
   accounts::Account alice_ = person(1, "Alice", accounts::Role::editor);
   accounts::Account bob_ = person(2, "Bob", accounts::Role::editor);

@@ -1,11 +1,7 @@
 #include <gtest/gtest.h>
 
-#include <unistd.h>
-
-#include <filesystem>
-
+#include "../temp_store.hpp"
 #include "content/page_feedback.hpp"
-#include "store/store.hpp"
 
 namespace cairn::content {
 namespace {
@@ -15,21 +11,10 @@ using namespace std::chrono_literals;
 class PageFeedbackTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("cairn-feedback-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    store_ = store::open_sqlite_store(dir_);
     feedback_ = std::make_unique<PageFeedback>(store_->feedback(), watched_, limiter_, clock_);
   }
-  void TearDown() override {
-    feedback_.reset();
-    store_.reset();
-    std::filesystem::remove_all(dir_);
-  }
 
-  std::filesystem::path dir_;
-  std::unique_ptr<store::Store> store_;
+  cairn::testing::TempStore store_;
   FixedClock clock_{std::chrono::sys_days{std::chrono::year{2026} / 11 / 29} + 15h + 7min};
   accounts::RateLimiter limiter_{clock_};
   safeguarding::WatchedWords watched_ = safeguarding::WatchedWords::parse("end my life\n");
