@@ -419,6 +419,16 @@ void print_summary(const char* label, const Summary& s) {
               s.max, s.cpu_p50, s.cpu_p99, s.per_second);
 }
 
+// The 1-minute load average: with more runnable processes than CPUs, a search waits for a
+// CPU now and then, and the wall-clock figures grow while the CPU ones do not.
+std::string load_average() {
+  std::ifstream in("/proc/loadavg");
+  std::string one;
+  if (!(in >> one))
+    return "unknown";
+  return one + " on " + std::to_string(std::thread::hardware_concurrency()) + " CPUs";
+}
+
 std::uintmax_t folder_bytes(const fs::path& dir) {
   std::uintmax_t total = 0;
   for (const auto& entry : fs::recursive_directory_iterator(dir))
@@ -491,8 +501,10 @@ int run(const Options& o) {
     std::printf("latency in microseconds (wall clock; cpu = CPU time of the searching thread)\n");
     std::printf("%-24s %9s %9s %9s %9s %9s %9s %11s\n", "index, threads", "searches", "p50", "p99",
                 "max", "cpu p50", "cpu p99", "searches/s");
+    std::string load_before = load_average();
     std::vector<Sample> disk_samples;
     auto disk1 = measure(*disk, queries, o.rounds, 1, &disk_samples);
+    std::string load_after = load_average();
     print_summary("disk, 1 thread", disk1);
     print_summary("disk, 2 threads", measure(*disk, queries, o.rounds, 2));
     print_summary("memory, 1 thread", measure(*memory, queries, o.rounds, 1));
@@ -500,26 +512,38 @@ int run(const Options& o) {
     print_summary("memory, 2 threads", measure(*memory, queries, o.rounds, 2));
 
     std::printf("\nper query (disk index, 1 thread), microseconds:\n");
-    std::printf("%9s %9s %9s %9s  %s\n", "p50", "p99", "max", "matches", "query");
-    std::size_t over = 0;
+    std::printf("%9s %9s %9s %9s %9s %9s  %s\n", "p50", "p99", "max", "cpu p50", "cpu p99",
+                "matches", "query");
+    std::size_t over = 0, cpu_over = 0;
     for (std::size_t q = 0; q < queries.size(); ++q) {
-      std::vector<double> wall;
-      for (const auto& s : disk_samples)
-        if (s.query == q)
+      std::vector<double> wall, cpu;
+      for (const auto& s : disk_samples) {
+        if (s.query == q) {
           wall.push_back(s.wall_us);
+          cpu.push_back(s.cpu_us);
+        }
+      }
       std::sort(wall.begin(), wall.end());
-      double p99 = percentile(wall, 99);
-      if (p99 >= kTargetP99Micros)
-        ++over;
+      std::sort(cpu.begin(), cpu.end());
+      double p99 = percentile(wall, 99), cpu_p99 = percentile(cpu, 99);
+      over += p99 >= kTargetP99Micros ? 1 : 0;
+      cpu_over += cpu_p99 >= kTargetP99Micros ? 1 : 0;
       std::size_t matches = disk->search({queries[q], "", 1, 10}).total;
-      std::printf("%9.0f %9.0f %9.0f %9zu  %s\n", percentile(wall, 50), p99, wall.back(), matches,
-                  queries[q].c_str());
+      std::printf("%9.0f %9.0f %9.0f %9.0f %9.0f %9zu  %s\n", percentile(wall, 50), p99,
+                  wall.back(), percentile(cpu, 50), cpu_p99, matches, queries[q].c_str());
     }
 
+    // The target is on wall-clock time; the CPU time shows what it would be on a machine with
+    // a CPU to spare (the load average says whether there was one).
     bool pass = disk1.p99 < kTargetP99Micros;
-    std::printf("\n%zu of %zu queries have their own p99 >= 5 ms\n", over, queries.size());
+    bool cpu_pass = disk1.cpu_p99 < kTargetP99Micros;
+    std::printf("\n%zu of %zu queries have their own p99 >= 5 ms (%zu in CPU time)\n", over,
+                queries.size(), cpu_over);
+    std::printf("load average while measuring: %s before, %s after\n", load_before.c_str(),
+                load_after.c_str());
     std::printf("target p99 < 5 ms: %s (disk index, 1 thread, p99 %.0f us over %zu searches)\n",
                 pass ? "PASS" : "FAIL", disk1.p99, disk1.searches);
+    std::printf("in CPU time:       %s (p99 %.0f us)\n", cpu_pass ? "PASS" : "FAIL", disk1.cpu_p99);
   }
   std::error_code ec;
   fs::remove_all(dir, ec);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <unordered_map>
 
 #include <xapian.h>
 
@@ -59,7 +60,47 @@ constexpr std::string_view kStopwords[] = {
     "your",    "yours",  "yourself", "yourselves"};
 static_assert(std::is_sorted(std::begin(kStopwords), std::end(kStopwords)));
 
+class RememberingStem : public Xapian::StemImplementation {
+ public:
+  explicit RememberingStem(std::size_t max_words) : max_words_(max_words) {}
+  std::string operator()(const std::string& word) override {
+    auto it = stems_.find(word);
+    if (it != stems_.end())
+      return it->second;
+    if (stems_.size() >= max_words_)
+      stems_.clear();
+    return stems_.emplace(word, stem_(word)).first->second;
+  }
+  std::string get_description() const override { return "remembering " + stem_.get_description(); }
+
+ private:
+  Xapian::Stem stem_{kStemLanguage};
+  std::size_t max_words_;
+  std::unordered_map<std::string, std::string> stems_;
+};
+
 }  // namespace
+
+Xapian::Stem remembering_stemmer(std::size_t max_words) {
+  return Xapian::Stem(new RememberingStem(max_words));
+}
+
+std::string valid_utf8(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    unsigned ch = 0;
+    std::size_t len = decode_utf8(text, i, ch);
+    if (len == 0) {
+      out += "\uFFFD";
+      ++i;
+      continue;
+    }
+    out.append(text.substr(i, len));
+    i += len;
+  }
+  return out;
+}
 
 CleanQuery clean_query(std::string_view raw, std::size_t max_bytes) {
   CleanQuery out;

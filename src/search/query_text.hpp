@@ -44,6 +44,14 @@ bool is_stopword(std::string_view word);
 // TermGenerator's STEM_SOME rule), else the word itself.
 std::string stemmed_term(const Xapian::Stem& stem, const std::string& word);
 
+// A kStemLanguage stemmer that remembers the stems it made (up to max_words words, then it
+// starts afresh): the same words recur in every text, and stemming them is most of the cost
+// of indexing and of snippets. Like any Xapian::Stem, for one thread at a time.
+Xapian::Stem remembering_stemmer(std::size_t max_words = 50000);
+
+// The text with every byte that is not part of valid UTF-8 replaced by U+FFFD.
+std::string valid_utf8(std::string_view text);
+
 // Whether the word starts with a letter (only such words are stemmed or spell-corrected).
 bool starts_with_letter(std::string_view word);
 

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdint>
+#include <map>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <tuple>
 #include <unordered_set>
@@ -15,6 +17,7 @@
 #include "search/query_text.hpp"
 #include "search/snippet.hpp"
 #include "search/spelling.hpp"
+#include "search/stored_fields.hpp"
 
 namespace cairn::search {
 namespace {
@@ -22,16 +25,23 @@ namespace {
 // Matches counted exactly before totals and facets become estimates ("about N results").
 constexpr Xapian::doccount kExactCountLimit = 100;
 
-
-constexpr Xapian::valueno kTypeSlot = 0;
 const std::string kIdPrefix = "Q";
 const std::string kTypePrefix = "XT";
 const std::string kTitlePrefix = "S";
 // Words (and "Z" stems) of trusted documents: what spelling correction may offer.
 const std::string kVocabularyPrefix = "V";
+// Synonym groups as single terms: a document holds kConceptPrefix + group number for each
+// mention of a member of the group (its wdf grows with the field's weight, as the words' own
+// terms do), and kTitleConceptPrefix + number for each mention in its title. A query for a
+// member then reads one posting list instead of checking every member phrase in every
+// candidate document. Group numbers are digits, so the two prefixes cannot be confused.
+const std::string kConceptPrefix = "XC";
+const std::string kTitleConceptPrefix = "XCS";
 const std::string kSchemaKey = "cairn.search.schema";
-// Bump when the way documents are indexed changes: older indexes are then rebuilt.
-const std::string kSchemaVersion = "1";
+// Bump when the way documents are indexed changes: older indexes are then rebuilt. The
+// stored marker also holds a digest of the synonym groups, since documents hold group numbers.
+// 2: synonym groups indexed as concept terms.
+const std::string kSchemaVersion = "2";
 
 // A word in a title counts as much as five in the body.
 constexpr Xapian::termcount kTitleWeight = 5;
@@ -57,17 +67,41 @@ bool trusted_for_spelling(const std::string& type) {
   return type != "forum";
 }
 
+// A stable hash (FNV-1a), continued from `hash`.
+constexpr std::uint64_t kHashStart = 14695981039346656037ull;
+std::uint64_t hash_bytes(std::string_view bytes, std::uint64_t hash = kHashStart) {
+  for (unsigned char c : bytes) hash = (hash ^ c) * 1099511628211ull;
+  return hash;
+}
+
+std::string hex(std::uint64_t value) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (int shift = 60; shift >= 0; shift -= 4) out += kHex[(value >> shift) & 0xF];
+  return out;
+}
+
 // The unique term of a document id. Xapian terms are limited to about 245 bytes, so a long
-// id is cut and given a stable hash (FNV-1a) of the whole.
+// id is cut and given a stable hash of the whole.
 std::string id_term(const std::string& id) {
   if (id.size() <= 160)
     return kIdPrefix + id;
-  std::uint64_t hash = 14695981039346656037ull;
-  for (unsigned char c : id) hash = (hash ^ c) * 1099511628211ull;
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out = kIdPrefix + id.substr(0, 140) + "#";
-  for (int shift = 60; shift >= 0; shift -= 4) out += kHex[(hash >> shift) & 0xF];
-  return out;
+  return kIdPrefix + id.substr(0, 140) + "#" + hex(hash_bytes(id));
+}
+
+// What an index is marked with: the schema version and a digest of the synonym groups. An
+// index marked otherwise was written by other code or with other groups, and is rebuilt.
+std::string schema_marker(const Synonyms& synonyms) {
+  std::uint64_t hash = kHashStart;
+  for (std::size_t g = 0; g < synonyms.group_count(); ++g) {
+    for (const auto& phrase : synonyms.group(g)) hash = hash_bytes(phrase.text + "\n", hash);
+    hash = hash_bytes("\x1e", hash);
+  }
+  return kSchemaVersion + ":" + hex(hash);
+}
+
+std::string concept_term(const std::string& prefix, std::size_t group) {
+  return prefix + std::to_string(group);
 }
 
 // A type filter is a short lower-case word; anything else means no filter.
@@ -119,17 +153,75 @@ std::string quoted(const std::string& text) {
 struct Reader {
   explicit Reader(Xapian::Database database) : db(std::move(database)) {}
   Xapian::Database db;
-  Xapian::Stem stem{kStemLanguage};         // Stem objects are not thread-safe: one per reader
-  std::uint64_t generation = 0;             // of the index this reader sees
-  std::uint64_t vocabulary_generation = 0;  // of the spelling vocabulary in it
+  // A database with no documents: snippets take the words to highlight from an MSet, and one
+  // from here costs no index reads (see highlighting()).
+  Xapian::Database no_documents{
+      Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY)};
+  Xapian::Stem stem = remembering_stemmer();  // Stem objects are not thread-safe: one per reader
+  std::uint64_t generation = 0;               // of the index this reader sees
+  std::uint64_t vocabulary_generation = 0;    // of the spelling vocabulary in it
+  // Each type's documents (ascending docids), for counting matches per type (TypeCounter).
+  // Read from the index when first needed after the database is (re)opened. Kept by type, not
+  // in a table by docid: docids only grow as documents are replaced.
+  std::vector<std::pair<std::string, std::vector<Xapian::docid>>> types;
+  bool types_read = false;
+};
+
+void read_types(Reader& r) {
+  if (r.types_read)
+    return;
+  r.types.clear();
+  for (auto t = r.db.allterms_begin(kTypePrefix); t != r.db.allterms_end(kTypePrefix); ++t) {
+    auto& docs =
+        r.types.emplace_back((*t).substr(kTypePrefix.size()), std::vector<Xapian::docid>{}).second;
+    docs.reserve(t.get_termfreq());
+    for (auto p = r.db.postlist_begin(*t); p != r.db.postlist_end(*t); ++p) docs.push_back(*p);
+  }
+  r.types_read = true;
+}
+
+// Counts the matches the matcher shows it per type, from the reader's lists of each type's
+// documents: a ValueCountMatchSpy on a type value reads each document's value from the index,
+// which cost a good part of a search.
+class TypeCounter : public Xapian::MatchSpy {
+ public:
+  explicit TypeCounter(const Reader& r) : reader_(r), counts_(r.types.size(), 0) {}
+  void operator()(const Xapian::Document& doc, double) override {
+    ++seen_;
+    Xapian::docid id = doc.get_docid();
+    for (std::size_t i = 0; i < reader_.types.size(); ++i) {
+      const auto& docs = reader_.types[i].second;
+      if (std::binary_search(docs.begin(), docs.end(), id)) {
+        ++counts_[i];
+        return;
+      }
+    }
+  }
+  std::size_t seen() const { return seen_; }
+  // (type, matches counted) for each type with some.
+  std::vector<std::pair<std::string, std::size_t>> counts() const {
+    std::vector<std::pair<std::string, std::size_t>> out;
+    for (std::size_t i = 0; i < counts_.size(); ++i) {
+      if (counts_[i] > 0)
+        out.emplace_back(reader_.types[i].first, counts_[i]);
+    }
+    return out;
+  }
+
+ private:
+  const Reader& reader_;
+  std::vector<std::size_t> counts_;
+  std::size_t seen_ = 0;
 };
 
 // One part of a query that documents must match: a word, a quoted phrase, or a synonym group.
 struct Concept {
   Xapian::Query query;
-  Xapian::Query in_title;  // the same in titles only: a bonus, as few titles have a given word
-  bool known = false;      // some document has it
-  bool stopword = false;   // a lone function word
+  Xapian::Query in_title;     // the same in titles only: a bonus, as few titles have a given word
+  Xapian::Query in_text;      // the words it stands for in text: what snippets highlight
+  bool known = false;         // some document has it
+  bool stopword = false;      // a lone function word
+  bool exact_phrase = false;  // quoted words
 };
 
 struct Outcome {
@@ -137,7 +229,8 @@ struct Outcome {
   std::size_t total = 0;      // matches of the requested type
   std::size_t total_all = 0;  // matches of any type
   std::map<std::string, std::size_t> facets;
-  bool strict = false;  // every meaningful word matched together
+  bool strict = false;    // every meaningful word matched together
+  Xapian::Query in_text;  // the words matched, for snippets
 };
 
 }  // namespace
@@ -148,6 +241,7 @@ struct SearchIndex::Impl {
       : dir(std::move(directory)),
         memory(dir.empty()),
         synonyms(std::move(syns)),
+        schema(schema_marker(synonyms)),
         writer(std::move(database)),
         needs_rebuild(rebuild) {
     termgen.set_stemmer(write_stem);
@@ -175,6 +269,7 @@ struct SearchIndex::Impl {
       if (exclusive || reader_->generation != generation) {
         reader_->db.reopen();
         reader_->generation = generation;
+        reader_->types_read = false;
       }
     }
     ~Lease() { impl_.give_back(std::move(reader_)); }
@@ -227,14 +322,39 @@ struct SearchIndex::Impl {
 
   // ---- writing ----
 
+  // Counts the mentions of synonym group members in text into wdf, `weight` each. Mentions
+  // of one group that overlap ("ommaya reservoir" holds "reservoir") count once.
+  void count_concepts(const std::string& text, Xapian::termcount weight,
+                      std::map<std::size_t, Xapian::termcount>& wdf) {
+    if (text.empty() || synonyms.group_count() == 0)
+      return;
+    std::vector<std::string> words, terms;
+    for (auto& token : tokenize(text)) {
+      terms.push_back(stemmed_term(write_stem, token.word));
+      words.push_back(std::move(token.word));
+    }
+    std::map<std::size_t, std::size_t> mention_end;  // group -> end of its last mention
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      for (const auto& match : synonyms.matches_at(words, terms, i)) {
+        auto [end, fresh] = mention_end.try_emplace(match.group, 0);
+        if (!fresh && i < end->second)
+          continue;
+        end->second = i + match.length;
+        wdf[match.group] += weight;
+      }
+    }
+  }
+
   Xapian::Document build(const Document& d) {
     Xapian::Document doc;
     termgen.set_document(doc);
+    std::map<std::size_t, Xapian::termcount> concepts, title_concepts;
     auto field = [&](const std::string& text, Xapian::termcount weight) {
       if (text.empty())
         return;
       termgen.index_text(text, weight);
       termgen.increase_termpos(kFieldGap);
+      count_concepts(text, weight, concepts);
     };
     field(d.title, kTitleWeight);
     field(d.page_title, kPageTitleWeight);
@@ -244,6 +364,7 @@ struct SearchIndex::Impl {
       field(d.summary, kSummaryWeight);
     field(d.body, kBodyWeight);
     termgen.index_text_without_positions(d.title, 1, kTitlePrefix);
+    count_concepts(d.title, 1, title_concepts);
 
     if (trusted_for_spelling(d.type)) {
       std::vector<std::string> vocabulary;
@@ -255,14 +376,16 @@ struct SearchIndex::Impl {
       }
       for (const auto& term : vocabulary) doc.add_boolean_term(term);
     }
+    for (const auto& [group, wdf] : concepts)
+      doc.add_term(concept_term(kConceptPrefix, group), wdf);
+    for (const auto& [group, wdf] : title_concepts)
+      doc.add_term(concept_term(kTitleConceptPrefix, group), wdf);
     std::string id = d.id.empty() ? d.url : d.id;
     doc.add_boolean_term(id_term(id));
     doc.add_boolean_term(kTypePrefix + d.type);
-    doc.add_value(kTypeSlot, d.type);
-    nlohmann::json data{{"type", d.type},       {"url", d.url},
-                        {"title", d.title},     {"page_title", d.page_title},
-                        {"summary", d.summary}, {"body", d.body}};
-    doc.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    StoredFields stored{valid_utf8(d.type),       valid_utf8(d.url),     valid_utf8(d.title),
+                        valid_utf8(d.page_title), valid_utf8(d.summary), valid_utf8(d.body)};
+    doc.set_data(stored.encode());
     return doc;
   }
 
@@ -275,7 +398,7 @@ struct SearchIndex::Impl {
       writer.begin_transaction();
     try {
       change();
-      writer.set_metadata(kSchemaKey, kSchemaVersion);
+      writer.set_metadata(kSchemaKey, schema);
       if (!memory)
         writer.commit_transaction();
     } catch (...) {
@@ -297,7 +420,14 @@ struct SearchIndex::Impl {
     for (const auto& d : docs) {
       if (d.id.empty() && d.url.empty())
         continue;  // nothing to lead to
-      writer.replace_document(id_term(d.id.empty() ? d.url : d.id), build(d));
+      std::string id = id_term(d.id.empty() ? d.url : d.id);
+      // replace_document() looks the id up through a posting list, which makes glass flush
+      // every position list it holds; most documents are new, and term_exists() sees pending
+      // changes without a flush.
+      if (writer.term_exists(id))
+        writer.replace_document(id, build(d));
+      else
+        writer.add_document(build(d));
     }
   }
 
@@ -350,6 +480,8 @@ struct SearchIndex::Impl {
         c.query = exact.size() == 1 ? exact.front()
                                     : Xapian::Query(Xapian::Query::OP_PHRASE, exact.begin(),
                                                     exact.end(), exact.size());
+        c.in_text = c.query;
+        c.exact_phrase = true;
         concepts.push_back(std::move(c));
         i = j;
         continue;
@@ -362,33 +494,11 @@ struct SearchIndex::Impl {
         }
       }
       if (match) {
-        std::vector<Xapian::Query> alternatives, in_title;
-        std::set<std::vector<std::string>> seen;  // "nurse" and "nurses" are one term
-        for (const auto& phrase : synonyms.group(match->group)) {
-          const auto& needed = phrase.terms.size() == 1 ? phrase.terms : phrase.words;
-          if (!seen.insert(needed).second)
-            continue;
-          bool all = std::all_of(needed.begin(), needed.end(),
-                                 [&](const std::string& t) { return term_known(r, t); });
-          if (!all)
-            continue;  // a phrase no document has adds nothing
-          c.known = true;
-          std::vector<Xapian::Query> title_terms;
-          for (const auto& t : phrase.terms) title_terms.emplace_back(title_term(t));
-          in_title.emplace_back(Xapian::Query::OP_AND, title_terms.begin(), title_terms.end());
-          if (phrase.terms.size() == 1) {
-            alternatives.emplace_back(phrase.terms.front());
-          } else {
-            // Phrases are of the words as written: positions are kept for those (and snippets
-            // highlight only such phrases). Other forms are usually members of the group too.
-            std::vector<Xapian::Query> exact(phrase.words.begin(), phrase.words.end());
-            alternatives.emplace_back(Xapian::Query::OP_PHRASE, exact.begin(), exact.end(),
-                                      exact.size());
-          }
-        }
-        c.query =
-            Xapian::Query(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end());
-        c.in_title = Xapian::Query(Xapian::Query::OP_SYNONYM, in_title.begin(), in_title.end());
+        std::string concept_words = concept_term(kConceptPrefix, match->group);
+        c.query = Xapian::Query(concept_words);
+        c.in_title = Xapian::Query(concept_term(kTitleConceptPrefix, match->group));
+        c.in_text = member_words(match->group);
+        c.known = term_known(r, concept_words);
         concepts.push_back(std::move(c));
         i += match->length;
         continue;
@@ -411,6 +521,7 @@ struct SearchIndex::Impl {
           c.known = true;
         }
       }
+      c.in_text = c.query;
       concepts.push_back(std::move(c));
       ++i;
     }
@@ -423,20 +534,55 @@ struct SearchIndex::Impl {
     return concepts;
   }
 
+  // The members of a synonym group as they appear in text, for snippets to highlight: one-word
+  // members by their stems, the others as exact phrases of the words as written. Only
+  // snippet() reads it; documents are matched by the group's concept term.
+  Xapian::Query member_words(std::size_t group) {
+    std::vector<Xapian::Query> alternatives;
+    std::set<std::vector<std::string>> seen;  // "nurse" and "nurses" are one term
+    for (const auto& phrase : synonyms.group(group)) {
+      const auto& needed = phrase.terms.size() == 1 ? phrase.terms : phrase.words;
+      if (!seen.insert(needed).second)
+        continue;
+      if (phrase.terms.size() == 1) {
+        alternatives.emplace_back(phrase.terms.front());
+      } else {
+        std::vector<Xapian::Query> exact(phrase.words.begin(), phrase.words.end());
+        alternatives.emplace_back(Xapian::Query::OP_PHRASE, exact.begin(), exact.end(),
+                                  exact.size());
+      }
+    }
+    return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+  }
+
+  // Whether no document can match every concept (one is a word no document has), while each
+  // known concept surely matches some document (a quoted phrase of known words may match
+  // none). Then execute() would find some documents exactly when some concept is known, and
+  // never all concepts together.
+  static bool surely_partial(const std::vector<Concept>& concepts) {
+    bool unknown =
+        std::any_of(concepts.begin(), concepts.end(), [](const Concept& c) { return !c.known; });
+    bool phrase = std::any_of(concepts.begin(), concepts.end(),
+                              [](const Concept& c) { return c.exact_phrase; });
+    return unknown && !phrase;
+  }
+
   // All known concepts together first; when no document has them all, any of them (ranked by
   // how many and how rare).
   Outcome execute(Reader& r, const std::vector<Concept>& concepts, const std::string& type,
                   Xapian::doccount offset, Xapian::doccount size) {
     Outcome out;
-    std::vector<Xapian::Query> known, in_title;
+    std::vector<Xapian::Query> known, in_title, in_text;
     for (const auto& c : concepts) {
       if (!c.known)
         continue;
       known.push_back(c.query);
       in_title.push_back(c.in_title);
+      in_text.push_back(c.in_text);
     }
     if (known.empty())
       return out;
+    out.in_text = Xapian::Query(Xapian::Query::OP_OR, in_text.begin(), in_text.end());
     // Few titles share a word, so title-only terms weigh a lot: half is enough to lift a
     // section about the words above one that merely mentions them.
     Xapian::Query title_bonus(Xapian::Query::OP_SCALE_WEIGHT,
@@ -452,15 +598,17 @@ struct SearchIndex::Impl {
                           Xapian::Query(op, known.begin(), known.end()), title_bonus);
       Xapian::Enquire enquire(r.db);
       enquire.set_query(query);
-      Xapian::ValueCountMatchSpy spy(kTypeSlot);
+      read_types(r);
+      TypeCounter spy(r);
       enquire.add_matchspy(&spy);
-      out.mset = enquire.get_mset(filtered ? 0 : offset, filtered ? 0 : size, check);
+      // Asking for no documents would make the matcher count every match with the spy.
+      out.mset = enquire.get_mset(filtered ? 0 : offset, size, check);
       out.total_all = out.mset.get_matches_estimated();
       out.facets.clear();
-      double seen = static_cast<double>(spy.get_total());
+      double seen = static_cast<double>(spy.seen());
       double scale = seen > 0 && out.total_all > seen ? out.total_all / seen : 1.0;
-      for (auto v = spy.values_begin(); v != spy.values_end(); ++v) {
-        out.facets[*v] = static_cast<std::size_t>(v.get_termfreq() * scale + 0.5);
+      for (const auto& [name, count] : spy.counts()) {
+        out.facets[name] = static_cast<std::size_t>(static_cast<double>(count) * scale + 0.5);
       }
       return query;
     };
@@ -536,22 +684,32 @@ struct SearchIndex::Impl {
     return out;
   }
 
-  SafeHtml snippet_for(Reader& r, const Xapian::MSet& mset, const nlohmann::json& data) {
-    std::string body = without_markers(data.value("body", ""));
-    std::string summary = without_markers(data.value("summary", ""));
-    // Exhaustive: otherwise Xapian may settle on a passage before the first match.
-    const unsigned matched_only = Xapian::MSet::SNIPPET_BACKGROUND_MODEL |
-                                  Xapian::MSet::SNIPPET_EXHAUSTIVE |
-                                  Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH;
+  // An MSet whose snippets highlight the words of `in_text`: snippet() takes them from the
+  // query the MSet was made by. Made over no documents, it reads nothing from the index (a
+  // synonym group's words alone would take hundreds of lookups); the words then all weigh
+  // the same when the passage with the most of them is chosen.
+  static Xapian::MSet highlighting(Reader& r, const Xapian::Query& in_text) {
+    Xapian::Enquire enquire(r.no_documents);
+    enquire.set_query(in_text);
+    return enquire.get_mset(0, 0);
+  }
+
+  // words: from highlighting(). With no matched word in the body or the summary, the start of
+  // the summary (or body) is shown.
+  SafeHtml snippet_for(Reader& r, const Xapian::MSet& words, const StoredFields& fields) {
+    std::string body = without_markers(fields.body);
+    std::string summary = without_markers(fields.summary);
+    // Exhaustive: otherwise Xapian may settle on a passage before the first match. No
+    // background model here: it would look up every word of the text in the index.
+    const unsigned matched_only =
+        Xapian::MSet::SNIPPET_EXHAUSTIVE | Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH;
     const std::string start(kHighlightStart), end(kHighlightEnd), omit("\u2026");
     for (const std::string* text : {&body, &summary}) {
-      std::string s = mset.snippet(*text, kSnippetBytes, r.stem, matched_only, start, end, omit);
+      std::string s = words.snippet(*text, kSnippetBytes, r.stem, matched_only, start, end, omit);
       if (!s.empty())
         return snippet_html(s);
     }
-    const std::string& fallback = summary.empty() ? body : summary;
-    return snippet_html(mset.snippet(fallback, kSnippetBytes, r.stem,
-                                     Xapian::MSet::SNIPPET_BACKGROUND_MODEL, start, end, omit));
+    return leading_html(summary.empty() ? body : summary, kSnippetBytes);
   }
 
   SearchResponse search(const SearchRequest& request) {
@@ -576,37 +734,52 @@ struct SearchIndex::Impl {
     try {
       return with_reader([&](Reader& r) {
         SearchResponse out = response;
-        Outcome outcome = execute(r, plan(r, clean.text, tokens), type, offset, size);
-        Outcome original_counts = outcome;
+        std::vector<Concept> concepts = plan(r, clean.text, tokens);
         out.corrected = correction(r, clean.text, tokens);
+        std::optional<Outcome> fixed;
         if (out.corrected) {
-          Outcome fixed =
-              execute(r, plan(r, *out.corrected, tokenize(*out.corrected)), type, offset, size);
+          fixed = execute(r, plan(r, *out.corrected, tokenize(*out.corrected)), type, offset, size);
+        }
+        Outcome outcome;
+        bool original_found = false;
+        if (fixed && fixed->strict && fixed->total_all > 0 && surely_partial(concepts)) {
+          // The corrected query finds documents with all its words and the query itself
+          // cannot: the corrected results are shown whatever the query finds, so it is not run.
+          original_found = std::any_of(concepts.begin(), concepts.end(),
+                                       [](const Concept& c) { return c.known; });
+          outcome = std::move(*fixed);
+          out.showing_corrected = true;
+        } else {
+          outcome = execute(r, concepts, type, offset, size);
+          original_found = outcome.total_all > 0;
           bool better =
-              fixed.total_all > 0 &&
-              (outcome.total_all == 0 || (fixed.strict && !outcome.strict) ||
-               (fixed.strict && fixed.total_all >= kCorrectionAdvantage * outcome.total_all));
+              fixed && fixed->total_all > 0 &&
+              (outcome.total_all == 0 || (fixed->strict && !outcome.strict) ||
+               (fixed->strict && fixed->total_all >= kCorrectionAdvantage * outcome.total_all));
           if (better) {
-            outcome = std::move(fixed);
+            outcome = std::move(*fixed);
             out.showing_corrected = true;
           }
         }
         out.total = outcome.total;
         out.facets = outcome.facets;
+        Xapian::MSet words;
+        if (!outcome.mset.empty())
+          words = highlighting(r, outcome.in_text);
         for (auto it = outcome.mset.begin(); it != outcome.mset.end(); ++it) {
-          auto data = nlohmann::json::parse(it.get_document().get_data(), nullptr, false);
-          if (data.is_discarded())
+          auto fields = StoredFields::decode(it.get_document().get_data());
+          if (!fields)
             continue;
           Hit hit;
-          hit.type = data.value("type", "");
-          hit.title = data.value("title", "");
-          hit.page_title = data.value("page_title", "");
-          hit.url = data.value("url", "");
+          hit.type = fields->type;
+          hit.title = fields->title;
+          hit.page_title = fields->page_title;
+          hit.url = fields->url;
           hit.score = it.get_weight();
-          hit.snippet = snippet_for(r, outcome.mset, data);
+          hit.snippet = snippet_for(r, words, *fields);
           out.results.push_back(std::move(hit));
         }
-        out.notice = prefix_notice + notice_for(out, original_counts, type);
+        out.notice = prefix_notice + notice_for(out, original_found, type);
         return out;
       });
     } catch (const Xapian::Error&) {
@@ -615,10 +788,10 @@ struct SearchIndex::Impl {
     }
   }
 
-  static std::string notice_for(const SearchResponse& response, const Outcome& original,
+  static std::string notice_for(const SearchResponse& response, bool original_found,
                                 const std::string& type) {
     if (response.showing_corrected) {
-      if (original.total_all == 0) {
+      if (!original_found) {
         return "No results for " + quoted(response.query) + ", so these are results for " +
                quoted(*response.corrected) + ".";
       }
@@ -664,6 +837,9 @@ struct SearchIndex::Impl {
         together.emplace_back(word);
         Xapian::Enquire enquire(r.db);
         enquire.set_query(Xapian::Query(Xapian::Query::OP_AND, together.begin(), together.end()));
+        // Only a count is wanted: unweighted, the matcher stops after `check` matches and
+        // estimates, instead of weighing every match.
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
         count = enquire.get_mset(0, 0, check).get_matches_estimated();
       }
       std::erase_if(found, [](const auto& f) { return f.first == 0; });
@@ -724,12 +900,12 @@ struct SearchIndex::Impl {
               Xapian::Query(Xapian::Query::OP_AND, title_parts.begin(), title_parts.end()));
           Xapian::MSet mset = enquire.get_mset(0, 50);
           for (auto it = mset.begin(); it != mset.end(); ++it) {
-            auto data = nlohmann::json::parse(it.get_document().get_data(), nullptr, false);
-            if (data.is_discarded())
+            auto fields = StoredFields::decode(it.get_document().get_data());
+            if (!fields)
               continue;
-            titles.push_back(Title{type_rank(data.value("type", "")),
-                                   data.value("url", "").find('#') != std::string::npos,
-                                   data.value("title", "")});
+            titles.push_back(Title{type_rank(fields->type),
+                                   fields->url.find('#') != std::string::npos,
+                                   std::move(fields->title)});
           }
         }
         if (!partial.empty())
@@ -774,11 +950,12 @@ struct SearchIndex::Impl {
   std::filesystem::path dir;  // empty: in memory
   bool memory;
   Synonyms synonyms;
+  std::string schema;  // the marker of indexes written with these synonyms
   std::unordered_set<std::string> synonym_terms;
 
   std::mutex write_mutex;  // the writer; in memory, every reader too
   Xapian::WritableDatabase writer;
-  Xapian::Stem write_stem{kStemLanguage};
+  Xapian::Stem write_stem = remembering_stemmer();
   Xapian::TermGenerator termgen;
   std::atomic<std::uint64_t> generation{1};             // bumped by every write
   std::atomic<std::uint64_t> vocabulary_generation{1};  // by writes of trusted documents
@@ -805,7 +982,7 @@ Result<std::unique_ptr<SearchIndex>> SearchIndex::open(const std::filesystem::pa
   }
   try {
     Xapian::WritableDatabase db(dir.string(), Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
-    bool outdated = db.get_metadata(kSchemaKey) != kSchemaVersion;
+    bool outdated = db.get_metadata(kSchemaKey) != schema_marker(synonyms);
     if (outdated && db.get_doccount() > 0) {
       db.close();
       db = Xapian::WritableDatabase(dir.string(),

@@ -58,4 +58,24 @@ SafeHtml snippet_html(std::string_view xapian_snippet) {
   return SafeHtml::trusted(std::move(html));
 }
 
+SafeHtml leading_html(std::string_view text, std::size_t max_bytes) {
+  std::string html;
+  if (text.size() <= max_bytes) {
+    append_escaped(html, text);
+    return SafeHtml::trusted(std::move(html));
+  }
+  std::size_t cut = text.find_last_of(" \t\n", max_bytes);
+  if (cut == std::string_view::npos || cut < max_bytes / 2) {
+    // No space near the end: cut between two characters (never inside one).
+    cut = max_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  }
+  std::string_view kept = text.substr(0, cut);
+  while (!kept.empty() && (kept.back() == ' ' || kept.back() == '\t' || kept.back() == '\n'))
+    kept.remove_suffix(1);
+  append_escaped(html, kept);
+  html += "\u2026";
+  return SafeHtml::trusted(std::move(html));
+}
+
 }  // namespace cairn::search

@@ -1,6 +1,7 @@
 // Search result snippets as HTML: the document text escaped, the matched words in <mark>.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -20,5 +21,10 @@ std::string without_markers(std::string_view text);
 // Xapian's snippet (which escapes only & < >) as fully escaped HTML with <mark> around the
 // highlighted words.
 SafeHtml snippet_html(std::string_view xapian_snippet);
+
+// The start of the text, cut at a space to at most max_bytes with "\u2026" after it, as
+// escaped HTML: the snippet of a text with no matched word (a summary, say, shown for a
+// section found by its page's title).
+SafeHtml leading_html(std::string_view text, std::size_t max_bytes);
 
 }  // namespace cairn::search

@@ -157,23 +157,38 @@ Synonyms Synonyms::from_groups(const std::vector<std::vector<std::string>>& grou
 std::optional<Synonyms::Match> Synonyms::longest_match(const std::vector<std::string>& words,
                                                        const std::vector<std::string>& terms,
                                                        std::size_t start) const {
-  if (start >= terms.size() || words.size() != terms.size())
+  auto matches = matches_at(words, terms, start);
+  if (matches.empty())
     return std::nullopt;
+  return matches.front();  // the longest: members are tried longest first
+}
+
+std::vector<Synonyms::Match> Synonyms::matches_at(const std::vector<std::string>& words,
+                                                  const std::vector<std::string>& terms,
+                                                  std::size_t start) const {
+  std::vector<Match> out;
+  if (start >= terms.size() || words.size() != terms.size())
+    return out;
   auto it = by_first_term_.find(terms[start]);
   if (it == by_first_term_.end())
-    return std::nullopt;
+    return out;
+  // Entries are longest first, so the first match of a group is its longest.
   for (const auto& entry : it->second) {
     const Phrase& p = groups_[entry.group][entry.member];
     if (start + p.terms.size() > terms.size())
+      continue;
+    bool seen =
+        std::any_of(out.begin(), out.end(), [&](const Match& m) { return m.group == entry.group; });
+    if (seen)
       continue;
     bool all = true;
     for (std::size_t k = 0; all && k < p.terms.size(); ++k) {
       all = same_word(words[start + k], terms[start + k], p.words[k], p.terms[k]);
     }
     if (all)
-      return Match{p.terms.size(), entry.group};
+      out.push_back(Match{p.terms.size(), entry.group});
   }
-  return std::nullopt;
+  return out;
 }
 
 std::vector<std::string> Synonyms::equivalents(std::string_view phrase) const {

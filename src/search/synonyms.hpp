@@ -41,6 +41,10 @@ class Synonyms {
   std::optional<Match> longest_match(const std::vector<std::string>& words,
                                      const std::vector<std::string>& terms,
                                      std::size_t start) const;
+  // Every group with a member phrase that starts at word `start`, each once with its longest
+  // such member (same word rules as longest_match): what a document's text is indexed as.
+  std::vector<Match> matches_at(const std::vector<std::string>& words,
+                                const std::vector<std::string>& terms, std::size_t start) const;
   const std::vector<Phrase>& group(std::size_t index) const { return groups_[index]; }
   std::size_t group_count() const { return groups_.size(); }
 

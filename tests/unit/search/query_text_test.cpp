@@ -22,6 +22,24 @@ TEST(CleanQuery, InvalidUtf8IsDroppedValidKept) {
   EXPECT_EQ(clean_query("\xed\xa0\x80x").text, "x");  // an encoded surrogate is not UTF-8
 }
 
+TEST(ValidUtf8, InvalidBytesBecomeReplacementCharacters) {
+  EXPECT_EQ(valid_utf8("caf\xc3\xa9"), "caf\xc3\xa9");
+  EXPECT_EQ(valid_utf8("a\xff"
+                       "b\xc3"),
+            "a\uFFFD"
+            "b\uFFFD");
+}
+
+TEST(RememberingStemmer, GivesTheStemmersStemsAgainAndAgain) {
+  Xapian::Stem plain(kStemLanguage);
+  Xapian::Stem remembering = remembering_stemmer(2);  // forgets often: still the same stems
+  for (int round = 0; round < 3; ++round) {
+    for (const char* word : {"treatments", "treating", "metastases", "ommaya", "studies"}) {
+      EXPECT_EQ(remembering(word), plain(word)) << word;
+    }
+  }
+}
+
 TEST(CleanQuery, LongQueriesAreCutAtAWordBoundary) {
   std::string raw;
   while (raw.size() < 10 * 1024) raw += "leptomeningeal ";

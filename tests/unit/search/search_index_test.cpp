@@ -115,6 +115,27 @@ TEST_F(SearchIndexTest, MisspeltWordsAreCorrectedAndTheCorrectedResultsShown) {
   EXPECT_EQ(*both.corrected, "ommaya meningitis");
 }
 
+TEST_F(SearchIndexTest, TheNoticeSaysWhetherTheQueryItselfFoundAnything) {
+  auto alone = search(*index_, "omaya");
+  EXPECT_EQ(alone.notice,
+            "No results for \u201comaya\u201d, so these are results for "
+            "\u201commaya\u201d.");
+  // "radiotherapy" and "cancer" alone find documents.
+  auto partly = search(*index_, "radiotherapy for leptomeningial cancer");
+  ASSERT_TRUE(partly.showing_corrected);
+  EXPECT_EQ(partly.notice,
+            "Showing results for \u201cradiotherapy for leptomeningeal cancer\u201d instead of "
+            "\u201cradiotherapy for leptomeningial cancer\u201d.");
+}
+
+TEST_F(SearchIndexTest, ASnippetHighlightsTheWordASynonymQueryFound) {
+  // "omaya" is corrected to "ommaya", whose group also holds "reservoir".
+  auto r = search(*index_, "omaya");
+  ASSERT_FALSE(r.results.empty());
+  EXPECT_EQ(r.results.front().url, "/treatment#chemotherapy-into-the-csf");
+  EXPECT_THAT(r.results.front().snippet.str(), HasSubstr("<mark>Ommaya</mark>"));
+}
+
 TEST_F(SearchIndexTest, ACorrectionKeepsTheRestOfTheQuery) {
   auto r = search(*index_, "radiotherapy for leptomeningial cancer");
   ASSERT_TRUE(r.corrected);
@@ -430,6 +451,42 @@ TEST(SearchIndexOnDisk, AnIndexFromAnOlderVersionIsEmptiedAndFlagged) {
   ASSERT_TRUE(index) << index.error().message;
   EXPECT_TRUE((*index)->needs_rebuild());
   EXPECT_EQ((*index)->document_count(), 0u);
+}
+
+TEST(SearchIndexOnDisk, AnIndexWrittenWithOtherSynonymsIsEmptiedAndFlagged) {
+  // Documents hold a term per synonym group, so other groups need the documents indexed again.
+  TempDir dir;
+  {
+    auto index = SearchIndex::open(dir.path() / "search", test_synonyms());
+    ASSERT_TRUE(index) << index.error().message;
+    (*index)->replace_all(corpus());
+  }
+  auto other = Synonyms::from_groups({{"lm", "leptomeningeal metastases"}, {"chemo", "drugs"}});
+  auto index = SearchIndex::open(dir.path() / "search", other);
+  ASSERT_TRUE(index) << index.error().message;
+  EXPECT_TRUE((*index)->needs_rebuild());
+  EXPECT_EQ((*index)->document_count(), 0u);
+  (*index)->replace_all(corpus());
+  EXPECT_THAT(urls((*index)->search({"drugs", "", 1, 10})),
+              Contains("/treatment#chemotherapy-into-the-csf"));
+}
+
+TEST(SearchIndexOnDisk, ADocumentGivenTwiceInOneWriteIsKeptOnce) {
+  TempDir dir;
+  auto index = SearchIndex::open(dir.path(), test_synonyms());
+  ASSERT_TRUE(index);
+  Document first{"forum", "/f/1", "/f/1", "Post", "", "", "First words about scans.", {}};
+  Document second = first;
+  second.body = "Second words about scans.";
+  (*index)->replace_type("forum", {first, second});
+  EXPECT_EQ((*index)->document_count(), 1u);
+  auto r = (*index)->search({"scans", "", 1, 10});
+  ASSERT_EQ(r.results.size(), 1u);
+  EXPECT_THAT(r.results.front().snippet.str(), HasSubstr("Second"));
+  (*index)->replace_type("forum", {first});
+  EXPECT_EQ((*index)->document_count(), 1u);
+  EXPECT_THAT((*index)->search({"scans", "", 1, 10}).results.at(0).snippet.str(),
+              HasSubstr("First"));
 }
 
 TEST(SearchIndexOnDisk, ASecondWriterIsRefusedWithAReason) {

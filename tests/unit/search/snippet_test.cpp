@@ -26,6 +26,13 @@ TEST(SnippetHtml, UnbalancedMarkersStillGiveBalancedMarkup) {
   EXPECT_EQ(snippet_html("a" + std::string(kHighlightEnd)).str(), "a");
 }
 
+TEST(LeadingHtml, ShortTextsWholeLongOnesCutAtASpace) {
+  EXPECT_EQ(leading_html("All about <xylophones>.", 220).str(), "All about &lt;xylophones&gt;.");
+  EXPECT_EQ(leading_html("Steroids ease headaches and swelling.", 20).str(), "Steroids ease\u2026");
+  // No space to cut at: cut between characters, never inside one ("\u00e9" is two bytes).
+  EXPECT_EQ(leading_html("caf\u00e9caf\u00e9", 4).str(), "caf\u2026");
+}
+
 TEST(WithoutMarkers, DocumentTextCannotCarryHighlightMarkers) {
   EXPECT_EQ(without_markers(marked("x") + "y"), "xy");
 }

@@ -43,6 +43,32 @@ TEST(Synonyms, ParsesGroupsAndGivesEquivalents) {
   EXPECT_TRUE(s->equivalents("brain").empty());
 }
 
+TEST(Synonyms, MatchesAtAPositionGivesEveryGroupOnceWithItsLongestMember) {
+  // What a document is indexed under: "intrathecal chemotherapy" is both the intrathecal
+  // group (two words) and, from its second word, the chemo group.
+  auto s = Synonyms::from_groups({{"intrathecal", "intrathecal chemotherapy"},
+                                  {"leptomeningeal", "brain lining"},
+                                  {"lm", "leptomeningeal metastases"},
+                                  {"chemo", "chemotherapy"}});
+  auto text = query_of("Intrathecal chemotherapy for leptomeningeal metastases");
+  auto at0 = s.matches_at(text.words, text.terms, 0);
+  ASSERT_EQ(at0.size(), 1u);
+  EXPECT_EQ(at0[0].length, 2u);
+  EXPECT_EQ(s.group(at0[0].group).front().text, "intrathecal");
+  auto at1 = s.matches_at(text.words, text.terms, 1);
+  ASSERT_EQ(at1.size(), 1u);
+  EXPECT_EQ(s.group(at1[0].group).front().text, "chemo");
+  EXPECT_TRUE(s.matches_at(text.words, text.terms, 2).empty());
+  // "leptomeningeal metastases" is both LM and, by its first word, the lining group.
+  auto at3 = s.matches_at(text.words, text.terms, 3);
+  ASSERT_EQ(at3.size(), 2u);
+  std::vector<std::string> groups{s.group(at3[0].group).front().text,
+                                  s.group(at3[1].group).front().text};
+  std::sort(groups.begin(), groups.end());
+  EXPECT_EQ(groups, (std::vector<std::string>{"leptomeningeal", "lm"}));
+  EXPECT_TRUE(s.matches_at(text.words, text.terms, 99).empty());
+}
+
 TEST(Synonyms, MatchesTheLongestPhraseAtAPosition) {
   auto s = Synonyms::from_groups({{"intrathecal", "into the spinal fluid"},
                                   {"csf", "spinal fluid"},
