@@ -6,10 +6,11 @@ cd "$(dirname "$0")/.."
 
 packages=(
   build-essential cmake pkg-config ccache clang-format
-  libboost-dev libxapian-dev libsqlite3-dev libmd4c-dev libmd4c-html0-dev
+  libboost-dev libxapian-dev libsqlite3-dev libpq-dev libmd4c-dev libmd4c-html0-dev
   nlohmann-json3-dev libyaml-cpp-dev libsodium-dev libhowardhinnant-date-dev zlib1g-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   chromium
+  postgresql
   wrk nginx-light curl tzdata
 )
 

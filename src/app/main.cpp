@@ -16,7 +16,7 @@ void usage(std::ostream& out) {
          "                   --mail-from ADDRESS)\n"
          "  import-content   import content/ pages into the store (--data DIR, --content DIR)\n"
          "  migrate          bring the database schema up to date (--data DIR)\n"
-         "  import-trials    import ClinicalTrials.gov v2 records (--data DIR) PATH...\n"
+         "  import-trials    import ClinicalTrials.gov v2 records (--data DIR | --db URL) PATH...\n"
          "  reindex          rebuild the search index from the store (--data DIR, --content DIR)\n"
          "  user add EMAIL   create a staff account (--role ROLE, --name NAME, --data DIR,\n"
          "                   --content DIR); the password is read from standard input\n"

@@ -1,0 +1,91 @@
+// A PostgreSQL connection (libpq) with parameterised queries only, a transaction
+// guard and the schema migrations that bring a database up to date.
+#pragma once
+
+#include <libpq-fe.h>
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.hpp"
+
+namespace cairn::store::postgres {
+
+// Thrown for broken infrastructure (server gone, schema out of step): like
+// sqlite::DatabaseError, these are not user errors.
+class PgError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// One query's rows; owns the PGresult.
+class PgResult {
+ public:
+  explicit PgResult(PGresult* result) : result_(result) {}
+  ~PgResult() { PQclear(result_); }
+  PgResult(PgResult&& other) noexcept : result_(other.result_) { other.result_ = nullptr; }
+  PgResult& operator=(PgResult&&) = delete;
+  PgResult(const PgResult&) = delete;
+  PgResult& operator=(const PgResult&) = delete;
+
+  // PGRES_FATAL_ERROR when libpq could not even allocate the result.
+  ExecStatusType status() const { return result_ ? PQresultStatus(result_) : PGRES_FATAL_ERROR; }
+  int rows() const { return PQntuples(result_); }
+  // Rows and columns are 0-based like libpq's own.
+  std::string text(int row, int column) const;
+  std::int64_t integer(int row, int column) const;
+  bool is_null(int row, int column) const { return PQgetisnull(result_, row, column) != 0; }
+
+ private:
+  PGresult* result_;
+};
+
+class Connection {
+ public:
+  // Connects to `url` (postgresql://user@host:port/db or "key=value ..."); a
+  // server that cannot be reached is an Errc::unavailable a person can act on.
+  static Result<std::unique_ptr<Connection>> open(const std::string& url);
+  ~Connection();
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  // One statement; parameters are $1, $2, ... sent apart from the SQL text.
+  PgResult exec(std::string_view sql, const std::vector<std::string>& params = {});
+  // One user of the connection at a time; callers hold this while they use it.
+  std::unique_lock<std::recursive_mutex> lock() { return std::unique_lock(mutex_); }
+  int schema_version();
+
+ private:
+  explicit Connection(PGconn* conn) : conn_(conn) {}
+  PGconn* conn_;
+  std::recursive_mutex mutex_;
+};
+
+// BEGIN ... COMMIT, rolled back if not committed.
+class Transaction {
+ public:
+  explicit Transaction(Connection& db);
+  ~Transaction();
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  void commit();
+
+ private:
+  Connection& db_;
+  bool done_ = false;
+};
+
+// Applies pending migrations in one transaction, holding an advisory lock so
+// nodes starting together do not race. Throws PgError.
+void migrate(Connection& db);
+
+// Advisory lock keys (pg_advisory_xact_lock), one per purpose.
+inline constexpr std::int64_t kMigrationLock = 0x636169726e01;  // "cairn" 01
+inline constexpr std::int64_t kChangeFeedLock = 0x636169726e02;
+
+}  // namespace cairn::store::postgres

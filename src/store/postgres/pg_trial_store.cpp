@@ -1,0 +1,136 @@
+#include "store/postgres/pg_trial_store.hpp"
+
+#include <sodium.h>
+
+#include <unordered_set>
+
+namespace cairn::store::postgres {
+
+namespace {
+
+// Same digest as the SQLite store, so "unchanged" means byte-identical content.
+std::string content_hash(std::string_view content) {
+  unsigned char digest[crypto_generichash_BYTES];
+  crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(content.data()),
+                     content.size(), nullptr, 0);
+  char hex[crypto_generichash_BYTES * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+  return hex;
+}
+
+// updated_at as ISO 8601 UTC, the form the SQLite store keeps.
+constexpr std::string_view kTrialColumns =
+    "t.nct_id, t.content, t.content_hash, "
+    "to_char(t.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')";
+// Pages keep each walk step short, so an import can commit between them.
+constexpr std::int64_t kPageSize = 2000;
+
+StoredTrial read_trial(const PgResult& r, int row, int first_column = 0) {
+  return StoredTrial{r.text(row, first_column), r.text(row, first_column + 1),
+                     r.text(row, first_column + 2), r.text(row, first_column + 3)};
+}
+
+}  // namespace
+
+void lock_change_feed(Connection& db) {
+  db.exec("SELECT pg_advisory_xact_lock($1::bigint)", {std::to_string(kChangeFeedLock)});
+}
+
+void record_change(Connection& db, std::string_view kind, std::string_view key) {
+  lock_change_feed(db);  // re-entrant within a transaction: cheap after the first
+  db.exec("INSERT INTO changes (kind, key) VALUES ($1, $2)", {std::string(kind), std::string(key)});
+}
+
+TrialImportReport PgTrialStore::upsert_trials(const std::vector<TrialRecord>& trials) {
+  TrialImportReport report;
+  auto guard = db_.lock();
+  Transaction tx(db_);
+  // Taken before reading hashes, so two imports of the same ids cannot both
+  // count a trial as added.
+  lock_change_feed(db_);
+  for (const auto& trial : trials) {
+    std::string hash = content_hash(trial.content);
+    auto current = db_.exec("SELECT content_hash FROM trials WHERE nct_id = $1", {trial.nct_id});
+    if (current.rows() > 0) {
+      if (current.text(0, 0) == hash) {
+        ++report.unchanged;
+        continue;
+      }
+      ++report.updated;
+    } else {
+      ++report.added;
+    }
+    db_.exec(
+        "INSERT INTO trials (nct_id, content, content_hash) VALUES ($1, $2, $3) "
+        "ON CONFLICT (nct_id) DO UPDATE SET content = excluded.content, "
+        "content_hash = excluded.content_hash, updated_at = now()",
+        {trial.nct_id, trial.content, hash});
+    db_.exec("INSERT INTO changes (kind, key) VALUES ('trial', $1)", {trial.nct_id});
+  }
+  tx.commit();
+  return report;
+}
+
+std::optional<StoredTrial> PgTrialStore::trial(std::string_view nct_id) {
+  auto guard = db_.lock();
+  auto r = db_.exec("SELECT " + std::string(kTrialColumns) + " FROM trials t WHERE t.nct_id = $1",
+                    {std::string(nct_id)});
+  if (r.rows() == 0)
+    return std::nullopt;
+  return read_trial(r, 0);
+}
+
+std::int64_t PgTrialStore::trial_count() {
+  auto guard = db_.lock();
+  return db_.exec("SELECT COUNT(*) FROM trials").integer(0, 0);
+}
+
+void PgTrialStore::for_each_trial(const std::function<void(const StoredTrial&)>& visit) {
+  std::string after;
+  for (;;) {
+    std::vector<StoredTrial> page;
+    {
+      auto guard = db_.lock();
+      auto r = db_.exec("SELECT " + std::string(kTrialColumns) +
+                            " FROM trials t WHERE t.nct_id > $1 ORDER BY t.nct_id LIMIT $2",
+                        {after, std::to_string(kPageSize)});
+      for (int row = 0; row < r.rows(); ++row) page.push_back(read_trial(r, row));
+    }
+    if (page.empty())
+      return;
+    after = page.back().nct_id;
+    for (const auto& trial : page) visit(trial);
+  }
+}
+
+void PgTrialStore::for_each_trial_changed_since(
+    std::int64_t since, const std::function<void(const StoredTrial&)>& visit) {
+  std::unordered_set<std::string> seen;
+  for (;;) {
+    std::vector<StoredTrial> page;
+    {
+      auto guard = db_.lock();
+      auto r = db_.exec("SELECT c.seq, c.key, t.nct_id IS NULL, " + std::string(kTrialColumns) +
+                            " FROM changes c LEFT JOIN trials t ON t.nct_id = c.key"
+                            " WHERE c.kind = 'trial' AND c.seq > $1 ORDER BY c.seq LIMIT $2",
+                        {std::to_string(since), std::to_string(kPageSize)});
+      if (r.rows() == 0)
+        return;
+      for (int row = 0; row < r.rows(); ++row) {
+        since = r.integer(row, 0);
+        // A trial changed twice is read once: its current content is what counts.
+        if (!seen.insert(r.text(row, 1)).second || r.text(row, 2) == "t")
+          continue;
+        page.push_back(read_trial(r, row, 3));
+      }
+    }
+    for (const auto& trial : page) visit(trial);
+  }
+}
+
+std::int64_t PgChangeFeed::latest() {
+  auto guard = db_.lock();
+  return db_.exec("SELECT COALESCE(MAX(seq), 0) FROM changes").integer(0, 0);
+}
+
+}  // namespace cairn::store::postgres

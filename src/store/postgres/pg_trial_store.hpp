@@ -1,0 +1,41 @@
+// TrialStore and ChangeFeed on PostgreSQL, with the same behaviour as the
+// SQLite ones (store/sqlite/sqlite_trial_store.hpp).
+#pragma once
+
+#include "store/page_store.hpp"
+#include "store/postgres/connection.hpp"
+#include "store/trial_store.hpp"
+
+namespace cairn::store::postgres {
+
+class PgTrialStore final : public TrialStore {
+ public:
+  explicit PgTrialStore(Connection& db) : db_(db) {}
+  TrialImportReport upsert_trials(const std::vector<TrialRecord>& trials) override;
+  std::optional<StoredTrial> trial(std::string_view nct_id) override;
+  std::int64_t trial_count() override;
+  void for_each_trial(const std::function<void(const StoredTrial&)>& visit) override;
+  void for_each_trial_changed_since(std::int64_t since,
+                                    const std::function<void(const StoredTrial&)>& visit) override;
+
+ private:
+  Connection& db_;
+};
+
+class PgChangeFeed final : public ChangeFeed {
+ public:
+  explicit PgChangeFeed(Connection& db) : db_(db) {}
+  std::int64_t latest() override;
+
+ private:
+  Connection& db_;
+};
+
+// Adds (kind, key) to the change feed inside the caller's transaction. Takes
+// the feed's advisory lock first, so feed writers commit in seq order and a
+// reader that has seen seq N can never later find a smaller seq appear.
+void record_change(Connection& db, std::string_view kind, std::string_view key);
+// Takes the feed's lock for the rest of the caller's transaction.
+void lock_change_feed(Connection& db);
+
+}  // namespace cairn::store::postgres

@@ -1,0 +1,37 @@
+#include "store/postgres/postgres_trials.hpp"
+
+#include "store/postgres/connection.hpp"
+#include "store/postgres/pg_trial_store.hpp"
+
+namespace cairn::store {
+
+namespace {
+
+class PgTrials final : public PostgresTrials {
+ public:
+  explicit PgTrials(std::unique_ptr<postgres::Connection> db)
+      : db_(std::move(db)), trials_(*db_), changes_(*db_) {}
+  TrialStore& trials() override { return trials_; }
+  ChangeFeed& changes() override { return changes_; }
+
+ private:
+  std::unique_ptr<postgres::Connection> db_;
+  postgres::PgTrialStore trials_;
+  postgres::PgChangeFeed changes_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<PostgresTrials>> open_postgres_trials(const std::string& url) {
+  auto db = postgres::Connection::open(url);
+  if (!db)
+    return db.error();
+  try {
+    postgres::migrate(**db);
+  } catch (const postgres::PgError& e) {
+    return make_error(Errc::unavailable, std::string("cannot prepare the schema: ") + e.what());
+  }
+  return std::unique_ptr<PostgresTrials>(new PgTrials(std::move(*db)));
+}
+
+}  // namespace cairn::store
