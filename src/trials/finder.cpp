@@ -1,12 +1,17 @@
 #include "trials/finder.hpp"
 
+#include <exception>
+#include <thread>
 #include <vector>
+
+#include "trials/handoff.hpp"
 
 namespace cairn::trials {
 
 namespace {
 // Changes are parsed outside the lock and applied this many at a time, so a big
-// import never stalls searches for long.
+// import never stalls searches for long; a load hands trials to its indexing
+// thread this many at a time.
 constexpr std::size_t kApplyBatch = 500;
 }  // namespace
 
@@ -25,9 +30,43 @@ void TrialFinder::reload_locked() {
   // next refresh, which is harmless.
   std::int64_t position = changes_.latest();
   auto fresh = std::make_unique<TrialIndex>();
-  trials_.for_each_trial([&](const store::StoredTrial& stored) {
-    fresh->add(trial_from_storage(stored.content, true));
+  // Trials are read and parsed on a thread of their own and indexed on this one, a
+  // batch at a time and in the store's order, so the two halves of a load overlap.
+  // The index is built here, so its memory comes from this thread's heap, as before.
+  Handoff<std::vector<Trial>> parsed;
+  std::thread reader([&] {
+    std::exception_ptr error;
+    try {
+      std::vector<Trial> batch;
+      bool wanted = true;
+      trials_.for_each_trial([&](const store::StoredTrial& stored) {
+        if (!wanted)
+          return;
+        batch.push_back(trial_from_storage(stored.content, true));
+        if (batch.size() >= kApplyBatch) {
+          wanted = parsed.give(std::move(batch));
+          batch.clear();
+        }
+      });
+      if (wanted)
+        parsed.give(std::move(batch));
+    } catch (...) {
+      error = std::current_exception();
+    }
+    parsed.finish(error);
   });
+  try {
+    while (auto batch = parsed.take()) {
+      for (const Trial& trial : *batch) fresh->add(trial);
+    }
+  } catch (...) {
+    parsed.stop();
+    reader.join();
+    throw;
+  }
+  reader.join();
+  if (auto error = parsed.error())
+    std::rethrow_exception(error);
   fresh->shrink_to_fit();
   {
     std::unique_lock write(index_mutex_);

@@ -1,10 +1,48 @@
 #include "trials/importer.hpp"
 
+#include <exception>
 #include <fstream>
+#include <thread>
 
+#include "trials/handoff.hpp"
 #include "trials/record_parser.hpp"
 
 namespace cairn::trials {
+
+namespace {
+
+struct Batch {
+  std::vector<store::TrialRecord> records;
+  std::vector<Rejection> rejections;  // of records read before the next batch began
+};
+
+// The reading thread: cuts, parses and converts records, `batch_size` a batch.
+void read_batches(std::istream& in, const std::string& name, RecordReader::Shape shape,
+                  std::size_t batch_size, Handoff<Batch>& queue) {
+  RecordReader reader(in, shape);
+  RecordText record;
+  Batch batch;
+  auto full = [&] {
+    return batch.records.size() >= batch_size || batch.rejections.size() >= batch_size;
+  };
+  while (reader.next(record)) {
+    if (!record.problem.empty()) {
+      batch.rejections.push_back({name, record.index, record.line, record.problem});
+    } else if (auto trial = parse_record_text(record.text); !trial) {
+      batch.rejections.push_back({name, record.index, record.line, trial.error().message});
+    } else {
+      batch.records.push_back({trial->nct_id, trial_to_storage(*trial)});
+    }
+    if (full()) {
+      if (!queue.give(std::move(batch)))
+        return;
+      batch = Batch{};
+    }
+  }
+  queue.give(std::move(batch));
+}
+
+}  // namespace
 
 std::string Rejection::to_string() const {
   std::string out = file + ": record " + std::to_string(record);
@@ -41,23 +79,29 @@ Result<ImportSummary> Importer::import_paths(const std::vector<std::filesystem::
 
 void Importer::import_stream(std::istream& in, const std::string& name, RecordReader::Shape shape,
                              ImportSummary& summary) {
-  RecordReader reader(in, shape);
-  RecordText record;
-  while (reader.next(record)) {
-    if (!record.problem.empty()) {
-      reject(summary, {name, record.index, record.line, record.problem});
-      continue;
+  Handoff<Batch> queue;
+  std::thread reader([&] {
+    std::exception_ptr error;
+    try {
+      read_batches(in, name, shape, batch_size_, queue);
+    } catch (...) {
+      error = std::current_exception();
     }
-    auto trial = parse_record_text(record.text);
-    if (!trial) {
-      reject(summary, {name, record.index, record.line, trial.error().message});
-      continue;
+    queue.finish(error);
+  });
+  try {
+    while (auto batch = queue.take()) {
+      for (auto& rejection : batch->rejections) reject(summary, std::move(rejection));
+      write(batch->records, summary);
     }
-    batch_.push_back({trial->nct_id, trial_to_storage(*trial)});
-    if (batch_.size() >= batch_size_)
-      flush(summary);
+  } catch (...) {
+    queue.stop();
+    reader.join();
+    throw;
   }
-  flush(summary);
+  reader.join();
+  if (auto error = queue.error())
+    std::rethrow_exception(error);
 }
 
 void Importer::reject(ImportSummary& summary, Rejection rejection) {
@@ -69,14 +113,13 @@ void Importer::reject(ImportSummary& summary, Rejection rejection) {
   }
 }
 
-void Importer::flush(ImportSummary& summary) {
-  if (batch_.empty())
+void Importer::write(const std::vector<store::TrialRecord>& records, ImportSummary& summary) {
+  if (records.empty())
     return;
-  auto report = store_.upsert_trials(batch_);
+  auto report = store_.upsert_trials(records);
   summary.added += report.added;
   summary.updated += report.updated;
   summary.unchanged += report.unchanged;
-  batch_.clear();
 }
 
 }  // namespace cairn::trials

@@ -39,12 +39,16 @@ struct ImportSummary {
   int exit_status() const { return rejected > 0 ? 1 : 0; }
 };
 
+// Records are read and parsed on a thread of their own while the calling thread
+// writes the ones before them: parsing is most of an import's work, and the
+// store's writes (and its waits for the disk) overlap with it.
 class Importer {
  public:
   // Records are written `batch_size` at a time, each batch in one transaction.
   explicit Importer(store::TrialStore& store, std::size_t batch_size = 1000);
 
-  // Told about each rejection as it happens (e.g. to print it at once).
+  // Told about each rejection, in the order of the records, on the calling
+  // thread (e.g. to print it), at the latest when the records before it are written.
   void on_rejection(std::function<void(const Rejection&)> listener) {
     listener_ = std::move(listener);
   }
@@ -52,17 +56,17 @@ class Importer {
   // Reads every file (folders expanded by record_files); fails only when a path
   // does not exist or cannot be opened, before anything is imported.
   Result<ImportSummary> import_paths(const std::vector<std::filesystem::path>& paths);
-  // Reads one stream; `name` is the file named in rejections.
+  // Reads one stream; `name` is the file named in rejections. The store's
+  // exceptions (a broken database) reach the caller once the reading thread has stopped.
   void import_stream(std::istream& in, const std::string& name, RecordReader::Shape shape,
                      ImportSummary& summary);
 
  private:
   void reject(ImportSummary& summary, Rejection rejection);
-  void flush(ImportSummary& summary);
+  void write(const std::vector<store::TrialRecord>& records, ImportSummary& summary);
 
   store::TrialStore& store_;
   std::size_t batch_size_;
-  std::vector<store::TrialRecord> batch_;
   std::function<void(const Rejection&)> listener_;
 };
 

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/text.hpp"
+#include "trials/json_scan.hpp"
 
 namespace cairn::trials {
 
@@ -217,13 +218,7 @@ class Parser {
     ++pos_;  // '"'
     std::size_t start = out.size();
     for (;;) {
-      std::size_t run = pos_;
-      while (run < s_.size()) {
-        auto c = static_cast<unsigned char>(s_[run]);
-        if (c == '"' || c == '\\' || c < 0x20)
-          break;
-        ++run;
-      }
+      std::size_t run = find_json_special(s_, pos_);
       out.append(s_.data() + pos_, run - pos_);
       pos_ = run;
       if (pos_ >= s_.size())
@@ -231,7 +226,8 @@ class Parser {
       char c = s_[pos_];
       if (c == '"') {
         ++pos_;
-        if (!is_valid_utf8(std::string_view(out).substr(start)))
+        std::string_view kept = std::string_view(out).substr(start);
+        if (!is_ascii(kept) && !is_valid_utf8(kept))
           return fail("text is not UTF-8");
         return true;
       }
@@ -294,7 +290,7 @@ class Parser {
   // A string skipped: only its syntax is checked.
   bool skip_string() {
     ++pos_;  // '"'
-    while (pos_ < s_.size()) {
+    while ((pos_ = find_json_special(s_, pos_)) < s_.size()) {
       auto c = static_cast<unsigned char>(s_[pos_]);
       if (c == '"') {
         ++pos_;

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "trials/json_filter.hpp"
+#include "trials/json_scan.hpp"
 
 namespace cairn::trials {
 
@@ -88,9 +89,14 @@ class StorageWriter {
       out_ += ',';
     first_ = false;
   }
+  // Runs of plain characters are copied whole: criteria and summaries are kilobytes long.
   void quoted(std::string_view value) {
     out_ += '"';
-    for (char c : value) {
+    std::size_t from = 0;
+    for (std::size_t i; (i = find_json_special(value, from)) < value.size();) {
+      auto c = static_cast<unsigned char>(value[i]);
+      out_.append(value.data() + from, i - from);
+      from = i + 1;
       switch (c) {
         case '"':
           out_ += "\\\"";
@@ -107,16 +113,14 @@ class StorageWriter {
         case '\t':
           out_ += "\\t";
           break;
-        default:
-          if (static_cast<unsigned char>(c) < 0x20) {
-            char escaped[8];
-            std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
-            out_ += escaped;
-          } else {
-            out_ += c;
-          }
+        default: {
+          char escaped[8];
+          std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
+          out_ += escaped;
+        }
       }
     }
+    out_.append(value.data() + from, value.size() - from);
     out_ += '"';
   }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 #include <cstdio>
 #include <limits>
@@ -69,6 +70,7 @@ std::int32_t date_number(std::string_view date) {
 }
 
 constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+constexpr float kOutside = std::numeric_limits<float>::infinity();  // no site near enough
 constexpr std::uint16_t kNoAge = std::numeric_limits<std::uint16_t>::max();
 
 // Age limits in whole months: a lower limit rounds down and an upper one up, so
@@ -221,30 +223,39 @@ void TrialIndex::add(Prepared p) {
     auto site = static_cast<std::uint32_t>(sites_.size());
     sites_.push_back({facilities_.intern(s.facility), cities_.intern(s.city)});
     if (!std::isnan(s.lat)) {
-      grid_[cell_key(cell_of(s.lat), cell_of(s.lon))].push_back({s.lat, s.lon, id, site});
+      Cell& cell = grid_[cell_key(cell_of(s.lat), cell_of(s.lon))];
+      auto [at, added] =
+          point_index_.try_emplace(std::uint64_t{std::bit_cast<std::uint32_t>(s.lat)} << 32 |
+                                       std::bit_cast<std::uint32_t>(s.lon),
+                                   static_cast<std::uint32_t>(cell.points.size()));
+      if (added)
+        cell.points.push_back({s.lat, s.lon});
+      cell.entries.push_back({at->second, id, site});
     }
     ++doc.site_count;
   }
-  doc.condition_begin = static_cast<std::uint32_t>(doc_conditions_.size());
+  // Conditions are named first, as they always were, so their pool ids keep their order.
+  std::vector<std::uint32_t> conditions;
   for (const auto& c : p.conditions) {
-    if (filter.condition_count == kMaxList)
+    if (conditions.size() == kMaxList)
       break;
-    doc_conditions_.push_back(conditions_.intern(c));
-    ++filter.condition_count;
+    conditions.push_back(conditions_.intern(c));
   }
-  doc.country_begin = static_cast<std::uint32_t>(doc_countries_.size());
+  filter.lists = static_cast<std::uint32_t>(doc_lists_.size());
   for (const auto& c : p.countries) {
     if (filter.country_count == kMaxList)
       break;
     std::uint32_t country = countries_.intern(c);
     if (filter.country_count == 0)
       filter.first_country = country;
-    doc_countries_.push_back(country);
+    doc_lists_.push_back(country);
     if (country_docs_.size() <= country)
       country_docs_.resize(country + 1);
     country_docs_[country].push_back(id);
     ++filter.country_count;
   }
+  doc_lists_.insert(doc_lists_.end(), conditions.begin(), conditions.end());
+  filter.condition_count = static_cast<std::uint16_t>(conditions.size());
   if (status_docs_.size() <= filter.status)
     status_docs_.resize(filter.status + 1u);
   status_docs_[filter.status].push_back(id);
@@ -262,7 +273,10 @@ void TrialIndex::add(Prepared p) {
 
 void TrialIndex::shrink_to_fit() {
   for (auto& [term, list] : postings_) list.shrink_to_fit();
-  for (auto& [cell, list] : grid_) list.shrink_to_fit();
+  for (auto& [key, cell] : grid_) {
+    cell.points.shrink_to_fit();
+    cell.entries.shrink_to_fit();
+  }
   for (auto* lists : {&status_docs_, &phase_docs_, &country_docs_}) {
     for (auto& list : *lists) list.shrink_to_fit();
   }
@@ -270,8 +284,7 @@ void TrialIndex::shrink_to_fit() {
   docs_.shrink_to_fit();
   titles_.shrink_to_fit();
   sites_.shrink_to_fit();
-  doc_conditions_.shrink_to_fit();
-  doc_countries_.shrink_to_fit();
+  doc_lists_.shrink_to_fit();
 }
 
 // Trials having every term in one of `fields`, scored by how rare each term is
@@ -391,49 +404,102 @@ std::vector<TrialIndex::Scored> TrialIndex::match_words(const FinderQuery& query
 }
 
 // Each trial with a site within `miles`, with its nearest such site, in doc order.
-std::vector<TrialIndex::Nearby> TrialIndex::sites_near(const Place& place, double miles) const {
+std::vector<TrialIndex::Nearby> TrialIndex::sites_near(const Place& place, double miles,
+                                                       const std::vector<Scored>* only) const {
   double lat_span = miles / kMilesPerDegreeLat;
   double cos_lat = std::max(0.01, std::cos(place.lat * 3.14159265358979323846 / 180));
   double lon_span = lat_span / cos_lat;
-  // Nearest site per trial, in arrays by doc id: cheaper than a map for the
-  // thousands of sites a wide circle holds.
-  std::vector<float> best(docs_.size(), std::numeric_limits<float>::infinity());
-  std::vector<std::uint32_t> best_site(docs_.size());
-  std::vector<std::uint32_t> found;
+  // The cells in reach, each with the distance to each of its places, in the order read.
+  struct Reach {
+    const Cell* cell;
+    std::size_t miles_at;  // where its places' distances start in point_miles
+    std::size_t next = 0;  // its first entry not yet read
+  };
+  std::vector<Reach> reach;
+  std::vector<float> point_miles;  // kOutside beyond `miles`
   for (std::int32_t la = cell_of(place.lat - lat_span); la <= cell_of(place.lat + lat_span); ++la) {
     for (std::int32_t lo = cell_of(place.lon - lon_span); lo <= cell_of(place.lon + lon_span);
          ++lo) {
       auto cell = grid_.find(cell_key(la, lo));
       if (cell == grid_.end())
         continue;
-      for (const GridEntry& e : cell->second) {
-        // A cheap flat-earth check first; the true distance only for likely sites.
-        double dy = (e.lat - place.lat) * kMilesPerDegreeLat;
-        double dx = (e.lon - place.lon) * kMilesPerDegreeLat * cos_lat;
-        if (dx * dx + dy * dy > miles * miles * 1.05)
-          continue;
-        auto d = static_cast<float>(distance_miles(place.lat, place.lon, e.lat, e.lon));
-        if (d > miles || d >= best[e.doc])
-          continue;
-        if (std::isinf(best[e.doc]))
-          found.push_back(e.doc);
-        best[e.doc] = d;
-        best_site[e.doc] = e.site;
+      std::size_t miles_at = point_miles.size();
+      bool any_inside = false;
+      for (const Cell::Point& p : cell->second.points) {
+        // A cheap flat-earth check first; the true distance only for likely places.
+        double dy = (p.lat - place.lat) * kMilesPerDegreeLat;
+        double dx = (p.lon - place.lon) * kMilesPerDegreeLat * cos_lat;
+        float d = kOutside;
+        if (dx * dx + dy * dy <= miles * miles * 1.05)
+          d = static_cast<float>(distance_miles(place.lat, place.lon, p.lat, p.lon));
+        point_miles.push_back(d > miles ? kOutside : d);
+        any_inside = any_inside || d <= miles;
       }
+      if (any_inside)
+        reach.push_back({&cell->second, miles_at});
+      else
+        point_miles.resize(miles_at);
     }
   }
-  std::sort(found.begin(), found.end());
+
+  // The nearest site of each trial, a block of trials at a time so that the table stays in
+  // cache (a table of every trial, met in cell order, missed the cache at every site). A
+  // cell's entries are in doc order, so each block reads on from where the last one stopped,
+  // and each trial meets its sites in the same order as before: on a tie the first one stays.
+  constexpr std::uint32_t kBlock = 8192;
+  struct Nearest {
+    float miles = kOutside;
+    std::uint32_t site = 0;
+  };
+  std::vector<Nearest> best(kBlock);
+  // With words, only the trials they matched: a bit each, so the check stays in cache.
+  std::vector<std::uint64_t> wanted;
+  if (only != nullptr) {
+    wanted.resize(docs_.size() / 64 + 1);
+    for (const Scored& s : *only) wanted[s.doc / 64] |= std::uint64_t{1} << (s.doc % 64);
+  }
+  std::vector<std::uint32_t> found;  // in this block
   std::vector<Nearby> out;
-  out.reserve(found.size());
-  for (std::uint32_t doc : found) out.push_back({doc, best_site[doc], best[doc]});
+  while (!reach.empty()) {
+    std::uint32_t first = kNone;
+    for (const Reach& r : reach) first = std::min(first, r.cell->entries[r.next].doc);
+    std::uint32_t begin = first - first % kBlock;
+    std::uint32_t end = begin + kBlock;
+    for (Reach& r : reach) {
+      const std::vector<GridEntry>& entries = r.cell->entries;
+      const float* miles_to = point_miles.data() + r.miles_at;
+      std::size_t i = r.next;
+      for (; i < entries.size() && entries[i].doc < end; ++i) {
+        const GridEntry& e = entries[i];
+        float d = miles_to[e.point];
+        if (d == kOutside || (only != nullptr && !(wanted[e.doc / 64] >> (e.doc % 64) & 1)))
+          continue;
+        Nearest& b = best[e.doc - begin];
+        if (d >= b.miles)
+          continue;
+        if (b.miles == kOutside)
+          found.push_back(e.doc);
+        b = {d, e.site};
+      }
+      r.next = i;
+    }
+    std::sort(found.begin(), found.end());
+    for (std::uint32_t doc : found) {
+      Nearest& b = best[doc - begin];
+      out.push_back({doc, b.site, b.miles});
+      b = Nearest{};
+    }
+    found.clear();
+    std::erase_if(reach, [](const Reach& r) { return r.next == r.cell->entries.size(); });
+  }
   return out;
 }
 
 // With two or more facet filters set, a trial that counts anywhere passes all
 // but at most one, so it passes one of the two most selective: visiting their
 // trials is enough, and whether each passes those two is known on the way.
-std::vector<TrialIndex::Visit> TrialIndex::docs_passing_two_filters(const FinderQuery& query,
-                                                                    unsigned& known) const {
+TrialIndex::Visits TrialIndex::docs_passing_two_filters(const FinderQuery& query,
+                                                        unsigned& known) const {
   struct Filter {
     unsigned bit;
     std::vector<const std::vector<std::uint32_t>*> lists;
@@ -471,25 +537,37 @@ std::vector<TrialIndex::Visit> TrialIndex::docs_passing_two_filters(const Finder
   }
   std::sort(filters.begin(), filters.end(),
             [](const Filter& a, const Filter& b) { return a.size < b.size; });
-  auto a = merge_lists(filters[0].lists);
-  auto b = merge_lists(filters[1].lists);
+  // A filter of one value uses its list as it is; several values are merged.
+  std::vector<std::uint32_t> a_merged, b_merged;
+  auto list_of = [](const Filter& f, std::vector<std::uint32_t>& merged) -> const auto& {
+    if (f.lists.size() == 1)
+      return *f.lists[0];
+    merged = merge_lists(f.lists);
+    return merged;
+  };
+  const std::vector<std::uint32_t>& a = list_of(filters[0], a_merged);
+  const std::vector<std::uint32_t>& b = list_of(filters[1], b_merged);
   auto a_bit = static_cast<std::uint8_t>(filters[0].bit);
   auto b_bit = static_cast<std::uint8_t>(filters[1].bit);
   known = a_bit | b_bit;
-  std::vector<Visit> out;
-  out.reserve(a.size() + b.size());
-  auto i = a.begin(), j = b.begin();
-  while (i != a.end() || j != b.end()) {
-    if (j == b.end() || (i != a.end() && *i < *j)) {
-      out.push_back({*i++, b_bit});
-    } else if (i == a.end() || *j < *i) {
-      out.push_back({*j++, a_bit});
-    } else {
-      out.push_back({*i, 0});
-      ++i;
-      ++j;
-    }
+  // Merged without branches (which side comes next is a coin toss the CPU kept losing) into
+  // memory left uninitialised: this merge was a fifth of a default search.
+  Visits out;
+  out.items.reset(new Visit[a.size() + b.size()]);
+  Visit* o = out.items.get();
+  const std::uint32_t *i = a.data(), *a_end = i + a.size();
+  const std::uint32_t *j = b.data(), *b_end = j + b.size();
+  while (i != a_end && j != b_end) {
+    std::uint32_t x = *i, y = *j;
+    bool from_a = x <= y, from_b = y <= x;
+    auto fails = static_cast<std::uint8_t>(from_a && from_b ? 0 : from_a ? b_bit : a_bit);
+    *o++ = {from_a ? x : y, fails};
+    i += from_a;
+    j += from_b;
   }
+  while (i != a_end) *o++ = {*i++, b_bit};
+  while (j != b_end) *o++ = {*j++, a_bit};
+  out.count = static_cast<std::size_t>(o - out.items.get());
   return out;
 }
 
@@ -499,7 +577,7 @@ bool TrialIndex::has_country(std::uint32_t id, std::uint32_t country) const {
     return true;
   if (f.country_count < 2)
     return false;
-  const std::uint32_t* begin = doc_countries_.data() + docs_[id].country_begin;
+  const std::uint32_t* begin = doc_lists_.data() + f.lists;
   return std::find(begin + 1, begin + f.country_count, country) != begin + f.country_count;
 }
 
@@ -514,7 +592,7 @@ FinderHit TrialIndex::hit_of(std::uint32_t id) const {
   hit.status = statuses_.at(f.status);
   hit.phases = phase_codes(f.phases);
   for (std::uint16_t i = 0; i < f.condition_count; ++i) {
-    hit.conditions.push_back(conditions_.at(doc_conditions_[doc.condition_begin + i]));
+    hit.conditions.push_back(conditions_.at(doc_lists_[f.lists + f.country_count + i]));
   }
   return hit;
 }
@@ -579,66 +657,84 @@ FinderResult TrialIndex::search(const FinderQuery& query) const {
     if (failed == 0 || failed == kStatusFacet)
       ++status_counts[f.status];
     if (failed == 0 || failed == kPhaseFacet) {
-      for (std::size_t b = 0; b < kPhaseCodes.size(); ++b) {
-        if (f.phases & (1u << b))
-          ++phase_counts[b];
-      }
+      for (unsigned bits = f.phases; bits != 0; bits &= bits - 1)
+        ++phase_counts[std::countr_zero(bits)];
     }
     if (failed == 0 || failed == kCountryFacet) {
       if (f.country_count > 0)
         ++country_counts[f.first_country];
       for (std::uint16_t i = 1; i < f.country_count; ++i) {
-        ++country_counts[doc_countries_[docs_[id].country_begin + i]];
+        ++country_counts[doc_lists_[f.lists + i]];
       }
     }
     if (failed != 0)
       return;
     const Doc& doc = docs_[id];
-    for (std::uint16_t i = 0; i < f.condition_count; ++i) {
-      ++condition_counts[doc_conditions_[doc.condition_begin + i]];
-    }
+    const std::uint32_t* conditions = doc_lists_.data() + f.lists + f.country_count;
+    for (std::uint16_t i = 0; i < f.condition_count; ++i) ++condition_counts[conditions[i]];
     hits.push_back({id, site, score, miles, doc.last_update, doc.nct,
                     preferred != kNone && has_country(id, preferred)});
   };
+
+  // Trials are visited in doc order but sparsely, so each visit would wait on memory for its
+  // filter, its lists and its doc in turn; asking for them some visits ahead overlaps the waits.
+  auto visit_all = [&](const auto& list, auto&& doc_of, auto&& visit) {
+    constexpr std::size_t kFilterAhead = 16, kListsAhead = 8;
+    std::size_t n = list.size();
+    for (std::size_t i = 0; i < n; ++i) {
+      if (i + kFilterAhead < n)
+        __builtin_prefetch(&filters_[doc_of(list[i + kFilterAhead])]);
+      if (i + kListsAhead < n) {
+        std::uint32_t ahead = doc_of(list[i + kListsAhead]);
+        __builtin_prefetch(doc_lists_.data() + filters_[ahead].lists);
+        __builtin_prefetch(&docs_[ahead]);
+      }
+      visit(list[i]);
+    }
+  };
+  auto doc_of = [](const auto& entry) { return entry.doc; };
 
   // Narrow first by words, then by place; with neither, by the usual filters.
   bool two_filters = !query.statuses.empty() + phase_filter + country_filter >= 2;
   bool by_words = false;
   auto words = match_words(query, by_words);
   if (query.near) {
-    auto nearby = sites_near(*query.near, query.distance_miles);
+    auto nearby = sites_near(*query.near, query.distance_miles, by_words ? &words : nullptr);
     if (by_words) {
       auto w = words.begin();
-      for (const auto& n : nearby) {
+      visit_all(nearby, doc_of, [&](const Nearby& n) {
         while (w != words.end() && w->doc < n.doc) ++w;
         if (w != words.end() && w->doc == n.doc)
           consider(n.doc, w->score, n.miles, n.site);
-      }
+      });
     } else {
-      for (const auto& n : nearby) consider(n.doc, 0, n.miles, n.site);
+      hits.reserve(nearby.size());
+      visit_all(nearby, doc_of, [&](const Nearby& n) { consider(n.doc, 0, n.miles, n.site); });
     }
   } else if (by_words) {
     if (two_filters && words.size() * 8 > docs_.size()) {
       // Common words ("cancer") match much of the index: the usual filters narrow more.
       unsigned known = 0;
       auto visits = docs_passing_two_filters(query, known);
-      auto v = visits.begin();
-      for (const auto& w : words) {
-        while (v != visits.end() && v->doc < w.doc) ++v;
-        if (v != visits.end() && v->doc == w.doc)
+      const Visit *v = visits.items.get(), *v_end = v + visits.size();
+      visit_all(words, doc_of, [&](const Scored& w) {
+        while (v != v_end && v->doc < w.doc) ++v;
+        if (v != v_end && v->doc == w.doc)
           consider(w.doc, w.score, kFar, 0, known, v->fails);
-      }
+      });
     } else {
       hits.reserve(words.size());
-      for (const auto& w : words) consider(w.doc, w.score, kFar, 0);
+      visit_all(words, doc_of, [&](const Scored& w) { consider(w.doc, w.score, kFar, 0); });
     }
   } else {
     if (two_filters) {
       unsigned known = 0;
-      for (const Visit& v : docs_passing_two_filters(query, known)) {
-        consider(v.doc, 0, kFar, 0, known, v.fails);
-      }
+      auto visits = docs_passing_two_filters(query, known);
+      hits.reserve(visits.size());
+      visit_all(visits, doc_of,
+                [&](const Visit& v) { consider(v.doc, 0, kFar, 0, known, v.fails); });
     } else {
+      // Every trial, in the order they lie in memory: no need to fetch ahead.
       hits.reserve(docs_.size());
       auto count = static_cast<std::uint32_t>(docs_.size());
       for (std::uint32_t id = 0; id < count; ++id) consider(id, 0, kFar, 0);

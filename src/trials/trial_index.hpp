@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -60,7 +61,8 @@ class TrialIndex {
 
  private:
   // What every search reads of every trial it visits, kept small so a scan of
-  // half a million stays in cache.
+  // half a million stays in cache; with its countries and conditions (in
+  // doc_lists_) a visit usually reads two cache lines.
   struct Filter {
     std::uint8_t status;
     std::uint8_t phases;
@@ -69,6 +71,7 @@ class TrialIndex {
     std::uint16_t min_months;  // kNoAge when none
     std::uint16_t max_months;
     std::uint32_t first_country;  // most trials have one
+    std::uint32_t lists;          // in doc_lists_: its countries, then its conditions
     std::uint16_t country_count;
     std::uint16_t condition_count;
   };
@@ -76,10 +79,8 @@ class TrialIndex {
   struct Doc {
     std::uint32_t nct;
     std::uint32_t site_begin;
-    std::uint32_t condition_begin;
-    std::uint32_t country_begin;
-    std::uint16_t site_count;
     std::int32_t last_update;
+    std::uint16_t site_count;
   };
   struct Site {
     std::uint32_t facility;
@@ -87,10 +88,18 @@ class TrialIndex {
   };
   // A site with a geoPoint, filed in the grid cell it falls in.
   struct GridEntry {
-    float lat;
-    float lon;
+    std::uint32_t point;  // in its cell's points
     std::uint32_t doc;
     std::uint32_t site;
+  };
+  // Sites share places (a geoPoint is a town's), so a search works out the distance once a
+  // place; entries stay in the order added, which decides ties between equally near sites.
+  struct Cell {
+    struct Point {
+      float lat, lon;
+    };
+    std::vector<Point> points;
+    std::vector<GridEntry> entries;
   };
   // Strings kept once however many trials share them (facilities, cities, ...).
   class Pool {
@@ -121,13 +130,22 @@ class TrialIndex {
   std::vector<Scored> match_all(const std::vector<std::string>& terms, std::uint8_t fields) const;
   std::vector<Scored> match_words(const FinderQuery& query, bool& any) const;
   std::vector<Scored> match_condition(const std::string& condition) const;
-  std::vector<Nearby> sites_near(const Place& place, double miles) const;
+  // Each trial with a site within `miles` (of those in `only`, when given).
+  std::vector<Nearby> sites_near(const Place& place, double miles,
+                                 const std::vector<Scored>* only = nullptr) const;
   // A trial to visit and which of the two filters that chose it it fails.
   struct Visit {
     std::uint32_t doc;
     std::uint8_t fails;
   };
-  std::vector<Visit> docs_passing_two_filters(const FinderQuery& query, unsigned& known) const;
+  // In doc order; an array, not a vector, so that filling it needs no clearing first.
+  struct Visits {
+    std::unique_ptr<Visit[]> items;
+    std::size_t count = 0;
+    std::size_t size() const { return count; }
+    const Visit& operator[](std::size_t i) const { return items[i]; }
+  };
+  Visits docs_passing_two_filters(const FinderQuery& query, unsigned& known) const;
   bool has_country(std::uint32_t doc, std::uint32_t country) const;
   FinderHit hit_of(std::uint32_t doc) const;
 
@@ -135,14 +153,15 @@ class TrialIndex {
   std::vector<Doc> docs_;
   std::vector<std::string> titles_;
   std::vector<Site> sites_;
-  std::vector<std::uint32_t> doc_conditions_;
-  std::vector<std::uint32_t> doc_countries_;
+  std::vector<std::uint32_t> doc_lists_;  // each trial's countries, then its conditions
   Pool statuses_{true}, conditions_{true}, countries_{true}, facilities_{false}, cities_{false};
   std::unordered_map<std::string, std::vector<std::uint32_t>> postings_;  // doc << 3 | fields
   // Trials by status, phase and country, so the usual filters need not visit every trial.
   std::vector<std::vector<std::uint32_t>> status_docs_, phase_docs_, country_docs_;
   // Sites with a geoPoint by grid cell, for "near".
-  std::unordered_map<std::uint32_t, std::vector<GridEntry>> grid_;
+  std::unordered_map<std::uint32_t, Cell> grid_;
+  // Where each place is in its cell's points, by its coordinates' bits.
+  std::unordered_map<std::uint64_t, std::uint32_t> point_index_;
   std::unordered_map<std::uint32_t, std::uint32_t> by_nct_;
   std::size_t dead_ = 0;
 };

@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdio>
 #include <set>
 #include <sstream>
+#include <stdexcept>
 #include <thread>
 
 #include "temp_store.hpp"
@@ -252,6 +254,72 @@ TEST_F(FinderTest, SearchesCarryOnWhileTrialsAreImported) {
   reader.join();
   EXPECT_GT(searches.load(), 0);
   EXPECT_EQ(finder_.size(), 112u);
+}
+
+// A load reads and parses trials on one thread and indexes them on another, in
+// batches: every trial arrives, whatever the number of batches.
+TEST_F(FinderTest, ReloadTakesInEveryTrialAcrossManyBatches) {
+  std::string records;
+  for (int i = 1; i <= 1234; ++i) {
+    char id[16];
+    std::snprintf(id, sizeof id, "NCT%08d", 10000000 + i);
+    records += R"({"protocolSection":{"identificationModule":{"nctId":")" + std::string(id) +
+               R"(","briefTitle":"Generated"},"statusModule":{"overallStatus":")" +
+               (i % 2 ? "RECRUITING" : "COMPLETED") + R"("}}})" + "\n";
+  }
+  std::istringstream in(records);
+  Importer importer(store_->trials());
+  ImportSummary summary;
+  importer.import_stream(in, "many.ndjson", RecordReader::Shape::ndjson, summary);
+  ASSERT_EQ(summary.added, 1234);
+  finder_.reload();
+  EXPECT_EQ(finder_.size(), 12u + 1234u);
+  auto all = find({{"status", "any"}, {"country", "any"}, {"q", "generated"}});
+  EXPECT_EQ(all.total, 1234u);
+  EXPECT_EQ(all.facets["status"]["RECRUITING"], 617u);
+  EXPECT_EQ(ids_of(all).front(), "NCT10000001");  // equal in all else: lowest id first
+}
+
+// A store that breaks while a load reads it, after a number of trials.
+class BreakingTrials final : public store::TrialStore {
+ public:
+  explicit BreakingTrials(store::TrialStore& real) : real_(real) {}
+  int break_after = -1;  // trials read before breaking; -1 never breaks
+
+  store::TrialImportReport upsert_trials(const std::vector<store::TrialRecord>& t) override {
+    return real_.upsert_trials(t);
+  }
+  std::optional<store::StoredTrial> trial(std::string_view id) override { return real_.trial(id); }
+  std::int64_t trial_count() override { return real_.trial_count(); }
+  void for_each_trial(const std::function<void(const store::StoredTrial&)>& visit) override {
+    int read = 0;
+    real_.for_each_trial([&](const store::StoredTrial& t) {
+      if (read++ == break_after)
+        throw std::runtime_error("database gone");
+      visit(t);
+    });
+  }
+  void for_each_trial_changed_since(
+      std::int64_t since, const std::function<void(const store::StoredTrial&)>& visit) override {
+    real_.for_each_trial_changed_since(since, visit);
+  }
+
+ private:
+  store::TrialStore& real_;
+};
+
+TEST_F(FinderTest, AFailedReloadKeepsTheTrialsItHad) {
+  BreakingTrials breaking(store_->trials());
+  TrialFinder finder(breaking, store_->changes());
+  finder.reload();
+  ASSERT_EQ(finder.size(), 12u);
+  breaking.break_after = 5;
+  EXPECT_THROW(finder.reload(), std::runtime_error);
+  EXPECT_EQ(finder.size(), 12u);
+  FinderQuery any;
+  any.statuses.clear();
+  any.country.clear();
+  EXPECT_EQ(finder.search(any).total, 12u);
 }
 
 // The real records: lung cancer trials that exclude LM in their criteria.

@@ -2,8 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
+#include <streambuf>
+#include <thread>
 
 #include "temp_store.hpp"
 #include "test_paths.hpp"
@@ -151,6 +155,101 @@ TEST_F(ImporterTest, ImportsFromAStream) {
   importer.import_stream(in, "stdin", RecordReader::Shape::ndjson, summary);
   EXPECT_EQ(summary.added, 1);
   EXPECT_TRUE(stored("NCT00000009"));
+}
+
+// NDJSON of `count` small records; every `broken`-th line is not JSON.
+std::string records(int count, int broken) {
+  std::string out;
+  for (int i = 1; i <= count; ++i) {
+    if (i % broken == 0) {
+      out += "{not json\n";
+      continue;
+    }
+    char id[16];
+    std::snprintf(id, sizeof id, "NCT%08d", i);
+    out += R"({"protocolSection":{"identificationModule":{"nctId":")" + std::string(id) +
+           R"(","briefTitle":"T"},"statusModule":{"overallStatus":"RECRUITING"}}})" + "\n";
+  }
+  return out;
+}
+
+// Records are read on a thread of their own; what they give must not show it.
+TEST_F(ImporterTest, TellsRejectionsInOrderOnTheCallingThreadAcrossManyBatches) {
+  Importer importer(store_->trials(), 3);
+  std::vector<std::size_t> heard;
+  bool elsewhere = false;
+  auto caller = std::this_thread::get_id();
+  importer.on_rejection([&](const Rejection& r) {
+    heard.push_back(r.record);
+    elsewhere = elsewhere || std::this_thread::get_id() != caller;
+  });
+  std::istringstream in(records(100, 7));
+  ImportSummary summary;
+  importer.import_stream(in, "many.ndjson", RecordReader::Shape::ndjson, summary);
+  EXPECT_EQ(summary.added, 86);
+  EXPECT_EQ(summary.rejected, 14);
+  EXPECT_EQ(store_->trials().trial_count(), 86);
+  std::vector<std::size_t> want;
+  for (std::size_t i = 7; i <= 100; i += 7) want.push_back(i);
+  EXPECT_EQ(heard, want);
+  ASSERT_EQ(summary.rejections.size(), want.size());
+  EXPECT_EQ(summary.rejections.back().record, 98u);
+  EXPECT_FALSE(elsewhere);
+}
+
+// A store that breaks on its second batch.
+class BreakingStore final : public store::TrialStore {
+ public:
+  store::TrialImportReport upsert_trials(const std::vector<store::TrialRecord>& trials) override {
+    if (++batches_ == 2)
+      throw std::runtime_error("disk full");
+    return {static_cast<int>(trials.size()), 0, 0};
+  }
+  std::optional<store::StoredTrial> trial(std::string_view) override { return std::nullopt; }
+  std::int64_t trial_count() override { return 0; }
+  void for_each_trial(const std::function<void(const store::StoredTrial&)>&) override {}
+  void for_each_trial_changed_since(
+      std::int64_t, const std::function<void(const store::StoredTrial&)>&) override {}
+  int batches() const { return batches_; }
+
+ private:
+  int batches_ = 0;
+};
+
+TEST_F(ImporterTest, ABrokenStoreStopsTheImportWithItsError) {
+  BreakingStore broken;
+  Importer importer(broken, 2);
+  std::istringstream in(records(1000, 1000000));
+  ImportSummary summary;
+  EXPECT_THROW(importer.import_stream(in, "big.ndjson", RecordReader::Shape::ndjson, summary),
+               std::runtime_error);
+  EXPECT_EQ(summary.added, 2);  // the first batch; nothing after the failure
+  EXPECT_EQ(broken.batches(), 2);
+}
+
+// A stream whose reading fails (a disk error) after some records.
+class FailingBuffer final : public std::streambuf {
+ public:
+  explicit FailingBuffer(std::string text) : text_(std::move(text)) {
+    setg(text_.data(), text_.data(), text_.data() + text_.size());
+  }
+
+ protected:
+  int_type underflow() override { throw std::runtime_error("read error"); }
+
+ private:
+  std::string text_;
+};
+
+TEST_F(ImporterTest, AFailingReadReachesTheCaller) {
+  FailingBuffer buffer(records(10, 1000000));
+  std::istream in(&buffer);
+  in.exceptions(std::ios::badbit);
+  Importer importer(store_->trials(), 4);
+  ImportSummary summary;
+  EXPECT_THROW(
+      importer.import_stream(in, "broken-disk.ndjson", RecordReader::Shape::ndjson, summary),
+      std::runtime_error);
 }
 
 }  // namespace

@@ -34,6 +34,31 @@ TEST(JsonFilter, ReadsWhatNlohmannReads) {
   }
 }
 
+// Long strings are read eight bytes at a time: escapes, UTF-8 and the closing quote must be
+// found wherever they fall in a word, in kept and skipped strings alike.
+TEST(JsonFilter, ReadsLongStringsWithEscapesAnywhere) {
+  for (std::size_t at = 0; at < 24; ++at) {
+    for (std::string_view escape :
+         {"\\\"", "\\n", "\\u00e9", "\u00e9", "\\\\", "caf\u00c3\u00a9"}) {
+      std::string body = std::string(at, 'x') + std::string(escape) + std::string(17, 'y');
+      std::string text = R"({"a": ")" + body + R"(", "b": ")" + body + R"("})";
+      EXPECT_EQ(parse_all(text), json::parse(text)) << text;
+      auto kept = parse_json_filtered(text, keep_only_a);
+      ASSERT_TRUE(kept) << text;
+      EXPECT_EQ(*kept, json::parse(R"({"a": ")" + body + R"("})")) << text;
+    }
+  }
+}
+
+TEST(JsonFilter, FindsControlCharactersAndBadUtf8InLongStrings) {
+  std::string long_text(30, 'x');
+  EXPECT_EQ(error_of("\"" + long_text + "\n\""),
+            "invalid JSON at byte 31: control character in a string");
+  EXPECT_EQ(error_of("[\"" + long_text + "\xC3\x28\"]"),
+            "invalid JSON at byte 35: text is not UTF-8");
+  EXPECT_FALSE(parse_json_filtered(R"({"b": ")" + long_text + "\t\"}", keep_only_a));
+}
+
 TEST(JsonFilter, BuildsOnlyTheMembersKept) {
   auto parsed = parse_json_filtered(R"({"a": {"a": 1, "b": 2}, "b": [1, {"a": 3}]})", keep_only_a);
   ASSERT_TRUE(parsed);
