@@ -6,6 +6,10 @@
 
 namespace cairn::app {
 
+namespace {
+constexpr std::size_t kTrialBatch = 1000;
+}  // namespace
+
 std::vector<search::Document> page_documents(const std::vector<PageText>& pages) {
   std::vector<search::Document> docs;
   for (const auto& page : pages) {
@@ -50,26 +54,27 @@ search::Document trial_document(const trials::Trial& trial) {
 
 std::vector<search::Document> forum_documents(store::ForumStore& forum) {
   std::vector<search::Document> docs;
-  forum.for_each_public_thread(
-      [&](const store::ForumThreadRecord& thread, const std::vector<store::ForumPostRecord>& posts) {
-        search::Document doc;
-        doc.type = "forum";
-        doc.id = "forum:" + std::to_string(thread.id);
-        doc.url = "/forum/t/" + std::to_string(thread.id);
-        doc.title = thread.title;
-        for (const auto& post : posts) {
-          if (post.status != "public") continue;
-          std::string text = forum::post_text(post.body);
-          if (doc.summary.empty()) {
-            // Cut at a character boundary, never inside a UTF-8 sequence.
-            std::size_t cut = std::min<std::size_t>(text.size(), 300);
-            while (cut > 0 && cut < text.size() && (text[cut] & 0xC0) == 0x80) --cut;
-            doc.summary = text.substr(0, cut);
-          }
-          doc.body += text + "\n";
-        }
-        docs.push_back(std::move(doc));
-      });
+  forum.for_each_public_thread([&](const store::ForumThreadRecord& thread,
+                                   const std::vector<store::ForumPostRecord>& posts) {
+    search::Document doc;
+    doc.type = "forum";
+    doc.id = "forum:" + std::to_string(thread.id);
+    doc.url = "/forum/t/" + std::to_string(thread.id);
+    doc.title = thread.title;
+    for (const auto& post : posts) {
+      if (post.status != "public")
+        continue;
+      std::string text = forum::post_text(post.body);
+      if (doc.summary.empty()) {
+        // Cut at a character boundary, never inside a UTF-8 sequence.
+        std::size_t cut = std::min<std::size_t>(text.size(), 300);
+        while (cut > 0 && cut < text.size() && (text[cut] & 0xC0) == 0x80) --cut;
+        doc.summary = text.substr(0, cut);
+      }
+      doc.body += text + "\n";
+    }
+    docs.push_back(std::move(doc));
+  });
   return docs;
 }
 
@@ -77,26 +82,35 @@ std::size_t SiteIndexer::update(const SiteContent& site, bool full) {
   // Read the position first, so nothing that changes meanwhile is missed.
   auto latest = store_.changes().latest();
   std::int64_t indexed = -1;
-  if (std::ifstream in(marker_); in) in >> indexed;
-  if (!full && indexed == latest) return 0;
-  if (indexed < 0) full = true;
+  if (std::ifstream in(marker_); in)
+    in >> indexed;
+  if (!full && indexed == latest)
+    return 0;
+  if (indexed < 0)
+    full = true;
 
   auto pages = page_documents(site.page_texts());
   index_.replace_type("pages", pages);
   std::size_t written = pages.size();
+  // Trials go in batches, so memory stays bounded however many there are (500,000
+  // trial documents at once took 1.8 GB).
+  std::vector<search::Document> batch;
+  auto add = [&](const store::StoredTrial& stored) {
+    batch.push_back(trial_document(trials::trial_from_storage(stored.content)));
+    if (batch.size() < kTrialBatch)
+      return;
+    index_.upsert_all(batch);
+    written += batch.size();
+    batch.clear();
+  };
   if (full) {
-    std::vector<search::Document> docs;
-    store_.trials().for_each_trial([&](const store::StoredTrial& stored) {
-      docs.push_back(trial_document(trials::trial_from_storage(stored.content)));
-    });
-    index_.replace_type("trials", docs);
-    written += docs.size();
+    index_.replace_type("trials", {});
+    store_.trials().for_each_trial(add);
   } else {
-    store_.trials().for_each_trial_changed_since(indexed, [&](const store::StoredTrial& stored) {
-      index_.upsert(trial_document(trials::trial_from_storage(stored.content)));
-      ++written;
-    });
+    store_.trials().for_each_trial_changed_since(indexed, add);
   }
+  index_.upsert_all(batch);
+  written += batch.size();
   // Forum threads are few next to pages: rebuilt whole whenever the feed moved.
   auto threads = forum_documents(store_.forum());
   index_.replace_type("forum", threads);

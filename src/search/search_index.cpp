@@ -1033,6 +1033,14 @@ void SearchIndex::upsert(const Document& doc) {
   impl_->write(trusted_for_spelling(doc.type), [&] { impl_->add_all({doc}); });
 }
 
+void SearchIndex::upsert_all(const std::vector<Document>& docs) {
+  if (docs.empty())
+    return;
+  bool trusted = std::any_of(docs.begin(), docs.end(),
+                             [](const Document& d) { return trusted_for_spelling(d.type); });
+  impl_->write(trusted, [&] { impl_->add_all(docs); });
+}
+
 void SearchIndex::remove(const std::string& id) {
   // The removed document may have been trusted: its words may leave the vocabulary.
   impl_->write(true, [&] { impl_->writer.delete_document(id_term(id)); });

@@ -75,6 +75,8 @@ class SearchIndex {
   // Replaces the whole index with docs, atomically: `cairn reindex`.
   void replace_all(const std::vector<Document>& docs);
   void upsert(const Document& doc);
+  // Adds or replaces each document, in one write: for batches (a big import).
+  void upsert_all(const std::vector<Document>& docs);
   void remove(const std::string& id);
   std::size_t document_count() const;
 

@@ -322,6 +322,30 @@ TEST(SearchIndexWrites, UpsertReplacesAndRemoveDeletes) {
   EXPECT_TRUE(search(*index, "scanxiety").results.empty());
 }
 
+TEST(SearchIndexWrites, UpsertAllAddsAndReplacesABatchInOneWrite) {
+  auto index = SearchIndex::in_memory(test_synonyms());
+  std::vector<Document> batch;
+  for (int i = 0; i < 3; ++i) {
+    std::string id = "trial:NCT0000000" + std::to_string(i);
+    batch.push_back(Document{"trials",
+                             id,
+                             "/trials/" + id.substr(6),
+                             "Trial " + std::to_string(i),
+                             "",
+                             "",
+                             "Radiotherapy dose study.",
+                             {}});
+  }
+  index->upsert_all(batch);
+  EXPECT_EQ(index->document_count(), 3u);
+  batch[1].body = "A study of exercise.";
+  index->upsert_all(batch);
+  index->upsert_all({});
+  EXPECT_EQ(index->document_count(), 3u);
+  EXPECT_EQ(search(*index, "exercise").results.size(), 1u);
+  EXPECT_EQ(search(*index, "radiotherapy").total, 2u);
+}
+
 TEST(SearchIndexWrites, LongIdsWorkAndStayDistinct) {
   auto index = SearchIndex::in_memory(test_synonyms());
   std::string a = "/forum/t/" + std::string(1000, 'a'), b = a + "b";
