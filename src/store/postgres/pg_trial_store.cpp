@@ -1,22 +1,12 @@
 #include "store/postgres/pg_trial_store.hpp"
 
-#include <sodium.h>
-
 #include <unordered_set>
+
+#include "store/content_hash.hpp"
 
 namespace cairn::store::postgres {
 
 namespace {
-
-// Same digest as the SQLite store, so "unchanged" means byte-identical content.
-std::string content_hash(std::string_view content) {
-  unsigned char digest[crypto_generichash_BYTES];
-  crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(content.data()),
-                     content.size(), nullptr, 0);
-  char hex[crypto_generichash_BYTES * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-  return hex;
-}
 
 // updated_at as ISO 8601 UTC, the form the SQLite store keeps.
 constexpr std::string_view kTrialColumns =

@@ -1,19 +1,10 @@
 #include "store/sqlite/sqlite_page_store.hpp"
 
-#include <sodium.h>
+#include "store/content_hash.hpp"
 
 namespace cairn::store::sqlite {
 
 namespace {
-
-std::string content_hash(std::string_view content) {
-  unsigned char digest[crypto_generichash_BYTES];
-  crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(content.data()),
-                     content.size(), nullptr, 0);
-  char hex[crypto_generichash_BYTES * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-  return hex;
-}
 
 constexpr std::string_view kRevisionColumns =
     "r.path, r.revision, r.content, r.content_hash, r.author, r.created_at, "

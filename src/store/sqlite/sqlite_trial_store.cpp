@@ -1,24 +1,13 @@
 #include "store/sqlite/sqlite_trial_store.hpp"
 
-#include <sodium.h>
-
 #include <unordered_set>
 
+#include "store/content_hash.hpp"
 #include "store/sqlite/sqlite_page_store.hpp"
 
 namespace cairn::store::sqlite {
 
 namespace {
-
-// Same digest as page revisions use, so "unchanged" means byte-identical content.
-std::string content_hash(std::string_view content) {
-  unsigned char digest[crypto_generichash_BYTES];
-  crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(content.data()),
-                     content.size(), nullptr, 0);
-  char hex[crypto_generichash_BYTES * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-  return hex;
-}
 
 constexpr std::string_view kTrialColumns = "nct_id, content, content_hash, updated_at";
 // Pages keep each walk step short, so an import can commit between them.

@@ -1,0 +1,13 @@
+// The digest every store keeps beside stored content (pages, trials), so an
+// import can tell "unchanged" (byte-identical) without comparing the content.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace cairn::store {
+
+// BLAKE2b (libsodium's generichash), as lower-case hex.
+std::string content_hash(std::string_view content);
+
+}  // namespace cairn::store
