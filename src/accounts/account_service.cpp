@@ -44,8 +44,8 @@ std::string AccountService::now_iso() const {
   return iso_utc(seconds_of(clock_.now()));
 }
 
-FormResult<Account> AccountService::register_member(const Registration& form,
-                                                    std::string_view address) {
+Result<Account> AccountService::register_member(const Registration& form,
+                                                std::string_view address) {
   std::string name = normalise_display_name(form.display_name);
   std::string email = normalise_email(form.email);
   FormProblems problems;
@@ -67,7 +67,7 @@ FormResult<Account> AccountService::register_member(const Registration& form,
   if (!form.accepts_rules)
     problems.add("accept_rules", "Accept the community rules to join");
   if (!problems.empty())
-    return problems;
+    return problems.error();
 
   // Counted only for forms that would create an account, so fixing typos costs nothing.
   if (auto allowed = limiter_.attempt(address_key("register", address), kRegistrationsPerAddress);
@@ -80,11 +80,11 @@ FormResult<Account> AccountService::register_member(const Registration& form,
   using Outcome = store::CreatedAccount::Outcome;
   if (created.outcome == Outcome::email_taken) {
     problems.add("email", "An account with this email address already exists. Sign in instead");
-    return problems;
+    return problems.error();
   }
   if (created.outcome == Outcome::display_name_taken) {
     problems.add("display_name", "That display name is taken. Choose another");
-    return problems;
+    return problems.error();
   }
   auto record = store_.account_by_id(created.id);
   if (!record)
@@ -162,9 +162,9 @@ Result<Account> AccountService::authenticate(std::string_view email, std::string
   return account_from_record(*record);
 }
 
-FormResult<Ok> AccountService::change_password(const Account& account, std::string_view current,
-                                               std::string_view fresh, std::string_view confirm,
-                                               std::string_view address) {
+Result<Ok> AccountService::change_password(const Account& account, std::string_view current,
+                                           std::string_view fresh, std::string_view confirm,
+                                           std::string_view address) {
   FormProblems problems;
   if (current.empty())
     problems.add("current_password", "Enter your current password");
@@ -178,41 +178,41 @@ FormResult<Ok> AccountService::change_password(const Account& account, std::stri
     problems.add("confirm_password", "The passwords do not match");
   }
   if (!problems.empty())
-    return problems;
+    return problems.error();
   auto checked = check_password(account.email, current, address);
   if (!checked) {
     if (checked.error().code == Errc::rate_limited)
       return checked.error();
     problems.add("current_password", "Your current password is not right");
-    return problems;
+    return problems.error();
   }
   if (checked->id != account.id)
     throw std::logic_error("session and account disagree");
   if (current == fresh) {
     problems.add("new_password", "Your new password must be different from your current one");
-    return problems;
+    return problems.error();
   }
   store_.change_password(account.id, hasher_.hash(fresh));
   limiter_.reset(account_key(account.email));
   return Ok{};
 }
 
-FormResult<Ok> AccountService::delete_account(const Account& account, std::string_view password,
-                                              std::optional<PostChoice> posts,
-                                              std::string_view address) {
+Result<Ok> AccountService::delete_account(const Account& account, std::string_view password,
+                                          std::optional<PostChoice> posts,
+                                          std::string_view address) {
   FormProblems problems;
   if (!posts)
     problems.add("posts", "Choose what happens to your posts");
   if (password.empty())
     problems.add("password", "Enter your password");
   if (!problems.empty())
-    return problems;
+    return problems.error();
   auto checked = check_password(account.email, password, address);
   if (!checked) {
     if (checked.error().code == Errc::rate_limited)
       return checked.error();
     problems.add("password", "Your password is not right");
-    return problems;
+    return problems.error();
   }
   for (auto* data : member_data_) data->account_deleted(account.id, *posts);
   store_.delete_account(account.id);

@@ -13,12 +13,12 @@
 #include <nlohmann/json.hpp>
 
 #include "accounts/account.hpp"
-#include "accounts/form_result.hpp"
 #include "accounts/member_data.hpp"
 #include "accounts/password_hasher.hpp"
 #include "accounts/password_policy.hpp"
 #include "accounts/rate_limiter.hpp"
 #include "core/clock.hpp"
+#include "core/form_problems.hpp"
 #include "core/result.hpp"
 #include "store/account_store.hpp"
 
@@ -53,7 +53,7 @@ class AccountService {
 
   // Creates a member. Problems are per field; a refusal (rate_limited) when this
   // address has registered too often.
-  FormResult<Account> register_member(const Registration& form, std::string_view address);
+  Result<Account> register_member(const Registration& form, std::string_view address);
   // Creates a staff account under the same email, name and password rules.
   // invalid_input or conflict, with a message for the operator.
   Result<Account> create_staff(const StaffAccount& staff);
@@ -67,14 +67,14 @@ class AccountService {
   // Checks the current password (rate limited like sign-in), then stores the
   // new one and ends every session of the account. Fields: "current_password",
   // "new_password", "confirm_password".
-  FormResult<Ok> change_password(const Account& account, std::string_view current,
-                                 std::string_view fresh, std::string_view confirm,
-                                 std::string_view address);
+  Result<Ok> change_password(const Account& account, std::string_view current,
+                             std::string_view fresh, std::string_view confirm,
+                             std::string_view address);
 
   // Removes the account after checking its password; the member chooses what
   // happens to their posts. Fields: "posts", "password".
-  FormResult<Ok> delete_account(const Account& account, std::string_view password,
-                                std::optional<PostChoice> posts, std::string_view address);
+  Result<Ok> delete_account(const Account& account, std::string_view password,
+                            std::optional<PostChoice> posts, std::string_view address);
 
   // Everything kept about the member, for the "download my data" file.
   nlohmann::json export_data(const Account& account);

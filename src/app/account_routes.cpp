@@ -1,17 +1,12 @@
 #include "app/account_routes.hpp"
 
-#include "app/form_state.hpp"
-#include "app/web_app.hpp"
-#include "core/text.hpp"
-#include "http/client_address.hpp"
-#include "http/form.hpp"
+#include <nlohmann/json.hpp>
+
 #include "views/account_views.hpp"
 
 namespace cairn::app {
 
 namespace {
-
-using accounts::FormProblems;
 
 // Only a path on this site: never "//host", "/\host" or anything with a scheme.
 std::string local_path(std::string_view next) {
@@ -30,129 +25,95 @@ class AccountPages {
  public:
   explicit AccountPages(AccountDeps& deps) : d_(deps) {}
 
-  void add(http::Router& router) {
-    router.add("GET", "/account/register", bind(&AccountPages::register_form));
-    router.add("POST", "/account/register", bind(&AccountPages::register_member));
-    router.add("GET", "/account/sign-in", bind(&AccountPages::sign_in_form));
-    router.add("POST", "/account/sign-in", bind(&AccountPages::sign_in));
-    router.add("POST", "/account/sign-out", bind(&AccountPages::sign_out));
-    router.add("GET", "/account", bind(&AccountPages::overview));
-    router.add("GET", "/account/password", bind(&AccountPages::password_form));
-    router.add("POST", "/account/password", bind(&AccountPages::change_password));
-    router.add("GET", "/account/delete", bind(&AccountPages::delete_form));
-    router.add("POST", "/account/delete", bind(&AccountPages::delete_account));
-    router.add("GET", "/account/data", bind(&AccountPages::download_data));
+  void add(Routes& routes) const {
+    routes.add("GET", "/account/register", bind_page(*this, &AccountPages::register_form));
+    routes.add("POST", "/account/register", bind_page(*this, &AccountPages::register_member));
+    routes.add("GET", "/account/sign-in", bind_page(*this, &AccountPages::sign_in_form));
+    routes.add("POST", "/account/sign-in", bind_page(*this, &AccountPages::sign_in));
+    routes.add("POST", "/account/sign-out", bind_page(*this, &AccountPages::sign_out));
+    routes.add("GET", "/account", bind_page(*this, &AccountPages::overview));
+    routes.add("GET", "/account/password", bind_page(*this, &AccountPages::password_form));
+    routes.add("POST", "/account/password", bind_page(*this, &AccountPages::change_password));
+    routes.add("GET", "/account/delete", bind_page(*this, &AccountPages::delete_form));
+    routes.add("POST", "/account/delete", bind_page(*this, &AccountPages::delete_account));
+    routes.add("GET", "/account/data", bind_page(*this, &AccountPages::download_data));
   }
 
  private:
-  using Method = Result<http::Response> (AccountPages::*)(const http::Request&) const;
-  http::Handler bind(Method method) const {
-    return [pages = *this, method](const http::Request& r) { return (pages.*method)(r); };
-  }
-
-  std::string address(const http::Request& r) const {
-    return http::client_address(r, d_.trust_forwarded_for);
-  }
-
-  http::Response page(const Visitor& v, const SafeHtml& html, int status = 200) const {
-    http::Response r;
-    r.status = status;
-    r.body = html.str();
-    d_.visitors.finish(v, r);
-    return r;
-  }
-
-  http::Response redirect(const Visitor& v, std::string location) const {
-    auto r = http::redirect(std::move(location));
-    d_.visitors.finish(v, r);
-    return r;
-  }
-
-  // Signed-out visitors are sent to sign in, and brought back afterwards.
-  http::Response to_sign_in(const Visitor& v, const http::Request& r) const {
-    return redirect(v, "/account/sign-in?next=" + url_encode(r.path));
-  }
-
-  Result<http::Response> register_form(const http::Request& r) const {
-    auto v = d_.visitors.resolve(r);
-    if (v.account())
-      return redirect(v, "/account");
+  Outcome register_form(RequestContext& c) const {
+    if (c.account())
+      return Outcome::see_other("/account");
     views::RegisterPage p;
-    p.form = form_state(v);
-    return page(v, views::render_register(d_.site.chrome(), p));
+    p.form = c.form_state();
+    return Outcome::page(views::render_register(d_.site.chrome(), p));
   }
 
-  Result<http::Response> register_member(const http::Request& r) const {
-    auto form = http::parse_form(r);
+  Outcome register_member(RequestContext& c) const {
+    const auto& form = c.form();
     if (!form)
       return form.error();
-    auto v = d_.visitors.resolve(r);
     accounts::Registration reg{form->get("display_name"), form->get("email"),
                                form->get("password"),     form->get("confirm_password"),
                                form->has("over_14"),      form->has("accept_rules")};
-    auto result = d_.accounts.register_member(reg, address(r));
+    c.visitor();
+    auto result = d_.accounts.register_member(reg, c.client_address());
     if (result) {
-      d_.visitors.sign_in(v, result.value(), r);
-      return redirect(v, "/account?welcome=1");
+      c.sign_in(result.value());
+      return Outcome::see_other("/account?welcome=1");
     }
     views::RegisterPage p;
-    p.form = form_state(v, result.problems());
+    p.form = c.form_state(&result.error());
     p.display_name = reg.display_name;
     p.email = reg.email;
     p.over_14 = reg.over_14;
     p.accept_rules = reg.accepts_rules;
-    return page(v, views::render_register(d_.site.chrome(), p),
-                status_for(result.problems().code()));
+    return Outcome::form(views::render_register(d_.site.chrome(), p), result.error());
   }
 
-  Result<http::Response> sign_in_form(const http::Request& r) const {
-    auto v = d_.visitors.resolve(r);
-    std::string next = local_path(r.param("next"));
-    if (v.account())
-      return redirect(v, next.empty() ? "/account" : next);
+  Outcome sign_in_form(RequestContext& c) const {
+    std::string next = local_path(c.query("next"));
+    if (c.account())
+      return Outcome::see_other(next.empty() ? "/account" : next);
     views::SignInPage p;
-    p.form = form_state(v);
+    p.form = c.form_state();
     p.next = next;
-    return page(v, views::render_sign_in(d_.site.chrome(), p));
+    return Outcome::page(views::render_sign_in(d_.site.chrome(), p));
   }
 
-  Result<http::Response> sign_in(const http::Request& r) const {
-    auto form = http::parse_form(r);
+  Outcome sign_in(RequestContext& c) const {
+    const auto& form = c.form();
     if (!form)
       return form.error();
-    auto v = d_.visitors.resolve(r);
+    c.visitor();
     std::string next = local_path(form->get("next"));
-    auto account = d_.accounts.authenticate(form->get("email"), form->get("password"), address(r));
+    auto account =
+        d_.accounts.authenticate(form->get("email"), form->get("password"), c.client_address());
     if (account) {
-      d_.visitors.sign_in(v, account.value(), r);
-      return redirect(v, next.empty() ? "/account" : next);
+      c.sign_in(account.value());
+      return Outcome::see_other(next.empty() ? "/account" : next);
     }
-    FormProblems problems;
-    if (account.error().code == Errc::unauthorized) {
-      problems.add("email", account.error().message);
-    } else {
-      problems.refusal = account.error();
-    }
+    // A wrong address or password is shown at the address; a refusal (too many tries) above all.
+    Error problem = account.error();
+    if (problem.code == Errc::unauthorized)
+      problem.field = "email";
     views::SignInPage p;
-    p.form = form_state(v, problems);
+    p.form = c.form_state(&problem);
     p.email = form->get("email");
     p.next = next;
-    return page(v, views::render_sign_in(d_.site.chrome(), p), status_for(account.error().code));
+    return Outcome::form(views::render_sign_in(d_.site.chrome(), p), problem);
   }
 
-  Result<http::Response> sign_out(const http::Request& r) const {
-    auto v = d_.visitors.resolve(r);
-    d_.visitors.sign_out(v);
-    return redirect(v, "/");
+  Outcome sign_out(RequestContext& c) const {
+    c.sign_out();
+    return Outcome::see_other("/");
   }
 
-  Result<http::Response> overview(const http::Request& r) const {
-    auto v = d_.visitors.resolve(r);
-    const auto* account = v.account();
+  Outcome overview(RequestContext& c) const {
+    const auto* account = c.account();
     if (!account)
-      return to_sign_in(v, r);
+      return to_sign_in(c.path());
     views::AccountPage p;
-    p.csrf_token = v.csrf_token;
+    p.csrf_token = c.visitor().csrf_token;
     p.display_name = account->display_name;
     p.role_title = std::string(accounts::role_title(account->role));
     p.member_since = account->created_at;
@@ -164,87 +125,78 @@ class AccountPages {
       p.staff_links.push_back({"Moderation queue", "/staff/moderation"});
     if (role == Role::nurse || role == Role::admin)
       p.staff_links.push_back({"Nurse inbox", "/staff/helpline"});
-    if (r.has_param("welcome"))
+    if (c.has_query("welcome"))
       p.notice = "Your account has been created.";
-    if (r.param("changed") == "password") {
+    if (c.query("changed") == "password") {
       p.notice = "Your password has been changed. You have been signed out on other devices.";
     }
-    return page(v, views::render_account(d_.site.chrome(), p));
+    return Outcome::page(views::render_account(d_.site.chrome(), p));
   }
 
-  Result<http::Response> password_form(const http::Request& r) const {
-    auto v = d_.visitors.resolve(r);
-    if (!v.account())
-      return to_sign_in(v, r);
-    views::PasswordPage p{form_state(v)};
-    return page(v, views::render_change_password(d_.site.chrome(), p));
+  Outcome password_form(RequestContext& c) const {
+    if (!c.account())
+      return to_sign_in(c.path());
+    views::PasswordPage p{c.form_state()};
+    return Outcome::page(views::render_change_password(d_.site.chrome(), p));
   }
 
-  Result<http::Response> change_password(const http::Request& r) const {
-    auto form = http::parse_form(r);
+  Outcome change_password(RequestContext& c) const {
+    const auto& form = c.form();
     if (!form)
       return form.error();
-    auto v = d_.visitors.resolve(r);
-    const auto* account = v.account();
+    const auto* account = c.account();
     if (!account)
-      return to_sign_in(v, r);
+      return to_sign_in(c.path());
     auto result = d_.accounts.change_password(*account, form->get("current_password"),
                                               form->get("new_password"),
-                                              form->get("confirm_password"), address(r));
+                                              form->get("confirm_password"), c.client_address());
     if (result) {
       // Every session ended with the change; this browser gets a new one.
       auto who = *account;
-      d_.visitors.sign_in(v, who, r);
-      return redirect(v, "/account?changed=password");
+      c.sign_in(who);
+      return Outcome::see_other("/account?changed=password");
     }
-    views::PasswordPage p{form_state(v, result.problems())};
-    return page(v, views::render_change_password(d_.site.chrome(), p),
-                status_for(result.problems().code()));
+    views::PasswordPage p{c.form_state(&result.error())};
+    return Outcome::form(views::render_change_password(d_.site.chrome(), p), result.error());
   }
 
-  Result<http::Response> delete_form(const http::Request& r) const {
-    auto v = d_.visitors.resolve(r);
-    if (!v.account())
-      return to_sign_in(v, r);
-    views::DeletePage p{form_state(v), ""};
-    return page(v, views::render_delete_account(d_.site.chrome(), p));
+  Outcome delete_form(RequestContext& c) const {
+    if (!c.account())
+      return to_sign_in(c.path());
+    views::DeletePage p{c.form_state(), ""};
+    return Outcome::page(views::render_delete_account(d_.site.chrome(), p));
   }
 
-  Result<http::Response> delete_account(const http::Request& r) const {
-    auto form = http::parse_form(r);
+  Outcome delete_account(RequestContext& c) const {
+    const auto& form = c.form();
     if (!form)
       return form.error();
-    auto v = d_.visitors.resolve(r);
-    const auto* account = v.account();
+    const auto* account = c.account();
     if (!account)
-      return to_sign_in(v, r);
+      return to_sign_in(c.path());
     std::string posts = form->get("posts");
     std::optional<accounts::PostChoice> choice;
     if (posts == "keep")
       choice = accounts::PostChoice::keep_as_deleted_member;
     if (posts == "remove")
       choice = accounts::PostChoice::remove;
-    auto result = d_.accounts.delete_account(*account, form->get("password"), choice, address(r));
+    auto result =
+        d_.accounts.delete_account(*account, form->get("password"), choice, c.client_address());
     if (result) {
-      d_.visitors.sign_out(v);
-      return page(v, views::render_account_deleted(d_.site.chrome()));
+      c.sign_out();
+      return Outcome::page(views::render_account_deleted(d_.site.chrome()));
     }
-    views::DeletePage p{form_state(v, result.problems()), choice ? posts : ""};
-    return page(v, views::render_delete_account(d_.site.chrome(), p),
-                status_for(result.problems().code()));
+    views::DeletePage p{c.form_state(&result.error()), choice ? posts : ""};
+    return Outcome::form(views::render_delete_account(d_.site.chrome(), p), result.error());
   }
 
-  Result<http::Response> download_data(const http::Request& r) const {
-    auto v = d_.visitors.resolve(r);
-    const auto* account = v.account();
+  Outcome download_data(RequestContext& c) const {
+    const auto* account = c.account();
     if (!account)
-      return to_sign_in(v, r);
+      return to_sign_in(c.path());
     auto data = d_.accounts.export_data(*account);
-    auto response = http::json_response(
-        200, data.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
-    response.set_header("Content-Disposition", "attachment; filename=\"cairn-account-data.json\"");
-    d_.visitors.finish(v, response);
-    return response;
+    return Outcome::json(data.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n")
+        .with_header("Content-Disposition", "attachment; filename=\"cairn-account-data.json\"");
   }
 
   AccountDeps& d_;
@@ -252,8 +204,8 @@ class AccountPages {
 
 }  // namespace
 
-void add_account_routes(http::Router& router, AccountDeps& deps) {
-  AccountPages(deps).add(router);
+void add_account_routes(Routes& routes, AccountDeps& deps) {
+  AccountPages(deps).add(routes);
 }
 
 }  // namespace cairn::app

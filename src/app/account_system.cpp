@@ -25,10 +25,9 @@ AccountSystem::AccountSystem(store::Store& store, const Clock& clock,
       csrf_(csrf_secret(store.settings()), {settings.secure_cookies}),
       visitors_(sessions_, csrf_, {settings.secure_cookies}) {}
 
-void AccountSystem::add_routes(http::Router& router, const SiteContent& site) {
-  deps_ =
-      std::make_unique<AccountDeps>(AccountDeps{accounts_, visitors_, site, settings_.trust_proxy});
-  add_account_routes(router, *deps_);
+void AccountSystem::add_routes(Routes& routes, const SiteContent& site) {
+  deps_ = std::make_unique<AccountDeps>(AccountDeps{accounts_, site});
+  add_account_routes(routes, *deps_);
 }
 
 }  // namespace cairn::app

@@ -14,11 +14,11 @@
 #include "accounts/rate_limiter.hpp"
 #include "accounts/session_service.hpp"
 #include "app/account_routes.hpp"
+#include "app/routes.hpp"
 #include "app/site_content.hpp"
 #include "app/visitor.hpp"
 #include "core/clock.hpp"
 #include "http/csrf.hpp"
-#include "http/router.hpp"
 #include "store/store.hpp"
 
 namespace cairn::app {
@@ -41,7 +41,7 @@ class AccountSystem {
   const VisitorResolver& visitors() const { return visitors_; }
   accounts::AccountService& accounts() { return accounts_; }
   accounts::RateLimiter& limiter() { return limiter_; }
-  void add_routes(http::Router& router, const SiteContent& site);
+  void add_routes(Routes& routes, const SiteContent& site);
 
  private:
   AccountSettings settings_;

@@ -5,13 +5,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/form_state.hpp"
 #include "app/site_config.hpp"
-#include "app/web_app.hpp"
 #include "content/line_diff.hpp"
 #include "content/page_source.hpp"
 #include "core/text.hpp"
-#include "http/form.hpp"
 #include "views/editor_views.hpp"
 
 namespace cairn::app {
@@ -34,70 +31,49 @@ class EditorPages {
  public:
   explicit EditorPages(EditorDeps& deps) : d_(deps) {}
 
-  void add(http::Router& router) {
-    router.add("GET", std::string(kStaffContent), bind(&EditorPages::list));
-    router.add("GET", std::string(kStaffContent) + "/page", bind(&EditorPages::page));
-    router.add("GET", std::string(kStaffContent) + "/edit", bind(&EditorPages::edit_form));
-    router.add("POST", std::string(kStaffContent) + "/edit", bind(&EditorPages::edit));
-    router.add("POST", std::string(kStaffContent) + "/submit", bind(&EditorPages::submit));
-    router.add("POST", std::string(kStaffContent) + "/publish", bind(&EditorPages::publish));
-    router.add("POST", std::string(kStaffContent) + "/return", bind(&EditorPages::send_back));
-    router.add("GET", std::string(kStaffContent) + "/compare", bind(&EditorPages::compare));
+  void add(Routes& routes) const {
+    std::string base(kStaffContent);
+    routes.add("GET", base, bind_page(*this, &EditorPages::list));
+    routes.add("GET", base + "/page", bind_page(*this, &EditorPages::page));
+    routes.add("GET", base + "/edit", bind_page(*this, &EditorPages::edit_form));
+    routes.add("POST", base + "/edit", bind_page(*this, &EditorPages::edit));
+    routes.add("POST", base + "/submit", bind_page(*this, &EditorPages::submit));
+    routes.add("POST", base + "/publish", bind_page(*this, &EditorPages::publish));
+    routes.add("POST", base + "/return", bind_page(*this, &EditorPages::send_back));
+    routes.add("GET", base + "/compare", bind_page(*this, &EditorPages::compare));
   }
 
  private:
-  using Method = Result<http::Response> (EditorPages::*)(const http::Request&) const;
-  http::Handler bind(Method method) const {
-    return [pages = *this, method](const http::Request& r) { return (pages.*method)(r); };
-  }
-
   std::string today() const { return iso_date(d_.clock.now()); }
 
-  http::Response page_response(const Visitor& v, const SafeHtml& html, int status = 200) const {
-    http::Response r;
-    r.status = status;
-    r.body = html.str();
-    r.set_header("X-Robots-Tag", "noindex, nofollow");
-    d_.visitors.finish(v, r);
-    return r;
+  // Staff pages are never indexed.
+  static Outcome staff_page(Outcome outcome) {
+    return std::move(outcome).with_header("X-Robots-Tag", "noindex, nofollow");
   }
 
-  http::Response redirect(const Visitor& v, std::string location) const {
-    auto r = http::redirect(std::move(location));
-    d_.visitors.finish(v, r);
-    return r;
-  }
-
-  // The signed-in editor; others are sent to sign in, or refused.
+  // The signed-in editor; others are sent to sign in (back to this page), or refused.
   template <class F>
-  Result<http::Response> as_editor(const http::Request& r, F&& f) const {
-    auto v = d_.visitors.resolve(r);
-    const auto* account = v.account();
-    if (!account) {
-      std::string next = r.path;
-      if (!r.query.empty() && r.has_param("path"))
-        next += "?path=" + url_encode(r.param("path"));
-      return redirect(v, "/account/sign-in?next=" + url_encode(next));
-    }
-    if (!content::may_edit_pages(*account)) {
-      return make_error(Errc::forbidden, "These pages are for the charity's editors.");
-    }
-    return f(v, *account);
+  Outcome as_editor(RequestContext& c, F&& f) const {
+    std::string back = c.path();
+    if (!c.request().query.empty() && c.has_query("path"))
+      back += "?path=" + url_encode(c.query("path"));
+    return as_staff(c, back, content::may_edit_pages, "These pages are for the charity's editors.",
+                    f);
   }
 
-  Result<http::Response> list(const http::Request& r) const {
-    return as_editor(r, [&](const Visitor& v, const accounts::Account&) -> Result<http::Response> {
-      return page_response(v,
-                           views::render_content_list(d_.site.chrome(), d_.desk.overview(today())));
+  Outcome list(RequestContext& c) const {
+    return as_editor(c, [&](const accounts::Account&) {
+      return staff_page(
+          Outcome::page(views::render_content_list(d_.site.chrome(), d_.desk.overview(today()))));
     });
   }
 
-  std::string message_for(const http::Request& r) const {
-    std::string done = r.param("done");
-    std::string revision = std::to_string(revision_number(r.param("revision")));
+  static std::string message_for(const RequestContext& c) {
+    std::string done = c.query("done");
+    std::string revision = std::to_string(revision_number(c.query("revision")));
     if (done == "saved") {
       std::string text = "Revision " + revision + " is saved as a draft.";
-      if (int other = revision_number(r.param("overtaken")); other > 0) {
+      if (int other = revision_number(c.query("overtaken")); other > 0) {
         text += " Someone else saved revision " + std::to_string(other) +
                 " while you were editing. Compare the two before you send yours for review.";
       }
@@ -114,15 +90,15 @@ class EditorPages {
     return {};
   }
 
-  Result<http::Response> show_page(const Visitor& v, const accounts::Account& editor,
-                                   const std::string& path, views::FormState form,
-                                   std::string message, std::string review_note = {},
-                                   int status = 200) const {
+  // One page's overview; `problems`, when given, are what a review action found.
+  Outcome show_page(RequestContext& c, const accounts::Account& editor, const std::string& path,
+                    const Error* problems, std::string message,
+                    std::string review_note = {}) const {
     auto overview = d_.desk.page(path, today());
     if (!overview)
       return overview.error();
     views::ContentPageView view;
-    view.form = std::move(form);
+    view.form = c.form_state(problems);
     view.page = std::move(overview.value());
     view.history = d_.desk.history(path);
     for (auto& revision : view.history) revision.content.clear();
@@ -130,12 +106,13 @@ class EditorPages {
     view.viewer_id = editor.id;
     view.message = std::move(message);
     view.review_note = std::move(review_note);
-    return page_response(v, views::render_content_page(d_.site.chrome(), view), status);
+    auto html = views::render_content_page(d_.site.chrome(), view);
+    return staff_page(problems ? Outcome::form(html, *problems) : Outcome::page(html));
   }
 
-  Result<http::Response> page(const http::Request& r) const {
-    return as_editor(r, [&](const Visitor& v, const accounts::Account& editor) {
-      return show_page(v, editor, r.param("path"), form_state(v), message_for(r));
+  Outcome page(RequestContext& c) const {
+    return as_editor(c, [&](const accounts::Account& editor) {
+      return show_page(c, editor, c.query("path"), nullptr, message_for(c));
     });
   }
 
@@ -165,125 +142,112 @@ class EditorPages {
     return mine;
   }
 
-  Result<http::Response> edit_form(const http::Request& r) const {
-    return as_editor(r, [&](const Visitor& v, const accounts::Account&) -> Result<http::Response> {
-      auto copy = d_.desk.working_copy(r.param("path"));
+  Outcome edit_form(RequestContext& c) const {
+    return as_editor(c, [&](const accounts::Account&) -> Outcome {
+      auto copy = d_.desk.working_copy(c.query("path"));
       if (!copy)
         return copy.error();
       views::ContentEditView view;
-      view.form = form_state(v);
+      view.form = c.form_state();
       view.path = copy->page.path;
       view.title = copy->page.title;
       view.base_revision = copy->revision.revision;
       view.source = copy->source;
-      return page_response(v, views::render_content_edit(d_.site.chrome(), view));
+      return staff_page(Outcome::page(views::render_content_edit(d_.site.chrome(), view)));
     });
   }
 
-  Result<http::Response> edit(const http::Request& r) const {
-    auto fields = http::parse_form(r);
+  // The edit form again, with what was wrong (or the preview when nothing was).
+  Outcome edit_page(RequestContext& c, views::ContentEditView& view, const Error* problems) const {
+    view.form = c.form_state(problems);
+    auto html = views::render_content_edit(d_.site.chrome(), view);
+    return staff_page(problems ? Outcome::form(html, *problems) : Outcome::page(html));
+  }
+
+  Outcome edit(RequestContext& c) const {
+    const auto& fields = c.form();
     if (!fields)
       return fields.error();
-    return as_editor(
-        r, [&](const Visitor& v, const accounts::Account& editor) -> Result<http::Response> {
-          std::string path = fields->get("path");
-          auto published = d_.desk.page(path, today());
-          if (!published)
-            return published.error();
-          views::ContentEditView view;
-          view.path = path;
-          view.title = published->page.title;
-          view.base_revision = revision_number(fields->get("base"));
-          view.source = fields->get("source");
-          view.note = fields->get("note");
-          if (fields->get("action") == "preview") {
-            auto page = d_.desk.read_source(path, view.source);
-            view.form = form_state(v, page ? accounts::FormProblems{} : page.problems());
-            if (page) {
-              view.previewing = true;
-              view.preview = d_.site.preview(page.value());
-              view.findings = checks_for(page.value(), view.source);
-            }
-            return page_response(v, views::render_content_edit(d_.site.chrome(), view),
-                                 page ? 200 : 400);
-          }
-          auto saved = d_.desk.save_draft(editor, path, view.source, view.note, view.base_revision);
-          if (!saved) {
-            view.form = form_state(v, saved.problems());
-            return page_response(v, views::render_content_edit(d_.site.chrome(), view),
-                                 status_for(saved.problems().code()));
-          }
-          std::string to = page_address(path) +
-                           "&done=" + (saved->unchanged ? "unchanged" : "saved") +
-                           "&revision=" + std::to_string(saved->revision);
-          if (saved->overtaken_by > 0)
-            to += "&overtaken=" + std::to_string(saved->overtaken_by);
-          return redirect(v, to);
-        });
+    return as_editor(c, [&](const accounts::Account& editor) -> Outcome {
+      std::string path = fields->get("path");
+      auto published = d_.desk.page(path, today());
+      if (!published)
+        return published.error();
+      views::ContentEditView view;
+      view.path = path;
+      view.title = published->page.title;
+      view.base_revision = revision_number(fields->get("base"));
+      view.source = fields->get("source");
+      view.note = fields->get("note");
+      if (fields->get("action") == "preview") {
+        auto page = d_.desk.read_source(path, view.source);
+        if (!page)
+          return edit_page(c, view, &page.error());
+        view.previewing = true;
+        view.preview = d_.site.preview(page.value());
+        view.findings = checks_for(page.value(), view.source);
+        return edit_page(c, view, nullptr);
+      }
+      auto saved = d_.desk.save_draft(editor, path, view.source, view.note, view.base_revision);
+      if (!saved)
+        return edit_page(c, view, &saved.error());
+      std::string to = page_address(path) + "&done=" + (saved->unchanged ? "unchanged" : "saved") +
+                       "&revision=" + std::to_string(saved->revision);
+      if (saved->overtaken_by > 0)
+        to += "&overtaken=" + std::to_string(saved->overtaken_by);
+      return Outcome::see_other(to);
+    });
   }
 
   // submit, publish and return: a revision of a page, then back to that page.
   template <class Act>
-  Result<http::Response> review_action(const http::Request& r, std::string_view done,
-                                       Act&& act) const {
-    auto fields = http::parse_form(r);
+  Outcome review_action(RequestContext& c, std::string_view done, Act&& act) const {
+    const auto& fields = c.form();
     if (!fields)
       return fields.error();
-    return as_editor(
-        r, [&](const Visitor& v, const accounts::Account& editor) -> Result<http::Response> {
-          std::string path = fields->get("path");
-          int revision = revision_number(fields->get("revision"));
-          accounts::FormProblems problems = act(editor, path, revision, *fields);
-          if (!problems.empty()) {
-            return show_page(v, editor, path, form_state(v, problems), {}, fields->get("note"),
-                             status_for(problems.code()));
-          }
-          return redirect(v, page_address(path) + "&done=" + std::string(done) +
-                                 "&revision=" + std::to_string(revision));
-        });
+    return as_editor(c, [&](const accounts::Account& editor) -> Outcome {
+      std::string path = fields->get("path");
+      int revision = revision_number(fields->get("revision"));
+      Status acted = act(editor, path, revision, *fields);
+      if (!acted)
+        return show_page(c, editor, path, &acted.error(), {}, fields->get("note"));
+      return Outcome::see_other(page_address(path) + "&done=" + std::string(done) +
+                                "&revision=" + std::to_string(revision));
+    });
   }
 
-  static accounts::FormProblems problems_of(const Status& status) {
-    accounts::FormProblems problems;
-    if (!status)
-      problems.refusal = status.error();
-    return problems;
+  Outcome submit(RequestContext& c) const {
+    return review_action(c, "submitted",
+                         [&](const accounts::Account& editor, const std::string& path, int revision,
+                             const http::Form&) { return d_.desk.submit(editor, path, revision); });
   }
 
-  Result<http::Response> submit(const http::Request& r) const {
-    return review_action(
-        r, "submitted",
-        [&](const accounts::Account& editor, const std::string& path, int revision,
-            const http::Form&) { return problems_of(d_.desk.submit(editor, path, revision)); });
-  }
-
-  Result<http::Response> publish(const http::Request& r) const {
-    return review_action(r, "published",
+  Outcome publish(RequestContext& c) const {
+    return review_action(c, "published",
                          [&](const accounts::Account& editor, const std::string& path, int revision,
                              const http::Form&) {
                            auto published = d_.desk.publish(editor, path, revision);
                            if (published && d_.published)
                              d_.published();
-                           return problems_of(published);
+                           return published;
                          });
   }
 
-  Result<http::Response> send_back(const http::Request& r) const {
-    return review_action(r, "returned",
+  Outcome send_back(RequestContext& c) const {
+    return review_action(c, "returned",
                          [&](const accounts::Account& editor, const std::string& path, int revision,
                              const http::Form& form) {
-                           auto sent = d_.desk.send_back(editor, path, revision, form.get("note"));
-                           return sent ? accounts::FormProblems{} : sent.problems();
+                           return d_.desk.send_back(editor, path, revision, form.get("note"));
                          });
   }
 
-  Result<http::Response> compare(const http::Request& r) const {
-    return as_editor(r, [&](const Visitor& v, const accounts::Account&) -> Result<http::Response> {
-      std::string path = r.param("path");
-      auto from = d_.desk.revision(path, revision_number(r.param("from")));
+  Outcome compare(RequestContext& c) const {
+    return as_editor(c, [&](const accounts::Account&) -> Outcome {
+      std::string path = c.query("path");
+      auto from = d_.desk.revision(path, revision_number(c.query("from")));
       if (!from)
         return from.error();
-      auto to = d_.desk.revision(path, revision_number(r.param("to")));
+      auto to = d_.desk.revision(path, revision_number(c.query("to")));
       if (!to)
         return to.error();
       auto published = d_.desk.page(path, today());  // the title readers know it by
@@ -307,7 +271,7 @@ class EditorPages {
       view.to.content.clear();
       view.history = d_.desk.history(path);
       for (auto& revision : view.history) revision.content.clear();
-      return page_response(v, views::render_content_compare(d_.site.chrome(), view));
+      return staff_page(Outcome::page(views::render_content_compare(d_.site.chrome(), view)));
     });
   }
 
@@ -320,8 +284,8 @@ class EditorPages {
 
 }  // namespace
 
-void add_editor_routes(http::Router& router, EditorDeps& deps) {
-  EditorPages(deps).add(router);
+void add_editor_routes(Routes& routes, EditorDeps& deps) {
+  EditorPages(deps).add(routes);
 }
 
 }  // namespace cairn::app

@@ -7,25 +7,23 @@
 
 #include <functional>
 
+#include "app/routes.hpp"
 #include "app/site_content.hpp"
-#include "app/visitor.hpp"
 #include "content/content_checks.hpp"
 #include "content/editorial_desk.hpp"
 #include "core/clock.hpp"
-#include "http/router.hpp"
 
 namespace cairn::app {
 
 struct EditorDeps {
   content::EditorialDesk& desk;
-  const VisitorResolver& visitors;
   const SiteContent& site;
   const content::CheckInput& check_base;  // glossary and jargon; pages come from the site
   const Clock& clock;
   std::function<void()> published;  // refreshes this node's pages and search
 };
 
-// The handlers keep a reference to `deps`: it must outlive the router.
-void add_editor_routes(http::Router& router, EditorDeps& deps);
+// The handlers keep a reference to `deps`: it must outlive the routes.
+void add_editor_routes(Routes& routes, EditorDeps& deps);
 
 }  // namespace cairn::app

@@ -29,14 +29,13 @@ EditorialSystem::EditorialSystem(store::Store& store, AccountSystem& accounts,
       clock_(clock),
       trust_proxy_(trust_proxy) {}
 
-void EditorialSystem::add_routes(http::Router& router, const SiteContent& site,
+void EditorialSystem::add_routes(Routes& routes, const SiteContent& site,
                                  std::function<void()> published) {
   editor_deps_ = std::make_unique<EditorDeps>(
-      EditorDeps{desk_, accounts_.visitors(), site, check_base_, clock_, std::move(published)});
-  add_editor_routes(router, *editor_deps_);
-  feedback_deps_ = std::make_unique<FeedbackDeps>(
-      FeedbackDeps{feedback_, accounts_.visitors(), site, trust_proxy_});
-  add_feedback_routes(router, *feedback_deps_);
+      EditorDeps{desk_, site, check_base_, clock_, std::move(published)});
+  add_editor_routes(routes, *editor_deps_);
+  feedback_deps_ = std::make_unique<FeedbackDeps>(FeedbackDeps{feedback_, site});
+  add_feedback_routes(routes, *feedback_deps_);
 }
 
 }  // namespace cairn::app

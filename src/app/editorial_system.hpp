@@ -33,7 +33,7 @@ class EditorialSystem {
                   content::CheckInput check_base, const Clock& clock, bool trust_proxy);
 
   // `published` brings this node's pages and search up to date after a publish.
-  void add_routes(http::Router& router, const SiteContent& site, std::function<void()> published);
+  void add_routes(Routes& routes, const SiteContent& site, std::function<void()> published);
 
  private:
   safeguarding::WatchedWords watched_;

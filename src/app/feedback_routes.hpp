@@ -3,21 +3,18 @@
 // comment; POST /feedback keeps it; /feedback/thanks says thank you.
 #pragma once
 
+#include "app/routes.hpp"
 #include "app/site_content.hpp"
-#include "app/visitor.hpp"
 #include "content/page_feedback.hpp"
-#include "http/router.hpp"
 
 namespace cairn::app {
 
 struct FeedbackDeps {
   content::PageFeedback& feedback;
-  const VisitorResolver& visitors;
   const SiteContent& site;
-  bool trust_forwarded_for = false;
 };
 
-// The handlers keep a reference to `deps`: it must outlive the router.
-void add_feedback_routes(http::Router& router, FeedbackDeps& deps);
+// The handlers keep a reference to `deps`: it must outlive the routes.
+void add_feedback_routes(Routes& routes, FeedbackDeps& deps);
 
 }  // namespace cairn::app

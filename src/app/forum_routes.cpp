@@ -1,32 +1,15 @@
 #include "app/forum_routes.hpp"
 
-#include <charconv>
-
-#include "app/form_state.hpp"
-#include "app/web_app.hpp"
 #include "core/text.hpp"
 #include "forum/post_markdown.hpp"
-#include "http/form.hpp"
 #include "views/forum_views.hpp"
 
 namespace cairn::app {
 
 namespace {
 
-using accounts::FormProblems;
-
-std::optional<std::int64_t> parse_id(std::string_view text) {
-  if (text.empty() || text.size() > 18)
-    return std::nullopt;
-  std::int64_t n = 0;
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
-  if (ec != std::errc() || ptr != text.data() + text.size() || n <= 0)
-    return std::nullopt;
-  return n;
-}
-
-int page_param(const http::Request& r) {
-  auto n = parse_id(r.param("page"));
+int page_param(const RequestContext& c) {
+  auto n = positive_id(c.query("page"));
   return n && *n < 1000000 ? static_cast<int>(*n) : 1;
 }
 
@@ -48,119 +31,64 @@ class ForumPages {
  public:
   explicit ForumPages(ForumDeps& deps) : d_(deps) {}
 
-  void add(http::Router& router) {
-    router.add("GET", "/forum", bind(&ForumPages::index));
-    router.add("GET", "/forum/rules", bind(&ForumPages::rules));
-    router.add_prefix("GET", "/forum/", bind(&ForumPages::get_under_forum));
-    router.add_prefix("POST", "/forum/", bind(&ForumPages::post_under_forum));
-    router.add("GET", "/staff/moderation", bind(&ForumPages::queue));
-    router.add("POST", "/staff/moderation", bind(&ForumPages::moderate));
-    router.add("GET", "/staff/moderation/audit", bind(&ForumPages::audit));
-    router.add_prefix("GET", "/staff/moderation/edit/", bind(&ForumPages::edit_form));
-    router.add_prefix("POST", "/staff/moderation/edit/", bind(&ForumPages::edit));
+  void add(Routes& routes) const {
+    routes.add("GET", "/forum", bind_page(*this, &ForumPages::index));
+    routes.add("GET", "/forum/rules", bind_page(*this, &ForumPages::rules));
+    routes.add("GET", "/forum/{category}", bind_page(*this, &ForumPages::category));
+    routes.add("GET", "/forum/{category}/new", bind_page(*this, &ForumPages::new_thread_form));
+    routes.add("POST", "/forum/{category}/new", bind_page(*this, &ForumPages::start_thread));
+    routes.add("GET", "/forum/t/{thread}", bind_page(*this, &ForumPages::thread));
+    routes.add("POST", "/forum/t/{thread}", bind_page(*this, &ForumPages::reply));
+    routes.add("GET", "/forum/t/{thread}/report/{post}",
+               bind_page(*this, &ForumPages::report_form));
+    routes.add("POST", "/forum/t/{thread}/report/{post}",
+               bind_page(*this, &ForumPages::send_report));
+    routes.add("GET", "/staff/moderation", bind_page(*this, &ForumPages::queue));
+    routes.add("POST", "/staff/moderation", bind_page(*this, &ForumPages::moderate));
+    routes.add("GET", "/staff/moderation/audit", bind_page(*this, &ForumPages::audit));
+    routes.add("GET", "/staff/moderation/edit/{post}", bind_page(*this, &ForumPages::edit_form));
+    routes.add("POST", "/staff/moderation/edit/{post}", bind_page(*this, &ForumPages::edit));
   }
 
  private:
-  using Method = Result<http::Response> (ForumPages::*)(const http::Request&) const;
-  http::Handler bind(Method method) const {
-    return [pages = *this, method](const http::Request& r) { return (pages.*method)(r); };
-  }
-
-  http::Response page(const Visitor& v, const SafeHtml& html, int status = 200) const {
-    http::Response r;
-    r.status = status;
-    r.body = html.str();
-    d_.visitors.finish(v, r);
-    return r;
-  }
-
-  http::Response redirect(const Visitor& v, std::string location) const {
-    auto r = http::redirect(std::move(location));
-    d_.visitors.finish(v, r);
-    return r;
-  }
-
-  // Signed-out visitors are sent to sign in, and brought back to `back` afterwards.
-  http::Response to_sign_in(const Visitor& v, std::string_view back) const {
-    return redirect(v, "/account/sign-in?next=" + url_encode(back));
-  }
-
   // --- reading -------------------------------------------------------------
 
-  Result<http::Response> index(const http::Request& r) const {
-    auto v = d_.visitors.resolve(r);
+  Outcome index(RequestContext& c) const {
     views::ForumIndexPage p;
-    for (const auto& c : d_.forum.categories().all())
-      p.categories.push_back({c.slug, c.name, c.description});
-    p.signed_in = v.account() != nullptr;
-    p.moderator = v.account() && forum::is_moderator(*v.account());
-    return page(v, views::render_forum_index(d_.site.chrome(), p));
+    for (const auto& cat : d_.forum.categories().all())
+      p.categories.push_back({cat.slug, cat.name, cat.description});
+    p.signed_in = c.account() != nullptr;
+    p.moderator = c.account() && forum::is_moderator(*c.account());
+    return Outcome::page(views::render_forum_index(d_.site.chrome(), p));
   }
 
-  Result<http::Response> rules(const http::Request& r) const {
-    auto v = d_.visitors.resolve(r);
-    return page(v, views::render_forum_rules(d_.site.chrome(), d_.rules));
+  Outcome rules(RequestContext& c) const {
+    c.visitor();  // as every forum page: per visitor, never stored
+    return Outcome::page(views::render_forum_rules(d_.site.chrome(), d_.rules));
   }
 
-  Result<http::Response> get_under_forum(const http::Request& r) const {
-    auto parts = split(std::string_view(r.path).substr(7), '/');
-    if (parts.size() == 2 && parts[0] == "t") {
-      if (auto id = parse_id(parts[1]))
-        return thread(r, *id);
-    }
-    if (parts.size() == 4 && parts[0] == "t" && parts[2] == "report") {
-      auto id = parse_id(parts[1]);
-      auto post = parse_id(parts[3]);
-      if (id && post)
-        return report_form(r, *id, *post);
-    }
-    if (parts.size() == 1)
-      return category(r, parts[0]);
-    if (parts.size() == 2 && parts[1] == "new")
-      return new_thread_form(r, parts[0]);
-    return no_page();
-  }
-
-  Result<http::Response> post_under_forum(const http::Request& r) const {
-    auto parts = split(std::string_view(r.path).substr(7), '/');
-    if (parts.size() == 2 && parts[0] == "t") {
-      if (auto id = parse_id(parts[1]))
-        return reply(r, *id);
-    }
-    if (parts.size() == 4 && parts[0] == "t" && parts[2] == "report") {
-      auto id = parse_id(parts[1]);
-      auto post = parse_id(parts[3]);
-      if (id && post)
-        return send_report(r, *id, *post);
-    }
-    if (parts.size() == 2 && parts[1] == "new")
-      return start_thread(r, parts[0]);
-    return no_page();
-  }
-
-  Result<http::Response> category(const http::Request& r, std::string_view slug) const {
-    auto v = d_.visitors.resolve(r);
-    auto listing = d_.forum.category_page(slug, v.account(), page_param(r));
+  Outcome category(RequestContext& c) const {
+    std::string_view slug = c.path_param("category");
+    auto listing = d_.forum.category_page(slug, c.account(), page_param(c));
     if (!listing)
       return listing.error();
     views::ForumCategoryPage p;
     p.category = link_of(&listing->category, slug);
     p.page = listing->page;
     p.pages = listing->pages;
-    p.signed_in = v.account() != nullptr;
+    p.signed_in = c.account() != nullptr;
     for (const auto& s : listing->threads) {
       const auto& t = s.thread;
       p.threads.push_back({t.id, t.title, t.author_name, std::max(0, t.public_posts - 1),
                            t.last_public_post_at, s.unread, t.status == "held"});
     }
-    return page(v, views::render_forum_category(d_.site.chrome(), p));
+    return Outcome::page(views::render_forum_category(d_.site.chrome(), p));
   }
 
   // The thread page, with the reply form as `reply` left it.
-  Result<http::Response> render_thread(const http::Request& r, Visitor& v, std::int64_t id,
-                                       int page_number, const FormProblems& problems,
-                                       std::string reply_body, int status) const {
-    const auto* account = v.account();
+  Outcome render_thread(RequestContext& c, std::int64_t id, int page_number, const Error* problems,
+                        std::string reply_body) const {
+    const auto* account = c.account();
     auto tp = d_.forum.thread_page(id, account, page_number);
     if (!tp)
       return tp.error();
@@ -172,9 +100,9 @@ class ForumPages {
     p.pages = tp->pages;
     p.signed_in = account != nullptr;
     p.moderator = account && forum::is_moderator(*account);
-    p.reply = form_state(v, problems);
+    p.reply = c.form_state(problems);
     p.reply_body = std::move(reply_body);
-    auto posted = parse_id(r.param("posted"));
+    auto posted = positive_id(c.query("posted"));
     for (const auto& post : tp->posts) {
       views::ForumPostView pv;
       pv.id = post.id;
@@ -195,32 +123,36 @@ class ForumPages {
       }
       p.posts.push_back(std::move(pv));
     }
-    return page(v, views::render_forum_thread(d_.site.chrome(), p), status);
+    auto html = views::render_forum_thread(d_.site.chrome(), p);
+    return problems ? Outcome::form(html, *problems) : Outcome::page(html);
   }
 
-  Result<http::Response> thread(const http::Request& r, std::int64_t id) const {
-    auto v = d_.visitors.resolve(r);
-    return render_thread(r, v, id, page_param(r), {}, "", 200);
+  Outcome thread(RequestContext& c) const {
+    auto id = c.path_id("thread");
+    if (!id)
+      return no_page();
+    return render_thread(c, *id, page_param(c), nullptr, "");
   }
 
   // --- posting -------------------------------------------------------------
 
-  Result<http::Response> reply(const http::Request& r, std::int64_t id) const {
-    auto form = http::parse_form(r);
+  Outcome reply(RequestContext& c) const {
+    auto id = c.path_id("thread");
+    if (!id)
+      return no_page();
+    const auto& form = c.form();
     if (!form)
       return form.error();
-    auto v = d_.visitors.resolve(r);
-    const auto* account = v.account();
+    const auto* account = c.account();
     if (!account)
-      return to_sign_in(v, thread_href(id));
-    auto posted = d_.forum.reply(*account, id, form->get("body"));
+      return to_sign_in(thread_href(*id));
+    auto posted = d_.forum.reply(*account, *id, form->get("body"));
     if (posted)
-      return redirect(v, after_posting(*account, posted.value()));
-    if (posted.problems().refusal && posted.problems().refusal->code == Errc::not_found)
-      return *posted.problems().refusal;
+      return Outcome::see_other(after_posting(*account, posted.value()));
+    if (posted.error().code == Errc::not_found)
+      return posted.error();
     // Problems are shown on the last page, where the reply form is.
-    return render_thread(r, v, id, 1 << 20, posted.problems(), form->get("body"),
-                         status_for(posted.problems().code()));
+    return render_thread(c, *id, 1 << 20, &posted.error(), form->get("body"));
   }
 
   std::string after_posting(const accounts::Account& author, const forum::Posted& posted) const {
@@ -232,49 +164,46 @@ class ForumPages {
            std::to_string(posted.post_id);
   }
 
-  Result<http::Response> new_thread_form(const http::Request& r, std::string_view slug) const {
+  Outcome new_thread_form(RequestContext& c) const {
+    std::string_view slug = c.path_param("category");
     const auto* category = d_.forum.categories().find(slug);
     if (!category)
       return no_page();
-    auto v = d_.visitors.resolve(r);
-    if (!v.account())
-      return to_sign_in(v, r.path);
+    if (!c.account())
+      return to_sign_in(c.path());
     views::ForumNewThreadPage p;
     p.category = link_of(category, slug);
-    p.form = form_state(v);
-    return page(v, views::render_forum_new_thread(d_.site.chrome(), p));
+    p.form = c.form_state();
+    return Outcome::page(views::render_forum_new_thread(d_.site.chrome(), p));
   }
 
-  Result<http::Response> start_thread(const http::Request& r, std::string_view slug) const {
+  Outcome start_thread(RequestContext& c) const {
+    std::string_view slug = c.path_param("category");
     const auto* category = d_.forum.categories().find(slug);
     if (!category)
       return no_page();
-    auto form = http::parse_form(r);
+    const auto& form = c.form();
     if (!form)
       return form.error();
-    auto v = d_.visitors.resolve(r);
-    const auto* account = v.account();
+    const auto* account = c.account();
     if (!account)
-      return to_sign_in(v, r.path);
+      return to_sign_in(c.path());
     auto posted = d_.forum.start_thread(*account, slug, form->get("title"), form->get("body"));
     if (posted)
-      return redirect(v, after_posting(*account, posted.value()));
+      return Outcome::see_other(after_posting(*account, posted.value()));
     views::ForumNewThreadPage p;
     p.category = link_of(category, slug);
-    p.form = form_state(v, posted.problems());
+    p.form = c.form_state(&posted.error());
     p.title = form->get("title");
     p.body = form->get("body");
-    return page(v, views::render_forum_new_thread(d_.site.chrome(), p),
-                status_for(posted.problems().code()));
+    return Outcome::form(views::render_forum_new_thread(d_.site.chrome(), p), posted.error());
   }
 
   // --- reports -------------------------------------------------------------
 
-  Result<http::Response> report_page(const http::Request& r, Visitor& v, std::int64_t thread_id,
-                                     std::int64_t post_id, const FormProblems& problems,
-                                     std::string reason, bool done, int status) const {
-    (void)r;
-    auto post = d_.forum.visible_post(post_id, v.account());
+  Outcome report_page(RequestContext& c, std::int64_t thread_id, std::int64_t post_id,
+                      const Error* problems, std::string reason, bool done) const {
+    auto post = d_.forum.visible_post(post_id, c.account());
     if (!post || post->thread_id != thread_id || post->status != "public")
       return no_page();
     views::ForumReportPage p;
@@ -282,180 +211,161 @@ class ForumPages {
     p.post_id = post_id;
     p.post_author = post->author_name;
     p.post_body = forum::render_post(post->body);
-    p.form = form_state(v, problems);
+    p.form = c.form_state(problems);
     p.reason = std::move(reason);
     p.done = done;
-    return page(v, views::render_forum_report(d_.site.chrome(), p), status);
+    auto html = views::render_forum_report(d_.site.chrome(), p);
+    return problems ? Outcome::form(html, *problems) : Outcome::page(html);
   }
 
-  Result<http::Response> report_form(const http::Request& r, std::int64_t thread_id,
-                                     std::int64_t post_id) const {
-    auto v = d_.visitors.resolve(r);
-    if (!v.account())
-      return to_sign_in(v, r.path);
-    return report_page(r, v, thread_id, post_id, {}, "", false, 200);
+  Outcome report_form(RequestContext& c) const {
+    auto thread_id = c.path_id("thread");
+    auto post_id = c.path_id("post");
+    if (!thread_id || !post_id)
+      return no_page();
+    if (!c.account())
+      return to_sign_in(c.path());
+    return report_page(c, *thread_id, *post_id, nullptr, "", false);
   }
 
-  Result<http::Response> send_report(const http::Request& r, std::int64_t thread_id,
-                                     std::int64_t post_id) const {
-    auto form = http::parse_form(r);
+  Outcome send_report(RequestContext& c) const {
+    auto thread_id = c.path_id("thread");
+    auto post_id = c.path_id("post");
+    if (!thread_id || !post_id)
+      return no_page();
+    const auto& form = c.form();
     if (!form)
       return form.error();
-    auto v = d_.visitors.resolve(r);
-    const auto* account = v.account();
+    const auto* account = c.account();
     if (!account)
-      return to_sign_in(v, r.path);
-    auto post = d_.forum.visible_post(post_id, account);
-    if (!post || post->thread_id != thread_id)
+      return to_sign_in(c.path());
+    auto post = d_.forum.visible_post(*post_id, account);
+    if (!post || post->thread_id != *thread_id)
       return no_page();
-    auto sent = d_.forum.report(*account, post_id, form->get("reason"));
+    auto sent = d_.forum.report(*account, *post_id, form->get("reason"));
     if (sent)
-      return report_page(r, v, thread_id, post_id, {}, "", true, 200);
-    if (sent.problems().refusal && sent.problems().refusal->code == Errc::not_found)
-      return *sent.problems().refusal;
-    return report_page(r, v, thread_id, post_id, sent.problems(), form->get("reason"), false,
-                       status_for(sent.problems().code()));
+      return report_page(c, *thread_id, *post_id, nullptr, "", true);
+    if (sent.error().code == Errc::not_found)
+      return sent.error();
+    return report_page(c, *thread_id, *post_id, &sent.error(), form->get("reason"), false);
   }
 
   // --- moderation ----------------------------------------------------------
 
-  // The signed-in moderator, or the response to send instead.
-  std::variant<const accounts::Account*, Result<http::Response>> moderator(const http::Request& r,
-                                                                           Visitor& v) const {
-    const auto* account = v.account();
-    if (!account)
-      return Result<http::Response>(to_sign_in(v, r.path));
-    if (!forum::is_moderator(*account))
-      return Result<http::Response>(
-          make_error(Errc::forbidden, "Only moderators can see this page."));
-    return account;
+  template <class F>
+  Outcome as_moderator(RequestContext& c, F&& f) const {
+    return as_staff(c, c.path(), forum::is_moderator, "Only moderators can see this page.", f);
   }
 
-  Result<http::Response> queue(const http::Request& r) const {
-    auto v = d_.visitors.resolve(r);
-    auto who = moderator(r, v);
-    if (auto* refused = std::get_if<Result<http::Response>>(&who))
-      return std::move(*refused);
-    const auto& mod = *std::get<const accounts::Account*>(who);
-    auto items = d_.moderation.queue(mod);
-    if (!items)
-      return items.error();
-    views::ModerationPage p;
-    p.csrf_token = v.csrf_token;
-    std::string done = r.param("done");
-    if (done == "approve")
-      p.notice = "The post was approved.";
-    if (done == "hide")
-      p.notice = "The post was hidden.";
-    if (done == "suspend")
-      p.notice = "The member was suspended.";
-    if (done == "edit")
-      p.notice = "The post was edited.";
-    for (auto& item : items.value()) {
-      views::ModerationItem m;
-      m.body = forum::render_post(item.post.body);
-      m.thread_title = item.thread_title;
-      for (auto reason : item.held_for) {
-        m.held_for.emplace_back(forum::reason_title(reason));
-        if (reason == forum::HoldReason::safeguarding)
-          m.safeguarding = true;
+  Outcome queue(RequestContext& c) const {
+    return as_moderator(c, [&](const accounts::Account& mod) -> Outcome {
+      auto items = d_.moderation.queue(mod);
+      if (!items)
+        return items.error();
+      views::ModerationPage p;
+      p.csrf_token = c.visitor().csrf_token;
+      std::string done = c.query("done");
+      if (done == "approve")
+        p.notice = "The post was approved.";
+      if (done == "hide")
+        p.notice = "The post was hidden.";
+      if (done == "suspend")
+        p.notice = "The member was suspended.";
+      if (done == "edit")
+        p.notice = "The post was edited.";
+      for (auto& item : items.value()) {
+        views::ModerationItem m;
+        m.body = forum::render_post(item.post.body);
+        m.thread_title = item.thread_title;
+        for (auto reason : item.held_for) {
+          m.held_for.emplace_back(forum::reason_title(reason));
+          if (reason == forum::HoldReason::safeguarding)
+            m.safeguarding = true;
+        }
+        m.reports = std::move(item.reports);
+        m.post = std::move(item.post);
+        p.items.push_back(std::move(m));
       }
-      m.reports = std::move(item.reports);
-      m.post = std::move(item.post);
-      p.items.push_back(std::move(m));
-    }
-    return page(v, views::render_moderation(d_.site.chrome(), p));
+      return Outcome::page(views::render_moderation(d_.site.chrome(), p));
+    });
   }
 
-  Result<http::Response> moderate(const http::Request& r) const {
-    auto form = http::parse_form(r);
+  Outcome moderate(RequestContext& c) const {
+    const auto& form = c.form();
     if (!form)
       return form.error();
-    auto v = d_.visitors.resolve(r);
-    auto who = moderator(r, v);
-    if (auto* refused = std::get_if<Result<http::Response>>(&who))
-      return std::move(*refused);
-    const auto& mod = *std::get<const accounts::Account*>(who);
-    std::string action = form->get("action");
-    Status done = make_error(Errc::invalid_input, "Choose approve, hide or suspend.");
-    if (action == "approve" || action == "hide") {
-      auto post = parse_id(form->get("post"));
-      if (!post)
-        return make_error(Errc::invalid_input, "Which post?");
-      done = action == "approve" ? d_.moderation.approve(mod, *post)
-                                 : d_.moderation.hide(mod, *post, form->get("reason"));
-    } else if (action == "suspend") {
-      auto member = parse_id(form->get("member"));
-      if (!member)
-        return make_error(Errc::invalid_input, "Which member?");
-      done = d_.moderation.suspend(mod, *member, form->get("reason"));
-    }
-    if (!done)
-      return done.error();
-    return redirect(v, "/staff/moderation?done=" + action);
+    return as_moderator(c, [&](const accounts::Account& mod) -> Outcome {
+      std::string action = form->get("action");
+      Status done = make_error(Errc::invalid_input, "Choose approve, hide or suspend.");
+      if (action == "approve" || action == "hide") {
+        auto post = positive_id(form->get("post"));
+        if (!post)
+          return make_error(Errc::invalid_input, "Which post?");
+        done = action == "approve" ? d_.moderation.approve(mod, *post)
+                                   : d_.moderation.hide(mod, *post, form->get("reason"));
+      } else if (action == "suspend") {
+        auto member = positive_id(form->get("member"));
+        if (!member)
+          return make_error(Errc::invalid_input, "Which member?");
+        done = d_.moderation.suspend(mod, *member, form->get("reason"));
+      }
+      if (!done)
+        return done.error();
+      return Outcome::see_other("/staff/moderation?done=" + action);
+    });
   }
 
-  Result<http::Response> edit_page(Visitor& v, std::int64_t post_id, const FormProblems& problems,
-                                   std::string body, std::string reason, int status) const {
+  Outcome edit_page(RequestContext& c, std::int64_t post_id, const Error* problems,
+                    std::string body, std::string reason) const {
     views::ModerationEditPage p;
     p.post_id = post_id;
-    p.form = form_state(v, problems);
+    p.form = c.form_state(problems);
     p.body = std::move(body);
     p.reason = std::move(reason);
-    return page(v, views::render_moderation_edit(d_.site.chrome(), p), status);
+    auto html = views::render_moderation_edit(d_.site.chrome(), p);
+    return problems ? Outcome::form(html, *problems) : Outcome::page(html);
   }
 
-  Result<http::Response> edit_form(const http::Request& r) const {
-    auto v = d_.visitors.resolve(r);
-    auto who = moderator(r, v);
-    if (auto* refused = std::get_if<Result<http::Response>>(&who))
-      return std::move(*refused);
-    auto id = parse_id(
-        std::string_view(r.path).substr(std::string_view("/staff/moderation/edit/").size()));
-    if (!id)
-      return no_page();
-    auto post = d_.forum.visible_post(*id, std::get<const accounts::Account*>(who));
-    if (!post)
-      return post.error();
-    return edit_page(v, *id, {}, post->body, "", 200);
+  Outcome edit_form(RequestContext& c) const {
+    return as_moderator(c, [&](const accounts::Account& mod) -> Outcome {
+      auto id = c.path_id("post");
+      if (!id)
+        return no_page();
+      auto post = d_.forum.visible_post(*id, &mod);
+      if (!post)
+        return post.error();
+      return edit_page(c, *id, nullptr, post->body, "");
+    });
   }
 
-  Result<http::Response> edit(const http::Request& r) const {
-    auto form = http::parse_form(r);
+  Outcome edit(RequestContext& c) const {
+    const auto& form = c.form();
     if (!form)
       return form.error();
-    auto v = d_.visitors.resolve(r);
-    auto who = moderator(r, v);
-    if (auto* refused = std::get_if<Result<http::Response>>(&who))
-      return std::move(*refused);
-    const auto& mod = *std::get<const accounts::Account*>(who);
-    auto id = parse_id(
-        std::string_view(r.path).substr(std::string_view("/staff/moderation/edit/").size()));
-    if (!id)
-      return no_page();
-    auto done = d_.moderation.edit(mod, *id, form->get("body"), form->get("reason"));
-    if (done)
-      return redirect(v, "/staff/moderation?done=edit");
-    if (done.problems().refusal)
-      return *done.problems().refusal;
-    return edit_page(v, *id, done.problems(), form->get("body"), form->get("reason"),
-                     status_for(done.problems().code()));
+    return as_moderator(c, [&](const accounts::Account& mod) -> Outcome {
+      auto id = c.path_id("post");
+      if (!id)
+        return no_page();
+      auto done = d_.moderation.edit(mod, *id, form->get("body"), form->get("reason"));
+      if (done)
+        return Outcome::see_other("/staff/moderation?done=edit");
+      if (done.error().problems.empty())
+        return done.error();
+      return edit_page(c, *id, &done.error(), form->get("body"), form->get("reason"));
+    });
   }
 
-  Result<http::Response> audit(const http::Request& r) const {
-    auto v = d_.visitors.resolve(r);
-    auto who = moderator(r, v);
-    if (auto* refused = std::get_if<Result<http::Response>>(&who))
-      return std::move(*refused);
-    const auto& mod = *std::get<const accounts::Account*>(who);
-    views::AuditPage p;
-    p.page = page_param(r);
-    auto entries = d_.moderation.audit_log(mod, p.page);
-    if (!entries)
-      return entries.error();
-    p.entries = std::move(entries.value());
-    p.more = static_cast<int>(p.entries.size()) == forum::kAuditPerPage;
-    return page(v, views::render_audit_log(d_.site.chrome(), p));
+  Outcome audit(RequestContext& c) const {
+    return as_moderator(c, [&](const accounts::Account& mod) -> Outcome {
+      views::AuditPage p;
+      p.page = page_param(c);
+      auto entries = d_.moderation.audit_log(mod, p.page);
+      if (!entries)
+        return entries.error();
+      p.entries = std::move(entries.value());
+      p.more = static_cast<int>(p.entries.size()) == forum::kAuditPerPage;
+      return Outcome::page(views::render_audit_log(d_.site.chrome(), p));
+    });
   }
 
   ForumDeps& d_;
@@ -463,8 +373,8 @@ class ForumPages {
 
 }  // namespace
 
-void add_forum_routes(http::Router& router, ForumDeps& deps) {
-  ForumPages(deps).add(router);
+void add_forum_routes(Routes& routes, ForumDeps& deps) {
+  ForumPages(deps).add(routes);
 }
 
 }  // namespace cairn::app

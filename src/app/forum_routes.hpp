@@ -4,24 +4,22 @@
 // /staff/moderation/audit. Anyone may read public posts; posting needs an account.
 #pragma once
 
+#include "app/routes.hpp"
 #include "app/site_content.hpp"
-#include "app/visitor.hpp"
 #include "core/safe_html.hpp"
 #include "forum/forum_service.hpp"
 #include "forum/moderation_service.hpp"
-#include "http/router.hpp"
 
 namespace cairn::app {
 
 struct ForumDeps {
   forum::ForumService& forum;
   forum::ModerationService& moderation;
-  const VisitorResolver& visitors;
   const SiteContent& site;
   const SafeHtml& rules;  // the rules page's main content
 };
 
-// The handlers keep a reference to `deps`: it must outlive the router.
-void add_forum_routes(http::Router& router, ForumDeps& deps);
+// The handlers keep a reference to `deps`: it must outlive the routes.
+void add_forum_routes(Routes& routes, ForumDeps& deps);
 
 }  // namespace cairn::app

@@ -40,10 +40,9 @@ ForumSystem::ForumSystem(store::Store& store, AccountSystem& accounts, forum::Ca
   accounts.accounts().add_member_data(member_data_);
 }
 
-void ForumSystem::add_routes(http::Router& router, const SiteContent& site,
-                             const VisitorResolver& visitors) {
-  deps_ = std::make_unique<ForumDeps>(ForumDeps{forum_, moderation_, visitors, site, rules_});
-  add_forum_routes(router, *deps_);
+void ForumSystem::add_routes(Routes& routes, const SiteContent& site) {
+  deps_ = std::make_unique<ForumDeps>(ForumDeps{forum_, moderation_, site, rules_});
+  add_forum_routes(routes, *deps_);
 }
 
 }  // namespace cairn::app

@@ -30,7 +30,7 @@ class ForumSystem {
 
   forum::ForumService& forum() { return forum_; }
   forum::ModerationService& moderation() { return moderation_; }
-  void add_routes(http::Router& router, const SiteContent& site, const VisitorResolver& visitors);
+  void add_routes(Routes& routes, const SiteContent& site);
 
   ForumSystem(store::Store& store, AccountSystem& accounts, forum::Categories categories,
               safeguarding::WatchedWords watched, SafeHtml rules, const Clock& clock);

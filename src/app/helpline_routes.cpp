@@ -1,7 +1,5 @@
 #include "app/helpline_routes.hpp"
 
-#include <optional>
-
 #include "app/nurse_routes.hpp"
 #include "helpline/opening_status.hpp"
 #include "helpline/upcoming_changes.hpp"
@@ -9,8 +7,8 @@
 
 namespace cairn::app {
 
-void add_helpline_routes(http::Router& router, HelplineDeps deps) {
-  router.add("GET", "/helpline", [deps](const http::Request& request) -> Result<http::Response> {
+void add_helpline_routes(Routes& routes, HelplineDeps deps) {
+  routes.add("GET", "/helpline", [deps](RequestContext& c) {
     auto now = deps.clock.now();
     auto status = helpline::status_at(deps.config.helpline, now);
     views::HelplineFacts facts;
@@ -21,16 +19,9 @@ void add_helpline_routes(http::Router& router, HelplineDeps deps) {
     for (auto& d : helpline::upcoming_changes(deps.config.helpline, now)) {
       facts.changed_days.push_back({d.day, d.note, d.hours});
     }
-    std::optional<Visitor> visitor;
-    if (deps.visitors) {
-      visitor = deps.visitors->resolve(request);
-      facts.ask_a_nurse = ask_a_nurse_form(*visitor);
-    }
+    facts.ask_a_nurse = ask_a_nurse_form(c.visitor());
     auto body = views::render_helpline_page(deps.config.settings, facts);
-    http::Response r;
-    r.body = views::render_layout(deps.site.chrome(), body.shell, body.main).str();
-    if (visitor) deps.visitors->finish(*visitor, r);
-    return r;
+    return Outcome::page(views::render_layout(deps.site.chrome(), body.shell, body.main));
   });
 }
 

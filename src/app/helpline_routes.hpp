@@ -1,12 +1,11 @@
-// The nurse helpline's pages: /helpline with the live opening line and, when
-// `visitors` is given, the "ask a nurse" form.
+// The nurse helpline's page: /helpline with the live opening line and the
+// "ask a nurse" form.
 #pragma once
 
+#include "app/routes.hpp"
 #include "app/site_config.hpp"
 #include "app/site_content.hpp"
-#include "app/visitor.hpp"
 #include "core/clock.hpp"
-#include "http/router.hpp"
 
 namespace cairn::app {
 
@@ -14,9 +13,8 @@ struct HelplineDeps {
   const SiteConfig& config;
   const SiteContent& site;
   const Clock& clock;
-  const VisitorResolver* visitors = nullptr;  // for the form's CSRF token
 };
 
-void add_helpline_routes(http::Router& router, HelplineDeps deps);
+void add_helpline_routes(Routes& routes, HelplineDeps deps);
 
 }  // namespace cairn::app

@@ -1,14 +1,8 @@
 #include "app/nurse_routes.hpp"
 
-#include <charconv>
 #include <cstdio>
 #include <ctime>
 
-#include "app/form_state.hpp"
-#include "app/web_app.hpp"
-#include "core/text.hpp"
-#include "http/client_address.hpp"
-#include "http/form.hpp"
 #include "views/nurse_views.hpp"
 
 namespace cairn::app {
@@ -51,106 +45,68 @@ std::string preview(std::string_view text) {
   return out;
 }
 
-// "/staff/helpline/12/answer" -> 12 and "answer"; nothing if not of that shape.
-struct StaffTarget {
-  std::int64_t id = 0;
-  std::string action;  // "", "assign" or "answer"
-};
-
-std::optional<StaffTarget> staff_target(std::string_view path) {
-  path.remove_prefix(kInboxPath.size() + 1);
-  auto slash = path.find('/');
-  std::string_view digits = path.substr(0, slash);
-  StaffTarget target;
-  auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), target.id);
-  if (digits.empty() || ec != std::errc() || end != digits.data() + digits.size() ||
-      target.id <= 0) {
-    return std::nullopt;
-  }
-  if (slash != std::string_view::npos)
-    target.action = std::string(path.substr(slash + 1));
-  return target;
-}
-
 class NursePages {
  public:
   explicit NursePages(NurseDeps& deps) : d_(deps) {}
 
-  void add(http::Router& router) {
-    router.add("GET", "/helpline/ask", bind(&NursePages::ask_form));
-    router.add("POST", "/helpline/ask", bind(&NursePages::ask));
-    router.add_prefix("GET", std::string(helpline::kAnswerPath), bind(&NursePages::answer_page));
-    router.add("GET", std::string(kInboxPath), bind(&NursePages::inbox));
-    router.add_prefix("GET", std::string(kInboxPath) + "/", bind(&NursePages::message_page));
-    router.add_prefix("POST", std::string(kInboxPath) + "/", bind(&NursePages::message_action));
+  void add(Routes& routes) const {
+    std::string inbox(kInboxPath);
+    routes.add("GET", "/helpline/ask", bind_page(*this, &NursePages::ask_form));
+    routes.add("POST", "/helpline/ask", bind_page(*this, &NursePages::ask));
+    routes.add("GET", std::string(helpline::kAnswerPath) + "{token...}",
+               bind_page(*this, &NursePages::answer_page));
+    routes.add("GET", inbox, bind_page(*this, &NursePages::inbox));
+    routes.add("GET", inbox + "/{id}", bind_page(*this, &NursePages::message_page));
+    routes.add("POST", inbox + "/{id}/assign", bind_page(*this, &NursePages::assign));
+    routes.add("POST", inbox + "/{id}/answer", bind_page(*this, &NursePages::answer));
   }
 
  private:
-  using Method = Result<http::Response> (NursePages::*)(const http::Request&) const;
-  http::Handler bind(Method method) const {
-    return [pages = *this, method](const http::Request& r) { return (pages.*method)(r); };
-  }
-
-  http::Response page(const Visitor& v, const SafeHtml& html, int status = 200) const {
-    http::Response r;
-    r.status = status;
-    r.body = html.str();
-    d_.visitors.finish(v, r);
-    return r;
-  }
-
-  http::Response redirect(const Visitor& v, std::string location) const {
-    auto r = http::redirect(std::move(location));
-    d_.visitors.finish(v, r);
-    return r;
-  }
-
   // --- Asking (anyone, signed in or not)
 
-  Result<http::Response> ask_form(const http::Request& r) const {
-    auto v = d_.visitors.resolve(r);
+  Outcome ask_form(RequestContext& c) const {
     views::AskForm form;
-    form.form = form_state(v);
+    form.form = c.form_state();
     form.max_chars = helpline::kMaxQuestionChars;
-    return page(v, views::render_ask_page(d_.site.chrome(), form));
+    return Outcome::page(views::render_ask_page(d_.site.chrome(), form));
   }
 
-  Result<http::Response> ask(const http::Request& r) const {
-    auto fields = http::parse_form(r);
+  Outcome ask(RequestContext& c) const {
+    const auto& fields = c.form();
     if (!fields)
       return fields.error();
-    auto v = d_.visitors.resolve(r);
+    c.visitor();
     helpline::Question question{fields->get("name"), fields->get("email"), fields->get("question"),
                                 fields->get("consent") == "yes"};
-    auto sent = d_.inbox.submit(question, http::client_address(r, d_.trust_forwarded_for));
+    auto sent = d_.inbox.submit(question, c.client_address());
     if (sent) {
       // To the private link itself, so that it is in the address bar to bookmark.
-      return redirect(v, std::string(helpline::kAnswerPath) + sent->token + "?sent=1");
+      return Outcome::see_other(std::string(helpline::kAnswerPath) + sent->token + "?sent=1");
     }
     views::AskForm form;
-    form.form = form_state(v, sent.problems());
+    form.form = c.form_state(&sent.error());
     form.name = question.name;
     form.email = question.email;
     form.question = question.question;
     form.consent = question.consent;
     form.max_chars = helpline::kMaxQuestionChars;
     // Help comes first for someone refused, or writing about self-harm.
-    bool crisis_first = sent.problems().refusal.has_value() ||
+    bool crisis_first = sent.error().problems.empty() ||
                         !d_.inbox.watched_words_in(question.question).empty() ||
                         !d_.inbox.watched_words_in(question.name).empty();
-    return page(v, views::render_ask_page(d_.site.chrome(), form, crisis_first),
-                status_for(sent.problems().code()));
+    return Outcome::form(views::render_ask_page(d_.site.chrome(), form, crisis_first),
+                         sent.error());
   }
 
-  Result<http::Response> answer_page(const http::Request& r) const {
-    std::string_view token = std::string_view(r.path).substr(helpline::kAnswerPath.size());
+  Outcome answer_page(RequestContext& c) const {
+    std::string_view token = c.path_param("token");
     auto message = d_.inbox.read(token);
     if (!message) {
       return make_error(Errc::not_found, "There is no question at this address.");
     }
     views::AnswerPage p;
     p.link = d_.inbox.link_for(token);
-    p.just_sent = r.has_param("sent");
+    p.just_sent = c.has_query("sent");
     p.flagged = message->flagged;
     p.question = message->question;
     p.sent_on = date_of(message->created_at);
@@ -158,31 +114,23 @@ class NursePages {
     p.answer = message->answer;
     if (p.answered)
       p.answered_on = date_of(message->answered_at);
-    http::Response response;
-    response.body = views::render_answer_page(d_.site.chrome(), p).str();
     // A private page: never stored on the way, never indexed.
-    response.cache_control = "no-store";
-    response.set_header("X-Robots-Tag", "noindex, nofollow");
-    return response;
+    return Outcome::page(views::render_answer_page(d_.site.chrome(), p))
+        .no_store()
+        .with_header("X-Robots-Tag", "noindex, nofollow");
   }
 
   // --- The nurses' inbox
 
   // The signed-in nurse (or administrator); others are sent to sign in or refused.
   template <class F>
-  Result<http::Response> as_nurse(const http::Request& r, std::string next, F&& f) const {
-    auto v = d_.visitors.resolve(r);
-    const auto* account = v.account();
-    if (!account)
-      return redirect(v, "/account/sign-in?next=" + url_encode(next));
-    if (!helpline::may_use_inbox(*account)) {
-      return make_error(Errc::forbidden, "These pages are for the helpline's nurses.");
-    }
-    return f(v, *account);
+  Outcome as_nurse(RequestContext& c, std::string_view back, F&& f) const {
+    return as_staff(c, back, helpline::may_use_inbox, "These pages are for the helpline's nurses.",
+                    f);
   }
 
-  Result<http::Response> inbox(const http::Request& r) const {
-    return as_nurse(r, r.path, [&](const Visitor& v, const accounts::Account&) {
+  Outcome inbox(RequestContext& c) const {
+    return as_nurse(c, c.path(), [&](const accounts::Account&) {
       auto inbox = d_.inbox.inbox();
       views::InboxPage p;
       auto row = [](const helpline::InboxItem& item, bool answered) {
@@ -200,15 +148,15 @@ class NursePages {
       };
       for (const auto& item : inbox.waiting) p.waiting.push_back(row(item, false));
       for (const auto& item : inbox.answered) p.answered.push_back(row(item, true));
-      return Result<http::Response>(page(v, views::render_nurse_inbox(d_.site.chrome(), p)));
+      return Outcome::page(views::render_nurse_inbox(d_.site.chrome(), p));
     });
   }
 
-  views::NurseMessagePage message_view(const Visitor& v, const accounts::Account& nurse,
+  views::NurseMessagePage message_view(RequestContext& c, const accounts::Account& nurse,
                                        const helpline::InboxItem& item) const {
     const auto& m = item.message;
     views::NurseMessagePage p;
-    p.form = form_state(v);
+    p.form = c.form_state();
     p.id = m.id;
     p.name = m.name;
     p.email = m.email;
@@ -230,62 +178,75 @@ class NursePages {
     return p;
   }
 
-  Result<http::Response> message_page(const http::Request& r) const {
-    return as_nurse(
-        r, r.path, [&](const Visitor& v, const accounts::Account& nurse) -> Result<http::Response> {
-          auto target = staff_target(r.path);
-          if (!target || !target->action.empty()) {
-            return make_error(Errc::not_found, "There is no message at this address.");
-          }
-          auto item = d_.inbox.message(target->id);
-          if (!item)
-            return item.error();
-          auto p = message_view(v, nurse, *item);
-          if (r.has_param("answered")) {
-            p.notice = "Your answer has been saved. We will email the sender to say it is ready.";
-          } else if (r.has_param("assigned")) {
-            p.notice = "This message is assigned to you.";
-          }
-          return page(v, views::render_nurse_message(d_.site.chrome(), p));
-        });
+  static Error no_message() {
+    return make_error(Errc::not_found, "There is no message at this address.");
   }
 
-  Result<http::Response> message_action(const http::Request& r) const {
-    auto target = staff_target(r.path);
-    std::string next = target ? std::string(kInboxPath) + "/" + std::to_string(target->id)
-                              : std::string(kInboxPath);
-    return as_nurse(
-        r, next, [&](const Visitor& v, const accounts::Account& nurse) -> Result<http::Response> {
-          if (!target || (target->action != "assign" && target->action != "answer")) {
-            return make_error(Errc::not_found, "There is no message at this address.");
-          }
-          auto fields = http::parse_form(r);
-          if (!fields)
-            return fields.error();
-          if (target->action == "assign") {
-            if (auto assigned = d_.inbox.assign(target->id, nurse); !assigned) {
-              return assigned.error();
-            }
-            return redirect(v, next + "?assigned=1");
-          }
-          std::string text = fields->get("answer");
-          auto answered = d_.inbox.answer(target->id, nurse, text);
-          if (answered) {
-            if (d_.mail_queued)
-              d_.mail_queued();
-            return redirect(v, next + "?answered=1");
-          }
-          if (answered.problems().refusal)
-            return *answered.problems().refusal;
-          auto item = d_.inbox.message(target->id);
-          if (!item)
-            return item.error();
-          auto p = message_view(v, nurse, *item);
-          p.form = form_state(v, answered.problems());
-          p.answer_draft = text;
-          return page(v, views::render_nurse_message(d_.site.chrome(), p),
-                      status_for(answered.problems().code()));
-        });
+  // Where a nurse signs in to, and comes back to: the message's own page.
+  static std::string message_address(RequestContext& c) {
+    auto id = c.path_id("id");
+    return id ? std::string(kInboxPath) + "/" + std::to_string(*id) : std::string(kInboxPath);
+  }
+
+  Outcome message_page(RequestContext& c) const {
+    return as_nurse(c, c.path(), [&](const accounts::Account& nurse) -> Outcome {
+      auto id = c.path_id("id");
+      if (!id)
+        return no_message();
+      auto item = d_.inbox.message(*id);
+      if (!item)
+        return item.error();
+      auto p = message_view(c, nurse, *item);
+      if (c.has_query("answered")) {
+        p.notice = "Your answer has been saved. We will email the sender to say it is ready.";
+      } else if (c.has_query("assigned")) {
+        p.notice = "This message is assigned to you.";
+      }
+      return Outcome::page(views::render_nurse_message(d_.site.chrome(), p));
+    });
+  }
+
+  Outcome assign(RequestContext& c) const {
+    std::string back = message_address(c);
+    return as_nurse(c, back, [&](const accounts::Account& nurse) -> Outcome {
+      auto id = c.path_id("id");
+      if (!id)
+        return no_message();
+      const auto& fields = c.form();
+      if (!fields)
+        return fields.error();
+      if (auto assigned = d_.inbox.assign(*id, nurse); !assigned)
+        return assigned.error();
+      return Outcome::see_other(back + "?assigned=1");
+    });
+  }
+
+  Outcome answer(RequestContext& c) const {
+    std::string back = message_address(c);
+    return as_nurse(c, back, [&](const accounts::Account& nurse) -> Outcome {
+      auto id = c.path_id("id");
+      if (!id)
+        return no_message();
+      const auto& fields = c.form();
+      if (!fields)
+        return fields.error();
+      std::string text = fields->get("answer");
+      auto answered = d_.inbox.answer(*id, nurse, text);
+      if (answered) {
+        if (d_.mail_queued)
+          d_.mail_queued();
+        return Outcome::see_other(back + "?answered=1");
+      }
+      if (answered.error().problems.empty())
+        return answered.error();
+      auto item = d_.inbox.message(*id);
+      if (!item)
+        return item.error();
+      auto p = message_view(c, nurse, *item);
+      p.form = c.form_state(&answered.error());
+      p.answer_draft = text;
+      return Outcome::form(views::render_nurse_message(d_.site.chrome(), p), answered.error());
+    });
   }
 
   NurseDeps& d_;
@@ -293,8 +254,8 @@ class NursePages {
 
 }  // namespace
 
-void add_nurse_routes(http::Router& router, NurseDeps& deps) {
-  NursePages(deps).add(router);
+void add_nurse_routes(Routes& routes, NurseDeps& deps) {
+  NursePages(deps).add(routes);
 }
 
 SafeHtml ask_a_nurse_form(const Visitor& visitor) {

@@ -66,10 +66,9 @@ NurseSystem::NurseSystem(store::Store& store, AccountSystem& accounts,
       sender_(store.outbox(), smtp_.get(), clock, sender_settings(settings, site), log),
       accounts_(accounts) {}
 
-void NurseSystem::add_routes(http::Router& router, const SiteContent& site) {
-  deps_ = std::make_unique<NurseDeps>(NurseDeps{
-      inbox_, accounts_.visitors(), site, settings_.trust_proxy, [this] { sender_.nudge(); }});
-  add_nurse_routes(router, *deps_);
+void NurseSystem::add_routes(Routes& routes, const SiteContent& site) {
+  deps_ = std::make_unique<NurseDeps>(NurseDeps{inbox_, site, [this] { sender_.nudge(); }});
+  add_nurse_routes(routes, *deps_);
 }
 
 }  // namespace cairn::app

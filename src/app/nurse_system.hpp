@@ -46,7 +46,7 @@ class NurseSystem {
               std::ostream& log);
 
   helpline::NurseInbox& inbox() { return inbox_; }
-  void add_routes(http::Router& router, const SiteContent& site);
+  void add_routes(Routes& routes, const SiteContent& site);
   // Starts delivering mail in the background; it stops when this is destroyed.
   void start_mail() { sender_.start(); }
 

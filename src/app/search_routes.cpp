@@ -11,18 +11,18 @@ namespace cairn::app {
 
 namespace {
 
-Result<search::SearchRequest> read_request(const http::Request& request) {
+Result<search::SearchRequest> read_request(const RequestContext& c) {
   search::SearchRequest r;
-  r.query = request.param("q");
-  r.type = request.param("type");
+  r.query = c.query("q");
+  r.type = c.query("type");
   if (!r.type.empty() && r.type != "pages" && r.type != "trials" && r.type != "forum") {
-    return make_error(Errc::invalid_input, "type must be pages, trials or forum.");
+    return make_error(Errc::invalid_input, "type must be pages, trials or forum.", "type");
   }
-  if (auto page = request.param("page"); !page.empty()) {
+  if (auto page = c.query("page"); !page.empty()) {
     int n = 0;
     auto [ptr, ec] = std::from_chars(page.data(), page.data() + page.size(), n);
     if (ec != std::errc() || ptr != page.data() + page.size() || n < 1 || n > 1000) {
-      return make_error(Errc::invalid_input, "page must be a number from 1 to 1000.");
+      return make_error(Errc::invalid_input, "page must be a number from 1 to 1000.", "page");
     }
     r.page = n;
   }
@@ -31,57 +31,46 @@ Result<search::SearchRequest> read_request(const http::Request& request) {
 
 }  // namespace
 
-void add_search_routes(http::Router& router, const search::SearchIndex& index,
-                       const SiteContent& site) {
-  router.add(
-      "GET", "/search", [&index, &site](const http::Request& request) -> Result<http::Response> {
-        auto parsed = read_request(request);
-        if (!parsed)
-          return parsed.error();
-        auto found = index.search(*parsed);
-        views::SearchResultsView view;
-        view.query = found.query;
-        view.type = parsed->type;
-        view.corrected = found.corrected;
-        view.showing_corrected = found.showing_corrected;
-        view.total = found.total;
-        view.facets = found.facets;
-        view.notice = found.notice;
-        view.page = found.page;
-        view.page_size = found.page_size;
-        for (auto& hit : found.results) {
-          view.results.push_back({hit.type, hit.title, hit.page_title, hit.url, hit.snippet});
-        }
-        auto body = views::render_search_page(view);
-        http::Response r;
-        r.body = views::render_layout(site.chrome(), body.shell, body.main).str();
-        r.cache_control = "no-store";
-        return r;
-      });
-  router.add("GET", "/api/v1/search",
-             [&index](const http::Request& request) -> Result<http::Response> {
-               auto parsed = read_request(request);
-               if (!parsed)
-                 return parsed.error();
-               auto r = http::json_response(200, index.search(*parsed).to_json().dump());
-               r.cache_control = "no-store";
-               return r;
-             });
-  router.add("GET", "/api/v1/suggest",
-             [&index](const http::Request& request) -> Result<http::Response> {
-               auto q = request.param("q");
-               nlohmann::json list = nlohmann::json::array();
-               // Bytes that are not UTF-8 can be neither completed nor echoed as JSON (dump()
-               // threw on them: a 500); they get no suggestions, like an over-long prefix.
-               if (q.size() <= 100 && is_valid_utf8(q)) {
-                 for (auto& s : index.suggest(q, 8)) list.push_back(s);
-               }
-               auto body = nlohmann::json{{"query", q}, {"suggestions", list}}.dump(
-                   -1, ' ', false, nlohmann::json::error_handler_t::replace);
-               auto r = http::json_response(200, body);
-               r.cache_control = "no-store";
-               return r;
-             });
+void add_search_routes(Routes& routes, const search::SearchIndex& index, const SiteContent& site) {
+  routes.add("GET", "/search", [&index, &site](RequestContext& c) -> Outcome {
+    auto parsed = read_request(c);
+    if (!parsed)
+      return parsed.error();
+    auto found = index.search(*parsed);
+    views::SearchResultsView view;
+    view.query = found.query;
+    view.type = parsed->type;
+    view.corrected = found.corrected;
+    view.showing_corrected = found.showing_corrected;
+    view.total = found.total;
+    view.facets = found.facets;
+    view.notice = found.notice;
+    view.page = found.page;
+    view.page_size = found.page_size;
+    for (auto& hit : found.results) {
+      view.results.push_back({hit.type, hit.title, hit.page_title, hit.url, hit.snippet});
+    }
+    auto body = views::render_search_page(view);
+    return Outcome::page(views::render_layout(site.chrome(), body.shell, body.main)).no_store();
+  });
+  routes.add("GET", "/api/v1/search", [&index](RequestContext& c) -> Outcome {
+    auto parsed = read_request(c);
+    if (!parsed)
+      return parsed.error();
+    return Outcome::json(index.search(*parsed).to_json().dump()).no_store();
+  });
+  routes.add("GET", "/api/v1/suggest", [&index](RequestContext& c) {
+    auto q = c.query("q");
+    nlohmann::json list = nlohmann::json::array();
+    // Bytes that are not UTF-8 can be neither completed nor echoed as JSON (dump()
+    // threw on them: a 500); they get no suggestions, like an over-long prefix.
+    if (q.size() <= 100 && is_valid_utf8(q)) {
+      for (auto& s : index.suggest(q, 8)) list.push_back(s);
+    }
+    auto body = nlohmann::json{{"query", q}, {"suggestions", list}}.dump(
+        -1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return Outcome::json(std::move(body)).no_store();
+  });
 }
 
 }  // namespace cairn::app

@@ -8,23 +8,23 @@
 #include "app/account_system.hpp"
 #include "app/commands.hpp"
 #include "app/content_import.hpp"
-#include "app/forum_system.hpp"
 #include "app/editorial_system.hpp"
+#include "app/forum_system.hpp"
 #include "app/helpline_routes.hpp"
 #include "app/live_refresh.hpp"
 #include "app/nurse_system.hpp"
 #include "app/search_routes.hpp"
-#include "app/site_search.hpp"
-#include "app/trials_routes.hpp"
-#include "trials/finder.hpp"
-#include "trials/places.hpp"
-#include "views/trials_view.hpp"
 #include "app/serve_options.hpp"
 #include "app/site_config.hpp"
 #include "app/site_content.hpp"
+#include "app/site_search.hpp"
+#include "app/trials_routes.hpp"
 #include "app/web_app.hpp"
 #include "http/server.hpp"
 #include "store/sqlite/database.hpp"
+#include "trials/finder.hpp"
+#include "trials/places.hpp"
+#include "views/trials_view.hpp"
 
 namespace cairn::app {
 
@@ -40,7 +40,8 @@ class ChangeWatcher {
           while (!stop_) {
             wake_.wait_for(lock, every);
             log.flush();
-            if (stop_) break;
+            if (stop_)
+              break;
             try {
               refresh.run();
             } catch (const std::exception& e) {
@@ -67,9 +68,9 @@ class ChangeWatcher {
 }  // namespace
 
 int serve_command(const Args& args) {
-  auto options = parse_options(args, {"--listen", "--data", "--content", "--threads", "--web",
-                                      "--secure-cookies", "--trust-proxy", "--public-url",
-                                      "--smtp", "--mail-from"});
+  auto options = parse_options(
+      args, {"--listen", "--data", "--content", "--threads", "--web", "--secure-cookies",
+             "--trust-proxy", "--public-url", "--smtp", "--mail-from"});
   if (!options) {
     std::cerr << "cairn serve: " << options.error().message << "\n";
     return 2;
@@ -102,7 +103,8 @@ int serve_command(const Args& args) {
 
   auto assets = http::StaticAssets::load(options->web_dir);
   SystemClock clock;
-  auto places = trials::Places::load(places_csv(options->content_dir), outcodes_csv(options->content_dir));
+  auto places =
+      trials::Places::load(places_csv(options->content_dir), outcodes_csv(options->content_dir));
   if (!places) {
     std::cerr << "cairn serve: " << places.error().message << "\n";
     return 2;
@@ -111,7 +113,8 @@ int serve_command(const Args& args) {
   finder.reload();
   SiteContent site({*store, config->settings, config->glossary, assets, config->helpline, clock,
                     [&finder](const content::Page& page) {
-                      if (page.topic != "leptomeningeal-metastases") return SafeHtml{};
+                      if (page.topic != "leptomeningeal-metastases")
+                        return SafeHtml{};
                       return views::render_lm_trials_block(finder.lm_trials(5));
                     }});
   site.refresh();
@@ -132,28 +135,31 @@ int serve_command(const Args& args) {
 
   AccountSystem account_system(*store, clock,
                                {options->content_dir / "common-passwords.txt",
-                                options->secure_cookies, options->trust_proxy, {}},
+                                options->secure_cookies,
+                                options->trust_proxy,
+                                {}},
                                std::cerr);
-  WebApp app(site, assets, account_system.csrf(), std::cerr);
-  account_system.add_routes(app.router(), site);
+  WebApp app(site, assets, account_system.csrf(), account_system.visitors(), options->trust_proxy,
+             std::cerr);
+  account_system.add_routes(app.routes(), site);
   auto forum_system = ForumSystem::create(*store, account_system, options->content_dir, clock);
   if (!forum_system) {
     std::cerr << "cairn serve: " << forum_system.error().message << "\n";
     return 2;
   }
-  (*forum_system)->add_routes(app.router(), site, account_system.visitors());
+  (*forum_system)->add_routes(app.routes(), site);
   NurseSettings nurse_settings{options->content_dir, options->public_url, options->smtp_host,
-                               options->smtp_port, options->mail_from, options->trust_proxy};
+                               options->smtp_port,   options->mail_from,  options->trust_proxy};
   if (nurse_settings.public_url.empty()) {
     nurse_settings.public_url = default_public_url(options->host, options->port);
   }
-  auto nurse_system = NurseSystem::create(*store, account_system, config->settings,
-                                          nurse_settings, clock, std::cerr);
+  auto nurse_system = NurseSystem::create(*store, account_system, config->settings, nurse_settings,
+                                          clock, std::cerr);
   if (!nurse_system) {
     std::cerr << "cairn serve: " << nurse_system.error().message << "\n";
     return 2;
   }
-  (*nurse_system)->add_routes(app.router(), site);
+  (*nurse_system)->add_routes(app.routes(), site);
   LiveRefresh live_refresh(finder, site, indexer);
   auto editorial_system = EditorialSystem::create(*store, account_system, options->content_dir,
                                                   clock, options->trust_proxy);
@@ -161,10 +167,10 @@ int serve_command(const Args& args) {
     std::cerr << "cairn serve: " << editorial_system.error().message << "\n";
     return 2;
   }
-  (*editorial_system)->add_routes(app.router(), site, [&live_refresh] { live_refresh.run(); });
-  add_helpline_routes(app.router(), {*config, site, clock, &account_system.visitors()});
-  add_search_routes(app.router(), **index, site);
-  add_trials_routes(app.router(), {finder, *places, site});
+  (*editorial_system)->add_routes(app.routes(), site, [&live_refresh] { live_refresh.run(); });
+  add_helpline_routes(app.routes(), {*config, site, clock});
+  add_search_routes(app.routes(), **index, site);
+  add_trials_routes(app.routes(), {finder, *places, site});
 
   AccessLog access_log(stdout);
   http::ServerOptions server_options;

@@ -5,7 +5,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/web_app.hpp"
 #include "core/text.hpp"
 #include "trials/finder_query.hpp"
 #include "trials/plain_english.hpp"
@@ -22,32 +21,10 @@ std::filesystem::path outcodes_csv(const std::filesystem::path& content_dir) {
 
 namespace {
 
-std::map<std::string, std::string> single_params(const http::Request& request) {
+std::map<std::string, std::string> single_params(const RequestContext& c) {
   std::map<std::string, std::string> params;
-  for (const auto& [k, v] : request.query) params.emplace(k, v);  // first value wins
+  for (const auto& [k, v] : c.request().query) params.emplace(k, v);  // first value wins
   return params;
-}
-
-// Which form field a refused query is about: the first field that is refused
-// on its own. Guessing from the message's words picked "age" for a page error
-// ("page" contains "age") and the words box for an unknown place. Empty when
-// no single field is to blame (the page number has no field).
-std::string field_of(const std::map<std::string, std::string>& params,
-                     const trials::Places& places) {
-  // In the order parse_finder_query checks them, so the field is the one its message is about.
-  for (const char* field :
-       {"status", "phase", "age", "sex", "country", "distance", "near", "sort"}) {
-    auto it = params.find(field);
-    if (it == params.end())
-      continue;
-    if (trials::parse_finder_query({{field, it->second}}, places))
-      continue;
-    // sort=distance on its own is refused for want of a place: the place is what to fill in.
-    if (std::string_view(field) == "sort" && to_lower_ascii(trim(it->second)) == "distance")
-      return "near";
-    return field;
-  }
-  return "";
 }
 
 bool valid_nct(std::string_view id) {
@@ -131,15 +108,26 @@ nlohmann::json trial_json(const trials::Trial& t, const std::vector<views::Trial
           {"record_url", "https://clinicaltrials.gov/study/" + t.nct_id}};
 }
 
+// The place asked about as `near`, if any; invalid_input for a place we do not know.
+Result<std::optional<trials::Place>> near_place(const RequestContext& c,
+                                                const trials::Places& places) {
+  auto place = c.query("near");
+  if (place.empty())
+    return std::optional<trials::Place>();
+  auto found = places.resolve(place);
+  if (!found)
+    return make_error(Errc::invalid_input, found.error().message, "near");
+  return std::optional<trials::Place>(found->place);
+}
+
 }  // namespace
 
-void add_trials_routes(http::Router& router, TrialsDeps deps) {
-  router.add("GET", "/trials", [deps](const http::Request& request) -> Result<http::Response> {
+void add_trials_routes(Routes& routes, TrialsDeps deps) {
+  routes.add("GET", "/trials", [deps](RequestContext& c) {
     views::TrialFinderView view;
-    view.params = single_params(request);
+    view.params = single_params(c);
     auto query = trials::parse_finder_query(view.params, deps.places);
     trials::FinderResult result;
-    http::Response r;
     if (query) {
       result = deps.finder.search(*query);
       view.result = &result;
@@ -147,57 +135,40 @@ void add_trials_routes(http::Router& router, TrialsDeps deps) {
         view.near_name = query->near->name;
     } else {
       view.error = query.error().message;
-      view.error_field = field_of(view.params, deps.places);
-      r.status = status_for(query.error().code);
+      view.error_field = query.error().field;
     }
     auto body = views::render_trial_finder(view);
-    r.body = views::render_layout(deps.site.chrome(), body.shell, body.main).str();
-    r.cache_control = "no-store";
-    return r;
+    auto html = views::render_layout(deps.site.chrome(), body.shell, body.main);
+    return (query ? Outcome::page(html) : Outcome::form(html, query.error())).no_store();
   });
-  router.add_prefix(
-      "GET", "/trials/", [deps](const http::Request& request) -> Result<http::Response> {
-        std::string id = request.path.substr(std::string_view("/trials/").size());
-        auto trial = valid_nct(id) ? deps.finder.trial(id) : std::nullopt;
-        if (!trial)
-          return make_error(Errc::not_found, "There is no trial " + id + ".");
-        std::optional<trials::Place> near;
-        if (auto place = request.param("near"); !place.empty()) {
-          if (auto found = deps.places.resolve(place))
-            near = found->place;
-        }
-        auto sites = ordered_sites(*trial, near);
-        auto body = views::render_trial_page(*trial, sites, near ? near->name : "");
-        http::Response r;
-        r.body = views::render_layout(deps.site.chrome(), body.shell, body.main).str();
-        return r;
-      });
-  router.add(
-      "GET", "/api/v1/trials", [deps](const http::Request& request) -> Result<http::Response> {
-        auto query = trials::parse_finder_query(single_params(request), deps.places);
-        if (!query)
-          return query.error();
-        auto r =
-            http::json_response(200, trials::result_to_json(deps.finder.search(*query)).dump());
-        r.cache_control = "no-store";
-        return r;
-      });
-  router.add_prefix(
-      "GET", "/api/v1/trials/", [deps](const http::Request& request) -> Result<http::Response> {
-        std::string id = request.path.substr(std::string_view("/api/v1/trials/").size());
-        auto trial = valid_nct(id) ? deps.finder.trial(id) : std::nullopt;
-        if (!trial)
-          return make_error(Errc::not_found, "There is no trial " + id + ".");
-        std::optional<trials::Place> near;
-        if (auto place = request.param("near"); !place.empty()) {
-          auto found = deps.places.resolve(place);
-          // The trial exists; the place asked about is what is wrong (as on /api/v1/trials).
-          if (!found)
-            return make_error(Errc::invalid_input, found.error().message);
-          near = found->place;
-        }
-        return http::json_response(200, trial_json(*trial, ordered_sites(*trial, near)).dump());
-      });
+  routes.add("GET", "/trials/{id}", [deps](RequestContext& c) -> Outcome {
+    std::string id(c.path_param("id"));
+    auto trial = valid_nct(id) ? deps.finder.trial(id) : std::nullopt;
+    if (!trial)
+      return make_error(Errc::not_found, "There is no trial " + id + ".");
+    // A place that is not known only leaves the sites in their usual order here.
+    auto near = near_place(c, deps.places);
+    auto sites = ordered_sites(*trial, near ? *near : std::nullopt);
+    auto body = views::render_trial_page(*trial, sites, near && *near ? (*near)->name : "");
+    return Outcome::page(views::render_layout(deps.site.chrome(), body.shell, body.main));
+  });
+  routes.add("GET", "/api/v1/trials", [deps](RequestContext& c) -> Outcome {
+    auto query = trials::parse_finder_query(single_params(c), deps.places);
+    if (!query)
+      return query.error();
+    return Outcome::json(trials::result_to_json(deps.finder.search(*query)).dump()).no_store();
+  });
+  routes.add("GET", "/api/v1/trials/{id}", [deps](RequestContext& c) -> Outcome {
+    std::string id(c.path_param("id"));
+    auto trial = valid_nct(id) ? deps.finder.trial(id) : std::nullopt;
+    if (!trial)
+      return make_error(Errc::not_found, "There is no trial " + id + ".");
+    // The trial exists; the place asked about is what is wrong (as on /api/v1/trials).
+    auto near = near_place(c, deps.places);
+    if (!near)
+      return near.error();
+    return Outcome::json(trial_json(*trial, ordered_sites(*trial, *near)).dump());
+  });
 }
 
 }  // namespace cairn::app

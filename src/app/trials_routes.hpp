@@ -1,8 +1,8 @@
 // The trial finder's pages and API: /trials, /trials/NCT..., /api/v1/trials.
 #pragma once
 
+#include "app/routes.hpp"
 #include "app/site_content.hpp"
-#include "http/router.hpp"
 #include "trials/finder.hpp"
 #include "trials/places.hpp"
 
@@ -14,7 +14,7 @@ struct TrialsDeps {
   const SiteContent& site;
 };
 
-void add_trials_routes(http::Router& router, TrialsDeps deps);
+void add_trials_routes(Routes& routes, TrialsDeps deps);
 
 // Where the geo data lives under content/.
 std::filesystem::path places_csv(const std::filesystem::path& content_dir);

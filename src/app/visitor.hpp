@@ -1,7 +1,7 @@
 // Who is asking, for handlers that need it: the signed-in account (from the
 // session cookie) and the CSRF token to put in forms, with any cookies the
-// response must set. Resolved only by handlers that ask, so cached pages
-// never touch the store.
+// response must set. Resolved only when a handler asks (RequestContext), so
+// cached pages never touch the store.
 #pragma once
 
 #include <optional>
@@ -42,7 +42,8 @@ class VisitorResolver {
                const http::Request& request) const;
   // Ends the session and clears its cookie.
   void sign_out(Visitor& visitor) const;
-  // Adds the visitor's cookies to the response; account pages are never stored.
+  // Adds the visitor's cookies to the response; pages for a visitor are never
+  // stored. Called by WebApp alone.
   void finish(const Visitor& visitor, http::Response& response) const;
 
  private:

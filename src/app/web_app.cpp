@@ -6,40 +6,29 @@
 
 namespace cairn::app {
 
-int status_for(Errc code) {
-  switch (code) {
-    case Errc::invalid_input: return 400;
-    case Errc::unauthorized: return 401;
-    case Errc::forbidden: return 403;
-    case Errc::not_found: return 404;
-    case Errc::conflict: return 409;
-    case Errc::too_large: return 413;
-    case Errc::rate_limited: return 429;
-    case Errc::unavailable: return 503;
-    case Errc::internal: return 500;
-  }
-  return 500;
-}
-
 WebApp::WebApp(SiteContent& site, const http::StaticAssets& assets, const http::CsrfGuard& csrf,
-               std::ostream& error_log)
-    : site_(site), assets_(assets), csrf_(csrf), error_log_(error_log) {
-  router_.add("GET", "/healthz", [this](const http::Request&) -> Result<http::Response> {
-    auto r = http::text_response(200, "ok\n", "text/plain; charset=utf-8");
-    r.cache_control = "no-store";
-    if (site_.page_count() == 0) r.body = "ok (no pages imported)\n";
-    return r;
+               const VisitorResolver& visitors, bool trust_forwarded_for, std::ostream& error_log)
+    : site_(site),
+      assets_(assets),
+      csrf_(csrf),
+      visitors_(visitors),
+      trust_forwarded_for_(trust_forwarded_for),
+      error_log_(error_log) {
+  routes_.add("GET", "/healthz", [this](RequestContext&) {
+    return Outcome::text(site_.page_count() == 0 ? "ok (no pages imported)\n" : "ok\n").no_store();
   });
-  router_.add("GET", "/api/v1/pages", [this](const http::Request&) -> Result<http::Response> {
+  routes_.add("GET", "/api/v1/pages", [this](RequestContext&) -> Outcome {
     auto index = site_.api_index();
-    if (!index) return make_error(Errc::not_found, "No pages have been published yet.");
-    return http::cached_response(*index);
+    if (!index)
+      return make_error(Errc::not_found, "No pages have been published yet.");
+    return Outcome::cached(*index);
   });
-  router_.add_prefix("GET", "/api/v1/pages/", [this](const http::Request& request) -> Result<http::Response> {
-    std::string path = request.path.substr(std::string_view("/api/v1/pages").size());
+  routes_.add("GET", "/api/v1/pages/{path...}", [this](RequestContext& context) -> Outcome {
+    std::string path = "/" + std::string(context.path_param("path"));
     auto page = site_.api_page(path);
-    if (!page) return make_error(Errc::not_found, "There is no page at " + path + ".");
-    return http::cached_response(*page);
+    if (!page)
+      return make_error(Errc::not_found, "There is no page at " + path + ".");
+    return Outcome::cached(*page);
   });
 }
 
@@ -48,7 +37,8 @@ http::Response WebApp::error_response(const http::Request& request, const Error&
   bool api = request.path.starts_with("/api/");
   if (api) {
     nlohmann::json body = {{"error", {{"status", status}, {"message", error.message}}}};
-    if (status >= 500) body["error"]["request_id"] = request.request_id;
+    if (status >= 500)
+      body["error"]["request_id"] = request.request_id;
     auto r = http::json_response(status, body.dump());
     r.cache_control = "no-store";
     return r;
@@ -72,7 +62,8 @@ http::Response WebApp::dispatch(const http::Request& request) {
   const std::string& path = request.path;
   bool readable = request.method == "GET" || request.method == "HEAD";
   if (readable && path.starts_with("/assets/")) {
-    if (auto asset = assets_.find(path)) return *asset;
+    if (auto asset = assets_.find(path))
+      return *asset;
     return error_response(request, make_error(Errc::not_found, "No such file."));
   }
   if (readable && path.size() > 1 && path.back() == '/' && !path.starts_with("/api/")) {
@@ -80,7 +71,8 @@ http::Response WebApp::dispatch(const http::Request& request) {
     // could carry line breaks or a backslash into the Location header.
     std::string target = request.target.substr(0, request.target.find('?'));
     auto ends_in_slash = [&] {
-      if (target.ends_with('/')) return std::size_t{1};
+      if (target.ends_with('/'))
+        return std::size_t{1};
       return target.ends_with("%2F") || target.ends_with("%2f") ? std::size_t{3} : 0;
     };
     while (target.size() > 1 && ends_in_slash()) target.resize(target.size() - ends_in_slash());
@@ -90,9 +82,10 @@ http::Response WebApp::dispatch(const http::Request& request) {
     return http::redirect(target, 301);
   }
   if (readable) {
-    if (auto page = site_.page(path)) return http::cached_response(*page);
+    if (auto page = site_.page(path))
+      return http::cached_response(*page);
   }
-  auto match = router_.match(request.method, path);
+  auto match = routes_.match(request.method, path);
   if (match.handler) {
     // The one CSRF check: a form post without the visitor's token changes nothing.
     if (!readable && request.method != "OPTIONS") {
@@ -100,9 +93,7 @@ http::Response WebApp::dispatch(const http::Request& request) {
         return error_response(request, checked.error());
       }
     }
-    auto result = (*match.handler)(request);
-    if (result) return std::move(result.value());
-    return error_response(request, result.error());
+    return respond(request, *match.handler, std::move(match.params));
   }
   // 405 in the page or the JSON error too, not just the status line.
   auto not_allowed = [&](std::string allowed) {
@@ -119,9 +110,24 @@ http::Response WebApp::dispatch(const http::Request& request) {
     r.set_header("Allow", std::move(allowed));
     return r;
   };
-  if (match.path_known) return not_allowed(match.allowed);
-  if (!readable) return not_allowed("GET, HEAD");
+  if (match.path_known)
+    return not_allowed(match.allowed);
+  if (!readable)
+    return not_allowed("GET, HEAD");
   return error_response(request, make_error(Errc::not_found, "There is no page at this address."));
+}
+
+http::Response WebApp::respond(const http::Request& request, const Handler& handler,
+                               http::PathParams params) {
+  RequestContext context(request, std::move(params), visitors_, trust_forwarded_for_);
+  Outcome outcome = handler(context);
+  if (outcome.error())
+    return error_response(request, *outcome.error());
+  http::Response response = std::move(outcome.response());
+  // A page that knows who is asking carries their cookies and is never stored.
+  if (const auto* visitor = context.resolved_visitor())
+    visitors_.finish(*visitor, response);
+  return response;
 }
 
 http::WireResponse WebApp::handle(http::Request& request) {

@@ -167,20 +167,19 @@ Result<WorkingCopy> EditorialDesk::working_copy(const std::string& path) const {
   return copy;
 }
 
-accounts::FormResult<Page> EditorialDesk::read_source(const std::string& path,
-                                                      std::string_view source) const {
+Result<Page> EditorialDesk::read_source(const std::string& path, std::string_view source) const {
   auto published = published_page(path);
   if (!published)
     return published.error();
-  accounts::FormProblems problems;
+  FormProblems problems;
   if (source.size() > kMaxSourceBytes) {
     problems.add("source", "The page is too long: keep it under " +
                                std::to_string(kMaxSourceBytes / 1000) + " KB.");
-    return problems;
+    return problems.error();
   }
   if (!is_valid_utf8(source)) {
     problems.add("source", "The page has characters that are not valid text (UTF-8).");
-    return problems;
+    return problems.error();
   }
   auto page = parse_page(source, published->file, path);
   if (!page) {
@@ -196,27 +195,25 @@ accounts::FormResult<Page> EditorialDesk::read_source(const std::string& path,
     }
     if (problems.empty())
       problems.add("source", page.error().message);
-    return problems;
+    return problems.error();
   }
   return std::move(page.value());
 }
 
-accounts::FormResult<SavedDraft> EditorialDesk::save_draft(const accounts::Account& editor,
-                                                           const std::string& path,
-                                                           std::string_view source,
-                                                           std::string_view note,
-                                                           int base_revision) {
+Result<SavedDraft> EditorialDesk::save_draft(const accounts::Account& editor,
+                                             const std::string& path, std::string_view source,
+                                             std::string_view note, int base_revision) {
   if (auto allowed = editors_only(editor); !allowed)
     return allowed.error();
   auto page = read_source(path, source);
   if (!page)
-    return page.problems();
+    return page.error();
   std::string summary(trim(note));
   if (char_count(summary) > kMaxNoteChars || !is_valid_utf8(summary)) {
-    accounts::FormProblems problems;
+    FormProblems problems;
     problems.add("note", "Keep the summary of your change under " + std::to_string(kMaxNoteChars) +
                              " characters.");
-    return problems;
+    return problems.error();
   }
   std::string content = page_to_json(page.value()).dump();
   auto history = pages_.revisions(path);
@@ -277,19 +274,18 @@ Status EditorialDesk::publish(const accounts::Account& editor, const std::string
   return Ok{};
 }
 
-accounts::FormResult<Ok> EditorialDesk::send_back(const accounts::Account& editor,
-                                                  const std::string& path, int revision,
-                                                  std::string_view note) {
+Result<Ok> EditorialDesk::send_back(const accounts::Account& editor, const std::string& path,
+                                    int revision, std::string_view note) {
   if (auto allowed = editors_only(editor); !allowed)
     return allowed.error();
   std::string why(trim(note));
-  accounts::FormProblems problems;
+  FormProblems problems;
   if (why.empty())
     problems.add("note", "Say what needs to change before it can be published.");
   else if (char_count(why) > kMaxNoteChars || !is_valid_utf8(why))
     problems.add("note", "Keep the note under " + std::to_string(kMaxNoteChars) + " characters.");
   if (!problems.empty())
-    return problems;
+    return problems.error();
   if (!pages_.move_state(path, revision, store::RevisionState::in_review,
                          store::RevisionState::returned, {editor.display_name, why})) {
     return make_error(Errc::conflict, "Only the newest revision in review can be sent back.");

@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "accounts/account.hpp"
-#include "accounts/form_result.hpp"
 #include "content/page.hpp"
+#include "core/form_problems.hpp"
 #include "core/result.hpp"
 #include "store/feedback_store.hpp"
 #include "store/page_store.hpp"
@@ -74,18 +74,17 @@ class EditorialDesk {
   // The newest revision of a page as source text, to edit.
   Result<WorkingCopy> working_copy(const std::string& path) const;
   // The page an edited source describes, or every problem as "line N: ..." field problems.
-  accounts::FormResult<Page> read_source(const std::string& path, std::string_view source) const;
+  Result<Page> read_source(const std::string& path, std::string_view source) const;
 
-  accounts::FormResult<SavedDraft> save_draft(const accounts::Account& editor,
-                                              const std::string& path, std::string_view source,
-                                              std::string_view note, int base_revision);
+  Result<SavedDraft> save_draft(const accounts::Account& editor, const std::string& path,
+                                std::string_view source, std::string_view note, int base_revision);
   // The newest revision, a draft or sent back, goes to review.
   Status submit(const accounts::Account& editor, const std::string& path, int revision);
   // A second editor (not the revision's author) publishes a revision in review.
   Status publish(const accounts::Account& editor, const std::string& path, int revision);
   // A revision in review goes back to its author, with a note saying why.
-  accounts::FormResult<Ok> send_back(const accounts::Account& editor, const std::string& path,
-                                     int revision, std::string_view note);
+  Result<Ok> send_back(const accounts::Account& editor, const std::string& path, int revision,
+                       std::string_view note);
 
   std::vector<store::FeedbackRecord> feedback_comments(const std::string& path, int limit) const;
 

@@ -10,11 +10,9 @@ PageFeedback::PageFeedback(store::FeedbackStore& store, const safeguarding::Watc
                            accounts::RateLimiter& limiter, const Clock& clock)
     : store_(store), watched_(watched), limiter_(limiter), clock_(clock) {}
 
-accounts::FormResult<FeedbackSent> PageFeedback::submit(const std::string& path,
-                                                        std::string_view useful,
-                                                        std::string_view comment,
-                                                        std::string_view address) {
-  accounts::FormProblems problems;
+Result<FeedbackSent> PageFeedback::submit(const std::string& path, std::string_view useful,
+                                          std::string_view comment, std::string_view address) {
+  FormProblems problems;
   if (useful != "yes" && useful != "no")
     problems.add("useful", "Select yes or no.");
   std::string text(trim(comment));
@@ -30,7 +28,7 @@ accounts::FormResult<FeedbackSent> PageFeedback::submit(const std::string& path,
                  "do not keep personal details.");
   }
   if (!problems.empty())
-    return problems;
+    return problems.error();
   if (auto allowed =
           limiter_.attempt("feedback:address:" + std::string(address), kFeedbackPerAddress);
       !allowed) {

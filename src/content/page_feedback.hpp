@@ -8,9 +8,9 @@
 #include <string>
 #include <string_view>
 
-#include "accounts/form_result.hpp"
 #include "accounts/rate_limiter.hpp"
 #include "core/clock.hpp"
+#include "core/form_problems.hpp"
 #include "safeguarding/watched_words.hpp"
 #include "store/feedback_store.hpp"
 
@@ -32,8 +32,8 @@ class PageFeedback {
 
   // `useful` is "yes" or "no"; `address` is used only for the rate limit, in memory.
   // The caller checks that `path` is a published page.
-  accounts::FormResult<FeedbackSent> submit(const std::string& path, std::string_view useful,
-                                            std::string_view comment, std::string_view address);
+  Result<FeedbackSent> submit(const std::string& path, std::string_view useful,
+                              std::string_view comment, std::string_view address);
 
  private:
   store::FeedbackStore& store_;

@@ -4,6 +4,7 @@
 #include <string>
 #include <utility>
 #include <variant>
+#include <vector>
 
 namespace cairn {
 
@@ -19,9 +20,13 @@ enum class Errc {
   internal,       // 500
 };
 
+// The one error type. A form's failure lists its field problems in `problems`
+// (each an Error naming its field), in the order of the form.
 struct Error {
-  Errc code;
+  Errc code = Errc::internal;
   std::string message;
+  std::string field;            // the form field or query parameter at fault; empty: the whole
+  std::vector<Error> problems;  // a form's problems, one per field
 };
 
 template <class T>
@@ -51,6 +56,8 @@ class [[nodiscard]] Result {
 struct Ok {};
 using Status = Result<Ok>;
 
-inline Error make_error(Errc code, std::string message) { return Error{code, std::move(message)}; }
+inline Error make_error(Errc code, std::string message, std::string field = {}) {
+  return Error{code, std::move(message), std::move(field), {}};
+}
 
 }  // namespace cairn

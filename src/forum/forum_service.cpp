@@ -45,7 +45,7 @@ std::string one_line(std::string_view text) {
   return out;
 }
 
-void check_body(accounts::FormProblems& problems, std::string_view body, std::string_view field) {
+void check_body(FormProblems& problems, std::string_view body, std::string_view field) {
   if (body.empty()) {
     problems.add(std::string(field), "Enter your message");
   } else if (length_of(body) > kMaxPostLength) {
@@ -99,15 +99,14 @@ Result<HoldDecision> ForumService::check_author(const accounts::Account& author,
   return decide_hold(text, watched_, staff ? 0 : store_.count_public_posts_by(author.id), staff);
 }
 
-accounts::FormResult<Posted> ForumService::start_thread(const accounts::Account& author,
-                                                        std::string_view category,
-                                                        std::string_view title_in,
-                                                        std::string_view body_in) {
+Result<Posted> ForumService::start_thread(const accounts::Account& author,
+                                          std::string_view category, std::string_view title_in,
+                                          std::string_view body_in) {
   if (!categories_.find(category))
     return make_error(Errc::not_found, "There is no such category.");
   std::string title = one_line(title_in);
   std::string body = tidy(body_in);
-  accounts::FormProblems problems;
+  FormProblems problems;
   if (title.empty()) {
     problems.add("title", "Enter a title for your thread");
   } else if (length_of(title) > kMaxTitleLength) {
@@ -116,7 +115,7 @@ accounts::FormResult<Posted> ForumService::start_thread(const accounts::Account&
   }
   check_body(problems, body, "body");
   if (!problems.empty())
-    return problems;
+    return problems.error();
   auto hold = check_author(author, title + "\n" + body);
   if (!hold)
     return hold.error();
@@ -131,8 +130,8 @@ accounts::FormResult<Posted> ForumService::start_thread(const accounts::Account&
   return Posted{thread_id, post_id, std::move(hold.value())};
 }
 
-accounts::FormResult<Posted> ForumService::reply(const accounts::Account& author,
-                                                 std::int64_t thread_id, std::string_view body_in) {
+Result<Posted> ForumService::reply(const accounts::Account& author, std::int64_t thread_id,
+                                   std::string_view body_in) {
   auto thread = store_.thread(thread_id);
   auto viewer = viewer_of(&author);
   // A member may reply to their own thread while it waits, but to no one else's.
@@ -141,10 +140,10 @@ accounts::FormResult<Posted> ForumService::reply(const accounts::Account& author
   if (!visible)
     return make_error(Errc::not_found, "There is no such thread.");
   std::string body = tidy(body_in);
-  accounts::FormProblems problems;
+  FormProblems problems;
   check_body(problems, body, "body");
   if (!problems.empty())
-    return problems;
+    return problems.error();
   auto hold = check_author(author, body);
   if (!hold)
     return hold.error();
@@ -232,15 +231,15 @@ Result<store::ForumPostRecord> ForumService::visible_post(std::int64_t post_id,
   return std::move(*post);
 }
 
-accounts::FormResult<Ok> ForumService::report(const accounts::Account& reporter,
-                                              std::int64_t post_id, std::string_view reason_in) {
+Result<Ok> ForumService::report(const accounts::Account& reporter, std::int64_t post_id,
+                                std::string_view reason_in) {
   auto post = store_.post(post_id);
   if (!post || post->status != "public")
     return make_error(Errc::not_found, "There is no such post.");
   if (reporter.suspended)
     return make_error(Errc::forbidden, "Your account is suspended.");
   std::string reason = tidy(reason_in);
-  accounts::FormProblems problems;
+  FormProblems problems;
   if (reason.empty()) {
     problems.add("reason", "Tell us what is wrong with this post");
   } else if (length_of(reason) > kMaxReasonLength) {
@@ -248,7 +247,7 @@ accounts::FormResult<Ok> ForumService::report(const accounts::Account& reporter,
                                " characters or fewer");
   }
   if (!problems.empty())
-    return problems;
+    return problems.error();
   if (auto allowed =
           limiter_.attempt("forum:post:" + std::to_string(reporter.id), accounts::kPostsPerMember);
       !allowed)

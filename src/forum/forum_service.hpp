@@ -11,9 +11,9 @@
 #include <vector>
 
 #include "accounts/account.hpp"
-#include "accounts/form_result.hpp"
 #include "accounts/rate_limiter.hpp"
 #include "core/clock.hpp"
+#include "core/form_problems.hpp"
 #include "core/result.hpp"
 #include "forum/categories.hpp"
 #include "forum/hold_rules.hpp"
@@ -69,12 +69,11 @@ class ForumService {
 
   // Fields: "title", "body". Refused (forbidden) when suspended, rate_limited
   // when a member posts too often (staff are not limited), not_found for an unknown category.
-  accounts::FormResult<Posted> start_thread(const accounts::Account& author,
-                                            std::string_view category, std::string_view title,
-                                            std::string_view body);
+  Result<Posted> start_thread(const accounts::Account& author, std::string_view category,
+                              std::string_view title, std::string_view body);
   // Field: "body". not_found when the thread is not there for the author.
-  accounts::FormResult<Posted> reply(const accounts::Account& author, std::int64_t thread_id,
-                                     std::string_view body);
+  Result<Posted> reply(const accounts::Account& author, std::int64_t thread_id,
+                       std::string_view body);
 
   // not_found for an unknown category. Pages past the end show the last.
   Result<CategoryPage> category_page(std::string_view slug, const accounts::Account* viewer,
@@ -89,8 +88,8 @@ class ForumService {
                                               const accounts::Account* viewer);
 
   // Field: "reason". Only public posts can be reported.
-  accounts::FormResult<Ok> report(const accounts::Account& reporter, std::int64_t post_id,
-                                  std::string_view reason);
+  Result<Ok> report(const accounts::Account& reporter, std::int64_t post_id,
+                    std::string_view reason);
 
  private:
   Result<HoldDecision> check_author(const accounts::Account& author, std::string_view text);

@@ -97,9 +97,8 @@ Status ModerationService::hide(const accounts::Account& moderator, std::int64_t 
   return Ok{};
 }
 
-accounts::FormResult<Ok> ModerationService::edit(const accounts::Account& moderator,
-                                                 std::int64_t post_id, std::string_view body_in,
-                                                 std::string_view reason_in) {
+Result<Ok> ModerationService::edit(const accounts::Account& moderator, std::int64_t post_id,
+                                   std::string_view body_in, std::string_view reason_in) {
   if (auto ok = check(moderator); !ok)
     return ok.error();
   auto post = forum_.post(post_id);
@@ -107,7 +106,7 @@ accounts::FormResult<Ok> ModerationService::edit(const accounts::Account& modera
     return make_error(Errc::not_found, "There is no such post.");
   std::string body(trim(body_in));
   std::string reason(trim(reason_in));
-  accounts::FormProblems problems;
+  FormProblems problems;
   if (body.empty())
     problems.add("body", "Enter the post's text");
   if (body.size() > kMaxPostLength * 4)
@@ -115,7 +114,7 @@ accounts::FormResult<Ok> ModerationService::edit(const accounts::Account& modera
   if (reason.empty())
     problems.add("reason", "Enter the reason for your edit");
   if (!problems.empty())
-    return problems;
+    return problems.error();
   forum_.edit_post(post_id, body, iso_time(clock_.now()));
   auto e = entry(moderator, "edit");
   e.post_id = post_id;

@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "accounts/account.hpp"
-#include "accounts/form_result.hpp"
 #include "core/clock.hpp"
+#include "core/form_problems.hpp"
 #include "core/result.hpp"
 #include "forum/hold_rules.hpp"
 #include "store/account_store.hpp"
@@ -37,8 +37,8 @@ class ModerationService {
   Status approve(const accounts::Account& moderator, std::int64_t post_id);
   Status hide(const accounts::Account& moderator, std::int64_t post_id, std::string_view reason);
   // Fields: "body", "reason" (a reason is required).
-  accounts::FormResult<Ok> edit(const accounts::Account& moderator, std::int64_t post_id,
-                                std::string_view body, std::string_view reason);
+  Result<Ok> edit(const accounts::Account& moderator, std::int64_t post_id, std::string_view body,
+                  std::string_view reason);
   // Only members can be suspended; their sessions end at once.
   Status suspend(const accounts::Account& moderator, std::int64_t member_id,
                  std::string_view reason);

@@ -85,12 +85,12 @@ NurseInbox::NurseInbox(store::NurseMessageStore& store, const safeguarding::Watc
   while (settings_.public_url.ends_with('/')) settings_.public_url.pop_back();
 }
 
-accounts::FormResult<SentQuestion> NurseInbox::submit(const Question& q, std::string_view address) {
+Result<SentQuestion> NurseInbox::submit(const Question& q, std::string_view address) {
   std::string name = clean_text(q.name, false);
   std::string email = accounts::normalise_email(q.email);
   std::string question = clean_text(q.question, true);
 
-  accounts::FormProblems problems;
+  FormProblems problems;
   if (auto n = char_count(name); n > kMaxNameChars) {
     problems.add("name", too_long("Your name", kMaxNameChars, n));
   }
@@ -105,7 +105,7 @@ accounts::FormResult<SentQuestion> NurseInbox::submit(const Question& q, std::st
     problems.add("consent", "Tick the box to say our nurses can email you about your question");
   }
   if (!problems.empty())
-    return problems;
+    return problems.error();
 
   if (auto allowed =
           limiter_.attempt("nurse-question:address:" + std::string(address), kQuestionsPerAddress);
@@ -170,20 +170,20 @@ Status NurseInbox::assign(std::int64_t id, const accounts::Account& nurse) {
   return make_error(Errc::conflict, "This message has already been answered.");
 }
 
-accounts::FormResult<Ok> NurseInbox::answer(std::int64_t id, const accounts::Account& nurse,
-                                            std::string_view text) {
+Result<Ok> NurseInbox::answer(std::int64_t id, const accounts::Account& nurse,
+                              std::string_view text) {
   if (!may_use_inbox(nurse)) {
     return make_error(Errc::forbidden, "Only the helpline's nurses can answer messages.");
   }
   std::string answer = clean_text(text, true);
-  accounts::FormProblems problems;
+  FormProblems problems;
   if (answer.empty()) {
     problems.add("answer", "Enter your answer");
   } else if (auto n = char_count(answer); n > kMaxAnswerChars) {
     problems.add("answer", too_long("Your answer", kMaxAnswerChars, n));
   }
   if (!problems.empty())
-    return problems;
+    return problems.error();
   auto outcome =
       store_.answer({id, nurse.id, std::move(answer), seconds_since_epoch(clock_.now())});
   switch (outcome) {

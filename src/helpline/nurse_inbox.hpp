@@ -11,9 +11,9 @@
 #include <vector>
 
 #include "accounts/account.hpp"
-#include "accounts/form_result.hpp"
 #include "accounts/rate_limiter.hpp"
 #include "core/clock.hpp"
+#include "core/form_problems.hpp"
 #include "core/result.hpp"
 #include "safeguarding/watched_words.hpp"
 #include "store/nurse_message_store.hpp"
@@ -68,7 +68,7 @@ class NurseInbox {
   // Checks and stores a question from `address`, with its "answer ready" email
   // held until the answer; refused (rate_limited) when that address has sent
   // too many lately. Only valid questions count towards the limit.
-  accounts::FormResult<SentQuestion> submit(const Question& question, std::string_view address);
+  Result<SentQuestion> submit(const Question& question, std::string_view address);
   // The message behind a private link; nothing for an unknown token.
   std::optional<store::NurseMessageRecord> read(std::string_view token) const;
 
@@ -77,8 +77,7 @@ class NurseInbox {
   // forbidden unless `nurse` may use the inbox; not_found; conflict once answered.
   Status assign(std::int64_t id, const accounts::Account& nurse);
   // Saves the answer and releases the email to the asker, in one transaction.
-  accounts::FormResult<Ok> answer(std::int64_t id, const accounts::Account& nurse,
-                                  std::string_view text);
+  Result<Ok> answer(std::int64_t id, const accounts::Account& nurse, std::string_view text);
 
   // The watched phrases in a question: why it was flagged.
   std::vector<std::string> watched_words_in(std::string_view text) const;

@@ -33,8 +33,9 @@ std::string upper(std::string_view s) {
   return out;
 }
 
-Error bad(std::string message) {
-  return make_error(Errc::invalid_input, std::move(message));
+// `field`: the finder form's field to fill in again (the page number has none).
+Error bad(std::string message, std::string field) {
+  return make_error(Errc::invalid_input, std::move(message), std::move(field));
 }
 
 std::optional<std::string> param(const std::map<std::string, std::string>& params,
@@ -123,7 +124,8 @@ Result<FinderQuery> parse_finder_query(const std::map<std::string, std::string>&
         }
         if (std::find(kStatuses.begin(), kStatuses.end(), code) == kStatuses.end()) {
           return bad("status '" + item + "' is not a ClinicalTrials.gov status such as " +
-                     "RECRUITING or NOT_YET_RECRUITING (or use 'any')");
+                         "RECRUITING or NOT_YET_RECRUITING (or use 'any')",
+                     "status");
         }
         if (std::find(query.statuses.begin(), query.statuses.end(), code) == query.statuses.end()) {
           query.statuses.push_back(code);
@@ -138,8 +140,9 @@ Result<FinderQuery> parse_finder_query(const std::map<std::string, std::string>&
       for (const auto& item : comma_list(*phase)) {
         auto code = phase_code(item);
         if (!code) {
-          return bad("phase '" + item + "' is not a trial phase: use 1, 2, 3, 4, EARLY_PHASE1 " +
-                     "or NA");
+          return bad(
+              "phase '" + item + "' is not a trial phase: use 1, 2, 3, 4, EARLY_PHASE1 " + "or NA",
+              "phase");
         }
         if (std::find(query.phases.begin(), query.phases.end(), *code) == query.phases.end()) {
           query.phases.push_back(*code);
@@ -151,7 +154,7 @@ Result<FinderQuery> parse_finder_query(const std::map<std::string, std::string>&
   if (auto age = param(params, "age")) {
     double years = 0;
     if (!parse_double(*age, years) || years < 0 || years > 120) {
-      return bad("age must be a number of years from 0 to 120");
+      return bad("age must be a number of years from 0 to 120", "age");
     }
     query.age = years;
   }
@@ -163,7 +166,7 @@ Result<FinderQuery> parse_finder_query(const std::map<std::string, std::string>&
     } else if (lower == "male" || lower == "m" || lower == "man" || lower == "men") {
       query.sex = "MALE";
     } else if (lower != "all" && lower != "any") {
-      return bad("sex must be female, male or any");
+      return bad("sex must be female, male or any", "sex");
     }
   }
 
@@ -176,7 +179,7 @@ Result<FinderQuery> parse_finder_query(const std::map<std::string, std::string>&
     int miles = 0;
     if (!parse_int(*distance, miles) ||
         std::find(kDistances.begin(), kDistances.end(), miles) == kDistances.end()) {
-      return bad("distance must be 10, 25, 50 or 100 miles");
+      return bad("distance must be 10, 25, 50 or 100 miles", "distance");
     }
     query.distance_miles = miles;
   }
@@ -184,7 +187,7 @@ Result<FinderQuery> parse_finder_query(const std::map<std::string, std::string>&
   if (auto near = param(params, "near")) {
     auto match = places.resolve(*near);
     if (!match)
-      return bad(match.error().message);
+      return bad(match.error().message, "near");
     query.near = match->place;
   }
 
@@ -192,17 +195,18 @@ Result<FinderQuery> parse_finder_query(const std::map<std::string, std::string>&
     std::string lower = to_lower_ascii(*sort);
     if (lower == "distance") {
       if (!query.near)
-        return bad("sort=distance needs a place: give near (a UK town or postcode)");
+        // The place is what to fill in.
+        return bad("sort=distance needs a place: give near (a UK town or postcode)", "near");
       query.sort = SortOrder::distance;
     } else if (lower != "relevance") {
-      return bad("sort must be relevance or distance");
+      return bad("sort must be relevance or distance", "sort");
     }
   }
 
   if (auto page = param(params, "page")) {
     int number = 0;
     if (!parse_int(*page, number) || number < 1 || number > 10000) {
-      return bad("page must be a whole number from 1 to 10000");
+      return bad("page must be a whole number from 1 to 10000", "");
     }
     query.page = number;
   }

@@ -11,9 +11,9 @@ using namespace std::chrono_literals;
 
 class AccountServiceTest : public testing::AccountFixture {
  protected:
-  std::vector<std::string> fields_of(const FormProblems& problems) {
+  std::vector<std::string> fields_of(const Error& error) {
     std::vector<std::string> out;
-    for (const auto& p : problems.fields) out.push_back(p.field);
+    for (const auto& p : error.problems) out.push_back(p.field);
     return out;
   }
 };
@@ -34,9 +34,9 @@ TEST_F(AccountServiceTest, EmptyFormNamesEveryFieldInFormOrder) {
   auto result = service_->register_member(Registration{}, "192.0.2.1");
   ASSERT_FALSE(result.ok());
   EXPECT_EQ(
-      fields_of(result.problems()),
+      fields_of(result.error()),
       (std::vector<std::string>{"display_name", "email", "password", "over_14", "accept_rules"}));
-  EXPECT_EQ(result.problems().code(), Errc::invalid_input);
+  EXPECT_EQ(result.error().code, Errc::invalid_input);
 }
 
 TEST_F(AccountServiceTest, PasswordsMustMatchAndMeetThePolicy) {
@@ -44,12 +44,12 @@ TEST_F(AccountServiceTest, PasswordsMustMatchAndMeetThePolicy) {
   form.confirm_password = "blue tardis at dusk";
   auto mismatch = service_->register_member(form, "192.0.2.1");
   ASSERT_FALSE(mismatch.ok());
-  EXPECT_EQ(fields_of(mismatch.problems()), std::vector<std::string>{"confirm_password"});
+  EXPECT_EQ(fields_of(mismatch.error()), std::vector<std::string>{"confirm_password"});
 
   form.password = form.confirm_password = "password123";
   auto common = service_->register_member(form, "192.0.2.1");
   ASSERT_FALSE(common.ok());
-  EXPECT_EQ(fields_of(common.problems()), std::vector<std::string>{"password"});
+  EXPECT_EQ(fields_of(common.error()), std::vector<std::string>{"password"});
   EXPECT_FALSE(store_->accounts().account_by_email("river@example.org"));
 }
 
@@ -58,12 +58,12 @@ TEST_F(AccountServiceTest, Under14OrRulesNotAcceptedCreatesNothing) {
   form.over_14 = false;
   auto young = service_->register_member(form, "192.0.2.1");
   ASSERT_FALSE(young.ok());
-  EXPECT_EQ(fields_of(young.problems()), std::vector<std::string>{"over_14"});
+  EXPECT_EQ(fields_of(young.error()), std::vector<std::string>{"over_14"});
   form.over_14 = true;
   form.accepts_rules = false;
   auto rules = service_->register_member(form, "192.0.2.1");
   ASSERT_FALSE(rules.ok());
-  EXPECT_EQ(fields_of(rules.problems()), std::vector<std::string>{"accept_rules"});
+  EXPECT_EQ(fields_of(rules.error()), std::vector<std::string>{"accept_rules"});
   EXPECT_FALSE(store_->accounts().account_by_email("river@example.org"));
 }
 
@@ -72,11 +72,11 @@ TEST_F(AccountServiceTest, EmailAndDisplayNameAreUniqueInAnyCase) {
   auto same_email =
       service_->register_member(registration("Someone Else", "RIVER@example.org"), "192.0.2.1");
   ASSERT_FALSE(same_email.ok());
-  EXPECT_EQ(fields_of(same_email.problems()), std::vector<std::string>{"email"});
+  EXPECT_EQ(fields_of(same_email.error()), std::vector<std::string>{"email"});
   auto same_name =
       service_->register_member(registration("rIVER sONG", "other@example.org"), "192.0.2.1");
   ASSERT_FALSE(same_name.ok());
-  EXPECT_EQ(fields_of(same_name.problems()), std::vector<std::string>{"display_name"});
+  EXPECT_EQ(fields_of(same_name.error()), std::vector<std::string>{"display_name"});
 }
 
 TEST_F(AccountServiceTest, DisplayNamesThatMisleadAreRefused) {
@@ -84,7 +84,7 @@ TEST_F(AccountServiceTest, DisplayNamesThatMisleadAreRefused) {
        {"Moderator", "deleted member", "jo@example.org", "A", "Jo\u202Eevil", "zero\u200Bwidth"}) {
     auto result = service_->register_member(registration(name, "jo@example.org"), "192.0.2.1");
     ASSERT_FALSE(result.ok()) << name;
-    EXPECT_EQ(fields_of(result.problems()), std::vector<std::string>{"display_name"}) << name;
+    EXPECT_EQ(fields_of(result.error()), std::vector<std::string>{"display_name"}) << name;
   }
 }
 
@@ -112,7 +112,7 @@ TEST_F(AccountServiceTest, RegistrationsPerAddressAreLimited) {
   auto eleventh =
       service_->register_member(registration("Member 10", "m10@example.org"), "198.51.100.7");
   ASSERT_FALSE(eleventh.ok());
-  EXPECT_EQ(eleventh.problems().code(), Errc::rate_limited);
+  EXPECT_EQ(eleventh.error().code, Errc::rate_limited);
   EXPECT_FALSE(store_->accounts().account_by_email("m10@example.org"));
   // Another address is not held up.
   EXPECT_TRUE(
@@ -194,7 +194,7 @@ TEST_F(AccountServiceTest, ChangePasswordNeedsTheCurrentOne) {
   auto changed = service_->change_password(account, "a wrong guess", "silence will fall",
                                            "silence will fall", "a");
   ASSERT_FALSE(changed.ok());
-  EXPECT_EQ(fields_of(changed.problems()), std::vector<std::string>{"current_password"});
+  EXPECT_EQ(fields_of(changed.error()), std::vector<std::string>{"current_password"});
   EXPECT_TRUE(sessions_->find(laptop));
   EXPECT_TRUE(service_->authenticate("river@example.org", "blue tardis at dawn", "a"));
 }
@@ -204,11 +204,11 @@ TEST_F(AccountServiceTest, NewPasswordMustDifferAndMeetThePolicy) {
   auto same = service_->change_password(account, "blue tardis at dawn", "blue tardis at dawn",
                                         "blue tardis at dawn", "a");
   ASSERT_FALSE(same.ok());
-  EXPECT_EQ(fields_of(same.problems()), std::vector<std::string>{"new_password"});
+  EXPECT_EQ(fields_of(same.error()), std::vector<std::string>{"new_password"});
   auto weak =
       service_->change_password(account, "blue tardis at dawn", "qwerty123", "qwerty123", "a");
   ASSERT_FALSE(weak.ok());
-  EXPECT_EQ(fields_of(weak.problems()), std::vector<std::string>{"new_password"});
+  EXPECT_EQ(fields_of(weak.error()), std::vector<std::string>{"new_password"});
 }
 
 class RecordingMemberData : public MemberData {
@@ -242,11 +242,11 @@ TEST_F(AccountServiceTest, DeleteAccountNeedsAChoiceAndThePassword) {
   auto account = registered();
   auto no_choice = service_->delete_account(account, "", std::nullopt, "a");
   ASSERT_FALSE(no_choice.ok());
-  EXPECT_EQ(fields_of(no_choice.problems()), (std::vector<std::string>{"posts", "password"}));
+  EXPECT_EQ(fields_of(no_choice.error()), (std::vector<std::string>{"posts", "password"}));
   auto wrong =
       service_->delete_account(account, "a wrong guess", PostChoice::keep_as_deleted_member, "a");
   ASSERT_FALSE(wrong.ok());
-  EXPECT_EQ(fields_of(wrong.problems()), std::vector<std::string>{"password"});
+  EXPECT_EQ(fields_of(wrong.error()), std::vector<std::string>{"password"});
   EXPECT_TRUE(store_->accounts().account_by_id(account.id));
 }
 

@@ -153,7 +153,7 @@ TEST_F(EditorialDeskTest, SendBackNeedsANoteAndCanBeSentAgain) {
   ASSERT_TRUE(desk_->submit(alice_, "/about", revision));
   auto no_note = desk_->send_back(bob_, "/about", revision, "   ");
   ASSERT_FALSE(no_note);
-  EXPECT_EQ(no_note.problems().fields.at(0).field, "note");
+  EXPECT_EQ(no_note.error().problems.at(0).field, "note");
   ASSERT_TRUE(desk_->send_back(bob_, "/about", revision, "Add a source"));
   auto r = store_->pages().revision("/about", revision);
   EXPECT_EQ(r->state, store::RevisionState::returned);
@@ -189,10 +189,10 @@ TEST_F(EditorialDeskTest, UnchangedTextAddsNoRevision) {
 TEST_F(EditorialDeskTest, BrokenSourceIsRefusedWithItsLine) {
   auto saved = desk_->save_draft(alice_, "/about", "---\ntitle: [\n---\nBody\n", "", 1);
   ASSERT_FALSE(saved);
-  ASSERT_FALSE(saved.problems().fields.empty());
-  EXPECT_EQ(saved.problems().fields[0].field, "source");
-  EXPECT_TRUE(saved.problems().fields[0].message.starts_with("Line "))
-      << saved.problems().fields[0].message;
+  ASSERT_FALSE(saved.error().problems.empty());
+  EXPECT_EQ(saved.error().problems[0].field, "source");
+  EXPECT_TRUE(saved.error().problems[0].message.starts_with("Line "))
+      << saved.error().problems[0].message;
   EXPECT_EQ(desk_->history("/about").size(), 1u);
 }
 
@@ -207,13 +207,13 @@ TEST_F(EditorialDeskTest, OnlyEditorsMayActAndUnknownPagesAreNotFound) {
   for (const auto* who : {&member_, &nurse_}) {
     auto saved = desk_->save_draft(*who, "/about", source + "x", "", 1);
     ASSERT_FALSE(saved);
-    EXPECT_EQ(saved.problems().code(), Errc::forbidden);
+    EXPECT_EQ(saved.error().code, Errc::forbidden);
     EXPECT_EQ(desk_->submit(*who, "/about", 1).error().code, Errc::forbidden);
     EXPECT_EQ(desk_->publish(*who, "/about", 1).error().code, Errc::forbidden);
   }
   auto unknown = desk_->save_draft(alice_, "/nope", source, "", 1);
   ASSERT_FALSE(unknown);
-  EXPECT_EQ(unknown.problems().code(), Errc::not_found);
+  EXPECT_EQ(unknown.error().code, Errc::not_found);
   EXPECT_EQ(desk_->working_copy("/nope").error().code, Errc::not_found);
 }
 

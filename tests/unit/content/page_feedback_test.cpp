@@ -38,14 +38,14 @@ TEST_F(PageFeedbackTest, KeepsTheAnswerTheCommentAndOnlyTheDay) {
 TEST_F(PageFeedbackTest, RefusesBadAnswersAndKeepsNothing) {
   auto none = feedback_->submit("/a", "", "hi", "192.0.2.1");
   ASSERT_FALSE(none);
-  EXPECT_EQ(none.problems().fields[0].field, "useful");
+  EXPECT_EQ(none.error().problems[0].field, "useful");
   EXPECT_FALSE(feedback_->submit("/a", "maybe", "", "192.0.2.1"));
   EXPECT_FALSE(
       feedback_->submit("/a", "yes", std::string(kMaxFeedbackChars + 1, 'x'), "192.0.2.1"));
   EXPECT_FALSE(feedback_->submit("/a", "yes", "bad \xc3\x28 text", "192.0.2.1"));
   auto phone = feedback_->submit("/a", "yes", "ring me on 07700 900123", "192.0.2.1");
   ASSERT_FALSE(phone);
-  EXPECT_EQ(phone.problems().fields[0].field, "comment");
+  EXPECT_EQ(phone.error().problems[0].field, "comment");
   EXPECT_FALSE(feedback_->submit("/a", "yes", "jo@example.org", "192.0.2.1"));
   EXPECT_TRUE(store_->feedback().counts().empty());
 }
@@ -65,7 +65,7 @@ TEST_F(PageFeedbackTest, RateLimitedPerAddress) {
   }
   auto refused = feedback_->submit("/a", "yes", "", "192.0.2.1");
   ASSERT_FALSE(refused);
-  EXPECT_EQ(refused.problems().code(), Errc::rate_limited);
+  EXPECT_EQ(refused.error().code, Errc::rate_limited);
   EXPECT_TRUE(feedback_->submit("/a", "yes", "", "192.0.2.2"));
   clock_.advance(2h);
   EXPECT_TRUE(feedback_->submit("/a", "yes", "", "192.0.2.1"));

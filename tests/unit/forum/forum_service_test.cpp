@@ -102,11 +102,11 @@ TEST_F(ForumServiceTest, OnlyPublicPostsCanBeReportedAndAReasonIsNeeded) {
   auto held = forum_->start_thread(amy, "carers", "Held", "Waiting");
   auto refused = forum_->report(rory, held->post_id, "why");
   ASSERT_FALSE(refused.ok());
-  EXPECT_EQ(refused.problems().code(), Errc::not_found);
+  EXPECT_EQ(refused.error().code, Errc::not_found);
   auto open = forum_->start_thread(rory, "carers", "Open", "Public");
   auto empty = forum_->report(amy, open->post_id, "   ");
   ASSERT_FALSE(empty.ok());
-  EXPECT_EQ(empty.problems().fields.at(0).field, "reason");
+  EXPECT_EQ(empty.error().problems.at(0).field, "reason");
 }
 
 TEST_F(ForumServiceTest, HiddenPostsDisappearForEveryoneButModerators) {
@@ -150,7 +150,7 @@ TEST_F(ForumServiceTest, AnEditNeedsAReason) {
   auto t = forum_->start_thread(amy, "carers", "Thread", "Text");
   auto edited = moderation_->edit(mod, t->post_id, "New text", "");
   ASSERT_FALSE(edited.ok());
-  EXPECT_EQ(edited.problems().fields.at(0).field, "reason");
+  EXPECT_EQ(edited.error().problems.at(0).field, "reason");
   EXPECT_EQ(store_->forum().post(t->post_id)->body, "Text");
   EXPECT_TRUE(moderation_->audit_log(mod, 1)->empty());
 }
@@ -176,7 +176,7 @@ TEST_F(ForumServiceTest, ASuspendedMemberCannotPostAndStaffCannotBeSuspended) {
   EXPECT_TRUE(suspended.suspended);
   auto refused = forum_->start_thread(suspended, "carers", "Again", "Spam");
   ASSERT_FALSE(refused.ok());
-  EXPECT_EQ(refused.problems().code(), Errc::forbidden);
+  EXPECT_EQ(refused.error().code, Errc::forbidden);
   EXPECT_EQ(moderation_->suspend(mod, admin.id, "no").error().code, Errc::forbidden);
 }
 
@@ -220,10 +220,10 @@ TEST_F(ForumServiceTest, FieldsAreCheckedAndKeptVerbatim) {
   auto mod = add_account("Mod", accounts::Role::moderator);
   auto empty = forum_->start_thread(mod, "carers", "  ", "");
   ASSERT_FALSE(empty.ok());
-  ASSERT_EQ(empty.problems().fields.size(), 2u);
-  EXPECT_EQ(empty.problems().fields[0].field, "title");
-  EXPECT_EQ(empty.problems().fields[1].field, "body");
-  EXPECT_EQ(forum_->start_thread(mod, "nope", "t", "b").problems().code(), Errc::not_found);
+  ASSERT_EQ(empty.error().problems.size(), 2u);
+  EXPECT_EQ(empty.error().problems[0].field, "title");
+  EXPECT_EQ(empty.error().problems[1].field, "body");
+  EXPECT_EQ(forum_->start_thread(mod, "nope", "t", "b").error().code, Errc::not_found);
   std::string sql = "Robert'); DROP TABLE forum_posts;--";
   auto t = forum_->start_thread(mod, "carers", sql, sql);
   ASSERT_TRUE(t.ok());

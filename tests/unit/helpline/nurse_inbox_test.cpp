@@ -191,8 +191,8 @@ TEST_F(NurseInboxTest, AMessageIsAnsweredOnceAndEmailedOnce) {
   ASSERT_TRUE(inbox_->answer(id_of(sent), nurse, "The first answer").ok());
   auto again = inbox_->answer(id_of(sent), other, "A second answer");
   ASSERT_FALSE(again.ok());
-  ASSERT_TRUE(again.problems().refusal);
-  EXPECT_EQ(again.problems().refusal->code, Errc::conflict);
+  ASSERT_TRUE(again.error().problems.empty());  // a refusal of the whole form
+  EXPECT_EQ(again.error().code, Errc::conflict);
   EXPECT_EQ(inbox_->read(sent.token)->answer, "The first answer");
   EXPECT_EQ(store_->outbox().unsent_count(), 1);
 }
@@ -256,7 +256,7 @@ TEST_F(NurseInboxTest, OnlyNursesAndAdministratorsMayAssignOrAnswer) {
   EXPECT_EQ(inbox_->assign(id, moderator).error().code, Errc::forbidden);
   auto refused = inbox_->answer(id, member, "An answer");
   ASSERT_FALSE(refused.ok());
-  EXPECT_EQ(refused.problems().refusal->code, Errc::forbidden);
+  EXPECT_EQ(refused.error().code, Errc::forbidden);
   EXPECT_EQ(inbox_->message(id)->message.status, "open");
   EXPECT_TRUE(inbox_->answer(id, admin, "An answer").ok());
   EXPECT_TRUE(may_use_inbox(admin));
@@ -268,17 +268,17 @@ TEST_F(NurseInboxTest, AnEmptyAnswerIsAProblemWithTheAnswerField) {
   auto id = id_of(ask("A question"));
   auto empty = inbox_->answer(id, nurse, " \n\t ");
   ASSERT_FALSE(empty.ok());
-  ASSERT_EQ(empty.problems().fields.size(), 1u);
-  EXPECT_EQ(empty.problems().fields[0].field, "answer");
+  ASSERT_EQ(empty.error().problems.size(), 1u);
+  EXPECT_EQ(empty.error().problems[0].field, "answer");
   EXPECT_EQ(inbox_->message(id)->message.status, "open");
   EXPECT_TRUE(due_mail().empty());
-  EXPECT_EQ(inbox_->answer(id + 100, nurse, "An answer").problems().refusal->code, Errc::not_found);
+  EXPECT_EQ(inbox_->answer(id + 100, nurse, "An answer").error().code, Errc::not_found);
 }
 
 TEST_F(NurseInboxTest, ProblemsAreReportedFieldByFieldAndNothingIsStored) {
   auto sent = inbox_->submit({"", "not an email", "   ", false}, "203.0.113.9");
   ASSERT_FALSE(sent.ok());
-  const auto& fields = sent.problems().fields;
+  const auto& fields = sent.error().problems;
   ASSERT_EQ(fields.size(), 3u);
   EXPECT_EQ(fields[0].field, "email");
   EXPECT_EQ(fields[1].field, "question");
@@ -298,9 +298,9 @@ TEST_F(NurseInboxTest, QuestionsAreLimitedInCharactersNotBytes) {
   std::string long_ascii(kMaxQuestionChars + 1, 'a');
   auto refused = inbox_->submit({"", "asker@example.org", long_ascii, true}, "203.0.113.9");
   ASSERT_FALSE(refused.ok());
-  ASSERT_EQ(refused.problems().fields.size(), 1u);
-  EXPECT_EQ(refused.problems().fields[0].field, "question");
-  EXPECT_EQ(refused.problems().fields[0].message,
+  ASSERT_EQ(refused.error().problems.size(), 1u);
+  EXPECT_EQ(refused.error().problems[0].field, "question");
+  EXPECT_EQ(refused.error().problems[0].message,
             "Your question must be 5,000 characters or fewer (it has 5,001)");
   std::string accented;
   for (std::size_t i = 0; i < kMaxQuestionChars; ++i) accented += "\xC3\xA9";  // é
@@ -315,9 +315,9 @@ TEST_F(NurseInboxTest, OneAddressMayAskFiveTimesAnHour) {
   }
   auto refused = inbox_->submit({"", "a@example.org", "Question 6", true}, "198.51.100.7");
   ASSERT_FALSE(refused.ok());
-  ASSERT_TRUE(refused.problems().refusal);
-  EXPECT_EQ(refused.problems().refusal->code, Errc::rate_limited);
-  EXPECT_NE(refused.problems().refusal->message.find("Try again in"), std::string::npos);
+  ASSERT_TRUE(refused.error().problems.empty());  // a refusal of the whole form
+  EXPECT_EQ(refused.error().code, Errc::rate_limited);
+  EXPECT_NE(refused.error().message.find("Try again in"), std::string::npos);
   EXPECT_EQ(inbox_->inbox().waiting.size(), 5u);
   EXPECT_TRUE(inbox_->submit({"", "b@example.org", "Question", true}, "198.51.100.8").ok())
       << "another address is not held up";
