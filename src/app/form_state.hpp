@@ -4,7 +4,7 @@
 
 #include "accounts/form_result.hpp"
 #include "app/visitor.hpp"
-#include "views/account_views.hpp"
+#include "views/components.hpp"
 
 namespace cairn::app {
 
