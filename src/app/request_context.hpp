@@ -14,7 +14,7 @@
 #include "http/form.hpp"
 #include "http/message.hpp"
 #include "http/router.hpp"
-#include "views/account_views.hpp"
+#include "views/components.hpp"
 
 namespace cairn::app {
 

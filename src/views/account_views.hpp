@@ -7,21 +7,10 @@
 #include <vector>
 
 #include "core/safe_html.hpp"
+#include "views/components.hpp"
 #include "views/layout.hpp"
 
 namespace cairn::views {
-
-struct FormError {
-  std::string field;  // the input's name and id: the summary links to it
-  std::string message;
-};
-
-// What every account form carries: its CSRF token and what went wrong.
-struct FormState {
-  std::string csrf_token;
-  std::vector<FormError> errors;
-  std::string refusal;  // a problem with the whole form (e.g. too many attempts)
-};
 
 struct RegisterPage {
   FormState form;

@@ -4,7 +4,7 @@
 #include <cstdio>
 
 #include "core/text.hpp"
-#include "views/form_fields.hpp"
+#include "views/components.hpp"
 #include "views/html.hpp"
 
 namespace cairn::views {
@@ -26,8 +26,8 @@ std::string compare_link(const std::string& path, int from, int to) {
 
 SafeHtml staff_page(const Chrome& chrome, std::string title, const SafeHtml& main,
                     std::vector<Breadcrumb> crumbs) {
-  PageShell shell{std::move(title), "", std::string(kStaffContent), std::move(crumbs), {}};
-  return render_layout(chrome, shell, main);
+  return render_in_layout(chrome, std::move(title), std::string(kStaffContent), main,
+                          std::move(crumbs));
 }
 
 std::vector<Breadcrumb> crumbs_to_list() {
@@ -111,13 +111,13 @@ void write_hidden(Html& h, std::string_view name, std::string_view value) {
 // A form of one button that acts on a revision.
 void write_action_form(Html& h, const FormState& form, std::string_view action,
                        const std::string& path, int revision, std::string_view button,
-                       bool secondary = false) {
+                       ButtonStyle style = ButtonStyle::primary) {
   h << R"(<form method="post" action="/staff/content/)"_m << action
     << R"(" class="cairn-inline-form">)"_m;
   write_csrf_field(h, form.csrf_token);
   write_hidden(h, "path", path);
   write_hidden(h, "revision", std::to_string(revision));
-  write_submit_button(h, button, secondary);
+  write_submit_button(h, button, style);
   h << "</form>\n"_m;
 }
 
@@ -140,7 +140,7 @@ void write_compare_form(Html& h, const std::string& path,
   write_hidden(h, "path", path);
   write_revision_select(h, "from", "Compare revision", history, from);
   write_revision_select(h, "to", "with revision", history, to);
-  write_submit_button(h, "Compare", true);
+  write_submit_button(h, "Compare", ButtonStyle::secondary);
   h << "</form>\n"_m;
 }
 
@@ -263,7 +263,7 @@ SafeHtml render_content_page(const Chrome& chrome, const ContentPageView& v) {
           h, v.form,
           {"note", "Send back with a note", "Say what needs to change. The author sees this note.",
            v.review_note, 3, content::kMaxNoteChars});
-      write_submit_button(h, "Send back", true);
+      write_submit_button(h, "Send back", ButtonStyle::secondary);
       h << "</form>\n"_m;
     }
   } else {

@@ -12,7 +12,7 @@
 #include "content/editorial_desk.hpp"
 #include "content/line_diff.hpp"
 #include "core/safe_html.hpp"
-#include "views/account_views.hpp"
+#include "views/components.hpp"
 #include "views/layout.hpp"
 
 namespace cairn::views {

@@ -1,5 +1,6 @@
 #include "views/error_view.hpp"
 
+#include "views/components.hpp"
 #include "views/html.hpp"
 
 namespace cairn::views {
@@ -34,8 +35,7 @@ SafeHtml render_server_error(const Chrome& chrome, const std::string& request_id
 <p>If you need to talk to someone now, you can call our nurses free on the helpline. In an emergency call 999.</p>
 <p class="nhsuk-body-s">If you contact us about this, please quote reference <code>)"_m
     << request_id << "</code>.</p>\n"_m;
-  PageShell shell{"Sorry, there is a problem", "", "", {}, {}};
-  return render_layout(chrome, shell, h.take());
+  return render_in_layout(chrome, "Sorry, there is a problem", "", h.take(), {});
 }
 
 SafeHtml render_problem(const Chrome& chrome, int status, const std::string& message) {
@@ -48,8 +48,7 @@ SafeHtml render_problem(const Chrome& chrome, int status, const std::string& mes
                                       : "Something is not right";
   h << "<h1>"_m << title << "</h1>\n<p>"_m << message << "</p>\n"_m
     << R"(<p><a href="/">Go to the home page</a></p>)"_m;
-  PageShell shell{title, "", "", {}, {}};
-  return render_layout(chrome, shell, h.take());
+  return render_in_layout(chrome, title, "", h.take(), {});
 }
 
 }  // namespace cairn::views

@@ -9,8 +9,6 @@
 
 namespace cairn::views {
 
-struct PageBody;
-
 // 404: a search box and the main places to go.
 SafeHtml render_not_found(const Chrome& chrome, const std::string& path);
 // 500/503: an apology and the request id to quote.

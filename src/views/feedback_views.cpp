@@ -1,23 +1,11 @@
 #include "views/feedback_views.hpp"
 
-#include "views/form_fields.hpp"
-#include "views/helpline_view.hpp"
+#include "views/components.hpp"
 #include "views/html.hpp"
 
 namespace cairn::views {
 
 using namespace literals;
-
-namespace {
-
-SafeHtml in_column(SafeHtml inner) {
-  Html h;
-  h << R"(<div class="nhsuk-grid-row"><div class="nhsuk-grid-column-two-thirds">)"_m << inner
-    << "</div></div>\n"_m;
-  return h.take();
-}
-
-}  // namespace
 
 SafeHtml render_feedback_question(const std::string& path) {
   Html h;
@@ -55,8 +43,8 @@ SafeHtml render_feedback_page(const Chrome& chrome, const FeedbackForm& f) {
        f.comment, 5, f.max_chars});
   write_submit_button(h, "Send feedback");
   h << "</form>\n"_m;
-  PageShell shell{form_page_title(f.form, "Tell us about this page"), "", "/feedback", {}, {}};
-  return render_layout(chrome, shell, in_column(h.take()));
+  return render_in_layout(chrome, form_page_title(f.form, "Tell us about this page"), "/feedback",
+                          in_two_thirds_column(h.take()), {});
 }
 
 SafeHtml render_feedback_thanks(const Chrome& chrome, const std::string& page_path,
@@ -68,8 +56,8 @@ SafeHtml render_feedback_thanks(const Chrome& chrome, const std::string& page_pa
 <p>We read every comment when we review our information.</p>
 <p><a href=")"_m
     << page_path << R"(">Go back to )"_m << page_title << "</a></p>\n"_m;
-  PageShell shell{"Thank you for your feedback", "", "/feedback", {}, {}};
-  return render_layout(chrome, shell, in_column(h.take()));
+  return render_in_layout(chrome, "Thank you for your feedback", "/feedback",
+                          in_two_thirds_column(h.take()), {});
 }
 
 }  // namespace cairn::views

@@ -8,7 +8,7 @@
 
 #include "content/site_settings.hpp"
 #include "core/safe_html.hpp"
-#include "views/account_views.hpp"
+#include "views/components.hpp"
 #include "views/layout.hpp"
 
 namespace cairn::views {

@@ -3,7 +3,7 @@
 #include <string_view>
 
 #include "core/text.hpp"
-#include "views/helpline_view.hpp"
+#include "views/components.hpp"
 #include "views/html.hpp"
 
 namespace cairn::views {
@@ -12,89 +12,31 @@ using namespace literals;
 
 namespace {
 
-const FormError* error_for(const FormState& form, std::string_view field) {
-  for (const auto& e : form.errors) {
-    if (e.field == field)
-      return &e;
-  }
-  return nullptr;
+constexpr std::string_view kPostHint =
+    "You can use simple Markdown: *italic*, **bold**, lists and links. Do not share phone "
+    "numbers, email addresses or full names.";
+
+// The forum's fields have bold labels and are spellchecked like any prose.
+InputField forum_input(std::string_view name, std::string_view label, std::string_view hint,
+                       std::string_view value) {
+  return {.name = name,
+          .label = label,
+          .autocomplete = "",
+          .hint = hint,
+          .value = value,
+          .label_size = "s",
+          .spellcheck = true};
 }
 
-bool has_errors(const FormState& form) {
-  return !form.errors.empty() || !form.refusal.empty();
-}
-
-std::string title_for(const FormState& form, std::string title) {
-  return has_errors(form) ? "Error: " + title : title;
-}
-
-void write_error_summary(Html& h, const FormState& form) {
-  if (!has_errors(form))
-    return;
-  h << R"(<div class="nhsuk-error-summary" aria-labelledby="error-summary-title" role="alert" tabindex="-1">
-<h2 class="nhsuk-error-summary__title" id="error-summary-title">There is a problem</h2>
-<div class="nhsuk-error-summary__body"><ul class="nhsuk-list nhsuk-error-summary__list" role="list">)"_m;
-  if (!form.refusal.empty())
-    h << "<li>"_m << form.refusal << "</li>"_m;
-  for (const auto& e : form.errors) {
-    h << R"(<li><a href="#)"_m << e.field << "\">"_m << e.message << "</a></li>"_m;
-  }
-  h << "</ul></div></div>\n"_m;
-}
-
-void write_csrf(Html& h, std::string_view token) {
-  h << R"(<input type="hidden" name="csrf_token" value=")"_m << token << "\">\n"_m;
-}
-
-struct Field {
-  std::string_view name;
-  std::string_view label;
-  std::string_view hint;
-  std::string_view value;
-  bool multiline = true;
-  int rows = 8;
-};
-
-void write_field(Html& h, const FormState& form, const Field& f) {
-  const FormError* error = error_for(form, f.name);
-  h << (error ? R"(<div class="nhsuk-form-group nhsuk-form-group--error">)"_m
-              : R"(<div class="nhsuk-form-group">)"_m)
-    << R"(<label class="nhsuk-label nhsuk-label--s" for=")"_m << f.name << "\">"_m << f.label
-    << "</label>\n"_m;
-  std::string described;
-  if (!f.hint.empty()) {
-    h << R"(<div class="nhsuk-hint" id=")"_m << f.name << R"(-hint">)"_m << f.hint << "</div>\n"_m;
-    described = std::string(f.name) + "-hint";
-  }
-  if (error) {
-    h << R"(<span class="nhsuk-error-message" id=")"_m << f.name
-      << R"(-error"><span class="nhsuk-u-visually-hidden">Error:</span> )"_m << error->message
-      << "</span>\n"_m;
-    described += (described.empty() ? "" : " ") + std::string(f.name) + "-error";
-  }
-  if (f.multiline) {
-    h << (error ? R"(<textarea class="nhsuk-textarea nhsuk-textarea--error" id=")"_m
-                : R"(<textarea class="nhsuk-textarea" id=")"_m)
-      << f.name << R"(" name=")"_m << f.name << R"(" rows=")"_m << f.rows << "\""_m;
-    if (!described.empty())
-      h << R"( aria-describedby=")"_m << described << "\""_m;
-    // A newline after the tag: the parser drops one leading newline of the value.
-    h << ">\n"_m << f.value << "</textarea></div>\n"_m;
-  } else {
-    h << (error ? R"(<input class="nhsuk-input nhsuk-input--error" id=")"_m
-                : R"(<input class="nhsuk-input" id=")"_m)
-      << f.name << R"(" name=")"_m << f.name << R"(" type="text" value=")"_m << f.value << "\""_m;
-    if (!described.empty())
-      h << R"( aria-describedby=")"_m << described << "\""_m;
-    h << "></div>\n"_m;
-  }
-}
-
-void write_button(Html& h, std::string_view text, std::string_view modifier = "") {
-  h << R"(<button class="nhsuk-button)"_m;
-  if (!modifier.empty())
-    h << " nhsuk-button--"_m << modifier;
-  h << R"(" type="submit" data-module="nhsuk-button">)"_m << text << "</button>\n"_m;
+TextareaField forum_textarea(std::string_view name, std::string_view label, std::string_view hint,
+                             std::string_view value, int rows = 8) {
+  return {.name = name,
+          .label = label,
+          .hint = hint,
+          .value = value,
+          .rows = rows,
+          .label_size = "s",
+          .newline_after_tag = true};
 }
 
 std::string when(std::string_view iso) {
@@ -128,19 +70,6 @@ void write_paging(Html& h, std::string_view base, int page, int pages, std::stri
   h << R"(<p class="cairn-page-count">Page )"_m << page << " of "_m << pages << "</p>\n"_m;
 }
 
-SafeHtml page(const Chrome& chrome, std::string title, std::string path, const SafeHtml& main,
-              std::vector<Breadcrumb> crumbs) {
-  PageShell shell{std::move(title), "", std::move(path), std::move(crumbs), {}};
-  return render_layout(chrome, shell, main);
-}
-
-SafeHtml in_column(Html& h) {
-  Html wrapped;
-  wrapped << R"(<div class="nhsuk-grid-row"><div class="nhsuk-grid-column-two-thirds">)"_m
-          << h.take() << "</div></div>\n"_m;
-  return wrapped.take();
-}
-
 std::vector<Breadcrumb> forum_crumbs() {
   return {{"Home", "/"}, {"Cancer Chat", "/forum"}};
 }
@@ -171,13 +100,15 @@ SafeHtml render_forum_index(const Chrome& chrome, const ForumIndexPage& p) {
       << "</a></h3><p>"_m << c.description << "</p></li>\n"_m;
   }
   h << "</ul>\n"_m;
-  return page(chrome, "Cancer Chat", "/forum", in_column(h), {{"Home", "/"}});
+  return render_in_layout(chrome, "Cancer Chat", "/forum", in_two_thirds_column(h.take()),
+                          {{"Home", "/"}});
 }
 
 SafeHtml render_forum_rules(const Chrome& chrome, const SafeHtml& rules) {
   Html h;
   h << rules;
-  return page(chrome, "Community rules", "/forum/rules", in_column(h), forum_crumbs());
+  return render_in_layout(chrome, "Community rules", "/forum/rules", in_two_thirds_column(h.take()),
+                          forum_crumbs());
 }
 
 SafeHtml render_forum_category(const Chrome& chrome, const ForumCategoryPage& p) {
@@ -207,22 +138,26 @@ SafeHtml render_forum_category(const Chrome& chrome, const ForumCategoryPage& p)
   }
   write_paging(h, base, p.page, p.pages, "Thread pages");
   auto crumbs = forum_crumbs();
-  return page(chrome,
-              p.category.name + (p.page > 1 ? " (page " + std::to_string(p.page) + ")" : ""), base,
-              in_column(h), crumbs);
+  return render_in_layout(
+      chrome, p.category.name + (p.page > 1 ? " (page " + std::to_string(p.page) + ")" : ""), base,
+      in_two_thirds_column(h.take()), crumbs);
 }
 
 SafeHtml render_forum_thread(const Chrome& chrome, const ForumThreadPage& p) {
   Html h;
   std::string href = thread_href(p.id);
-  write_error_summary(h, p.reply);
+  write_form_error_summary(h, p.reply);
   if (p.show_crisis) {
-    h << R"(<div class="nhsuk-inset-text cairn-held-notice"><span class="nhsuk-u-visually-hidden">Information: </span><p>Thank you for your post. It is waiting for a moderator, who will read it soon. If you are struggling, please talk to someone now.</p></div>
-)"_m;
+    write_inset_text(h,
+                     "Thank you for your post. It is waiting for a moderator, who will read it "
+                     "soon. If you are struggling, please talk to someone now.",
+                     "cairn-held-notice");
     h << crisis_support(chrome.site);
   } else if (p.just_held) {
-    h << R"(<div class="nhsuk-inset-text cairn-held-notice"><span class="nhsuk-u-visually-hidden">Information: </span><p>Thank you for your post. It is waiting for a moderator and only you can see it until they have read it.</p></div>
-)"_m;
+    write_inset_text(h,
+                     "Thank you for your post. It is waiting for a moderator and only you can see "
+                     "it until they have read it.",
+                     "cairn-held-notice");
   }
   h << "<h1>"_m << p.title << "</h1>\n"_m;
   for (const auto& post : p.posts) {
@@ -256,13 +191,9 @@ SafeHtml render_forum_thread(const Chrome& chrome, const ForumThreadPage& p) {
     h << R"(<h2>Reply</h2>
 <form method="post" action=")"_m
       << href << "\" novalidate>\n"_m;
-    write_csrf(h, p.reply.csrf_token);
-    write_field(h, p.reply,
-                {"body", "Your reply",
-                 "You can use simple Markdown: *italic*, **bold**, lists and links. Do not share "
-                 "phone numbers, email addresses or full names.",
-                 p.reply_body});
-    write_button(h, "Post reply");
+    write_csrf_field(h, p.reply.csrf_token);
+    write_textarea_field(h, p.reply, forum_textarea("body", "Your reply", kPostHint, p.reply_body));
+    write_submit_button(h, "Post reply");
     h << "</form>\n"_m;
   } else {
     h << R"(<p><a href="/account/sign-in?next=)"_m << url_encode(href)
@@ -271,30 +202,29 @@ SafeHtml render_forum_thread(const Chrome& chrome, const ForumThreadPage& p) {
   }
   auto crumbs = forum_crumbs();
   crumbs.push_back({p.category.name, "/forum/" + p.category.slug});
-  return page(chrome, title_for(p.reply, p.title), href, in_column(h), crumbs);
+  return render_in_layout(chrome, form_page_title(p.reply, p.title), href,
+                          in_two_thirds_column(h.take()), crumbs);
 }
 
 SafeHtml render_forum_new_thread(const Chrome& chrome, const ForumNewThreadPage& p) {
   Html h;
   std::string action = "/forum/" + p.category.slug + "/new";
-  write_error_summary(h, p.form);
+  write_form_error_summary(h, p.form);
   h << "<h1>Start a new thread</h1>\n<p>In "_m << p.category.name
     << R"(. Please follow our <a href="/forum/rules">community rules</a>.</p>
 <form method="post" action=")"_m
     << action << "\" novalidate>\n"_m;
-  write_csrf(h, p.form.csrf_token);
-  write_field(h, p.form,
-              {"title", "Title", "A few words about what you want to talk about.", p.title, false});
-  write_field(h, p.form,
-              {"body", "Your message",
-               "You can use simple Markdown: *italic*, **bold**, lists and links. Do not share "
-               "phone numbers, email addresses or full names.",
-               p.body, true, 10});
-  write_button(h, "Post");
+  write_csrf_field(h, p.form.csrf_token);
+  write_input_field(
+      h, p.form,
+      forum_input("title", "Title", "A few words about what you want to talk about.", p.title));
+  write_textarea_field(h, p.form, forum_textarea("body", "Your message", kPostHint, p.body, 10));
+  write_submit_button(h, "Post");
   h << "</form>\n"_m;
   auto crumbs = forum_crumbs();
   crumbs.push_back({p.category.name, "/forum/" + p.category.slug});
-  return page(chrome, title_for(p.form, "Start a new thread"), action, in_column(h), crumbs);
+  return render_in_layout(chrome, form_page_title(p.form, "Start a new thread"), action,
+                          in_two_thirds_column(h.take()), crumbs);
 }
 
 SafeHtml render_forum_report(const Chrome& chrome, const ForumReportPage& p) {
@@ -305,28 +235,30 @@ SafeHtml render_forum_report(const Chrome& chrome, const ForumReportPage& p) {
 <p>A moderator will look at the post soon.</p>
 <p><a href=")"_m
       << thread_href(p.thread_id) << "\">Back to the thread</a></p>\n"_m;
-    return page(chrome, "Thank you for your report", action, in_column(h), forum_crumbs());
+    return render_in_layout(chrome, "Thank you for your report", action,
+                            in_two_thirds_column(h.take()), forum_crumbs());
   }
-  write_error_summary(h, p.form);
+  write_form_error_summary(h, p.form);
   h << "<h1>Report a post</h1>\n<p>The post by "_m << author_or_deleted(p.post_author)
     << ":</p>\n<blockquote class=\"cairn-reported-post\">"_m << p.post_body
     << "</blockquote>\n<form method=\"post\" action=\""_m << action << "\" novalidate>\n"_m;
-  write_csrf(h, p.form.csrf_token);
-  write_field(h, p.form,
-              {"reason", "What is wrong with this post?",
-               "A moderator reads every report. The member is not told who reported them.",
-               p.reason, true, 4});
-  write_button(h, "Send report");
+  write_csrf_field(h, p.form.csrf_token);
+  write_textarea_field(
+      h, p.form,
+      forum_textarea("reason", "What is wrong with this post?",
+                     "A moderator reads every report. The member is not told who reported them.",
+                     p.reason, 4));
+  write_submit_button(h, "Send report");
   h << "</form>\n"_m;
-  return page(chrome, title_for(p.form, "Report a post"), action, in_column(h), forum_crumbs());
+  return render_in_layout(chrome, form_page_title(p.form, "Report a post"), action,
+                          in_two_thirds_column(h.take()), forum_crumbs());
 }
 
 SafeHtml render_moderation(const Chrome& chrome, const ModerationPage& p) {
   Html h;
   h << "<h1>Moderation queue</h1>\n"_m;
   if (!p.notice.empty()) {
-    h << R"(<div class="nhsuk-inset-text"><span class="nhsuk-u-visually-hidden">Information: </span><p>)"_m
-      << p.notice << "</p></div>\n"_m;
+    write_inset_text(h, p.notice);
   }
   h << R"(<p><a href="/staff/moderation/audit">Audit log</a></p>)"_m;
   if (p.items.empty())
@@ -360,24 +292,24 @@ SafeHtml render_moderation(const Chrome& chrome, const ModerationPage& p) {
     }
     // Each action is its own small form.
     h << R"(<div class="cairn-queue-actions"><form method="post" action="/staff/moderation">)"_m;
-    write_csrf(h, p.csrf_token);
+    write_csrf_field(h, p.csrf_token);
     h << R"(<input type="hidden" name="action" value="approve"><input type="hidden" name="post" value=")"_m
       << std::to_string(post.id) << R"(">)"_m;
-    write_button(h, post.status == "held" ? "Approve" : "Keep (dismiss reports)");
+    write_submit_button(h, post.status == "held" ? "Approve" : "Keep (dismiss reports)");
     h << R"(</form><form method="post" action="/staff/moderation">)"_m;
-    write_csrf(h, p.csrf_token);
+    write_csrf_field(h, p.csrf_token);
     h << R"(<input type="hidden" name="action" value="hide"><input type="hidden" name="post" value=")"_m
       << std::to_string(post.id) << R"(">)"_m;
     h << R"(<div class="nhsuk-form-group"><label class="nhsuk-label" for="hide-reason-)"_m << id
       << R"(">Reason for hiding (optional)</label><input class="nhsuk-input" id="hide-reason-)"_m
       << id << R"(" name="reason" type="text"></div>)"_m;
-    write_button(h, "Hide", "secondary");
+    write_submit_button(h, "Hide", ButtonStyle::secondary);
     h << R"(</form><p><a href="/staff/moderation/edit/)"_m << std::to_string(post.id)
       << R"(">Edit this post<span class="nhsuk-u-visually-hidden"> (post )"_m
       << std::to_string(post.id) << ")</span></a></p>"_m;
     if (post.author_id != 0) {
       h << R"(<form method="post" action="/staff/moderation">)"_m;
-      write_csrf(h, p.csrf_token);
+      write_csrf_field(h, p.csrf_token);
       h << R"(<input type="hidden" name="action" value="suspend"><input type="hidden" name="member" value=")"_m
         << std::to_string(post.author_id) << R"("><input type="hidden" name="post" value=")"_m
         << std::to_string(post.id)
@@ -385,27 +317,30 @@ SafeHtml render_moderation(const Chrome& chrome, const ModerationPage& p) {
         << id << R"(">Reason for suspending )"_m << author_or_deleted(post.author_name)
         << R"(</label><input class="nhsuk-input" id="suspend-reason-)"_m << id
         << R"(" name="reason" type="text"></div>)"_m;
-      write_button(h, "Suspend member", "warning");
+      write_submit_button(h, "Suspend member", ButtonStyle::warning);
       h << "</form>"_m;
     }
     h << "</div></div></section>\n"_m;
   }
-  return page(chrome, "Moderation queue", "/staff/moderation", in_column(h), {{"Home", "/"}});
+  return render_in_layout(chrome, "Moderation queue", "/staff/moderation",
+                          in_two_thirds_column(h.take()), {{"Home", "/"}});
 }
 
 SafeHtml render_moderation_edit(const Chrome& chrome, const ModerationEditPage& p) {
   Html h;
   std::string action = "/staff/moderation/edit/" + std::to_string(p.post_id);
-  write_error_summary(h, p.form);
+  write_form_error_summary(h, p.form);
   h << "<h1>Edit a post</h1>\n<p>The original is kept in the audit log.</p>\n"_m
     << R"(<form method="post" action=")"_m << action << "\" novalidate>\n"_m;
-  write_csrf(h, p.form.csrf_token);
-  write_field(h, p.form, {"body", "Post", "", p.body, true, 10});
-  write_field(h, p.form, {"reason", "Reason for the edit", "For the audit log.", p.reason, false});
-  write_button(h, "Save edit");
+  write_csrf_field(h, p.form.csrf_token);
+  write_textarea_field(h, p.form, forum_textarea("body", "Post", "", p.body, 10));
+  write_input_field(h, p.form,
+                    forum_input("reason", "Reason for the edit", "For the audit log.", p.reason));
+  write_submit_button(h, "Save edit");
   h << "</form>\n"_m;
-  return page(chrome, title_for(p.form, "Edit a post"), action, in_column(h),
-              {{"Home", "/"}, {"Moderation queue", "/staff/moderation"}});
+  return render_in_layout(chrome, form_page_title(p.form, "Edit a post"), action,
+                          in_two_thirds_column(h.take()),
+                          {{"Home", "/"}, {"Moderation queue", "/staff/moderation"}});
 }
 
 SafeHtml render_audit_log(const Chrome& chrome, const AuditPage& p) {
@@ -444,8 +379,8 @@ SafeHtml render_audit_log(const Chrome& chrome, const AuditPage& p) {
         << p.page + 1 << R"("><span class="nhsuk-pagination__title">Older</span></a></li>)"_m;
     h << "</ul></nav>\n"_m;
   }
-  return page(chrome, "Moderation audit log", "/staff/moderation/audit", h.take(),
-              {{"Home", "/"}, {"Moderation queue", "/staff/moderation"}});
+  return render_in_layout(chrome, "Moderation audit log", "/staff/moderation/audit", h.take(),
+                          {{"Home", "/"}, {"Moderation queue", "/staff/moderation"}});
 }
 
 }  // namespace cairn::views

@@ -10,7 +10,7 @@
 
 #include "core/safe_html.hpp"
 #include "store/forum_store.hpp"
-#include "views/account_views.hpp"
+#include "views/components.hpp"
 #include "views/layout.hpp"
 
 namespace cairn::views {

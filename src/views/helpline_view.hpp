@@ -7,8 +7,8 @@
 
 #include "content/site_settings.hpp"
 #include "core/safe_html.hpp"
+#include "views/components.hpp"
 #include "views/layout.hpp"
-#include "views/page_view.hpp"
 
 namespace cairn::views {
 
@@ -25,11 +25,5 @@ struct HelplineFacts {
 };
 
 PageBody render_helpline_page(const content::SiteSettings& site, const HelplineFacts& facts);
-
-// The crisis box shown by safeguarding and on the helpline page.
-SafeHtml crisis_support(const content::SiteSettings& site);
-
-// "0808 800 4040" -> "tel:08088004040"
-std::string tel_href(std::string_view phone);
 
 }  // namespace cairn::views

@@ -2,8 +2,7 @@
 
 #include <string_view>
 
-#include "views/form_fields.hpp"
-#include "views/helpline_view.hpp"
+#include "views/components.hpp"
 #include "views/html.hpp"
 
 namespace cairn::views {
@@ -35,19 +34,6 @@ void write_paragraphs(Html& h, std::string_view text) {
     }
     h << "</p>\n"_m;
   }
-}
-
-SafeHtml in_column(Html& h) {
-  Html wrapped;
-  wrapped << R"(<div class="nhsuk-grid-row"><div class="nhsuk-grid-column-two-thirds">)"_m
-          << h.take() << "</div></div>\n"_m;
-  return wrapped.take();
-}
-
-SafeHtml page(const Chrome& chrome, std::string title, std::string path, const SafeHtml& main,
-              std::vector<Breadcrumb> crumbs) {
-  PageShell shell{std::move(title), "", std::move(path), std::move(crumbs), {}};
-  return render_layout(chrome, shell, main);
 }
 
 void write_ask_fields(Html& h, const AskForm& f) {
@@ -147,8 +133,9 @@ SafeHtml render_ask_page(const Chrome& chrome, const AskForm& form, bool crisis_
   write_ask_fields(h, form);
   if (!crisis_first)
     h << crisis_support(chrome.site);
-  return page(chrome, form_page_title(form.form, "Ask a nurse"), "/helpline/ask", in_column(h),
-              {{"Home", "/"}, {"Nurse helpline", "/helpline"}});
+  return render_in_layout(chrome, form_page_title(form.form, "Ask a nurse"), "/helpline/ask",
+                          in_two_thirds_column(h.take()),
+                          {{"Home", "/"}, {"Nurse helpline", "/helpline"}});
 }
 
 SafeHtml render_answer_page(const Chrome& chrome, const AnswerPage& p) {
@@ -175,8 +162,10 @@ SafeHtml render_answer_page(const Chrome& chrome, const AnswerPage& p) {
 <p class="nhsuk-body-s">Answered by one of our nurses on )"_m
         << p.answered_on << ".</p>\n"_m;
     } else {
-      h << R"(<div class="nhsuk-inset-text cairn-waiting"><span class="nhsuk-u-visually-hidden">Information: </span><p>Our nurses will answer within 3 working days. We will email you when the answer is ready, and it will appear on this page.</p></div>
-)"_m;
+      write_inset_text(h,
+                       "Our nurses will answer within 3 working days. We will email you when the "
+                       "answer is ready, and it will appear on this page.",
+                       "cairn-waiting");
     }
     h << "<h2>Your question</h2>\n"_m;
   }
@@ -192,8 +181,9 @@ SafeHtml render_answer_page(const Chrome& chrome, const AnswerPage& p) {
 )"_m;
   if (!p.flagged || p.answered)
     h << crisis_support(chrome.site);
-  return page(chrome, p.just_sent ? "Your question has been sent" : "Your question to our nurses",
-              "", in_column(h), {{"Home", "/"}, {"Nurse helpline", "/helpline"}});
+  return render_in_layout(
+      chrome, p.just_sent ? "Your question has been sent" : "Your question to our nurses", "",
+      in_two_thirds_column(h.take()), {{"Home", "/"}, {"Nurse helpline", "/helpline"}});
 }
 
 SafeHtml render_nurse_inbox(const Chrome& chrome, const InboxPage& p) {
@@ -221,16 +211,14 @@ SafeHtml render_nurse_inbox(const Chrome& chrome, const InboxPage& p) {
   } else {
     write_inbox_table(h, p.answered, "Answered messages, most recent first", true);
   }
-  PageShell shell{"Helpline messages", "", "/staff/helpline", {{"Home", "/"}}, {}};
-  return render_layout(chrome, shell, h.take());
+  return render_in_layout(chrome, "Helpline messages", "/staff/helpline", h.take());
 }
 
 SafeHtml render_nurse_message(const Chrome& chrome, const NurseMessagePage& p) {
   Html h;
   write_form_error_summary(h, p.form);
   if (!p.notice.empty()) {
-    h << R"(<div class="nhsuk-inset-text cairn-notice"><span class="nhsuk-u-visually-hidden">Information: </span><p>)"_m
-      << p.notice << "</p></div>\n"_m;
+    write_inset_text(h, p.notice, "cairn-notice");
   }
   if (p.flagged) {
     h << R"(<div class="nhsuk-warning-callout cairn-flagged"><h2 class="nhsuk-warning-callout__label"><span role="text"><span class="nhsuk-u-visually-hidden">Important: </span>Self-harm risk</span></h2><p>This message mentions self-harm or suicide)"_m;
@@ -286,7 +274,7 @@ SafeHtml render_nurse_message(const Chrome& chrome, const NurseMessagePage& p) {
       h << R"(<form method="post" action=")"_m << base << R"(/assign">
 )"_m;
       write_csrf_field(h, p.form.csrf_token);
-      write_submit_button(h, "Assign to me", true);
+      write_submit_button(h, "Assign to me", ButtonStyle::secondary);
       h << "</form>\n"_m;
     }
     h << R"(<h2>Your answer</h2>
@@ -304,8 +292,9 @@ SafeHtml render_nurse_message(const Chrome& chrome, const NurseMessagePage& p) {
   }
   h << R"(<p><a href="/staff/helpline">Back to all messages</a></p>
 )"_m;
-  return page(chrome, form_page_title(p.form, "Helpline message " + std::to_string(p.id)), base,
-              in_column(h), {{"Home", "/"}, {"Helpline messages", "/staff/helpline"}});
+  return render_in_layout(
+      chrome, form_page_title(p.form, "Helpline message " + std::to_string(p.id)), base,
+      in_two_thirds_column(h.take()), {{"Home", "/"}, {"Helpline messages", "/staff/helpline"}});
 }
 
 }  // namespace cairn::views

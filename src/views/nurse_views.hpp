@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "core/safe_html.hpp"
-#include "views/account_views.hpp"
+#include "views/components.hpp"
 #include "views/layout.hpp"
 
 namespace cairn::views {

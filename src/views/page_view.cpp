@@ -4,8 +4,8 @@
 #include <cctype>
 
 #include "core/text.hpp"
+#include "views/components.hpp"
 #include "views/feedback_views.hpp"
-#include "views/helpline_view.hpp"
 #include "views/html.hpp"
 
 namespace cairn::views {
@@ -15,7 +15,8 @@ using namespace literals;
 namespace {
 
 void write_contents(Html& h, const content::RenderedPage& rendered) {
-  if (rendered.sections.size() < 2) return;
+  if (rendered.sections.size() < 2)
+    return;
   h << R"(<nav class="nhsuk-contents-list cairn-contents" aria-label="Contents"><h2 class="nhsuk-heading-s">Contents</h2><ol class="nhsuk-contents-list__list">)"_m;
   for (const auto& s : rendered.sections) {
     h << R"(<li class="nhsuk-contents-list__item"><a class="nhsuk-contents-list__link" href="#)"_m
@@ -25,7 +26,8 @@ void write_contents(Html& h, const content::RenderedPage& rendered) {
 }
 
 void write_glossary(Html& h, const content::RenderedPage& rendered) {
-  if (rendered.glossary_used.empty()) return;
+  if (rendered.glossary_used.empty())
+    return;
   h << R"(<section class="cairn-glossary" aria-labelledby="words-used"><h2 id="words-used">Words used on this page</h2><dl class="nhsuk-summary-list">)"_m;
   for (const auto& entry : rendered.glossary_used) {
     h << R"(<div class="nhsuk-summary-list__row"><dt class="nhsuk-summary-list__key" id="term-)"_m
@@ -58,9 +60,11 @@ void write_related(Html& h, const content::Page& page, const PageLinks& links) {
   std::vector<std::pair<std::string, std::string>> items;
   for (const auto& path : page.related) {
     auto it = links.titles.find(path);
-    if (it != links.titles.end()) items.emplace_back(path, it->second);
+    if (it != links.titles.end())
+      items.emplace_back(path, it->second);
   }
-  if (items.empty()) return;
+  if (items.empty())
+    return;
   h << R"(<aside class="cairn-related" aria-labelledby="related-heading"><h2 id="related-heading" class="nhsuk-heading-m">Related information</h2><ul class="nhsuk-list">)"_m;
   for (const auto& [path, title] : items) {
     h << "<li><a href=\""_m << safe_href(path) << "\">"_m << title << "</a></li>"_m;
@@ -89,7 +93,8 @@ SafeHtml helpline_signpost(const content::SiteSettings& site, const std::string&
 
 std::vector<Breadcrumb> breadcrumbs_for(const std::string& path, const PageLinks& links) {
   std::vector<Breadcrumb> crumbs;
-  if (path == "/") return crumbs;
+  if (path == "/")
+    return crumbs;
   crumbs.push_back({"Home", "/"});
   size_t pos = 0;
   while ((pos = path.find('/', pos + 1)) != std::string::npos) {
@@ -141,7 +146,8 @@ PageBody render_cancer_types(const content::Page& page, const content::RenderedP
                              const content::SiteSettings& site, const PageLinks& links) {
   std::vector<const content::Page*> typed;
   for (const auto& p : all_pages) {
-    if (!p.cancer_type.empty()) typed.push_back(&p);
+    if (!p.cancer_type.empty())
+      typed.push_back(&p);
   }
   std::sort(typed.begin(), typed.end(), [](const auto* a, const auto* b) {
     return to_lower_ascii(a->cancer_type) < to_lower_ascii(b->cancer_type);
@@ -152,14 +158,16 @@ PageBody render_cancer_types(const content::Page& page, const content::RenderedP
   for (const auto* p : typed) {
     char letter = static_cast<char>(std::toupper(static_cast<unsigned char>(p->cancer_type[0])));
     if (letter != current) {
-      if (current) list << "</ul>"_m;
+      if (current)
+        list << "</ul>"_m;
       current = letter;
       list << R"(<h2 id="letter-)"_m << std::string(1, letter) << "\">"_m << std::string(1, letter)
            << R"(</h2><ul class="nhsuk-list">)"_m;
     }
     list << "<li><a href=\""_m << safe_href(p->path) << "\">"_m << p->cancer_type << "</a></li>"_m;
   }
-  if (current) list << "</ul>"_m;
+  if (current)
+    list << "</ul>"_m;
   list << "</nav>\n"_m;
   return render_information_page(page, rendered, site, links, list.take());
 }

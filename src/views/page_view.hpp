@@ -10,6 +10,7 @@
 #include "content/render.hpp"
 #include "content/site_settings.hpp"
 #include "core/safe_html.hpp"
+#include "views/components.hpp"
 #include "views/layout.hpp"
 
 namespace cairn::views {
@@ -21,12 +22,6 @@ struct PageLinks {
   std::string helpline_hours;
   // Today as YYYY-MM-DD: a page past its review date says so, honestly.
   std::string today;
-};
-
-// The <main> content and the shell (title, breadcrumbs) of one page.
-struct PageBody {
-  PageShell shell;
-  SafeHtml main;
 };
 
 PageBody render_information_page(const content::Page& page, const content::RenderedPage& rendered,

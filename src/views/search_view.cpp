@@ -80,7 +80,6 @@ PageBody render_search_page(const SearchResultsView& v) {
   body.shell.breadcrumbs = {{"Home", "/"}};
   body.shell.search_query = v.query;
   Html h;
-  h << R"(<div class="nhsuk-grid-row"><div class="nhsuk-grid-column-two-thirds">)"_m;
   if (v.query.empty()) {
     h << "<h1>Search</h1>\n"_m;
   } else {
@@ -128,8 +127,7 @@ PageBody render_search_page(const SearchResultsView& v) {
     h << R"(<h2>Other ways to find help</h2><ul class="nhsuk-list nhsuk-list--bullet"><li>check your spelling, or try fewer or simpler words</li><li>look through <a href="/about-cancer/cancer-types">cancer types A to Z</a></li><li>talk to our nurses on the <a href="/helpline">nurse helpline</a></li></ul>
 )"_m;
   }
-  h << "</div></div>\n"_m;
-  body.main = h.take();
+  body.main = in_two_thirds_column(h.take());
   return body;
 }
 

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "core/safe_html.hpp"
-#include "views/page_view.hpp"
+#include "views/components.hpp"
 
 namespace cairn::views {
 

@@ -6,7 +6,7 @@
 
 #include "core/text.hpp"
 #include "trials/plain_english.hpp"
-#include "views/helpline_view.hpp"
+#include "views/components.hpp"
 #include "views/html.hpp"
 
 namespace cairn::views {
@@ -303,7 +303,6 @@ PageBody render_trial_page(const trials::Trial& t, const std::vector<TrialSite>&
   body.shell.path = trials::trial_path(t.nct_id);
   body.shell.breadcrumbs = {{"Home", "/"}, {"Find a clinical trial", "/trials"}};
   Html h;
-  h << R"(<div class="nhsuk-grid-row"><div class="nhsuk-grid-column-two-thirds">)"_m;
   h << "<h1>"_m << t.title() << "</h1>\n<p>"_m;
   status_tag(h, t.overall_status);
   if (!t.phases.empty())
@@ -400,8 +399,7 @@ PageBody render_trial_page(const trials::Trial& t, const std::vector<TrialSite>&
     h << R"(<div class="nhsuk-review-date"><p class="nhsuk-body-s">Record last updated: )"_m
       << format_date(t.last_update) << "</p></div>\n"_m;
   }
-  h << "</div></div>\n"_m;
-  body.main = h.take();
+  body.main = in_two_thirds_column(h.take());
   return body;
 }
 

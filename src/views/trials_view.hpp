@@ -9,15 +9,15 @@
 #include "core/safe_html.hpp"
 #include "trials/finder_result.hpp"
 #include "trials/trial.hpp"
-#include "views/page_view.hpp"
+#include "views/components.hpp"
 
 namespace cairn::views {
 
 struct TrialFinderView {
   std::map<std::string, std::string> params;  // the form's values as submitted
-  std::string error;                           // a problem with the values, if any
-  std::string error_field;                     // the field it concerns
-  std::string near_name;                       // the place the distances are from
+  std::string error;                          // a problem with the values, if any
+  std::string error_field;                    // the field it concerns
+  std::string near_name;                      // the place the distances are from
   const trials::FinderResult* result = nullptr;
 };
 
