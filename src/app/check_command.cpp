@@ -7,7 +7,7 @@
 #include <string>
 
 #include "app/commands.hpp"
-#include "app/site_config.hpp"
+#include "app/content_folder.hpp"
 #include "content/content_checks.hpp"
 #include "core/clock.hpp"
 

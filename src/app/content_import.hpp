@@ -2,14 +2,13 @@
 // in one transaction, a new revision only where something changed.
 #pragma once
 
-#include <filesystem>
-
+#include "app/content_folder.hpp"
 #include "core/result.hpp"
 #include "store/store.hpp"
 
 namespace cairn::app {
 
-Result<store::ImportReport> import_content(store::Store& store,
-                                           const std::filesystem::path& content_dir);
+// The pages under folder.dir, checked against the folder's glossary.
+Result<store::ImportReport> import_content(store::Store& store, const ContentFolder& folder);
 
 }  // namespace cairn::app

@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/site_config.hpp"
+#include "app/content_folder.hpp"
 #include "content/line_diff.hpp"
 #include "content/page_source.hpp"
 #include "core/text.hpp"

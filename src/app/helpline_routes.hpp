@@ -3,14 +3,16 @@
 #pragma once
 
 #include "app/routes.hpp"
-#include "app/site_config.hpp"
 #include "app/site_content.hpp"
+#include "content/site_settings.hpp"
 #include "core/clock.hpp"
+#include "helpline/schedule.hpp"
 
 namespace cairn::app {
 
 struct HelplineDeps {
-  const SiteConfig& config;
+  const content::SiteSettings& settings;
+  const helpline::HelplineSchedule& schedule;
   const SiteContent& site;
   const Clock& clock;
 };

@@ -4,6 +4,7 @@
 
 #include "app/commands.hpp"
 #include "app/content_import.hpp"
+#include "app/open_store.hpp"
 #include "app/serve_options.hpp"
 
 namespace cairn::app {
@@ -14,8 +15,16 @@ int import_content_command(const Args& args) {
     std::cerr << "cairn import-content: " << options.error().message << "\n";
     return 2;
   }
-  auto store = store::open_sqlite_store(options->data_dir);
-  auto report = import_content(*store, options->content_dir);
+  auto folder = ContentFolder::load(options->content_dir);
+  if (!folder) {
+    std::cerr << folder.error().message << "\n"
+              << "cairn import-content: nothing imported\n";
+    return 1;
+  }
+  auto store = open_store(*options, "import-content");
+  if (!store)
+    return 1;
+  auto report = import_content(*store, *folder);
   if (!report) {
     std::cerr << report.error().message << "\n"
               << "cairn import-content: nothing imported\n";
@@ -36,7 +45,8 @@ int migrate_command(const Args& args) {
     std::cerr << "cairn migrate: " << options.error().message << "\n";
     return 2;
   }
-  store::open_sqlite_store(options->data_dir);
+  if (!open_store(*options, "migrate"))
+    return 1;
   std::cout << "database schema is up to date\n";
   return 0;
 }

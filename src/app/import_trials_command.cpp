@@ -2,6 +2,7 @@
 #include <optional>
 
 #include "app/commands.hpp"
+#include "app/open_store.hpp"
 #include "app/serve_options.hpp"
 #include "store/postgres/connection.hpp"
 #include "store/postgres/postgres_trials.hpp"
@@ -76,7 +77,9 @@ int import_trials_command(const Args& args) {
   }
   std::vector<std::filesystem::path> paths(options->positional.begin(), options->positional.end());
   if (!db_url) {
-    auto store = store::open_sqlite_store(options->data_dir);
+    auto store = open_store(*options, "import-trials");
+    if (!store)
+      return 1;
     return run_import(store->trials(), paths);
   }
   auto store = store::open_postgres_trials(*db_url);

@@ -7,14 +7,9 @@
 #include <iostream>
 #include <string>
 
-#include "accounts/account_service.hpp"
-#include "accounts/password_hasher.hpp"
-#include "accounts/password_policy.hpp"
-#include "accounts/rate_limiter.hpp"
 #include "app/commands.hpp"
 #include "app/serve_options.hpp"
-#include "core/clock.hpp"
-#include "store/store.hpp"
+#include "app/services.hpp"
 
 namespace cairn::app {
 
@@ -105,22 +100,21 @@ int user_command(const Args& input) {
     std::cerr << "cairn user add: --role must be one of member, moderator, nurse, editor, admin\n";
     return 2;
   }
-  auto policy = accounts::PasswordPolicy::load(options->content_dir / "common-passwords.txt");
-  if (!policy) {
-    std::cerr << "cairn user add: " << policy.error().message << "\n";
+  SystemClock clock;
+  auto services = Services::open(*options, clock, "user add", std::cerr);
+  if (!services)
+    return 2;
+  // Staff passwords are checked against the common list: it must be there.
+  if (const auto& problem = services->content().password_list_problem; !problem.empty()) {
+    std::cerr << "cairn user add: " << problem << "\n";
     return 2;
   }
   std::string password = read_password();
-
-  auto store = store::open_sqlite_store(options->data_dir);
-  SystemClock clock;
-  accounts::PasswordHasher hasher;
-  accounts::RateLimiter limiter(clock);
-  accounts::AccountService service(store->accounts(), hasher, *policy, limiter, clock);
+  auto& accounts = services->store().accounts();
   accounts::StaffAccount staff{options->positional.front(),
-                               name.empty() ? free_staff_name(store->accounts(), *role) : name,
-                               password, *role};
-  auto created = service.create_staff(staff);
+                               name.empty() ? free_staff_name(accounts, *role) : name, password,
+                               *role};
+  auto created = services->accounts.create_staff(staff);
   if (!created) {
     std::cerr << "cairn user add: " << created.error().message << "\n";
     return 1;

@@ -1,0 +1,95 @@
+#include "app/services.hpp"
+
+#include <iostream>
+
+namespace cairn::app {
+
+namespace {
+
+// "https://cairn.example.org:8443" -> "cairn.example.org"
+std::string host_of(const std::string& url) {
+  auto start = url.find("://");
+  std::string host = start == std::string::npos ? url : url.substr(start + 3);
+  if (host.starts_with('['))
+    return host.substr(1, host.find(']') - 1);
+  return host.substr(0, host.find(':'));
+}
+
+std::unique_ptr<helpline::SmtpClient> smtp_client(const Options& options, const Clock& clock) {
+  if (options.smtp_host.empty())
+    return nullptr;
+  helpline::SmtpSettings smtp;
+  smtp.host = options.smtp_host;
+  smtp.port = options.smtp_port;
+  smtp.helo_name = host_of(options.public_url);
+  return std::make_unique<helpline::SmtpClient>(smtp, clock);
+}
+
+helpline::MailSenderSettings sender_settings(const Options& options,
+                                             const content::SiteSettings& site) {
+  helpline::MailSenderSettings out;
+  out.from =
+      options.mail_from.empty() ? "no-reply@" + host_of(options.public_url) : options.mail_from;
+  out.from_name = site.name;
+  return out;
+}
+
+const accounts::PasswordPolicy& policy_of(const ContentFolder& content, std::ostream& log) {
+  if (!content.password_list_problem.empty()) {
+    log << "cairn: warning: " << content.password_list_problem
+        << "; new passwords are checked for length only\n";
+  }
+  return content.password_policy;
+}
+
+// The public address private links start with: --public-url, or where we listen.
+Options with_public_url(Options options) {
+  if (options.public_url.empty())
+    options.public_url = default_public_url(options.host, options.port);
+  return options;
+}
+
+}  // namespace
+
+std::string default_public_url(const std::string& host, unsigned short port) {
+  bool ipv6 = host.find(':') != std::string::npos;
+  return "http://" + (ipv6 ? "[" + host + "]" : host) + ":" + std::to_string(port);
+}
+
+std::unique_ptr<Services> Services::open(const Options& options, const Clock& clock,
+                                         std::string_view command, std::ostream& log) {
+  auto content = ContentFolder::load(options.content_dir);
+  if (!content) {
+    std::cerr << "cairn " << command << ": " << content.error().message << "\n";
+    return nullptr;
+  }
+  auto store = open_store(options, command);
+  if (!store)
+    return nullptr;
+  return std::make_unique<Services>(std::move(store), std::move(content.value()), options, clock,
+                                    log);
+}
+
+Services::Services(std::unique_ptr<store::Store> store, ContentFolder content,
+                   const Options& options, const Clock& clock, std::ostream& log)
+    : store_(std::move(store)),
+      content_(std::move(content)),
+      options_(with_public_url(options)),
+      limiter(clock),
+      accounts(store_->accounts(), hasher, policy_of(content_, log), limiter, clock),
+      sessions(store_->accounts(), clock),
+      csrf(csrf_secret(store_->settings()), {options.secure_cookies}),
+      visitors(sessions, csrf, {options.secure_cookies}),
+      forum(store_->forum(), content_.categories, content_.watched_words, limiter, clock),
+      moderation(store_->forum(), store_->accounts(), clock),
+      forum_member_data(store_->forum()),
+      nurse_inbox(store_->nurse_messages(), content_.watched_words, limiter, clock,
+                  {options_.public_url, content_.settings.name}),
+      smtp(smtp_client(options_, clock)),
+      mail(store_->outbox(), smtp.get(), clock, sender_settings(options_, content_.settings), log),
+      desk(store_->pages(), store_->feedback()),
+      feedback(store_->feedback(), content_.watched_words, limiter, clock) {
+  accounts.add_member_data(forum_member_data);
+}
+
+}  // namespace cairn::app
