@@ -33,7 +33,7 @@ std::int64_t PgResult::integer(int row, int column) const {
   return value;
 }
 
-Result<std::unique_ptr<Connection>> Connection::open(const std::string& url) {
+Result<std::unique_ptr<Database>> Database::open(const std::string& url) {
   // Defaults first: values in the URL (expanded from "dbname") override them.
   const char* keywords[] = {"connect_timeout", "application_name", "client_encoding", "dbname",
                             nullptr};
@@ -47,11 +47,15 @@ Result<std::unique_ptr<Connection>> Connection::open(const std::string& url) {
     return make_error(Errc::unavailable, "cannot connect to PostgreSQL: " + message);
   }
   PQsetNoticeProcessor(conn, ignore_notice, nullptr);
-  return std::unique_ptr<Connection>(new Connection(conn));
+  return std::unique_ptr<Database>(new Database(conn));
 }
 
-Connection::~Connection() {
+Database::~Database() {
   PQfinish(conn_);
+}
+
+Connection Database::connect() {
+  return Connection(*this);
 }
 
 PgResult Connection::exec(std::string_view sql, const std::vector<std::string>& params) {

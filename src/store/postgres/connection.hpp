@@ -1,18 +1,21 @@
-// A PostgreSQL connection (libpq) with parameterised queries only, a transaction
-// guard and the schema migrations that bring a database up to date.
+// A PostgreSQL database (libpq) behind one connection that one thread at a time
+// uses: Database::connect() hands out a Connection, a locked handle, and SQL
+// runs only through it, as parameterised queries. Also a transaction guard and
+// the schema migrations that bring a database up to date. Reads like
+// store/sqlite/database.hpp.
 #pragma once
 
 #include <libpq-fe.h>
 
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/result.hpp"
+#include "store/connection_mutex.hpp"
 
 namespace cairn::store::postgres {
 
@@ -45,25 +48,44 @@ class PgResult {
   PGresult* result_;
 };
 
-class Connection {
+class Connection;
+
+class Database {
  public:
   // Connects to `url` (postgresql://user@host:port/db or "key=value ..."); a
   // server that cannot be reached is an Errc::unavailable a person can act on.
-  static Result<std::unique_ptr<Connection>> open(const std::string& url);
-  ~Connection();
+  static Result<std::unique_ptr<Database>> open(const std::string& url);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  // Waits for the connection and holds it while the Connection lives. A thread
+  // already holding one passes it down: asking again throws std::logic_error.
+  Connection connect();
+
+ private:
+  friend class Connection;
+  explicit Database(PGconn* conn) : conn_(conn) {}
+  PGconn* conn_;
+  ConnectionMutex mutex_;
+};
+
+// The connection, locked for this handle's lifetime: the only way to run SQL.
+class Connection {
+ public:
+  ~Connection() = default;
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
 
   // One statement; parameters are $1, $2, ... sent apart from the SQL text.
   PgResult exec(std::string_view sql, const std::vector<std::string>& params = {});
-  // One user of the connection at a time; callers hold this while they use it.
-  std::unique_lock<std::recursive_mutex> lock() { return std::unique_lock(mutex_); }
   int schema_version();
 
  private:
-  explicit Connection(PGconn* conn) : conn_(conn) {}
+  friend class Database;
+  explicit Connection(Database& db) : lock_(db.mutex_), conn_(db.conn_) {}
+  ConnectionMutex::Lock lock_;
   PGconn* conn_;
-  std::recursive_mutex mutex_;
 };
 
 // BEGIN ... COMMIT, rolled back if not committed.

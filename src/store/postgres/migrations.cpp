@@ -42,7 +42,6 @@ const std::vector<Migration>& migrations() {
 }  // namespace
 
 void migrate(Connection& db) {
-  auto guard = db.lock();
   Transaction tx(db);
   db.exec("SELECT pg_advisory_xact_lock($1::bigint)", {std::to_string(kMigrationLock)});
   db.exec(

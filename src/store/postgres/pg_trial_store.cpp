@@ -33,14 +33,14 @@ void record_change(Connection& db, std::string_view kind, std::string_view key) 
 
 TrialImportReport PgTrialStore::upsert_trials(const std::vector<TrialRecord>& trials) {
   TrialImportReport report;
-  auto guard = db_.lock();
-  Transaction tx(db_);
+  auto db = db_.connect();
+  Transaction tx(db);
   // Taken before reading hashes, so two imports of the same ids cannot both
   // count a trial as added.
-  lock_change_feed(db_);
+  lock_change_feed(db);
   for (const auto& trial : trials) {
     std::string hash = content_hash(trial.content);
-    auto current = db_.exec("SELECT content_hash FROM trials WHERE nct_id = $1", {trial.nct_id});
+    auto current = db.exec("SELECT content_hash FROM trials WHERE nct_id = $1", {trial.nct_id});
     if (current.rows() > 0) {
       if (current.text(0, 0) == hash) {
         ++report.unchanged;
@@ -50,29 +50,29 @@ TrialImportReport PgTrialStore::upsert_trials(const std::vector<TrialRecord>& tr
     } else {
       ++report.added;
     }
-    db_.exec(
+    db.exec(
         "INSERT INTO trials (nct_id, content, content_hash) VALUES ($1, $2, $3) "
         "ON CONFLICT (nct_id) DO UPDATE SET content = excluded.content, "
         "content_hash = excluded.content_hash, updated_at = now()",
         {trial.nct_id, trial.content, hash});
-    db_.exec("INSERT INTO changes (kind, key) VALUES ('trial', $1)", {trial.nct_id});
+    db.exec("INSERT INTO changes (kind, key) VALUES ('trial', $1)", {trial.nct_id});
   }
   tx.commit();
   return report;
 }
 
 std::optional<StoredTrial> PgTrialStore::trial(std::string_view nct_id) {
-  auto guard = db_.lock();
-  auto r = db_.exec("SELECT " + std::string(kTrialColumns) + " FROM trials t WHERE t.nct_id = $1",
-                    {std::string(nct_id)});
+  auto db = db_.connect();
+  auto r = db.exec("SELECT " + std::string(kTrialColumns) + " FROM trials t WHERE t.nct_id = $1",
+                   {std::string(nct_id)});
   if (r.rows() == 0)
     return std::nullopt;
   return read_trial(r, 0);
 }
 
 std::int64_t PgTrialStore::trial_count() {
-  auto guard = db_.lock();
-  return db_.exec("SELECT COUNT(*) FROM trials").integer(0, 0);
+  auto db = db_.connect();
+  return db.exec("SELECT COUNT(*) FROM trials").integer(0, 0);
 }
 
 void PgTrialStore::for_each_trial(const std::function<void(const StoredTrial&)>& visit) {
@@ -80,10 +80,10 @@ void PgTrialStore::for_each_trial(const std::function<void(const StoredTrial&)>&
   for (;;) {
     std::vector<StoredTrial> page;
     {
-      auto guard = db_.lock();
-      auto r = db_.exec("SELECT " + std::string(kTrialColumns) +
-                            " FROM trials t WHERE t.nct_id > $1 ORDER BY t.nct_id LIMIT $2",
-                        {after, std::to_string(kPageSize)});
+      auto db = db_.connect();
+      auto r = db.exec("SELECT " + std::string(kTrialColumns) +
+                           " FROM trials t WHERE t.nct_id > $1 ORDER BY t.nct_id LIMIT $2",
+                       {after, std::to_string(kPageSize)});
       for (int row = 0; row < r.rows(); ++row) page.push_back(read_trial(r, row));
     }
     if (page.empty())
@@ -99,11 +99,11 @@ void PgTrialStore::for_each_trial_changed_since(
   for (;;) {
     std::vector<StoredTrial> page;
     {
-      auto guard = db_.lock();
-      auto r = db_.exec("SELECT c.seq, c.key, t.nct_id IS NULL, " + std::string(kTrialColumns) +
-                            " FROM changes c LEFT JOIN trials t ON t.nct_id = c.key"
-                            " WHERE c.kind = 'trial' AND c.seq > $1 ORDER BY c.seq LIMIT $2",
-                        {std::to_string(since), std::to_string(kPageSize)});
+      auto db = db_.connect();
+      auto r = db.exec("SELECT c.seq, c.key, t.nct_id IS NULL, " + std::string(kTrialColumns) +
+                           " FROM changes c LEFT JOIN trials t ON t.nct_id = c.key"
+                           " WHERE c.kind = 'trial' AND c.seq > $1 ORDER BY c.seq LIMIT $2",
+                       {std::to_string(since), std::to_string(kPageSize)});
       if (r.rows() == 0)
         return;
       for (int row = 0; row < r.rows(); ++row) {
@@ -119,8 +119,8 @@ void PgTrialStore::for_each_trial_changed_since(
 }
 
 std::int64_t PgChangeFeed::latest() {
-  auto guard = db_.lock();
-  return db_.exec("SELECT COALESCE(MAX(seq), 0) FROM changes").integer(0, 0);
+  auto db = db_.connect();
+  return db.exec("SELECT COALESCE(MAX(seq), 0) FROM changes").integer(0, 0);
 }
 
 }  // namespace cairn::store::postgres

@@ -10,7 +10,7 @@ namespace cairn::store::postgres {
 
 class PgTrialStore final : public TrialStore {
  public:
-  explicit PgTrialStore(Connection& db) : db_(db) {}
+  explicit PgTrialStore(Database& db) : db_(db) {}
   TrialImportReport upsert_trials(const std::vector<TrialRecord>& trials) override;
   std::optional<StoredTrial> trial(std::string_view nct_id) override;
   std::int64_t trial_count() override;
@@ -19,16 +19,16 @@ class PgTrialStore final : public TrialStore {
                                     const std::function<void(const StoredTrial&)>& visit) override;
 
  private:
-  Connection& db_;
+  Database& db_;
 };
 
 class PgChangeFeed final : public ChangeFeed {
  public:
-  explicit PgChangeFeed(Connection& db) : db_(db) {}
+  explicit PgChangeFeed(Database& db) : db_(db) {}
   std::int64_t latest() override;
 
  private:
-  Connection& db_;
+  Database& db_;
 };
 
 // Adds (kind, key) to the change feed inside the caller's transaction. Takes

@@ -9,13 +9,13 @@ namespace {
 
 class PgTrials final : public PostgresTrials {
  public:
-  explicit PgTrials(std::unique_ptr<postgres::Connection> db)
+  explicit PgTrials(std::unique_ptr<postgres::Database> db)
       : db_(std::move(db)), trials_(*db_), changes_(*db_) {}
   TrialStore& trials() override { return trials_; }
   ChangeFeed& changes() override { return changes_; }
 
  private:
-  std::unique_ptr<postgres::Connection> db_;
+  std::unique_ptr<postgres::Database> db_;
   postgres::PgTrialStore trials_;
   postgres::PgChangeFeed changes_;
 };
@@ -23,11 +23,12 @@ class PgTrials final : public PostgresTrials {
 }  // namespace
 
 Result<std::unique_ptr<PostgresTrials>> open_postgres_trials(const std::string& url) {
-  auto db = postgres::Connection::open(url);
+  auto db = postgres::Database::open(url);
   if (!db)
     return db.error();
   try {
-    postgres::migrate(**db);
+    auto conn = (*db)->connect();
+    postgres::migrate(conn);
   } catch (const postgres::PgError& e) {
     return make_error(Errc::unavailable, std::string("cannot prepare the schema: ") + e.what());
   }

@@ -5,19 +5,55 @@
 namespace cairn::store::sqlite {
 
 namespace {
+
+// Past this many distinct texts statements are prepared afresh each time, so
+// a caller that built SQL from data could not grow the cache without bound.
+constexpr std::size_t kMaxCachedStatements = 256;
+
 [[noreturn]] void fail(sqlite3* db, std::string_view what) {
   throw DatabaseError(std::string(what) + ": " + (db ? sqlite3_errmsg(db) : "no connection"));
 }
-}  // namespace
 
-Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
-  if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr) !=
+sqlite3_stmt* compile(sqlite3* db, std::string_view sql) {
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr) !=
       SQLITE_OK) {
     fail(db, "prepare");
   }
+  return stmt;
 }
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+void migrate(Connection& db) {
+  db.exec(
+      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+      "description TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT "
+      "(strftime('%Y-%m-%dT%H:%M:%SZ','now')))");
+  int current = db.schema_version();
+  for (const auto& m : migrations()) {
+    if (m.version <= current)
+      continue;
+    Transaction tx(db);
+    db.exec(m.sql);
+    db.prepare("INSERT INTO schema_migrations (version, description) VALUES (?, ?)")
+        .bind(1, m.version)
+        .bind(2, m.description)
+        .run();
+    tx.commit();
+  }
+}
+
+}  // namespace
+
+Statement::~Statement() {
+  if (in_use_) {
+    // Back to the cache as a fresh prepare would give it: no rows pending, no binds.
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+    *in_use_ = false;
+  } else {
+    sqlite3_finalize(stmt_);
+  }
+}
 
 Statement& Statement::bind(int index, std::string_view text) {
   if (sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()),
@@ -27,17 +63,20 @@ Statement& Statement::bind(int index, std::string_view text) {
 }
 
 Statement& Statement::bind(int index, std::int64_t value) {
-  if (sqlite3_bind_int64(stmt_, index, value) != SQLITE_OK) fail(db_, "bind");
+  if (sqlite3_bind_int64(stmt_, index, value) != SQLITE_OK)
+    fail(db_, "bind");
   return *this;
 }
 
 Statement& Statement::bind(int index, double value) {
-  if (sqlite3_bind_double(stmt_, index, value) != SQLITE_OK) fail(db_, "bind");
+  if (sqlite3_bind_double(stmt_, index, value) != SQLITE_OK)
+    fail(db_, "bind");
   return *this;
 }
 
 Statement& Statement::bind_null(int index) {
-  if (sqlite3_bind_null(stmt_, index) != SQLITE_OK) fail(db_, "bind");
+  if (sqlite3_bind_null(stmt_, index) != SQLITE_OK)
+    fail(db_, "bind");
   return *this;
 }
 
@@ -50,8 +89,10 @@ Statement& Statement::bind_blob(int index, std::string_view bytes) {
 
 bool Statement::step() {
   int rc = sqlite3_step(stmt_);
-  if (rc == SQLITE_ROW) return true;
-  if (rc == SQLITE_DONE) return false;
+  if (rc == SQLITE_ROW)
+    return true;
+  if (rc == SQLITE_DONE)
+    return false;
   fail(db_, "step");
 }
 
@@ -67,11 +108,16 @@ void Statement::reset() {
 
 std::string Statement::text(int column) const {
   auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
-  return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, column))) : std::string();
+  return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, column)))
+           : std::string();
 }
 
-std::int64_t Statement::integer(int column) const { return sqlite3_column_int64(stmt_, column); }
-double Statement::real(int column) const { return sqlite3_column_double(stmt_, column); }
+std::int64_t Statement::integer(int column) const {
+  return sqlite3_column_int64(stmt_, column);
+}
+double Statement::real(int column) const {
+  return sqlite3_column_double(stmt_, column);
+}
 bool Statement::is_null(int column) const {
   return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
 }
@@ -84,49 +130,73 @@ Database::Database(const std::filesystem::path& file) {
     throw DatabaseError("cannot open " + file.string() + ": " + message);
   }
   sqlite3_busy_timeout(db_, 5000);
-  exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
-  migrate();
+  try {
+    auto db = connect();
+    db.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+    migrate(db);
+  } catch (...) {
+    // The destructor does not run for a half-built object.
+    for (auto& [sql, cached] : statements_) sqlite3_finalize(cached.stmt);
+    sqlite3_close(db_);
+    throw;
+  }
 }
 
-Database::~Database() { sqlite3_close(db_); }
+Database::~Database() {
+  // No Connection outlives the Database, so no cached statement is in use.
+  for (auto& [sql, cached] : statements_) sqlite3_finalize(cached.stmt);
+  sqlite3_close(db_);
+}
 
-void Database::exec(std::string_view sql) {
+Connection Database::connect() {
+  return Connection(*this);
+}
+
+Statement Connection::prepare(std::string_view sql) {
+  sqlite3* handle = db_.db_;
+  auto& cache = db_.statements_;
+  auto found = cache.find(std::string(sql));
+  if (found != cache.end()) {
+    if (found->second.in_use)  // the same text twice at once: the second gets its own
+      return Statement(handle, compile(handle, sql), nullptr);
+    found->second.in_use = true;
+    return Statement(handle, found->second.stmt, &found->second.in_use);
+  }
+  sqlite3_stmt* stmt = compile(handle, sql);
+  if (cache.size() >= kMaxCachedStatements)
+    return Statement(handle, stmt, nullptr);
+  try {
+    // Map nodes stay put as the map grows, so the flag's address is stable.
+    auto slot = cache.emplace(std::string(sql), Database::CachedStatement{stmt, true}).first;
+    return Statement(handle, stmt, &slot->second.in_use);
+  } catch (...) {
+    sqlite3_finalize(stmt);
+    throw;
+  }
+}
+
+void Connection::exec(std::string_view sql) {
   std::string copy(sql);
   char* err = nullptr;
-  if (sqlite3_exec(db_, copy.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+  if (sqlite3_exec(db_.db_, copy.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
     std::string message = err ? err : "unknown";
     sqlite3_free(err);
     throw DatabaseError("exec: " + message);
   }
 }
 
-std::int64_t Database::last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
+std::int64_t Connection::last_insert_id() const {
+  return sqlite3_last_insert_rowid(db_.db_);
+}
 
-int Database::schema_version() {
+int Connection::schema_version() {
   auto st = prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
   return st.step() ? static_cast<int>(st.integer(0)) : 0;
 }
 
-void Database::migrate() {
-  auto guard = lock();
-  exec(
-      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-      "description TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT "
-      "(strftime('%Y-%m-%dT%H:%M:%SZ','now')))");
-  int current = schema_version();
-  for (const auto& m : migrations()) {
-    if (m.version <= current) continue;
-    Transaction tx(*this);
-    exec(m.sql);
-    prepare("INSERT INTO schema_migrations (version, description) VALUES (?, ?)")
-        .bind(1, m.version)
-        .bind(2, m.description)
-        .run();
-    tx.commit();
-  }
+Transaction::Transaction(Connection& db) : db_(db) {
+  db_.exec("BEGIN IMMEDIATE");
 }
-
-Transaction::Transaction(Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
 
 Transaction::~Transaction() {
   if (!done_) {

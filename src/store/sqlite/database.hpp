@@ -1,15 +1,19 @@
-// A SQLite connection (WAL mode) with prepared statements only, and the schema
-// migrations that bring a file up to date.
+// A SQLite file (WAL mode) behind one connection that one thread at a time
+// uses: Database::connect() hands out a Connection, a locked handle, and SQL
+// runs only through it, as prepared statements. Opening the file applies the
+// schema migrations that bring it up to date.
 #pragma once
 
 #include <sqlite3.h>
 
 #include <cstdint>
 #include <filesystem>
-#include <mutex>
-#include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+
+#include "store/connection_mutex.hpp"
 
 namespace cairn::store::sqlite {
 
@@ -19,9 +23,12 @@ class DatabaseError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+class Connection;
+
+// One prepared statement. Made only by Connection::prepare and neither copied
+// nor moved, so it cannot outlive the lock it was made under.
 class Statement {
  public:
-  Statement(sqlite3* db, std::string_view sql);
   ~Statement();
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
@@ -46,8 +53,14 @@ class Statement {
   bool is_null(int column) const;
 
  private:
+  friend class Connection;
+  // `in_use` is the cache slot's flag for a cached statement (reset and handed
+  // back on destruction), nullptr for one of its own (finalized).
+  Statement(sqlite3* db, sqlite3_stmt* stmt, bool* in_use)
+      : db_(db), stmt_(stmt), in_use_(in_use) {}
   sqlite3* db_;
-  sqlite3_stmt* stmt_ = nullptr;
+  sqlite3_stmt* stmt_;
+  bool* in_use_;
 };
 
 class Database {
@@ -58,28 +71,54 @@ class Database {
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
 
-  // One writer at a time; callers hold this while they use the connection.
-  std::unique_lock<std::recursive_mutex> lock() { return std::unique_lock(mutex_); }
-  Statement prepare(std::string_view sql) { return Statement(db_, sql); }
+  // Waits for the connection and holds it while the Connection lives. A thread
+  // already holding one passes it down: asking again throws std::logic_error.
+  Connection connect();
+
+ private:
+  friend class Connection;
+  struct CachedStatement {
+    sqlite3_stmt* stmt;
+    bool in_use;
+  };
+  sqlite3* db_ = nullptr;
+  ConnectionMutex mutex_;
+  // Statements by SQL text, kept prepared between uses; only touched under
+  // mutex_. The texts are built from constants, so the set stays small.
+  std::unordered_map<std::string, CachedStatement> statements_;
+};
+
+// The connection, locked for this handle's lifetime: the only way to run SQL.
+class Connection {
+ public:
+  ~Connection() = default;
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  Statement prepare(std::string_view sql);
+  // Runs one or more statements without parameters (pragmas, schema, BEGIN).
   void exec(std::string_view sql);
   std::int64_t last_insert_id() const;
   int schema_version();
 
  private:
-  void migrate();
-  sqlite3* db_ = nullptr;
-  std::recursive_mutex mutex_;
+  friend class Database;
+  explicit Connection(Database& db) : lock_(db.mutex_), db_(db) {}
+  ConnectionMutex::Lock lock_;
+  Database& db_;
 };
 
 // BEGIN IMMEDIATE ... COMMIT, rolled back if not committed.
 class Transaction {
  public:
-  explicit Transaction(Database& db);
+  explicit Transaction(Connection& db);
   ~Transaction();
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
   void commit();
 
  private:
-  Database& db_;
+  Connection& db_;
   bool done_ = false;
 };
 

@@ -40,19 +40,27 @@ int count_deleted(Statement& st) {
   return n;
 }
 
+// Case-insensitive, like the unique index; create_account calls it with the
+// connection it already holds.
+bool name_taken(Connection& db, std::string_view display_name) {
+  auto st = db.prepare("SELECT 1 FROM accounts WHERE display_name = ? COLLATE NOCASE");
+  st.bind(1, display_name);
+  return st.step();
+}
+
 }  // namespace
 
 CreatedAccount SqliteAccountStore::create_account(const NewAccount& account) {
-  auto guard = db_.lock();
-  Transaction tx(db_);
-  auto email = db_.prepare("SELECT 1 FROM accounts WHERE email = ?");
+  auto db = db_.connect();
+  Transaction tx(db);
+  auto email = db.prepare("SELECT 1 FROM accounts WHERE email = ?");
   email.bind(1, account.email);
   if (email.step())
     return {CreatedAccount::Outcome::email_taken, 0};
-  if (display_name_taken(account.display_name)) {
+  if (name_taken(db, account.display_name)) {
     return {CreatedAccount::Outcome::display_name_taken, 0};
   }
-  auto insert = db_.prepare(
+  auto insert = db.prepare(
       "INSERT INTO accounts (email, display_name, password_hash, role, over_14, "
       "rules_accepted_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
   insert.bind(1, account.email)
@@ -66,14 +74,14 @@ CreatedAccount SqliteAccountStore::create_account(const NewAccount& account) {
     insert.bind(6, account.rules_accepted_at);
   }
   insert.bind(7, account.created_at).run();
-  std::int64_t id = db_.last_insert_id();
+  std::int64_t id = db.last_insert_id();
   tx.commit();
   return {CreatedAccount::Outcome::created, id};
 }
 
 std::optional<AccountRecord> SqliteAccountStore::account_by_email(std::string_view email) {
-  auto guard = db_.lock();
-  auto st = db_.prepare(select_accounts("email = ?"));
+  auto db = db_.connect();
+  auto st = db.prepare(select_accounts("email = ?"));
   st.bind(1, email);
   if (!st.step())
     return std::nullopt;
@@ -81,8 +89,8 @@ std::optional<AccountRecord> SqliteAccountStore::account_by_email(std::string_vi
 }
 
 std::optional<AccountRecord> SqliteAccountStore::account_by_id(std::int64_t id) {
-  auto guard = db_.lock();
-  auto st = db_.prepare(select_accounts("id = ?"));
+  auto db = db_.connect();
+  auto st = db.prepare(select_accounts("id = ?"));
   st.bind(1, id);
   if (!st.step())
     return std::nullopt;
@@ -90,39 +98,37 @@ std::optional<AccountRecord> SqliteAccountStore::account_by_id(std::int64_t id) 
 }
 
 bool SqliteAccountStore::display_name_taken(std::string_view display_name) {
-  auto guard = db_.lock();
-  auto st = db_.prepare("SELECT 1 FROM accounts WHERE display_name = ? COLLATE NOCASE");
-  st.bind(1, display_name);
-  return st.step();
+  auto db = db_.connect();
+  return name_taken(db, display_name);
 }
 
 void SqliteAccountStore::change_password(std::int64_t account_id, std::string_view password_hash) {
-  auto guard = db_.lock();
-  Transaction tx(db_);
-  db_.prepare("UPDATE accounts SET password_hash = ? WHERE id = ?")
+  auto db = db_.connect();
+  Transaction tx(db);
+  db.prepare("UPDATE accounts SET password_hash = ? WHERE id = ?")
       .bind(1, password_hash)
       .bind(2, account_id)
       .run();
-  db_.prepare("DELETE FROM sessions WHERE account_id = ?").bind(1, account_id).run();
+  db.prepare("DELETE FROM sessions WHERE account_id = ?").bind(1, account_id).run();
   tx.commit();
 }
 
 void SqliteAccountStore::update_password_hash(std::int64_t account_id,
                                               std::string_view password_hash) {
-  auto guard = db_.lock();
-  db_.prepare("UPDATE accounts SET password_hash = ? WHERE id = ?")
+  auto db = db_.connect();
+  db.prepare("UPDATE accounts SET password_hash = ? WHERE id = ?")
       .bind(1, password_hash)
       .bind(2, account_id)
       .run();
 }
 
 bool SqliteAccountStore::delete_account(std::int64_t account_id) {
-  auto guard = db_.lock();
-  Transaction tx(db_);
+  auto db = db_.connect();
+  Transaction tx(db);
   // Sessions go with the account (ON DELETE CASCADE); said here too, so a
   // connection without foreign keys switched on cannot leave them behind.
-  db_.prepare("DELETE FROM sessions WHERE account_id = ?").bind(1, account_id).run();
-  auto st = db_.prepare("DELETE FROM accounts WHERE id = ? RETURNING id");
+  db.prepare("DELETE FROM sessions WHERE account_id = ?").bind(1, account_id).run();
+  auto st = db.prepare("DELETE FROM accounts WHERE id = ? RETURNING id");
   st.bind(1, account_id);
   bool removed = count_deleted(st) > 0;
   tx.commit();
@@ -130,22 +136,22 @@ bool SqliteAccountStore::delete_account(std::int64_t account_id) {
 }
 
 void SqliteAccountStore::set_suspended(std::int64_t account_id, bool suspended) {
-  auto guard = db_.lock();
-  Transaction tx(db_);
-  db_.prepare("UPDATE accounts SET status = ? WHERE id = ?")
+  auto db = db_.connect();
+  Transaction tx(db);
+  db.prepare("UPDATE accounts SET status = ? WHERE id = ?")
       .bind(1, suspended ? "suspended" : "active")
       .bind(2, account_id)
       .run();
   if (suspended)
-    db_.prepare("DELETE FROM sessions WHERE account_id = ?").bind(1, account_id).run();
+    db.prepare("DELETE FROM sessions WHERE account_id = ?").bind(1, account_id).run();
   tx.commit();
 }
 
 void SqliteAccountStore::add_session(const SessionRecord& s) {
-  auto guard = db_.lock();
-  db_.prepare(
-         "INSERT INTO sessions (token_hash, account_id, created_at, last_seen_at, user_agent) "
-         "VALUES (?, ?, ?, ?, ?)")
+  auto db = db_.connect();
+  db.prepare(
+        "INSERT INTO sessions (token_hash, account_id, created_at, last_seen_at, user_agent) "
+        "VALUES (?, ?, ?, ?, ?)")
       .bind(1, s.token_hash)
       .bind(2, s.account_id)
       .bind(3, s.created_at)
@@ -155,9 +161,9 @@ void SqliteAccountStore::add_session(const SessionRecord& s) {
 }
 
 std::optional<SessionRecord> SqliteAccountStore::session(std::string_view token_hash) {
-  auto guard = db_.lock();
+  auto db = db_.connect();
   auto st =
-      db_.prepare("SELECT " + std::string(kSessionColumns) + " FROM sessions WHERE token_hash = ?");
+      db.prepare("SELECT " + std::string(kSessionColumns) + " FROM sessions WHERE token_hash = ?");
   st.bind(1, token_hash);
   if (!st.step())
     return std::nullopt;
@@ -165,9 +171,9 @@ std::optional<SessionRecord> SqliteAccountStore::session(std::string_view token_
 }
 
 std::vector<SessionRecord> SqliteAccountStore::sessions_of(std::int64_t account_id) {
-  auto guard = db_.lock();
-  auto st = db_.prepare("SELECT " + std::string(kSessionColumns) +
-                        " FROM sessions WHERE account_id = ? ORDER BY created_at");
+  auto db = db_.connect();
+  auto st = db.prepare("SELECT " + std::string(kSessionColumns) +
+                       " FROM sessions WHERE account_id = ? ORDER BY created_at");
   st.bind(1, account_id);
   std::vector<SessionRecord> out;
   while (st.step()) out.push_back(read_session(st));
@@ -175,41 +181,40 @@ std::vector<SessionRecord> SqliteAccountStore::sessions_of(std::int64_t account_
 }
 
 void SqliteAccountStore::touch_session(std::string_view token_hash, std::int64_t seen_at) {
-  auto guard = db_.lock();
-  db_.prepare("UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?")
+  auto db = db_.connect();
+  db.prepare("UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?")
       .bind(1, seen_at)
       .bind(2, token_hash)
       .run();
 }
 
 void SqliteAccountStore::delete_session(std::string_view token_hash) {
-  auto guard = db_.lock();
-  db_.prepare("DELETE FROM sessions WHERE token_hash = ?").bind(1, token_hash).run();
+  auto db = db_.connect();
+  db.prepare("DELETE FROM sessions WHERE token_hash = ?").bind(1, token_hash).run();
 }
 
 int SqliteAccountStore::delete_sessions_of(std::int64_t account_id) {
-  auto guard = db_.lock();
-  auto st = db_.prepare("DELETE FROM sessions WHERE account_id = ? RETURNING 1");
+  auto db = db_.connect();
+  auto st = db.prepare("DELETE FROM sessions WHERE account_id = ? RETURNING 1");
   st.bind(1, account_id);
   return count_deleted(st);
 }
 
 int SqliteAccountStore::delete_expired_sessions(std::int64_t seen_before,
                                                 std::int64_t created_before) {
-  auto guard = db_.lock();
-  auto st =
-      db_.prepare("DELETE FROM sessions WHERE last_seen_at < ? OR created_at < ? RETURNING 1");
+  auto db = db_.connect();
+  auto st = db.prepare("DELETE FROM sessions WHERE last_seen_at < ? OR created_at < ? RETURNING 1");
   st.bind(1, seen_before).bind(2, created_before);
   return count_deleted(st);
 }
 
 std::string SqliteSettingsStore::get_or_create(std::string_view key, std::string_view initial) {
-  auto guard = db_.lock();
-  db_.prepare("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING")
+  auto db = db_.connect();
+  db.prepare("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING")
       .bind(1, key)
       .bind(2, initial)
       .run();
-  auto st = db_.prepare("SELECT value FROM settings WHERE key = ?");
+  auto st = db.prepare("SELECT value FROM settings WHERE key = ?");
   st.bind(1, key);
   st.step();
   return st.text(0);

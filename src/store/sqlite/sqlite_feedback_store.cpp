@@ -3,8 +3,8 @@
 namespace cairn::store::sqlite {
 
 void SqliteFeedbackStore::add(const FeedbackRecord& record) {
-  auto guard = db_.lock();
-  db_.prepare("INSERT INTO page_feedback (path, useful, comment, created_on) VALUES (?, ?, ?, ?)")
+  auto db = db_.connect();
+  db.prepare("INSERT INTO page_feedback (path, useful, comment, created_on) VALUES (?, ?, ?, ?)")
       .bind(1, record.path)
       .bind(2, record.useful ? 1 : 0)
       .bind(3, record.comment)
@@ -13,8 +13,8 @@ void SqliteFeedbackStore::add(const FeedbackRecord& record) {
 }
 
 std::map<std::string, FeedbackCounts> SqliteFeedbackStore::counts() {
-  auto guard = db_.lock();
-  auto st = db_.prepare(
+  auto db = db_.connect();
+  auto st = db.prepare(
       "SELECT path, SUM(useful), SUM(1 - useful), SUM(comment <> '') FROM page_feedback "
       "GROUP BY path");
   std::map<std::string, FeedbackCounts> out;
@@ -27,8 +27,8 @@ std::map<std::string, FeedbackCounts> SqliteFeedbackStore::counts() {
 }
 
 std::vector<FeedbackRecord> SqliteFeedbackStore::comments(const std::string& path, int limit) {
-  auto guard = db_.lock();
-  auto st = db_.prepare(
+  auto db = db_.connect();
+  auto st = db.prepare(
       "SELECT path, useful, comment, created_on FROM page_feedback "
       "WHERE path = ? AND comment <> '' ORDER BY id DESC LIMIT ?");
   st.bind(1, path).bind(2, limit);

@@ -64,7 +64,7 @@ void bind_viewer(Statement& st, int first, const ForumViewer& viewer) {
   st.bind(first, viewer.moderator ? 1 : 0).bind(first + 1, viewer.account_id);
 }
 
-std::int64_t insert_post(Database& db, std::int64_t thread_id, const NewForumPost& post,
+std::int64_t insert_post(Connection& db, std::int64_t thread_id, const NewForumPost& post,
                          bool first) {
   db.prepare(
         "INSERT INTO forum_posts (thread_id, author_id, body, status, held_reasons, "
@@ -89,32 +89,32 @@ std::int64_t insert_post(Database& db, std::int64_t thread_id, const NewForumPos
 std::pair<std::int64_t, std::int64_t> SqliteForumStore::create_thread(std::string_view category,
                                                                       std::string_view title,
                                                                       const NewForumPost& first) {
-  auto guard = db_.lock();
-  Transaction tx(db_);
-  db_.prepare(
-         "INSERT INTO forum_threads (category, title, author_id, created_at) VALUES (?, ?, ?, ?)")
+  auto db = db_.connect();
+  Transaction tx(db);
+  db.prepare(
+        "INSERT INTO forum_threads (category, title, author_id, created_at) VALUES (?, ?, ?, ?)")
       .bind(1, category)
       .bind(2, title)
       .bind(3, first.author_id)
       .bind(4, first.created_at)
       .run();
-  std::int64_t thread_id = db_.last_insert_id();
-  std::int64_t post_id = insert_post(db_, thread_id, first, true);
+  std::int64_t thread_id = db.last_insert_id();
+  std::int64_t post_id = insert_post(db, thread_id, first, true);
   tx.commit();
   return {thread_id, post_id};
 }
 
 std::int64_t SqliteForumStore::add_post(std::int64_t thread_id, const NewForumPost& post) {
-  auto guard = db_.lock();
-  Transaction tx(db_);
-  std::int64_t id = insert_post(db_, thread_id, post, false);
+  auto db = db_.connect();
+  Transaction tx(db);
+  std::int64_t id = insert_post(db, thread_id, post, false);
   tx.commit();
   return id;
 }
 
 std::optional<ForumThreadRecord> SqliteForumStore::thread(std::int64_t id) {
-  auto guard = db_.lock();
-  auto st = db_.prepare("SELECT " + std::string(kThreadColumns) + "WHERE t.id = ?");
+  auto db = db_.connect();
+  auto st = db.prepare("SELECT " + std::string(kThreadColumns) + "WHERE t.id = ?");
   st.bind(1, id);
   if (!st.step())
     return std::nullopt;
@@ -122,8 +122,8 @@ std::optional<ForumThreadRecord> SqliteForumStore::thread(std::int64_t id) {
 }
 
 std::optional<ForumPostRecord> SqliteForumStore::post(std::int64_t id) {
-  auto guard = db_.lock();
-  auto st = db_.prepare("SELECT " + std::string(kPostColumns) + "WHERE p.id = ?");
+  auto db = db_.connect();
+  auto st = db.prepare("SELECT " + std::string(kPostColumns) + "WHERE p.id = ?");
   st.bind(1, id);
   if (!st.step())
     return std::nullopt;
@@ -133,12 +133,12 @@ std::optional<ForumPostRecord> SqliteForumStore::post(std::int64_t id) {
 std::vector<ForumThreadRecord> SqliteForumStore::threads_in(std::string_view category,
                                                             const ForumViewer& viewer, int offset,
                                                             int limit) {
-  auto guard = db_.lock();
-  auto st = db_.prepare("SELECT " + std::string(kThreadColumns) + "WHERE t.category = ? AND " +
-                        visible("f") +
-                        " ORDER BY COALESCE((SELECT MAX(q.id) FROM forum_posts q WHERE "
-                        "q.thread_id = t.id AND q.status = 'public'), f.id) DESC, t.id DESC "
-                        "LIMIT ? OFFSET ?");
+  auto db = db_.connect();
+  auto st = db.prepare("SELECT " + std::string(kThreadColumns) + "WHERE t.category = ? AND " +
+                       visible("f") +
+                       " ORDER BY COALESCE((SELECT MAX(q.id) FROM forum_posts q WHERE "
+                       "q.thread_id = t.id AND q.status = 'public'), f.id) DESC, t.id DESC "
+                       "LIMIT ? OFFSET ?");
   st.bind(1, category);
   bind_viewer(st, 2, viewer);
   st.bind(4, limit).bind(5, offset);
@@ -148,8 +148,8 @@ std::vector<ForumThreadRecord> SqliteForumStore::threads_in(std::string_view cat
 }
 
 int SqliteForumStore::count_threads_in(std::string_view category, const ForumViewer& viewer) {
-  auto guard = db_.lock();
-  auto st = db_.prepare(
+  auto db = db_.connect();
+  auto st = db.prepare(
       "SELECT COUNT(*) FROM forum_threads t JOIN forum_posts f ON f.thread_id = t.id AND "
       "f.first_in_thread = 1 WHERE t.category = ? AND " +
       visible("f"));
@@ -162,9 +162,9 @@ int SqliteForumStore::count_threads_in(std::string_view category, const ForumVie
 std::vector<ForumPostRecord> SqliteForumStore::posts_in(std::int64_t thread_id,
                                                         const ForumViewer& viewer, int offset,
                                                         int limit) {
-  auto guard = db_.lock();
-  auto st = db_.prepare("SELECT " + std::string(kPostColumns) + "WHERE p.thread_id = ? AND " +
-                        visible("p") + " ORDER BY p.id LIMIT ? OFFSET ?");
+  auto db = db_.connect();
+  auto st = db.prepare("SELECT " + std::string(kPostColumns) + "WHERE p.thread_id = ? AND " +
+                       visible("p") + " ORDER BY p.id LIMIT ? OFFSET ?");
   st.bind(1, thread_id);
   bind_viewer(st, 2, viewer);
   st.bind(4, limit).bind(5, offset);
@@ -174,9 +174,9 @@ std::vector<ForumPostRecord> SqliteForumStore::posts_in(std::int64_t thread_id,
 }
 
 int SqliteForumStore::count_posts_in(std::int64_t thread_id, const ForumViewer& viewer) {
-  auto guard = db_.lock();
+  auto db = db_.connect();
   auto st =
-      db_.prepare("SELECT COUNT(*) FROM forum_posts p WHERE p.thread_id = ? AND " + visible("p"));
+      db.prepare("SELECT COUNT(*) FROM forum_posts p WHERE p.thread_id = ? AND " + visible("p"));
   st.bind(1, thread_id);
   bind_viewer(st, 2, viewer);
   st.step();
@@ -185,8 +185,8 @@ int SqliteForumStore::count_posts_in(std::int64_t thread_id, const ForumViewer& 
 
 int SqliteForumStore::position_of(std::int64_t thread_id, std::int64_t post_id,
                                   const ForumViewer& viewer) {
-  auto guard = db_.lock();
-  auto st = db_.prepare(
+  auto db = db_.connect();
+  auto st = db.prepare(
       "SELECT COUNT(*) FROM forum_posts p WHERE p.thread_id = ? AND p.id < ? AND " + visible("p"));
   st.bind(1, thread_id).bind(2, post_id);
   bind_viewer(st, 3, viewer);
@@ -195,18 +195,18 @@ int SqliteForumStore::position_of(std::int64_t thread_id, std::int64_t post_id,
 }
 
 int SqliteForumStore::count_public_posts_by(std::int64_t author_id) {
-  auto guard = db_.lock();
+  auto db = db_.connect();
   auto st =
-      db_.prepare("SELECT COUNT(*) FROM forum_posts WHERE author_id = ? AND status = 'public'");
+      db.prepare("SELECT COUNT(*) FROM forum_posts WHERE author_id = ? AND status = 'public'");
   st.bind(1, author_id);
   st.step();
   return static_cast<int>(st.integer(0));
 }
 
 std::vector<ForumPostRecord> SqliteForumStore::posts_by(std::int64_t author_id) {
-  auto guard = db_.lock();
+  auto db = db_.connect();
   auto st =
-      db_.prepare("SELECT " + std::string(kPostColumns) + "WHERE p.author_id = ? ORDER BY p.id");
+      db.prepare("SELECT " + std::string(kPostColumns) + "WHERE p.author_id = ? ORDER BY p.id");
   st.bind(1, author_id);
   std::vector<ForumPostRecord> out;
   while (st.step()) out.push_back(read_post(st));
@@ -214,46 +214,46 @@ std::vector<ForumPostRecord> SqliteForumStore::posts_by(std::int64_t author_id) 
 }
 
 void SqliteForumStore::set_post_status(std::int64_t post_id, std::string_view status) {
-  auto guard = db_.lock();
-  Transaction tx(db_);
-  auto old = db_.prepare("SELECT status, thread_id FROM forum_posts WHERE id = ?");
+  auto db = db_.connect();
+  Transaction tx(db);
+  auto old = db.prepare("SELECT status, thread_id FROM forum_posts WHERE id = ?");
   old.bind(1, post_id);
   if (!old.step())
     return;
   std::string was = old.text(0);
   std::int64_t thread_id = old.integer(1);
-  db_.prepare("UPDATE forum_posts SET status = ? WHERE id = ?")
+  db.prepare("UPDATE forum_posts SET status = ? WHERE id = ?")
       .bind(1, status)
       .bind(2, post_id)
       .run();
   if (was == "public" || status == "public")
-    record_change(db_, "forum", std::to_string(thread_id));
+    record_change(db, "forum", std::to_string(thread_id));
   tx.commit();
 }
 
 void SqliteForumStore::edit_post(std::int64_t post_id, std::string_view body, std::string_view at) {
-  auto guard = db_.lock();
-  Transaction tx(db_);
-  auto old = db_.prepare("SELECT status, thread_id FROM forum_posts WHERE id = ?");
+  auto db = db_.connect();
+  Transaction tx(db);
+  auto old = db.prepare("SELECT status, thread_id FROM forum_posts WHERE id = ?");
   old.bind(1, post_id);
   if (!old.step())
     return;
   bool was_public = old.text(0) == "public";
   std::int64_t thread_id = old.integer(1);
-  db_.prepare("UPDATE forum_posts SET body = ?, edited_at = ? WHERE id = ?")
+  db.prepare("UPDATE forum_posts SET body = ?, edited_at = ? WHERE id = ?")
       .bind(1, body)
       .bind(2, at)
       .bind(3, post_id)
       .run();
   if (was_public)
-    record_change(db_, "forum", std::to_string(thread_id));
+    record_change(db, "forum", std::to_string(thread_id));
   tx.commit();
 }
 
 std::vector<ForumPostRecord> SqliteForumStore::held_posts() {
-  auto guard = db_.lock();
-  auto st = db_.prepare("SELECT " + std::string(kPostColumns) +
-                        "WHERE p.status = 'held' ORDER BY p.held_priority, p.id");
+  auto db = db_.connect();
+  auto st = db.prepare("SELECT " + std::string(kPostColumns) +
+                       "WHERE p.status = 'held' ORDER BY p.held_priority, p.id");
   std::vector<ForumPostRecord> out;
   while (st.step()) out.push_back(read_post(st));
   return out;
@@ -261,9 +261,9 @@ std::vector<ForumPostRecord> SqliteForumStore::held_posts() {
 
 void SqliteForumStore::add_report(std::int64_t post_id, std::int64_t reporter_id,
                                   std::string_view reason, std::string_view at) {
-  auto guard = db_.lock();
-  db_.prepare(
-         "INSERT INTO forum_reports (post_id, reporter_id, reason, created_at) VALUES (?, ?, ?, ?)")
+  auto db = db_.connect();
+  db.prepare(
+        "INSERT INTO forum_reports (post_id, reporter_id, reason, created_at) VALUES (?, ?, ?, ?)")
       .bind(1, post_id)
       .bind(2, reporter_id)
       .bind(3, reason)
@@ -272,8 +272,8 @@ void SqliteForumStore::add_report(std::int64_t post_id, std::int64_t reporter_id
 }
 
 std::vector<ForumReportRecord> SqliteForumStore::open_reports() {
-  auto guard = db_.lock();
-  auto st = db_.prepare(
+  auto db = db_.connect();
+  auto st = db.prepare(
       "SELECT r.id, r.post_id, COALESCE(r.reporter_id, 0), COALESCE(a.display_name, ''), r.reason, "
       "r.created_at FROM forum_reports r LEFT JOIN accounts a ON a.id = r.reporter_id "
       "WHERE r.resolved = 0 ORDER BY r.id");
@@ -286,16 +286,16 @@ std::vector<ForumReportRecord> SqliteForumStore::open_reports() {
 }
 
 void SqliteForumStore::resolve_reports(std::int64_t post_id) {
-  auto guard = db_.lock();
-  db_.prepare("UPDATE forum_reports SET resolved = 1 WHERE post_id = ?").bind(1, post_id).run();
+  auto db = db_.connect();
+  db.prepare("UPDATE forum_reports SET resolved = 1 WHERE post_id = ?").bind(1, post_id).run();
 }
 
 std::map<std::int64_t, std::int64_t> SqliteForumStore::last_read(
     std::int64_t account_id, const std::vector<std::int64_t>& threads) {
-  auto guard = db_.lock();
+  auto db = db_.connect();
   std::map<std::int64_t, std::int64_t> out;
   auto st =
-      db_.prepare("SELECT last_post_id FROM forum_reads WHERE account_id = ? AND thread_id = ?");
+      db.prepare("SELECT last_post_id FROM forum_reads WHERE account_id = ? AND thread_id = ?");
   for (auto thread_id : threads) {
     st.reset();
     st.bind(1, account_id).bind(2, thread_id);
@@ -307,11 +307,11 @@ std::map<std::int64_t, std::int64_t> SqliteForumStore::last_read(
 
 void SqliteForumStore::mark_read(std::int64_t account_id, std::int64_t thread_id,
                                  std::int64_t post_id) {
-  auto guard = db_.lock();
-  db_.prepare(
-         "INSERT INTO forum_reads (account_id, thread_id, last_post_id) VALUES (?, ?, ?) "
-         "ON CONFLICT (account_id, thread_id) DO UPDATE SET "
-         "last_post_id = MAX(last_post_id, excluded.last_post_id)")
+  auto db = db_.connect();
+  db.prepare(
+        "INSERT INTO forum_reads (account_id, thread_id, last_post_id) VALUES (?, ?, ?) "
+        "ON CONFLICT (account_id, thread_id) DO UPDATE SET "
+        "last_post_id = MAX(last_post_id, excluded.last_post_id)")
       .bind(1, account_id)
       .bind(2, thread_id)
       .bind(3, post_id)
@@ -319,10 +319,10 @@ void SqliteForumStore::mark_read(std::int64_t account_id, std::int64_t thread_id
 }
 
 void SqliteForumStore::add_audit(const ForumAuditRecord& e) {
-  auto guard = db_.lock();
-  db_.prepare(
-         "INSERT INTO forum_audit (at, moderator_id, moderator_name, action, post_id, member_id, "
-         "reason, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+  auto db = db_.connect();
+  db.prepare(
+        "INSERT INTO forum_audit (at, moderator_id, moderator_name, action, post_id, member_id, "
+        "reason, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
       .bind(1, e.at)
       .bind(2, e.moderator_id)
       .bind(3, e.moderator_name)
@@ -336,8 +336,8 @@ void SqliteForumStore::add_audit(const ForumAuditRecord& e) {
 }
 
 std::vector<ForumAuditRecord> SqliteForumStore::audit_log(int offset, int limit) {
-  auto guard = db_.lock();
-  auto st = db_.prepare(
+  auto db = db_.connect();
+  auto st = db.prepare(
       "SELECT id, at, moderator_id, moderator_name, action, post_id, member_id, reason, before, "
       "after FROM forum_audit ORDER BY id DESC LIMIT ? OFFSET ?");
   st.bind(1, limit).bind(2, offset);
@@ -350,32 +350,32 @@ std::vector<ForumAuditRecord> SqliteForumStore::audit_log(int offset, int limit)
 }
 
 void SqliteForumStore::detach_author(std::int64_t author_id) {
-  auto guard = db_.lock();
-  Transaction tx(db_);
-  db_.prepare("UPDATE forum_posts SET author_id = NULL WHERE author_id = ?")
+  auto db = db_.connect();
+  Transaction tx(db);
+  db.prepare("UPDATE forum_posts SET author_id = NULL WHERE author_id = ?")
       .bind(1, author_id)
       .run();
-  db_.prepare("UPDATE forum_threads SET author_id = NULL WHERE author_id = ?")
+  db.prepare("UPDATE forum_threads SET author_id = NULL WHERE author_id = ?")
       .bind(1, author_id)
       .run();
-  record_change(db_, "forum", "author:" + std::to_string(author_id));
+  record_change(db, "forum", "author:" + std::to_string(author_id));
   tx.commit();
 }
 
 void SqliteForumStore::remove_posts_by(std::int64_t author_id, std::string_view removed_text) {
-  auto guard = db_.lock();
-  Transaction tx(db_);
-  db_.prepare("DELETE FROM forum_posts WHERE author_id = ? AND first_in_thread = 0")
+  auto db = db_.connect();
+  Transaction tx(db);
+  db.prepare("DELETE FROM forum_posts WHERE author_id = ? AND first_in_thread = 0")
       .bind(1, author_id)
       .run();
-  db_.prepare("UPDATE forum_posts SET body = ?, author_id = NULL WHERE author_id = ?")
+  db.prepare("UPDATE forum_posts SET body = ?, author_id = NULL WHERE author_id = ?")
       .bind(1, removed_text)
       .bind(2, author_id)
       .run();
-  db_.prepare("UPDATE forum_threads SET author_id = NULL WHERE author_id = ?")
+  db.prepare("UPDATE forum_threads SET author_id = NULL WHERE author_id = ?")
       .bind(1, author_id)
       .run();
-  record_change(db_, "forum", "author:" + std::to_string(author_id));
+  record_change(db, "forum", "author:" + std::to_string(author_id));
   tx.commit();
 }
 
@@ -384,9 +384,9 @@ void SqliteForumStore::for_each_public_thread(
         visit) {
   std::vector<ForumThreadRecord> threads;
   {
-    auto guard = db_.lock();
-    auto st = db_.prepare("SELECT " + std::string(kThreadColumns) +
-                          "WHERE f.status = 'public' ORDER BY t.id");
+    auto db = db_.connect();
+    auto st = db.prepare("SELECT " + std::string(kThreadColumns) +
+                         "WHERE f.status = 'public' ORDER BY t.id");
     while (st.step()) threads.push_back(read_thread(st));
   }
   ForumViewer everyone;

@@ -4,7 +4,7 @@
 
 namespace cairn::store::sqlite {
 
-std::int64_t insert_outbox_mail(Database& db, const OutboxMail& mail, std::int64_t now,
+std::int64_t insert_outbox_mail(Connection& db, const OutboxMail& mail, std::int64_t now,
                                 std::optional<std::int64_t> due_at) {
   auto st = db.prepare(
       "INSERT INTO mail_outbox (to_address, subject, body, created_at, due_at) "
@@ -20,14 +20,14 @@ std::int64_t insert_outbox_mail(Database& db, const OutboxMail& mail, std::int64
 }
 
 std::int64_t SqliteMailOutbox::queue(const OutboxMail& mail, std::int64_t now) {
-  auto guard = db_.lock();
-  return insert_outbox_mail(db_, mail, now, now);
+  auto db = db_.connect();
+  return insert_outbox_mail(db, mail, now, now);
 }
 
 std::vector<QueuedMail> SqliteMailOutbox::take_due(std::int64_t now, std::int64_t hold_until,
                                                    int limit) {
-  auto guard = db_.lock();
-  auto st = db_.prepare(
+  auto db = db_.connect();
+  auto st = db.prepare(
       "UPDATE mail_outbox SET due_at = ? WHERE id IN (SELECT id FROM mail_outbox "
       "WHERE sent_at IS NULL AND due_at IS NOT NULL AND due_at <= ? ORDER BY due_at, id LIMIT ?) "
       "RETURNING id, to_address, subject, body, attempts, created_at");
@@ -45,9 +45,9 @@ std::vector<QueuedMail> SqliteMailOutbox::take_due(std::int64_t now, std::int64_
 }
 
 void SqliteMailOutbox::mark_sent(std::int64_t id, std::int64_t now) {
-  auto guard = db_.lock();
+  auto db = db_.connect();
   // The body may hold a private link: it is not kept once delivered.
-  db_.prepare("UPDATE mail_outbox SET sent_at = ?, body = '', last_error = NULL WHERE id = ?")
+  db.prepare("UPDATE mail_outbox SET sent_at = ?, body = '', last_error = NULL WHERE id = ?")
       .bind(1, now)
       .bind(2, id)
       .run();
@@ -55,8 +55,8 @@ void SqliteMailOutbox::mark_sent(std::int64_t id, std::int64_t now) {
 
 void SqliteMailOutbox::mark_failed(std::int64_t id, std::string_view error,
                                    std::optional<std::int64_t> retry_at) {
-  auto guard = db_.lock();
-  auto st = db_.prepare(
+  auto db = db_.connect();
+  auto st = db.prepare(
       "UPDATE mail_outbox SET attempts = attempts + 1, last_error = ?, due_at = ? "
       "WHERE id = ? AND sent_at IS NULL");
   st.bind(1, error.substr(0, 500));
@@ -69,8 +69,8 @@ void SqliteMailOutbox::mark_failed(std::int64_t id, std::string_view error,
 }
 
 int SqliteMailOutbox::unsent_count() {
-  auto guard = db_.lock();
-  auto st = db_.prepare("SELECT COUNT(*) FROM mail_outbox WHERE sent_at IS NULL");
+  auto db = db_.connect();
+  auto st = db.prepare("SELECT COUNT(*) FROM mail_outbox WHERE sent_at IS NULL");
   st.step();
   return static_cast<int>(st.integer(0));
 }

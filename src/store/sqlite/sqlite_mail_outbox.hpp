@@ -20,9 +20,9 @@ class SqliteMailOutbox final : public MailOutbox {
   Database& db_;
 };
 
-// Inserts a mail row, due at `due_at` or held when it is nullopt; the caller
-// holds the lock (and may be inside a transaction).
-std::int64_t insert_outbox_mail(Database& db, const OutboxMail& mail, std::int64_t now,
+// Inserts a mail row, due at `due_at` or held when it is nullopt, on the
+// caller's connection (which may be inside a transaction).
+std::int64_t insert_outbox_mail(Connection& db, const OutboxMail& mail, std::int64_t now,
                                 std::optional<std::int64_t> due_at);
 
 }  // namespace cairn::store::sqlite

@@ -49,12 +49,12 @@ std::vector<NurseMessageRecord> read_all(Statement& st) {
 
 std::int64_t SqliteNurseMessageStore::add_message(const NewNurseMessage& message,
                                                   const std::optional<OutboxMail>& held_mail) {
-  auto guard = db_.lock();
-  Transaction tx(db_);
+  auto db = db_.connect();
+  Transaction tx(db);
   std::optional<std::int64_t> mail_id;
   if (held_mail)
-    mail_id = insert_outbox_mail(db_, *held_mail, message.created_at, std::nullopt);
-  auto st = db_.prepare(
+    mail_id = insert_outbox_mail(db, *held_mail, message.created_at, std::nullopt);
+  auto st = db.prepare(
       "INSERT INTO nurse_messages (token_hash, name, email, question, consent, flagged, "
       "created_at, mail_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   st.bind(1, message.token_hash)
@@ -70,14 +70,14 @@ std::int64_t SqliteNurseMessageStore::add_message(const NewNurseMessage& message
     st.bind_null(8);
   }
   st.run();
-  std::int64_t id = db_.last_insert_id();
+  std::int64_t id = db.last_insert_id();
   tx.commit();
   return id;
 }
 
 std::optional<NurseMessageRecord> SqliteNurseMessageStore::message(std::int64_t id) {
-  auto guard = db_.lock();
-  auto st = db_.prepare(select_messages("WHERE m.id = ?"));
+  auto db = db_.connect();
+  auto st = db.prepare(select_messages("WHERE m.id = ?"));
   st.bind(1, id);
   if (!st.step())
     return std::nullopt;
@@ -86,8 +86,8 @@ std::optional<NurseMessageRecord> SqliteNurseMessageStore::message(std::int64_t 
 
 std::optional<NurseMessageRecord> SqliteNurseMessageStore::message_by_token_hash(
     std::string_view token_hash) {
-  auto guard = db_.lock();
-  auto st = db_.prepare(select_messages("WHERE m.token_hash = ?"));
+  auto db = db_.connect();
+  auto st = db.prepare(select_messages("WHERE m.token_hash = ?"));
   st.bind(1, token_hash);
   if (!st.step())
     return std::nullopt;
@@ -95,23 +95,23 @@ std::optional<NurseMessageRecord> SqliteNurseMessageStore::message_by_token_hash
 }
 
 std::vector<NurseMessageRecord> SqliteNurseMessageStore::waiting_messages() {
-  auto guard = db_.lock();
-  auto st = db_.prepare(select_messages(
+  auto db = db_.connect();
+  auto st = db.prepare(select_messages(
       "WHERE m.status IN ('open', 'assigned') ORDER BY m.flagged DESC, m.created_at, m.id"));
   return read_all(st);
 }
 
 std::vector<NurseMessageRecord> SqliteNurseMessageStore::answered_messages(int limit) {
-  auto guard = db_.lock();
-  auto st = db_.prepare(select_messages(
+  auto db = db_.connect();
+  auto st = db.prepare(select_messages(
       "WHERE m.status = 'answered' ORDER BY m.answered_at DESC, m.id DESC LIMIT ?"));
   st.bind(1, limit);
   return read_all(st);
 }
 
 bool SqliteNurseMessageStore::assign(std::int64_t message_id, std::int64_t nurse_id) {
-  auto guard = db_.lock();
-  auto st = db_.prepare(
+  auto db = db_.connect();
+  auto st = db.prepare(
       "UPDATE nurse_messages SET status = 'assigned', assigned_to = ? "
       "WHERE id = ? AND status IN ('open', 'assigned') RETURNING id");
   st.bind(1, nurse_id).bind(2, message_id);
@@ -122,9 +122,9 @@ bool SqliteNurseMessageStore::assign(std::int64_t message_id, std::int64_t nurse
 }
 
 AnswerOutcome SqliteNurseMessageStore::answer(const NurseAnswer& answer) {
-  auto guard = db_.lock();
-  Transaction tx(db_);
-  auto found = db_.prepare("SELECT status, mail_id FROM nurse_messages WHERE id = ?");
+  auto db = db_.connect();
+  Transaction tx(db);
+  auto found = db.prepare("SELECT status, mail_id FROM nurse_messages WHERE id = ?");
   found.bind(1, answer.message_id);
   if (!found.step())
     return AnswerOutcome::not_found;
@@ -134,9 +134,9 @@ AnswerOutcome SqliteNurseMessageStore::answer(const NurseAnswer& answer) {
   std::int64_t mail_id = has_mail ? found.integer(1) : 0;
   found.reset();
   // Whoever answers keeps the message, if nobody had it.
-  db_.prepare(
-         "UPDATE nurse_messages SET status = 'answered', answer = ?, answered_by = ?, "
-         "answered_at = ?, assigned_to = COALESCE(assigned_to, ?) WHERE id = ?")
+  db.prepare(
+        "UPDATE nurse_messages SET status = 'answered', answer = ?, answered_by = ?, "
+        "answered_at = ?, assigned_to = COALESCE(assigned_to, ?) WHERE id = ?")
       .bind(1, answer.text)
       .bind(2, answer.nurse_id)
       .bind(3, answer.at)
@@ -144,7 +144,7 @@ AnswerOutcome SqliteNurseMessageStore::answer(const NurseAnswer& answer) {
       .bind(5, answer.message_id)
       .run();
   if (has_mail) {
-    db_.prepare("UPDATE mail_outbox SET due_at = ? WHERE id = ? AND sent_at IS NULL")
+    db.prepare("UPDATE mail_outbox SET due_at = ? WHERE id = ? AND sent_at IS NULL")
         .bind(1, answer.at)
         .bind(2, mail_id)
         .run();

@@ -42,7 +42,7 @@ std::string select_revisions(std::string_view rest) {
 }
 
 // The newest revision number of a page; 0 when it has none.
-int newest_revision(Database& db, const std::string& path) {
+int newest_revision(Connection& db, const std::string& path) {
   auto st = db.prepare("SELECT COALESCE(MAX(revision), 0) FROM page_revisions WHERE path = ?");
   st.bind(1, path);
   st.step();
@@ -50,7 +50,7 @@ int newest_revision(Database& db, const std::string& path) {
 }
 
 // True when `revision` is the page's newest and is in state `from`.
-bool is_newest_in(Database& db, const std::string& path, int revision, RevisionState from) {
+bool is_newest_in(Connection& db, const std::string& path, int revision, RevisionState from) {
   if (newest_revision(db, path) != revision)
     return false;
   auto st = db.prepare("SELECT state FROM page_revisions WHERE path = ? AND revision = ?");
@@ -58,7 +58,7 @@ bool is_newest_in(Database& db, const std::string& path, int revision, RevisionS
   return st.step() && parse_state(st.text(0)) == from;
 }
 
-void mark_revision(Database& db, const std::string& path, int revision, RevisionState to,
+void mark_revision(Connection& db, const std::string& path, int revision, RevisionState to,
                    const ReviewMark& mark) {
   db.prepare(
         "UPDATE page_revisions SET state = ?, reviewer = ?, review_note = ?, "
@@ -95,18 +95,18 @@ std::string_view state_name(RevisionState state) {
 
 namespace cairn::store::sqlite {
 
-void record_change(Database& db, std::string_view kind, std::string_view key) {
+void record_change(Connection& db, std::string_view kind, std::string_view key) {
   db.prepare("INSERT INTO changes (kind, key) VALUES (?, ?)").bind(1, kind).bind(2, key).run();
 }
 
 ImportReport SqlitePageStore::import_pages(const std::vector<PageImport>& pages,
                                            const std::string& author) {
   ImportReport report;
-  auto guard = db_.lock();
-  Transaction tx(db_);
+  auto db = db_.connect();
+  Transaction tx(db);
   for (const auto& page : pages) {
     std::string hash = content_hash(page.content);
-    auto current = db_.prepare(
+    auto current = db.prepare(
         "SELECT r.revision, r.content_hash, COALESCE(r.author_id, 0) FROM pages p "
         "JOIN page_revisions r "
         "ON r.path = p.path AND r.revision = p.published_revision WHERE p.path = ?");
@@ -121,7 +121,7 @@ ImportReport SqlitePageStore::import_pages(const std::vector<PageImport>& pages,
         report.kept_editor_versions.push_back(page.path);
         continue;
       }
-      auto latest = db_.prepare("SELECT MAX(revision) FROM page_revisions WHERE path = ?");
+      auto latest = db.prepare("SELECT MAX(revision) FROM page_revisions WHERE path = ?");
       latest.bind(1, page.path);
       latest.step();
       revision = static_cast<int>(latest.integer(0)) + 1;
@@ -130,42 +130,42 @@ ImportReport SqlitePageStore::import_pages(const std::vector<PageImport>& pages,
       revision = 1;
       ++report.added;
     }
-    db_.prepare(
-           "INSERT INTO page_revisions (path, revision, content, content_hash, author) "
-           "VALUES (?, ?, ?, ?, ?)")
+    db.prepare(
+          "INSERT INTO page_revisions (path, revision, content, content_hash, author) "
+          "VALUES (?, ?, ?, ?, ?)")
         .bind(1, page.path)
         .bind(2, revision)
         .bind(3, page.content)
         .bind(4, hash)
         .bind(5, author)
         .run();
-    db_.prepare(
-           "INSERT INTO pages (path, published_revision) VALUES (?, ?) "
-           "ON CONFLICT (path) DO UPDATE SET published_revision = excluded.published_revision")
+    db.prepare(
+          "INSERT INTO pages (path, published_revision) VALUES (?, ?) "
+          "ON CONFLICT (path) DO UPDATE SET published_revision = excluded.published_revision")
         .bind(1, page.path)
         .bind(2, revision)
         .run();
-    record_change(db_, "page", page.path);
+    record_change(db, "page", page.path);
   }
   tx.commit();
   return report;
 }
 
 std::vector<PageRevision> SqlitePageStore::published_pages() {
-  auto guard = db_.lock();
-  auto st = db_.prepare(std::string("SELECT ") + std::string(kRevisionColumns) +
-                        " FROM pages p JOIN page_revisions r ON r.path = p.path AND "
-                        "r.revision = p.published_revision ORDER BY p.path");
+  auto db = db_.connect();
+  auto st = db.prepare(std::string("SELECT ") + std::string(kRevisionColumns) +
+                       " FROM pages p JOIN page_revisions r ON r.path = p.path AND "
+                       "r.revision = p.published_revision ORDER BY p.path");
   std::vector<PageRevision> out;
   while (st.step()) out.push_back(read_revision(st));
   return out;
 }
 
 std::optional<PageRevision> SqlitePageStore::published_page(const std::string& path) {
-  auto guard = db_.lock();
-  auto st = db_.prepare(std::string("SELECT ") + std::string(kRevisionColumns) +
-                        " FROM pages p JOIN page_revisions r ON r.path = p.path AND "
-                        "r.revision = p.published_revision WHERE p.path = ?");
+  auto db = db_.connect();
+  auto st = db.prepare(std::string("SELECT ") + std::string(kRevisionColumns) +
+                       " FROM pages p JOIN page_revisions r ON r.path = p.path AND "
+                       "r.revision = p.published_revision WHERE p.path = ?");
   st.bind(1, path);
   if (!st.step())
     return std::nullopt;
@@ -173,9 +173,9 @@ std::optional<PageRevision> SqlitePageStore::published_page(const std::string& p
 }
 
 std::vector<PageRevision> SqlitePageStore::revisions(const std::string& path) {
-  auto guard = db_.lock();
-  auto st = db_.prepare(std::string("SELECT ") + std::string(kRevisionColumns) +
-                        " FROM page_revisions r WHERE r.path = ? ORDER BY r.revision");
+  auto db = db_.connect();
+  auto st = db.prepare(std::string("SELECT ") + std::string(kRevisionColumns) +
+                       " FROM page_revisions r WHERE r.path = ? ORDER BY r.revision");
   st.bind(1, path);
   std::vector<PageRevision> out;
   while (st.step()) out.push_back(read_revision(st));
@@ -183,9 +183,9 @@ std::vector<PageRevision> SqlitePageStore::revisions(const std::string& path) {
 }
 
 std::optional<PageRevision> SqlitePageStore::revision(const std::string& path, int revision) {
-  auto guard = db_.lock();
+  auto db = db_.connect();
   auto st =
-      db_.prepare(select_revisions("FROM page_revisions r WHERE r.path = ? AND r.revision = ?"));
+      db.prepare(select_revisions("FROM page_revisions r WHERE r.path = ? AND r.revision = ?"));
   st.bind(1, path).bind(2, revision);
   if (!st.step())
     return std::nullopt;
@@ -193,8 +193,8 @@ std::optional<PageRevision> SqlitePageStore::revision(const std::string& path, i
 }
 
 std::vector<PageRevision> SqlitePageStore::latest_revisions() {
-  auto guard = db_.lock();
-  auto st = db_.prepare(select_revisions(
+  auto db = db_.connect();
+  auto st = db.prepare(select_revisions(
       "FROM page_revisions r WHERE r.revision = "
       "(SELECT MAX(revision) FROM page_revisions n WHERE n.path = r.path) ORDER BY r.path"));
   std::vector<PageRevision> out;
@@ -203,12 +203,12 @@ std::vector<PageRevision> SqlitePageStore::latest_revisions() {
 }
 
 PageRevision SqlitePageStore::add_draft(const NewDraft& draft) {
-  auto guard = db_.lock();
-  Transaction tx(db_);
-  int revision = newest_revision(db_, draft.path) + 1;
-  db_.prepare(
-         "INSERT INTO page_revisions (path, revision, content, content_hash, author, author_id, "
-         "state, note) VALUES (?, ?, ?, ?, ?, ?, 'draft', ?)")
+  auto db = db_.connect();
+  Transaction tx(db);
+  int revision = newest_revision(db, draft.path) + 1;
+  db.prepare(
+        "INSERT INTO page_revisions (path, revision, content, content_hash, author, author_id, "
+        "state, note) VALUES (?, ?, ?, ?, ?, ?, 'draft', ?)")
       .bind(1, draft.path)
       .bind(2, revision)
       .bind(3, draft.content)
@@ -219,7 +219,7 @@ PageRevision SqlitePageStore::add_draft(const NewDraft& draft) {
       .run();
   tx.commit();
   auto st =
-      db_.prepare(select_revisions("FROM page_revisions r WHERE r.path = ? AND r.revision = ?"));
+      db.prepare(select_revisions("FROM page_revisions r WHERE r.path = ? AND r.revision = ?"));
   st.bind(1, draft.path).bind(2, revision);
   st.step();
   return read_revision(st);
@@ -227,35 +227,35 @@ PageRevision SqlitePageStore::add_draft(const NewDraft& draft) {
 
 bool SqlitePageStore::move_state(const std::string& path, int revision, RevisionState from,
                                  RevisionState to, const ReviewMark& mark) {
-  auto guard = db_.lock();
-  Transaction tx(db_);
-  if (!is_newest_in(db_, path, revision, from))
+  auto db = db_.connect();
+  Transaction tx(db);
+  if (!is_newest_in(db, path, revision, from))
     return false;
-  mark_revision(db_, path, revision, to, mark);
+  mark_revision(db, path, revision, to, mark);
   tx.commit();
   return true;
 }
 
 bool SqlitePageStore::publish(const std::string& path, int revision, const ReviewMark& mark) {
-  auto guard = db_.lock();
-  Transaction tx(db_);
-  if (!is_newest_in(db_, path, revision, RevisionState::in_review))
+  auto db = db_.connect();
+  Transaction tx(db);
+  if (!is_newest_in(db, path, revision, RevisionState::in_review))
     return false;
-  mark_revision(db_, path, revision, RevisionState::published, mark);
-  db_.prepare(
-         "INSERT INTO pages (path, published_revision) VALUES (?, ?) "
-         "ON CONFLICT (path) DO UPDATE SET published_revision = excluded.published_revision")
+  mark_revision(db, path, revision, RevisionState::published, mark);
+  db.prepare(
+        "INSERT INTO pages (path, published_revision) VALUES (?, ?) "
+        "ON CONFLICT (path) DO UPDATE SET published_revision = excluded.published_revision")
       .bind(1, path)
       .bind(2, revision)
       .run();
-  record_change(db_, "page", path);
+  record_change(db, "page", path);
   tx.commit();
   return true;
 }
 
 std::int64_t SqliteChangeFeed::latest() {
-  auto guard = db_.lock();
-  auto st = db_.prepare("SELECT COALESCE(MAX(seq), 0) FROM changes");
+  auto db = db_.connect();
+  auto st = db.prepare("SELECT COALESCE(MAX(seq), 0) FROM changes");
   st.step();
   return st.integer(0);
 }

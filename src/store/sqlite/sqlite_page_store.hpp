@@ -35,6 +35,6 @@ class SqliteChangeFeed final : public ChangeFeed {
 };
 
 // Records one change in the feed; call inside the transaction that made it.
-void record_change(Database& db, std::string_view kind, std::string_view key);
+void record_change(Connection& db, std::string_view kind, std::string_view key);
 
 }  // namespace cairn::store::sqlite

@@ -21,10 +21,10 @@ StoredTrial read_trial(Statement& st) {
 
 TrialImportReport SqliteTrialStore::upsert_trials(const std::vector<TrialRecord>& trials) {
   TrialImportReport report;
-  auto guard = db_.lock();
-  Transaction tx(db_);
-  auto current = db_.prepare("SELECT content_hash FROM trials WHERE nct_id = ?");
-  auto upsert = db_.prepare(
+  auto db = db_.connect();
+  Transaction tx(db);
+  auto current = db.prepare("SELECT content_hash FROM trials WHERE nct_id = ?");
+  auto upsert = db.prepare(
       "INSERT INTO trials (nct_id, content, content_hash) VALUES (?, ?, ?) "
       "ON CONFLICT (nct_id) DO UPDATE SET content = excluded.content, "
       "content_hash = excluded.content_hash, "
@@ -45,15 +45,15 @@ TrialImportReport SqliteTrialStore::upsert_trials(const std::vector<TrialRecord>
     current.reset();
     upsert.reset();
     upsert.bind(1, trial.nct_id).bind(2, trial.content).bind(3, hash).run();
-    record_change(db_, "trial", trial.nct_id);
+    record_change(db, "trial", trial.nct_id);
   }
   tx.commit();
   return report;
 }
 
 std::optional<StoredTrial> SqliteTrialStore::trial(std::string_view nct_id) {
-  auto guard = db_.lock();
-  auto st = db_.prepare("SELECT " + std::string(kTrialColumns) + " FROM trials WHERE nct_id = ?");
+  auto db = db_.connect();
+  auto st = db.prepare("SELECT " + std::string(kTrialColumns) + " FROM trials WHERE nct_id = ?");
   st.bind(1, nct_id);
   if (!st.step())
     return std::nullopt;
@@ -61,8 +61,8 @@ std::optional<StoredTrial> SqliteTrialStore::trial(std::string_view nct_id) {
 }
 
 std::int64_t SqliteTrialStore::trial_count() {
-  auto guard = db_.lock();
-  auto st = db_.prepare("SELECT COUNT(*) FROM trials");
+  auto db = db_.connect();
+  auto st = db.prepare("SELECT COUNT(*) FROM trials");
   st.step();
   return st.integer(0);
 }
@@ -72,9 +72,9 @@ void SqliteTrialStore::for_each_trial(const std::function<void(const StoredTrial
   for (;;) {
     std::vector<StoredTrial> page;
     {
-      auto guard = db_.lock();
-      auto st = db_.prepare("SELECT " + std::string(kTrialColumns) +
-                            " FROM trials WHERE nct_id > ? ORDER BY nct_id LIMIT ?");
+      auto db = db_.connect();
+      auto st = db.prepare("SELECT " + std::string(kTrialColumns) +
+                           " FROM trials WHERE nct_id > ? ORDER BY nct_id LIMIT ?");
       st.bind(1, after).bind(2, kPageSize);
       while (st.step()) page.push_back(read_trial(st));
     }
@@ -92,12 +92,12 @@ void SqliteTrialStore::for_each_trial_changed_since(
     std::vector<StoredTrial> page;
     std::int64_t last_seq = since;
     {
-      auto guard = db_.lock();
-      auto changes = db_.prepare(
+      auto db = db_.connect();
+      auto changes = db.prepare(
           "SELECT seq, key FROM changes WHERE kind = 'trial' AND seq > ? ORDER BY seq LIMIT ?");
       changes.bind(1, last_seq).bind(2, kPageSize);
       auto one =
-          db_.prepare("SELECT " + std::string(kTrialColumns) + " FROM trials WHERE nct_id = ?");
+          db.prepare("SELECT " + std::string(kTrialColumns) + " FROM trials WHERE nct_id = ?");
       bool any = false;
       while (changes.step()) {
         any = true;

@@ -79,7 +79,8 @@ TEST_F(MailSenderTest, DueMailIsSentOnceAndItsBodyForgotten) {
   clock_.advance(1h);
   EXPECT_EQ(sender.send_due(), 0);
   EXPECT_EQ(transport_.sent.size(), 1u) << "sent twice";
-  store::sqlite::Database db(dir_ / "cairn.sqlite");
+  store::sqlite::Database file_db(dir_ / "cairn.sqlite");
+  auto db = file_db.connect();
   auto st = db.prepare("SELECT body, sent_at FROM mail_outbox");
   ASSERT_TRUE(st.step());
   EXPECT_EQ(st.text(0), "") << "a sent mail keeps no private link";

@@ -113,7 +113,8 @@ TEST_F(NurseInboxTest, UnknownOrAlteredTokensReadNothing) {
 
 TEST_F(NurseInboxTest, TheMessageIsStoredUnderTheTokensHashNotTheToken) {
   auto sent = ask("A question");
-  store::sqlite::Database db(dir_ / "cairn.sqlite");
+  store::sqlite::Database file_db(dir_ / "cairn.sqlite");
+  auto db = file_db.connect();
   auto st = db.prepare("SELECT token_hash FROM nurse_messages");
   ASSERT_TRUE(st.step());
   EXPECT_EQ(st.text(0), accounts::SessionService::hash_token(sent.token));

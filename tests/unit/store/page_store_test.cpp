@@ -84,18 +84,19 @@ TEST(DatabaseTest, MigrationsAreAppliedOnceAndRecorded) {
   int version = 0;
   {
     sqlite::Database db(file);
-    version = db.schema_version();
+    version = db.connect().schema_version();
     EXPECT_GE(version, 2);
   }
   sqlite::Database again(file);
-  EXPECT_EQ(again.schema_version(), version);
+  EXPECT_EQ(again.connect().schema_version(), version);
   std::filesystem::remove(file);
 }
 
 TEST(DatabaseTest, TransactionRollsBackWhenNotCommitted) {
   auto file = std::filesystem::temp_directory_path() / ("cairn-tx-" + std::to_string(::getpid()));
   std::filesystem::remove(file);
-  sqlite::Database db(file);
+  sqlite::Database file_db(file);
+  auto db = file_db.connect();
   {
     sqlite::Transaction tx(db);
     db.exec("INSERT INTO changes (kind, key) VALUES ('x', 'y')");
