@@ -2,7 +2,7 @@
 
 #include <array>
 
-#include "accounts/code_points.hpp"
+#include "core/code_points.hpp"
 #include "core/text.hpp"
 
 namespace cairn::accounts {

@@ -1,6 +1,6 @@
 #include "content/page_feedback.hpp"
 
-#include "accounts/code_points.hpp"
+#include "core/code_points.hpp"
 #include "core/text.hpp"
 #include "safeguarding/contact_details.hpp"
 
@@ -18,7 +18,7 @@ accounts::FormResult<FeedbackSent> PageFeedback::submit(const std::string& path,
   if (useful != "yes" && useful != "no")
     problems.add("useful", "Select yes or no.");
   std::string text(trim(comment));
-  auto points = accounts::decode_utf8(text);
+  auto points = decode_utf8(text);
   if (!points) {
     problems.add("comment", "Your comment has characters that are not valid text.");
   } else if (points->size() > kMaxFeedbackChars) {

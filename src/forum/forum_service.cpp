@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <ctime>
 
-#include "accounts/code_points.hpp"
+#include "core/code_points.hpp"
 #include "core/text.hpp"
 
 namespace cairn::forum {
@@ -11,7 +11,7 @@ namespace cairn::forum {
 namespace {
 
 std::size_t length_of(std::string_view text) {
-  auto points = accounts::decode_utf8(text);
+  auto points = decode_utf8(text);
   return points ? points->size() : text.size();
 }
 

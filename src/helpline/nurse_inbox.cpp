@@ -2,10 +2,10 @@
 
 #include <algorithm>
 
-#include "accounts/code_points.hpp"
 #include "accounts/email_address.hpp"
 #include "accounts/random_token.hpp"
 #include "accounts/session_service.hpp"
+#include "core/code_points.hpp"
 #include "core/text.hpp"
 
 namespace cairn::helpline {
@@ -39,7 +39,7 @@ std::string clean_text(std::string_view text, bool multi_line) {
 
 // Characters, not bytes; text that is not UTF-8 counts as too long.
 std::size_t char_count(std::string_view text) {
-  auto points = accounts::decode_utf8(text);
+  auto points = decode_utf8(text);
   return points ? points->size() : static_cast<std::size_t>(-1);
 }
 

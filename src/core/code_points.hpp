@@ -6,9 +6,9 @@
 #include <string>
 #include <string_view>
 
-namespace cairn::accounts {
+namespace cairn {
 
 // The code points of valid UTF-8 (no overlong forms, no surrogates); nothing otherwise.
 std::optional<std::u32string> decode_utf8(std::string_view text);
 
-}  // namespace cairn::accounts
+}  // namespace cairn

@@ -1,6 +1,6 @@
-#include "accounts/code_points.hpp"
+#include "core/code_points.hpp"
 
-namespace cairn::accounts {
+namespace cairn {
 
 std::optional<std::u32string> decode_utf8(std::string_view text) {
   std::u32string out;
@@ -32,4 +32,4 @@ std::optional<std::u32string> decode_utf8(std::string_view text) {
   return out;
 }
 
-}  // namespace cairn::accounts
+}  // namespace cairn
