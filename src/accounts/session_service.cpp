@@ -2,7 +2,7 @@
 
 #include <sodium.h>
 
-#include "accounts/random_token.hpp"
+#include "core/random_token.hpp"
 
 namespace cairn::accounts {
 

@@ -3,9 +3,9 @@
 #include <algorithm>
 
 #include "accounts/email_address.hpp"
-#include "accounts/random_token.hpp"
 #include "accounts/session_service.hpp"
 #include "core/code_points.hpp"
+#include "core/random_token.hpp"
 #include "core/text.hpp"
 
 namespace cairn::helpline {
@@ -114,7 +114,7 @@ accounts::FormResult<SentQuestion> NurseInbox::submit(const Question& q, std::st
   }
 
   SentQuestion sent;
-  sent.token = accounts::random_token(32);
+  sent.token = random_token(32);
   sent.link = link_for(sent.token);
   sent.flagged = watched_.matches(question) || watched_.matches(name);
 
