@@ -11,12 +11,12 @@
 #include "accounts/account_service.hpp"
 #include "accounts/password_hasher.hpp"
 #include "accounts/password_policy.hpp"
-#include "accounts/rate_limiter.hpp"
 #include "accounts/session_service.hpp"
 #include "app/account_routes.hpp"
 #include "app/site_content.hpp"
 #include "app/visitor.hpp"
 #include "core/clock.hpp"
+#include "core/rate_limiter.hpp"
 #include "http/csrf.hpp"
 #include "http/router.hpp"
 #include "store/store.hpp"
@@ -40,14 +40,14 @@ class AccountSystem {
   const http::CsrfGuard& csrf() const { return csrf_; }
   const VisitorResolver& visitors() const { return visitors_; }
   accounts::AccountService& accounts() { return accounts_; }
-  accounts::RateLimiter& limiter() { return limiter_; }
+  RateLimiter& limiter() { return limiter_; }
   void add_routes(http::Router& router, const SiteContent& site);
 
  private:
   AccountSettings settings_;
   accounts::PasswordPolicy policy_;
   accounts::PasswordHasher hasher_;
-  accounts::RateLimiter limiter_;
+  RateLimiter limiter_;
   accounts::AccountService accounts_;
   accounts::SessionService sessions_;
   http::CsrfGuard csrf_;

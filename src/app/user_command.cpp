@@ -10,10 +10,10 @@
 #include "accounts/account_service.hpp"
 #include "accounts/password_hasher.hpp"
 #include "accounts/password_policy.hpp"
-#include "accounts/rate_limiter.hpp"
 #include "app/commands.hpp"
 #include "app/serve_options.hpp"
 #include "core/clock.hpp"
+#include "core/rate_limiter.hpp"
 #include "store/store.hpp"
 
 namespace cairn::app {
@@ -115,7 +115,7 @@ int user_command(const Args& input) {
   auto store = store::open_sqlite_store(options->data_dir);
   SystemClock clock;
   accounts::PasswordHasher hasher;
-  accounts::RateLimiter limiter(clock);
+  RateLimiter limiter(clock);
   accounts::AccountService service(store->accounts(), hasher, *policy, limiter, clock);
   accounts::StaffAccount staff{options->positional.front(),
                                name.empty() ? free_staff_name(store->accounts(), *role) : name,

@@ -7,7 +7,7 @@
 namespace cairn::content {
 
 PageFeedback::PageFeedback(store::FeedbackStore& store, const safeguarding::WatchedWords& watched,
-                           accounts::RateLimiter& limiter, const Clock& clock)
+                           RateLimiter& limiter, const Clock& clock)
     : store_(store), watched_(watched), limiter_(limiter), clock_(clock) {}
 
 accounts::FormResult<FeedbackSent> PageFeedback::submit(const std::string& path,

@@ -80,8 +80,8 @@ store::ForumViewer viewer_of(const accounts::Account* account) {
 }
 
 ForumService::ForumService(store::ForumStore& store, const Categories& categories,
-                           const safeguarding::WatchedWords& watched,
-                           accounts::RateLimiter& limiter, const Clock& clock)
+                           const safeguarding::WatchedWords& watched, RateLimiter& limiter,
+                           const Clock& clock)
     : store_(store), categories_(categories), watched_(watched), limiter_(limiter), clock_(clock) {}
 
 Result<HoldDecision> ForumService::check_author(const accounts::Account& author,
@@ -91,8 +91,7 @@ Result<HoldDecision> ForumService::check_author(const accounts::Account& author,
   bool staff = author.role != accounts::Role::member;
   // Staff answer many people in a day; members are limited (kPostsPerMember).
   if (!staff) {
-    if (auto allowed =
-            limiter_.attempt("forum:post:" + std::to_string(author.id), accounts::kPostsPerMember);
+    if (auto allowed = limiter_.attempt("forum:post:" + std::to_string(author.id), kPostsPerMember);
         !allowed)
       return allowed.error();
   }
@@ -249,8 +248,7 @@ accounts::FormResult<Ok> ForumService::report(const accounts::Account& reporter,
   }
   if (!problems.empty())
     return problems;
-  if (auto allowed =
-          limiter_.attempt("forum:post:" + std::to_string(reporter.id), accounts::kPostsPerMember);
+  if (auto allowed = limiter_.attempt("forum:post:" + std::to_string(reporter.id), kPostsPerMember);
       !allowed)
     return allowed.error();
   store_.add_report(post_id, reporter.id, reason, iso_time(clock_.now()));

@@ -75,8 +75,7 @@ InboxItem item_at(store::NurseMessageRecord message, std::int64_t now) {
 }  // namespace
 
 NurseInbox::NurseInbox(store::NurseMessageStore& store, const safeguarding::WatchedWords& watched,
-                       accounts::RateLimiter& limiter, const Clock& clock,
-                       NurseInboxSettings settings)
+                       RateLimiter& limiter, const Clock& clock, NurseInboxSettings settings)
     : store_(store),
       watched_(watched),
       limiter_(limiter),

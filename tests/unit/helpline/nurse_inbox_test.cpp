@@ -74,7 +74,7 @@ class NurseInboxTest : public ::testing::Test {
   std::unique_ptr<store::Store> store_;
   safeguarding::WatchedWords watched_;
   FixedClock clock_{t0()};
-  accounts::RateLimiter limiter_{clock_};
+  RateLimiter limiter_{clock_};
   std::unique_ptr<NurseInbox> inbox_;
   int n_ = 0;
 };
