@@ -3,10 +3,10 @@
 #include <algorithm>
 
 #include "accounts/email_address.hpp"
-#include "accounts/session_service.hpp"
 #include "core/code_points.hpp"
 #include "core/random_token.hpp"
 #include "core/text.hpp"
+#include "core/token_hash.hpp"
 
 namespace cairn::helpline {
 
@@ -118,7 +118,7 @@ accounts::FormResult<SentQuestion> NurseInbox::submit(const Question& q, std::st
   sent.flagged = watched_.matches(question) || watched_.matches(name);
 
   store::NewNurseMessage message;
-  message.token_hash = accounts::SessionService::hash_token(sent.token);
+  message.token_hash = hash_token(sent.token);
   message.name = std::move(name);
   message.email = email;
   message.question = std::move(question);
@@ -137,7 +137,7 @@ accounts::FormResult<SentQuestion> NurseInbox::submit(const Question& q, std::st
 std::optional<store::NurseMessageRecord> NurseInbox::read(std::string_view token) const {
   if (token.empty() || token.size() > 100)
     return std::nullopt;
-  return store_.message_by_token_hash(accounts::SessionService::hash_token(token));
+  return store_.message_by_token_hash(hash_token(token));
 }
 
 Inbox NurseInbox::inbox() const {

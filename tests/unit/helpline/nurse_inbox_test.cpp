@@ -11,7 +11,7 @@
 #include <memory>
 #include <string>
 
-#include "accounts/session_service.hpp"
+#include "core/token_hash.hpp"
 #include "store/sqlite/database.hpp"
 #include "store/store.hpp"
 
@@ -116,7 +116,7 @@ TEST_F(NurseInboxTest, TheMessageIsStoredUnderTheTokensHashNotTheToken) {
   store::sqlite::Database db(dir_ / "cairn.sqlite");
   auto st = db.prepare("SELECT token_hash FROM nurse_messages");
   ASSERT_TRUE(st.step());
-  EXPECT_EQ(st.text(0), accounts::SessionService::hash_token(sent.token));
+  EXPECT_EQ(st.text(0), hash_token(sent.token));
   EXPECT_EQ(st.text(0).find(sent.token), std::string::npos);
 }
 
