@@ -10,6 +10,7 @@
 #include "app/web_app.hpp"
 #include "content/line_diff.hpp"
 #include "content/page_source.hpp"
+#include "core/iso_time.hpp"
 #include "core/text.hpp"
 #include "http/form.hpp"
 #include "views/editor_views.hpp"

@@ -1,11 +1,10 @@
 #include "app/nurse_routes.hpp"
 
 #include <charconv>
-#include <cstdio>
-#include <ctime>
 
 #include "app/form_state.hpp"
 #include "app/web_app.hpp"
+#include "core/iso_time.hpp"
 #include "core/text.hpp"
 #include "http/client_address.hpp"
 #include "http/form.hpp"
@@ -20,12 +19,7 @@ constexpr std::size_t kPreviewChars = 120;
 
 // "2026-03-03" -> "3 March 2026" (UTC).
 std::string date_of(std::int64_t seconds) {
-  std::time_t t = static_cast<std::time_t>(seconds);
-  std::tm tm{};
-  ::gmtime_r(&t, &tm);
-  char iso[64];
-  std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-  return views::format_date(iso);
+  return views::format_date(iso_date(seconds));
 }
 
 // The start of a question on one line, cut between characters.

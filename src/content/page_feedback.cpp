@@ -1,6 +1,7 @@
 #include "content/page_feedback.hpp"
 
 #include "core/code_points.hpp"
+#include "core/iso_time.hpp"
 #include "core/text.hpp"
 #include "safeguarding/contact_details.hpp"
 

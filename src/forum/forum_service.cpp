@@ -1,9 +1,9 @@
 #include "forum/forum_service.hpp"
 
 #include <algorithm>
-#include <ctime>
 
 #include "core/code_points.hpp"
+#include "core/iso_time.hpp"
 #include "core/text.hpp"
 
 namespace cairn::forum {
@@ -55,16 +55,6 @@ void check_body(accounts::FormProblems& problems, std::string_view body, std::st
 }
 
 }  // namespace
-
-std::string iso_time(std::chrono::system_clock::time_point t) {
-  auto seconds = std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count();
-  std::time_t tt = static_cast<std::time_t>(seconds);
-  std::tm tm{};
-  gmtime_r(&tt, &tm);
-  char out[32];
-  std::strftime(out, sizeof out, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return out;
-}
 
 bool is_moderator(const accounts::Account& account) {
   return account.role == accounts::Role::moderator || account.role == accounts::Role::admin;
@@ -124,7 +114,7 @@ accounts::FormResult<Posted> ForumService::start_thread(const accounts::Account&
                            hold->held() ? "held" : "public",
                            hold->stored(),
                            hold->priority(),
-                           iso_time(clock_.now())};
+                           iso_date_time(clock_.now())};
   auto [thread_id, post_id] = store_.create_thread(category, title, post);
   store_.mark_read(author.id, thread_id, post_id);
   return Posted{thread_id, post_id, std::move(hold.value())};
@@ -152,7 +142,7 @@ accounts::FormResult<Posted> ForumService::reply(const accounts::Account& author
                            hold->held() ? "held" : "public",
                            hold->stored(),
                            hold->priority(),
-                           iso_time(clock_.now())};
+                           iso_date_time(clock_.now())};
   auto post_id = store_.add_post(thread_id, post);
   store_.mark_read(author.id, thread_id, post_id);
   return Posted{thread_id, post_id, std::move(hold.value())};
@@ -251,7 +241,7 @@ accounts::FormResult<Ok> ForumService::report(const accounts::Account& reporter,
   if (auto allowed = limiter_.attempt("forum:post:" + std::to_string(reporter.id), kPostsPerMember);
       !allowed)
     return allowed.error();
-  store_.add_report(post_id, reporter.id, reason, iso_time(clock_.now()));
+  store_.add_report(post_id, reporter.id, reason, iso_date_time(clock_.now()));
   return Ok{};
 }
 

@@ -32,8 +32,6 @@ inline constexpr std::size_t kMaxReasonLength = 1000;
 // Posts and reports by one member: thirty an hour, then one a minute and slower.
 inline constexpr RateLimit kPostsPerMember{30, 3600s, 60s, 900s};
 
-// ISO 8601 UTC, to the second.
-std::string iso_time(std::chrono::system_clock::time_point t);
 // Moderators and admins run the forum.
 bool is_moderator(const accounts::Account& account);
 
