@@ -35,14 +35,7 @@ std::string tidy(std::string_view text) {
 }
 
 std::string one_line(std::string_view text) {
-  std::string out;
-  for (char c : trim(text)) {
-    bool space = c == '\n' || c == '\r' || c == '\t' || c == ' ';
-    if (space && (out.empty() || out.back() == ' '))
-      continue;
-    out += space ? ' ' : c;
-  }
-  return out;
+  return squeeze_spaces(trim(text));
 }
 
 void check_body(accounts::FormProblems& problems, std::string_view body, std::string_view field) {
