@@ -1,4 +1,4 @@
-// decode_utf8: which byte strings are read as code points, and which are refused.
+// decode_utf8 and decode_utf8_at: which bytes are read as code points, and which are refused.
 #include "core/code_points.hpp"
 
 #include <gtest/gtest.h>
@@ -44,6 +44,29 @@ TEST(DecodeUtf8, CountsCharactersNotBytes) {
   auto points = decode_utf8("Zo\xC3\xAB \xE2\x9C\x93");  // "Zoë ✓"
   ASSERT_TRUE(points);
   EXPECT_EQ(points->size(), 5u);
+}
+
+TEST(DecodeUtf8At, ReadsOneCharacterAndTellsItsLength) {
+  std::string text = "a\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80";  // "aé€😀"
+  struct Step {
+    std::size_t at;
+    std::size_t len;
+    char32_t cp;
+  };
+  for (auto [at, len, cp] :
+       {Step{0, 1, U'a'}, Step{1, 2, 0xE9}, Step{3, 3, 0x20AC}, Step{6, 4, 0x1F600}}) {
+    char32_t got = 0;
+    EXPECT_EQ(decode_utf8_at(text, at, got), len) << at;
+    EXPECT_EQ(got, cp) << at;
+  }
+}
+
+TEST(DecodeUtf8At, ZeroWhereTheBytesAreNotUtf8) {
+  char32_t cp = 0;
+  EXPECT_EQ(decode_utf8_at("\xC3\xA9", 1, cp), 0u);      // a continuation byte
+  EXPECT_EQ(decode_utf8_at("x\xE2\x82", 1, cp), 0u);     // cut short
+  EXPECT_EQ(decode_utf8_at("\xC0\xAF", 0, cp), 0u);      // overlong
+  EXPECT_EQ(decode_utf8_at("\xED\xB0\x80", 0, cp), 0u);  // a surrogate
 }
 
 }  // namespace
