@@ -94,10 +94,7 @@ std::optional<std::string> decode_entity(std::string_view e) {
       return std::nullopt;
     char32_t cp = 0;
     for (char c : digits) {
-      int v = c >= '0' && c <= '9'          ? c - '0'
-              : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
-              : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                            : -1;
+      int v = hex ? hex_digit_value(c) : c >= '0' && c <= '9' ? c - '0' : -1;
       if (v < 0)
         return std::nullopt;
       cp = cp * (hex ? 16 : 10) + static_cast<char32_t>(v);

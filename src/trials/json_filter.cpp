@@ -171,22 +171,12 @@ class Parser {
     }
   }
 
-  static int hex(char c) {
-    if (c >= '0' && c <= '9')
-      return c - '0';
-    if (c >= 'a' && c <= 'f')
-      return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-      return c - 'A' + 10;
-    return -1;
-  }
-
   bool hex4(std::uint32_t& out) {
     if (pos_ + 4 > s_.size())
       return fail("unfinished \\u escape");
     out = 0;
     for (int i = 0; i < 4; ++i) {
-      int h = hex(s_[pos_ + static_cast<std::size_t>(i)]);
+      int h = hex_digit_value(s_[pos_ + static_cast<std::size_t>(i)]);
       if (h < 0)
         return fail("bad \\u escape");
       out = out * 16 + static_cast<std::uint32_t>(h);

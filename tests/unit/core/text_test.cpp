@@ -44,6 +44,20 @@ TEST(Split, KeepsEmptyParts) {
   EXPECT_EQ(parts[1], "");
 }
 
+TEST(HexDigitValue, EitherCaseAndNothingElse) {
+  struct Case {
+    char c;
+    int value;
+  };
+  for (auto [c, value] :
+       {Case{'0', 0}, Case{'9', 9}, Case{'a', 10}, Case{'f', 15}, Case{'A', 10}, Case{'F', 15},
+        Case{'g', -1}, Case{'G', -1}, Case{'/', -1}, Case{':', -1}, Case{'@', -1}, Case{'`', -1},
+        Case{' ', -1}, Case{'\0', -1}, Case{'\xC3', -1}}) {
+    EXPECT_EQ(hex_digit_value(c), value) << c;
+  }
+  static_assert(hex_digit_value('e') == 14);
+}
+
 TEST(AppendUtf8, EncodesEachLength) {
   struct Case {
     char32_t cp;
