@@ -1,24 +1,14 @@
 #include "accounts/account_service.hpp"
 
-#include <ctime>
-
 #include "accounts/display_name.hpp"
 #include "accounts/email_address.hpp"
+#include "core/iso_time.hpp"
 
 namespace cairn::accounts {
 
 namespace {
 
 constexpr std::string_view kWrongEmailOrPassword = "Enter a correct email and password";
-
-std::string iso_utc(std::int64_t seconds) {
-  std::time_t t = static_cast<std::time_t>(seconds);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char out[32];
-  std::strftime(out, sizeof out, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return out;
-}
 
 std::int64_t seconds_of(std::chrono::system_clock::time_point t) {
   return std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count();
@@ -41,7 +31,7 @@ AccountService::AccountService(store::AccountStore& store, const PasswordHasher&
     : store_(store), hasher_(hasher), policy_(policy), limiter_(limiter), clock_(clock) {}
 
 std::string AccountService::now_iso() const {
-  return iso_utc(seconds_of(clock_.now()));
+  return iso_date_time(seconds_of(clock_.now()));
 }
 
 Result<Account> AccountService::register_member(const Registration& form,
@@ -235,8 +225,8 @@ nlohmann::json AccountService::export_data(const Account& account) {
   };
   auto sessions = nlohmann::json::array();
   for (const auto& s : store_.sessions_of(account.id)) {
-    sessions.push_back({{"started_at", iso_utc(s.created_at)},
-                        {"last_seen_at", iso_utc(s.last_seen_at)},
+    sessions.push_back({{"started_at", iso_date_time(s.created_at)},
+                        {"last_seen_at", iso_date_time(s.last_seen_at)},
                         {"browser", s.user_agent}});
   }
   out["sessions"] = std::move(sessions);

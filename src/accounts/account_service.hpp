@@ -4,6 +4,7 @@
 // account and per address.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -16,13 +17,20 @@
 #include "accounts/member_data.hpp"
 #include "accounts/password_hasher.hpp"
 #include "accounts/password_policy.hpp"
-#include "accounts/rate_limiter.hpp"
 #include "core/clock.hpp"
 #include "core/form_problems.hpp"
+#include "core/rate_limiter.hpp"
 #include "core/result.hpp"
 #include "store/account_store.hpp"
 
 namespace cairn::accounts {
+
+using namespace std::chrono_literals;
+// Sign-in: five a minute per account and twenty per address, then 2, 4, 8 ... up to 60 s.
+inline constexpr RateLimit kSignInPerAccount{5, 60s, 2s, 60s};
+inline constexpr RateLimit kSignInPerAddress{20, 60s, 2s, 60s};
+// Registrations from one address: ten an hour, then one a minute and slower.
+inline constexpr RateLimit kRegistrationsPerAddress{10, 3600s, 60s, 900s};
 
 // The registration form, as sent. Field names in problems: "display_name",
 // "email", "password", "confirm_password", "over_14", "accept_rules".

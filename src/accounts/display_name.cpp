@@ -2,7 +2,7 @@
 
 #include <array>
 
-#include "accounts/code_points.hpp"
+#include "core/code_points.hpp"
 #include "core/text.hpp"
 
 namespace cairn::accounts {
@@ -26,20 +26,7 @@ constexpr std::array<std::string_view, 8> kReserved = {"deleted member", "modera
 }  // namespace
 
 std::string normalise_display_name(std::string_view name) {
-  std::string out;
-  bool space = false;
-  for (char c : trim(name)) {
-    bool is_space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
-    if (is_space) {
-      space = true;
-      continue;
-    }
-    if (space)
-      out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
+  return squeeze_spaces(trim(name));
 }
 
 std::optional<std::string> display_name_problem(std::string_view name, bool staff) {

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <fstream>
 
-#include "accounts/code_points.hpp"
+#include "core/code_points.hpp"
 #include "core/text.hpp"
 
 namespace cairn::accounts {

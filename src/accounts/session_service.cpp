@@ -1,22 +1,12 @@
 #include "accounts/session_service.hpp"
 
-#include <sodium.h>
-
-#include "accounts/random_token.hpp"
+#include "core/random_token.hpp"
+#include "core/token_hash.hpp"
 
 namespace cairn::accounts {
 
 SessionService::SessionService(store::AccountStore& store, const Clock& clock, SessionPolicy policy)
     : store_(store), clock_(clock), policy_(policy) {}
-
-std::string SessionService::hash_token(std::string_view token) {
-  unsigned char digest[crypto_generichash_BYTES];
-  crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(token.data()),
-                     token.size(), nullptr, 0);
-  char hex[crypto_generichash_BYTES * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-  return hex;
-}
 
 std::int64_t SessionService::now_seconds() const {
   return std::chrono::duration_cast<std::chrono::seconds>(clock_.now().time_since_epoch()).count();

@@ -1,6 +1,6 @@
-// Sign-in sessions: a random 256-bit token in the cookie, only its hash in the
-// store (a stolen database yields no usable cookie). A session ends when idle
-// too long, when too old, at sign-out, and (all of them) at a password change.
+// Sign-in sessions: a random 256-bit token in the cookie, only its hash (core
+// hash_token) in the store, so a stolen database yields no usable cookie. A session
+// ends when idle too long, when too old, at sign-out, and (all of them) at a password change.
 #pragma once
 
 #include <chrono>
@@ -40,9 +40,6 @@ class SessionService {
   void end(std::string_view token);
   int end_all(std::int64_t account_id);
   const SessionPolicy& policy() const { return policy_; }
-
-  // The stored form of a token: hex of its BLAKE2b hash.
-  static std::string hash_token(std::string_view token);
 
  private:
   std::int64_t now_seconds() const;

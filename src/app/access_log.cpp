@@ -1,18 +1,15 @@
 #include "app/access_log.hpp"
 
-#include <ctime>
+#include <chrono>
 
+#include "core/iso_time.hpp"
 #include "helpline/nurse_inbox.hpp"
 
 namespace cairn::app {
 
 std::string access_log_line(const http::Request& request, int status, std::size_t bytes,
                             std::chrono::microseconds elapsed) {
-  std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char when[32];
-  std::strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  std::string when = iso_date_time(std::chrono::system_clock::now());
   // Paths are logged printable-only, so a hostile path cannot forge log lines.
   std::string path;
   for (char c : request.path.substr(0, 200)) {
@@ -23,9 +20,9 @@ std::string access_log_line(const http::Request& request, int status, std::size_
     path = std::string(helpline::kAnswerPath) + "[private]";
   }
   char line[512];
-  std::snprintf(line, sizeof line, "%s %s %s %s %d %zu %.1fms %s", when,
-                request.remote_address.c_str(), request.method.c_str(), path.c_str(), status,
-                bytes, static_cast<double>(elapsed.count()) / 1000.0, request.request_id.c_str());
+  std::snprintf(line, sizeof line, "%s %s %s %s %d %zu %.1fms %s", when.c_str(),
+                request.remote_address.c_str(), request.method.c_str(), path.c_str(), status, bytes,
+                static_cast<double>(elapsed.count()) / 1000.0, request.request_id.c_str());
   return line;
 }
 

@@ -9,7 +9,7 @@
 #include "app/commands.hpp"
 #include "app/content_folder.hpp"
 #include "content/content_checks.hpp"
-#include "core/clock.hpp"
+#include "core/iso_time.hpp"
 
 namespace cairn::app {
 

@@ -8,6 +8,7 @@
 #include "app/content_folder.hpp"
 #include "content/line_diff.hpp"
 #include "content/page_source.hpp"
+#include "core/iso_time.hpp"
 #include "core/text.hpp"
 #include "views/editor_views.hpp"
 

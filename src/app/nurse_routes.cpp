@@ -1,8 +1,6 @@
 #include "app/nurse_routes.hpp"
 
-#include <cstdio>
-#include <ctime>
-
+#include "core/iso_time.hpp"
 #include "views/nurse_views.hpp"
 
 namespace cairn::app {
@@ -14,12 +12,7 @@ constexpr std::size_t kPreviewChars = 120;
 
 // "2026-03-03" -> "3 March 2026" (UTC).
 std::string date_of(std::int64_t seconds) {
-  std::time_t t = static_cast<std::time_t>(seconds);
-  std::tm tm{};
-  ::gmtime_r(&t, &tm);
-  char iso[64];
-  std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-  return views::format_date(iso);
+  return views::format_date(iso_date(seconds));
 }
 
 // The start of a question on one line, cut between characters.

@@ -10,7 +10,7 @@
 
 #include "accounts/account_service.hpp"
 #include "accounts/password_hasher.hpp"
-#include "accounts/rate_limiter.hpp"
+#include "core/rate_limiter.hpp"
 #include "accounts/session_service.hpp"
 #include "app/content_folder.hpp"
 #include "app/open_store.hpp"
@@ -59,7 +59,7 @@ class Services {
  public:
   // In the order they are built: each may use those above it.
   accounts::PasswordHasher hasher;
-  accounts::RateLimiter limiter;
+  RateLimiter limiter;
   accounts::AccountService accounts;
   accounts::SessionService sessions;
   http::CsrfGuard csrf;

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "content/render.hpp"
+#include "core/iso_time.hpp"
 #include "helpline/opening_status.hpp"
 #include "views/error_view.hpp"
 #include "views/html.hpp"

@@ -7,9 +7,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "accounts/code_points.hpp"
 #include "content/page_source.hpp"
 #include "content/readability.hpp"
+#include "core/code_points.hpp"
 #include "core/text.hpp"
 
 namespace cairn::content {
@@ -42,7 +42,7 @@ Status editors_only(const accounts::Account& account) {
 }
 
 std::size_t char_count(std::string_view text) {
-  auto points = accounts::decode_utf8(text);
+  auto points = decode_utf8(text);
   return points ? points->size() : text.size();
 }
 

@@ -71,23 +71,13 @@ constexpr NamedEntity kEntities[] = {
     {"semi", ';'},
 };
 
-void append_utf8(std::string& out, char32_t cp) {
+// A character reference's code point; U+FFFD for those HTML replaces (NUL,
+// surrogates, past U+10FFFF).
+void append_referenced(std::string& out, char32_t cp) {
   if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
     out += kReplacementChar;
-  } else if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
   } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
+    append_utf8(out, cp);
   }
 }
 
@@ -104,20 +94,17 @@ std::optional<std::string> decode_entity(std::string_view e) {
       return std::nullopt;
     char32_t cp = 0;
     for (char c : digits) {
-      int v = c >= '0' && c <= '9'          ? c - '0'
-              : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
-              : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                            : -1;
+      int v = hex ? hex_digit_value(c) : c >= '0' && c <= '9' ? c - '0' : -1;
       if (v < 0)
         return std::nullopt;
       cp = cp * (hex ? 16 : 10) + static_cast<char32_t>(v);
     }
-    append_utf8(out, cp);
+    append_referenced(out, cp);
     return out;
   }
   for (const auto& named : kEntities) {
     if (named.name == body) {
-      append_utf8(out, named.code);
+      append_referenced(out, named.code);
       return out;
     }
   }
@@ -238,23 +225,6 @@ int text_cb(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* self) {
   return 0;
 }
 
-// Whitespace runs (newlines from blocks, soft breaks) -> one space.
-std::string squeeze(std::string_view text) {
-  std::string out;
-  bool space = false;
-  for (char c : trim(text)) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-      space = true;
-      continue;
-    }
-    if (space)
-      out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
-
 }  // namespace
 
 // ---- TermLinker
@@ -348,7 +318,8 @@ void MarkdownHtml::render(std::string_view markdown, bool nested) {
 
 std::vector<RenderedPart> MarkdownHtml::take_parts() {
   flush();
-  for (auto& part : parts_) part.text = squeeze(part.text);
+  // Whitespace runs (newlines from blocks, soft breaks) -> one space.
+  for (auto& part : parts_) part.text = squeeze_spaces(trim(part.text));
   return std::move(parts_);
 }
 
@@ -382,7 +353,7 @@ void MarkdownHtml::flush() {
 }
 
 void MarkdownHtml::start_section() {
-  std::string heading = squeeze(heading_text_);
+  std::string heading = squeeze_spaces(trim(heading_text_));
   std::string base = slugify(heading);
   if (base.empty())
     base = "section";

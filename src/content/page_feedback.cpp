@@ -1,13 +1,14 @@
 #include "content/page_feedback.hpp"
 
-#include "accounts/code_points.hpp"
+#include "core/code_points.hpp"
+#include "core/iso_time.hpp"
 #include "core/text.hpp"
 #include "safeguarding/contact_details.hpp"
 
 namespace cairn::content {
 
 PageFeedback::PageFeedback(store::FeedbackStore& store, const safeguarding::WatchedWords& watched,
-                           accounts::RateLimiter& limiter, const Clock& clock)
+                           RateLimiter& limiter, const Clock& clock)
     : store_(store), watched_(watched), limiter_(limiter), clock_(clock) {}
 
 Result<FeedbackSent> PageFeedback::submit(const std::string& path, std::string_view useful,
@@ -16,7 +17,7 @@ Result<FeedbackSent> PageFeedback::submit(const std::string& path, std::string_v
   if (useful != "yes" && useful != "no")
     problems.add("useful", "Select yes or no.");
   std::string text(trim(comment));
-  auto points = accounts::decode_utf8(text);
+  auto points = decode_utf8(text);
   if (!points) {
     problems.add("comment", "Your comment has characters that are not valid text.");
   } else if (points->size() > kMaxFeedbackChars) {

@@ -8,9 +8,9 @@
 #include <string>
 #include <string_view>
 
-#include "accounts/rate_limiter.hpp"
 #include "core/clock.hpp"
 #include "core/form_problems.hpp"
+#include "core/rate_limiter.hpp"
 #include "safeguarding/watched_words.hpp"
 #include "store/feedback_store.hpp"
 
@@ -19,7 +19,7 @@ namespace cairn::content {
 using namespace std::chrono_literals;
 inline constexpr std::size_t kMaxFeedbackChars = 1000;
 // From one address: ten an hour, then one a minute and slower.
-inline constexpr accounts::RateLimit kFeedbackPerAddress{10, 3600s, 60s, 900s};
+inline constexpr RateLimit kFeedbackPerAddress{10, 3600s, 60s, 900s};
 
 struct FeedbackSent {
   bool crisis = false;  // the comment mentions self-harm: show crisis support at once
@@ -28,7 +28,7 @@ struct FeedbackSent {
 class PageFeedback {
  public:
   PageFeedback(store::FeedbackStore& store, const safeguarding::WatchedWords& watched,
-               accounts::RateLimiter& limiter, const Clock& clock);
+               RateLimiter& limiter, const Clock& clock);
 
   // `useful` is "yes" or "no"; `address` is used only for the rate limit, in memory.
   // The caller checks that `path` is a published page.
@@ -38,7 +38,7 @@ class PageFeedback {
  private:
   store::FeedbackStore& store_;
   const safeguarding::WatchedWords& watched_;
-  accounts::RateLimiter& limiter_;
+  RateLimiter& limiter_;
   const Clock& clock_;
 };
 

@@ -2,7 +2,6 @@
 #pragma once
 
 #include <chrono>
-#include <string>
 
 namespace cairn {
 
@@ -30,9 +29,5 @@ class FixedClock final : public Clock {
  private:
   std::chrono::system_clock::time_point t_;
 };
-
-// The UTC calendar day of an instant, "2026-11-29": the dates pages and
-// reviews are written in.
-std::string iso_date(std::chrono::system_clock::time_point t);
 
 }  // namespace cairn

@@ -1,9 +1,9 @@
 #include "forum/forum_service.hpp"
 
 #include <algorithm>
-#include <ctime>
 
-#include "accounts/code_points.hpp"
+#include "core/code_points.hpp"
+#include "core/iso_time.hpp"
 #include "core/text.hpp"
 
 namespace cairn::forum {
@@ -11,7 +11,7 @@ namespace cairn::forum {
 namespace {
 
 std::size_t length_of(std::string_view text) {
-  auto points = accounts::decode_utf8(text);
+  auto points = decode_utf8(text);
   return points ? points->size() : text.size();
 }
 
@@ -35,14 +35,7 @@ std::string tidy(std::string_view text) {
 }
 
 std::string one_line(std::string_view text) {
-  std::string out;
-  for (char c : trim(text)) {
-    bool space = c == '\n' || c == '\r' || c == '\t' || c == ' ';
-    if (space && (out.empty() || out.back() == ' '))
-      continue;
-    out += space ? ' ' : c;
-  }
-  return out;
+  return squeeze_spaces(trim(text));
 }
 
 void check_body(FormProblems& problems, std::string_view body, std::string_view field) {
@@ -55,16 +48,6 @@ void check_body(FormProblems& problems, std::string_view body, std::string_view 
 }
 
 }  // namespace
-
-std::string iso_time(std::chrono::system_clock::time_point t) {
-  auto seconds = std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count();
-  std::time_t tt = static_cast<std::time_t>(seconds);
-  std::tm tm{};
-  gmtime_r(&tt, &tm);
-  char out[32];
-  std::strftime(out, sizeof out, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return out;
-}
 
 bool is_moderator(const accounts::Account& account) {
   return account.role == accounts::Role::moderator || account.role == accounts::Role::admin;
@@ -80,8 +63,8 @@ store::ForumViewer viewer_of(const accounts::Account* account) {
 }
 
 ForumService::ForumService(store::ForumStore& store, const Categories& categories,
-                           const safeguarding::WatchedWords& watched,
-                           accounts::RateLimiter& limiter, const Clock& clock)
+                           const safeguarding::WatchedWords& watched, RateLimiter& limiter,
+                           const Clock& clock)
     : store_(store), categories_(categories), watched_(watched), limiter_(limiter), clock_(clock) {}
 
 Result<HoldDecision> ForumService::check_author(const accounts::Account& author,
@@ -91,8 +74,7 @@ Result<HoldDecision> ForumService::check_author(const accounts::Account& author,
   bool staff = author.role != accounts::Role::member;
   // Staff answer many people in a day; members are limited (kPostsPerMember).
   if (!staff) {
-    if (auto allowed =
-            limiter_.attempt("forum:post:" + std::to_string(author.id), accounts::kPostsPerMember);
+    if (auto allowed = limiter_.attempt("forum:post:" + std::to_string(author.id), kPostsPerMember);
         !allowed)
       return allowed.error();
   }
@@ -124,7 +106,7 @@ Result<Posted> ForumService::start_thread(const accounts::Account& author,
                            hold->held() ? "held" : "public",
                            hold->stored(),
                            hold->priority(),
-                           iso_time(clock_.now())};
+                           iso_date_time(clock_.now())};
   auto [thread_id, post_id] = store_.create_thread(category, title, post);
   store_.mark_read(author.id, thread_id, post_id);
   return Posted{thread_id, post_id, std::move(hold.value())};
@@ -152,7 +134,7 @@ Result<Posted> ForumService::reply(const accounts::Account& author, std::int64_t
                            hold->held() ? "held" : "public",
                            hold->stored(),
                            hold->priority(),
-                           iso_time(clock_.now())};
+                           iso_date_time(clock_.now())};
   auto post_id = store_.add_post(thread_id, post);
   store_.mark_read(author.id, thread_id, post_id);
   return Posted{thread_id, post_id, std::move(hold.value())};
@@ -248,11 +230,10 @@ Result<Ok> ForumService::report(const accounts::Account& reporter, std::int64_t 
   }
   if (!problems.empty())
     return problems.error();
-  if (auto allowed =
-          limiter_.attempt("forum:post:" + std::to_string(reporter.id), accounts::kPostsPerMember);
+  if (auto allowed = limiter_.attempt("forum:post:" + std::to_string(reporter.id), kPostsPerMember);
       !allowed)
     return allowed.error();
-  store_.add_report(post_id, reporter.id, reason, iso_time(clock_.now()));
+  store_.add_report(post_id, reporter.id, reason, iso_date_time(clock_.now()));
   return Ok{};
 }
 

@@ -4,6 +4,7 @@
 // (marked "waiting for a moderator") and by moderators.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -11,9 +12,9 @@
 #include <vector>
 
 #include "accounts/account.hpp"
-#include "accounts/rate_limiter.hpp"
 #include "core/clock.hpp"
 #include "core/form_problems.hpp"
+#include "core/rate_limiter.hpp"
 #include "core/result.hpp"
 #include "forum/categories.hpp"
 #include "forum/hold_rules.hpp"
@@ -22,14 +23,15 @@
 
 namespace cairn::forum {
 
+using namespace std::chrono_literals;
 inline constexpr int kThreadsPerPage = 20;
 inline constexpr int kPostsPerPage = 20;
 inline constexpr std::size_t kMaxTitleLength = 150;  // characters
 inline constexpr std::size_t kMaxPostLength = 10000;
 inline constexpr std::size_t kMaxReasonLength = 1000;
+// Posts and reports by one member: thirty an hour, then one a minute and slower.
+inline constexpr RateLimit kPostsPerMember{30, 3600s, 60s, 900s};
 
-// ISO 8601 UTC, to the second.
-std::string iso_time(std::chrono::system_clock::time_point t);
 // Moderators and admins run the forum.
 bool is_moderator(const accounts::Account& account);
 
@@ -62,8 +64,7 @@ struct ThreadPage {
 class ForumService {
  public:
   ForumService(store::ForumStore& store, const Categories& categories,
-               const safeguarding::WatchedWords& watched, accounts::RateLimiter& limiter,
-               const Clock& clock);
+               const safeguarding::WatchedWords& watched, RateLimiter& limiter, const Clock& clock);
 
   const Categories& categories() const { return categories_; }
 
@@ -97,7 +98,7 @@ class ForumService {
   store::ForumStore& store_;
   const Categories& categories_;
   const safeguarding::WatchedWords& watched_;
-  accounts::RateLimiter& limiter_;
+  RateLimiter& limiter_;
   const Clock& clock_;
 };
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/iso_time.hpp"
 #include "core/text.hpp"
 #include "forum/forum_service.hpp"
 
@@ -21,7 +22,7 @@ Status ModerationService::check(const accounts::Account& moderator) const {
 store::ForumAuditRecord ModerationService::entry(const accounts::Account& moderator,
                                                  std::string_view action) const {
   store::ForumAuditRecord e;
-  e.at = iso_time(clock_.now());
+  e.at = iso_date_time(clock_.now());
   e.moderator_id = moderator.id;
   e.moderator_name = moderator.display_name;
   e.action = action;
@@ -115,7 +116,7 @@ Result<Ok> ModerationService::edit(const accounts::Account& moderator, std::int6
     problems.add("reason", "Enter the reason for your edit");
   if (!problems.empty())
     return problems.error();
-  forum_.edit_post(post_id, body, iso_time(clock_.now()));
+  forum_.edit_post(post_id, body, iso_date_time(clock_.now()));
   auto e = entry(moderator, "edit");
   e.post_id = post_id;
   e.member_id = post->author_id;

@@ -253,20 +253,7 @@ SafeHtml render_post(std::string_view markdown) {
 }
 
 std::string post_text(std::string_view markdown) {
-  std::string text = render(markdown, true);
-  std::string out;
-  bool space = false;
-  for (char c : text) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-      space = !out.empty();
-      continue;
-    }
-    if (space)
-      out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
+  return squeeze_spaces(render(markdown, true));
 }
 
 }  // namespace cairn::forum

@@ -2,11 +2,11 @@
 
 #include <algorithm>
 
-#include "accounts/code_points.hpp"
 #include "accounts/email_address.hpp"
-#include "accounts/random_token.hpp"
-#include "accounts/session_service.hpp"
+#include "core/code_points.hpp"
+#include "core/random_token.hpp"
 #include "core/text.hpp"
+#include "core/token_hash.hpp"
 
 namespace cairn::helpline {
 
@@ -39,7 +39,7 @@ std::string clean_text(std::string_view text, bool multi_line) {
 
 // Characters, not bytes; text that is not UTF-8 counts as too long.
 std::size_t char_count(std::string_view text) {
-  auto points = accounts::decode_utf8(text);
+  auto points = decode_utf8(text);
   return points ? points->size() : static_cast<std::size_t>(-1);
 }
 
@@ -75,8 +75,7 @@ InboxItem item_at(store::NurseMessageRecord message, std::int64_t now) {
 }  // namespace
 
 NurseInbox::NurseInbox(store::NurseMessageStore& store, const safeguarding::WatchedWords& watched,
-                       accounts::RateLimiter& limiter, const Clock& clock,
-                       NurseInboxSettings settings)
+                       RateLimiter& limiter, const Clock& clock, NurseInboxSettings settings)
     : store_(store),
       watched_(watched),
       limiter_(limiter),
@@ -114,12 +113,12 @@ Result<SentQuestion> NurseInbox::submit(const Question& q, std::string_view addr
   }
 
   SentQuestion sent;
-  sent.token = accounts::random_token(32);
+  sent.token = random_token(32);
   sent.link = link_for(sent.token);
   sent.flagged = watched_.matches(question) || watched_.matches(name);
 
   store::NewNurseMessage message;
-  message.token_hash = accounts::SessionService::hash_token(sent.token);
+  message.token_hash = hash_token(sent.token);
   message.name = std::move(name);
   message.email = email;
   message.question = std::move(question);
@@ -138,7 +137,7 @@ Result<SentQuestion> NurseInbox::submit(const Question& q, std::string_view addr
 std::optional<store::NurseMessageRecord> NurseInbox::read(std::string_view token) const {
   if (token.empty() || token.size() > 100)
     return std::nullopt;
-  return store_.message_by_token_hash(accounts::SessionService::hash_token(token));
+  return store_.message_by_token_hash(hash_token(token));
 }
 
 Inbox NurseInbox::inbox() const {

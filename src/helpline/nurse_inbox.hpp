@@ -11,9 +11,9 @@
 #include <vector>
 
 #include "accounts/account.hpp"
-#include "accounts/rate_limiter.hpp"
 #include "core/clock.hpp"
 #include "core/form_problems.hpp"
+#include "core/rate_limiter.hpp"
 #include "core/result.hpp"
 #include "safeguarding/watched_words.hpp"
 #include "store/nurse_message_store.hpp"
@@ -25,7 +25,7 @@ inline constexpr std::size_t kMaxNameChars = 100;
 inline constexpr std::size_t kMaxQuestionChars = 5000;
 inline constexpr std::size_t kMaxAnswerChars = 10000;
 // Questions from one address: five an hour, then one per 15 minutes and slower.
-inline constexpr accounts::RateLimit kQuestionsPerAddress{5, 3600s, 900s, 3600s};
+inline constexpr RateLimit kQuestionsPerAddress{5, 3600s, 900s, 3600s};
 // Where the private links live: kAnswerPath + token.
 inline constexpr std::string_view kAnswerPath = "/helpline/answer/";
 inline constexpr std::string_view kAnswerReadySubject = "Your answer from our nurses is ready";
@@ -63,7 +63,7 @@ struct NurseInboxSettings {
 class NurseInbox {
  public:
   NurseInbox(store::NurseMessageStore& store, const safeguarding::WatchedWords& watched,
-             accounts::RateLimiter& limiter, const Clock& clock, NurseInboxSettings settings);
+             RateLimiter& limiter, const Clock& clock, NurseInboxSettings settings);
 
   // Checks and stores a question from `address`, with its "answer ready" email
   // held until the answer; refused (rate_limited) when that address has sent
@@ -86,7 +86,7 @@ class NurseInbox {
  private:
   store::NurseMessageStore& store_;
   const safeguarding::WatchedWords& watched_;
-  accounts::RateLimiter& limiter_;
+  RateLimiter& limiter_;
   const Clock& clock_;
   NurseInboxSettings settings_;
 };

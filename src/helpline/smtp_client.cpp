@@ -16,7 +16,7 @@
 #include <ctime>
 #include <vector>
 
-#include "accounts/random_token.hpp"
+#include "core/random_token.hpp"
 
 namespace cairn::helpline {
 
@@ -390,7 +390,7 @@ Status SmtpClient::send(const MailMessage& mail) {
   if (auto r = step("DATA", {354}, "DATA"); !r)
     return r.error();
   auto domain = mail.from.substr(mail.from.rfind('@') + 1);
-  std::string data = format_message(mail, clock_.now(), accounts::random_token(18) + "@" + domain);
+  std::string data = format_message(mail, clock_.now(), random_token(18) + "@" + domain);
   if (auto written = c.write(data + ".\r\n"); !written)
     return written.error();
   if (auto r = step("", {250}, "the message"); !r)

@@ -1,20 +1,14 @@
 #include "http/page_cache.hpp"
 
-#include <sodium.h>
-
+#include "core/digest.hpp"
 #include "http/compression.hpp"
 
 namespace cairn::http {
 
 CachedPage make_cached_page(std::string body, std::string content_type) {
-  unsigned char digest[16];
-  crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(body.data()),
-                     body.size(), nullptr, 0);
-  char hex[sizeof digest * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
   CachedPage page;
   page.content_type = std::move(content_type);
-  page.etag = std::string("\"") + hex + "\"";
+  page.etag = "\"" + blake2b_hex(body, 16) + "\"";
   page.gzip_body = std::make_shared<const std::string>(gzip_compress(body, 9));
   page.body = std::make_shared<const std::string>(std::move(body));
   return page;
@@ -33,7 +27,8 @@ std::optional<CachedPage> PageCache::find(std::string_view key) const {
     pages = pages_;
   }
   auto it = pages->find(key);
-  if (it == pages->end()) return std::nullopt;
+  if (it == pages->end())
+    return std::nullopt;
   return it->second;
 }
 

@@ -1,10 +1,9 @@
 #include "http/static_assets.hpp"
 
-#include <sodium.h>
-
 #include <fstream>
 #include <sstream>
 
+#include "core/digest.hpp"
 #include "http/compression.hpp"
 
 namespace cairn::http {
@@ -12,12 +11,7 @@ namespace cairn::http {
 namespace {
 
 std::string short_hash(std::string_view data) {
-  unsigned char digest[16];
-  crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(data.data()),
-                     data.size(), nullptr, 0);
-  char hex[sizeof digest * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-  return std::string(hex, 12);
+  return blake2b_hex(data, 16).substr(0, 12);
 }
 
 std::string read_file(const std::filesystem::path& file) {
@@ -31,33 +25,46 @@ std::string read_file(const std::filesystem::path& file) {
 
 std::string content_type_for(std::string_view name) {
   auto ends = [&](std::string_view ext) { return name.ends_with(ext); };
-  if (ends(".css")) return "text/css; charset=utf-8";
-  if (ends(".js") || ends(".mjs")) return "application/javascript; charset=utf-8";
-  if (ends(".svg")) return "image/svg+xml";
-  if (ends(".png")) return "image/png";
-  if (ends(".ico")) return "image/x-icon";
-  if (ends(".woff2")) return "font/woff2";
-  if (ends(".json")) return "application/json; charset=utf-8";
-  if (ends(".txt")) return "text/plain; charset=utf-8";
-  if (ends(".html")) return "text/html; charset=utf-8";
+  if (ends(".css"))
+    return "text/css; charset=utf-8";
+  if (ends(".js") || ends(".mjs"))
+    return "application/javascript; charset=utf-8";
+  if (ends(".svg"))
+    return "image/svg+xml";
+  if (ends(".png"))
+    return "image/png";
+  if (ends(".ico"))
+    return "image/x-icon";
+  if (ends(".woff2"))
+    return "font/woff2";
+  if (ends(".json"))
+    return "application/json; charset=utf-8";
+  if (ends(".txt"))
+    return "text/plain; charset=utf-8";
+  if (ends(".html"))
+    return "text/html; charset=utf-8";
   return "application/octet-stream";
 }
 
 StaticAssets StaticAssets::load(const std::filesystem::path& root) {
   StaticAssets assets;
   std::error_code ec;
-  if (!std::filesystem::is_directory(root, ec)) return assets;
+  if (!std::filesystem::is_directory(root, ec))
+    return assets;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
-    if (!entry.is_regular_file()) continue;
+    if (!entry.is_regular_file())
+      continue;
     std::string name = std::filesystem::relative(entry.path(), root).generic_string();
-    if (name.ends_with(".map")) continue;
+    if (name.ends_with(".map"))
+      continue;
     std::string data = read_file(entry.path());
     std::string hash = short_hash(data);
     auto dot = name.rfind('.');
     auto slash = name.rfind('/');
-    std::string hashed_name = (dot == std::string::npos || (slash != std::string::npos && dot < slash))
-                                  ? name + "." + hash
-                                  : name.substr(0, dot) + "." + hash + name.substr(dot);
+    std::string hashed_name =
+        (dot == std::string::npos || (slash != std::string::npos && dot < slash))
+            ? name + "." + hash
+            : name.substr(0, dot) + "." + hash + name.substr(dot);
     Asset asset;
     asset.content_type = content_type_for(name);
     asset.etag = "\"" + hash + "\"";
@@ -83,7 +90,8 @@ std::string StaticAssets::url(std::string_view name) const {
 
 std::optional<Response> StaticAssets::find(std::string_view path) const {
   auto it = by_url_.find(path);
-  if (it == by_url_.end()) return std::nullopt;
+  if (it == by_url_.end())
+    return std::nullopt;
   const Asset& a = it->second;
   Response r;
   r.content_type = a.content_type;

@@ -1,37 +1,14 @@
 #include "search/query_text.hpp"
 
 #include <algorithm>
-#include <array>
 #include <unordered_map>
 
 #include <xapian.h>
 
+#include "core/code_points.hpp"
+
 namespace cairn::search {
 namespace {
-
-// Decodes one UTF-8 character at text[i]; returns its length, or 0 when the bytes there are
-// not valid UTF-8 (bad lead or continuation byte, overlong form, surrogate, beyond U+10FFFF).
-std::size_t decode_utf8(std::string_view text, std::size_t i, unsigned& ch) {
-  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  unsigned c = byte(i);
-  if (c < 0x80) {
-    ch = c;
-    return 1;
-  }
-  std::size_t len = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-  if (len == 0 || i + len > text.size())
-    return 0;
-  ch = c & (0x7F >> len);
-  for (std::size_t k = 1; k < len; ++k) {
-    if ((byte(i + k) >> 6) != 0x2)
-      return 0;
-    ch = (ch << 6) | (byte(i + k) & 0x3F);
-  }
-  static constexpr std::array<unsigned, 5> kMinimum{0, 0, 0x80, 0x800, 0x10000};
-  if (ch < kMinimum[len] || ch > 0x10FFFF || (ch >= 0xD800 && ch <= 0xDFFF))
-    return 0;
-  return len;
-}
 
 bool is_control(unsigned ch) {
   return ch < 0x20 || (ch >= 0x7F && ch <= 0x9F) || ch == 0x2028 || ch == 0x2029;
@@ -89,8 +66,8 @@ std::string valid_utf8(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
-    unsigned ch = 0;
-    std::size_t len = decode_utf8(text, i, ch);
+    char32_t ch = 0;
+    std::size_t len = decode_utf8_at(text, i, ch);
     if (len == 0) {
       out += "\uFFFD";
       ++i;
@@ -107,8 +84,8 @@ CleanQuery clean_query(std::string_view raw, std::size_t max_bytes) {
   out.text.reserve(std::min(raw.size(), max_bytes + 8));
   bool pending_space = false;
   for (std::size_t i = 0; i < raw.size();) {
-    unsigned ch = 0;
-    std::size_t len = decode_utf8(raw, i, ch);
+    char32_t ch = 0;
+    std::size_t len = decode_utf8_at(raw, i, ch);
     if (len == 0) {  // an invalid byte: drop it and go on with the next one
       ++i;
       continue;
@@ -156,8 +133,8 @@ std::vector<Token> tokenize(std::string_view text) {
     in_word = false;
   };
   while (i < text.size()) {
-    unsigned ch = 0;
-    std::size_t len = decode_utf8(text, i, ch);
+    char32_t ch = 0;
+    std::size_t len = decode_utf8_at(text, i, ch);
     if (len == 0) {
       finish(i);
       ++i;
@@ -188,8 +165,8 @@ bool is_stopword(std::string_view word) {
 bool starts_with_letter(std::string_view word) {
   if (word.empty())
     return false;
-  unsigned ch = 0;
-  if (decode_utf8(word, 0, ch) == 0)
+  char32_t ch = 0;
+  if (decode_utf8_at(word, 0, ch) == 0)
     return false;
   switch (Xapian::Unicode::get_category(ch)) {
     case Xapian::Unicode::UPPERCASE_LETTER:

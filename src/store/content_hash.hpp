@@ -7,7 +7,7 @@
 
 namespace cairn::store {
 
-// BLAKE2b (libsodium's generichash), as lower-case hex.
+// BLAKE2b-256 as lower-case hex (core blake2b_hex).
 std::string content_hash(std::string_view content);
 
 }  // namespace cairn::store

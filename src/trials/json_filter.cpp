@@ -171,46 +171,18 @@ class Parser {
     }
   }
 
-  static int hex(char c) {
-    if (c >= '0' && c <= '9')
-      return c - '0';
-    if (c >= 'a' && c <= 'f')
-      return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-      return c - 'A' + 10;
-    return -1;
-  }
-
   bool hex4(std::uint32_t& out) {
     if (pos_ + 4 > s_.size())
       return fail("unfinished \\u escape");
     out = 0;
     for (int i = 0; i < 4; ++i) {
-      int h = hex(s_[pos_ + static_cast<std::size_t>(i)]);
+      int h = hex_digit_value(s_[pos_ + static_cast<std::size_t>(i)]);
       if (h < 0)
         return fail("bad \\u escape");
       out = out * 16 + static_cast<std::uint32_t>(h);
     }
     pos_ += 4;
     return true;
-  }
-
-  static void append_utf8(std::string& out, std::uint32_t cp) {
-    if (cp < 0x80) {
-      out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      out += static_cast<char>(0xC0 | (cp >> 6));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      out += static_cast<char>(0xE0 | (cp >> 12));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (cp >> 18));
-      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
   }
 
   // A string kept: escapes decoded, UTF-8 checked.
@@ -278,7 +250,7 @@ class Parser {
           } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
             return fail("lone surrogate in \\u escape");
           }
-          append_utf8(out, cp);
+          append_utf8(out, static_cast<char32_t>(cp));  // at most U+10FFFF, no surrogate
           break;
         }
         default:

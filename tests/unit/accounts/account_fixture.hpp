@@ -13,9 +13,9 @@
 #include "accounts/account_service.hpp"
 #include "accounts/password_hasher.hpp"
 #include "accounts/password_policy.hpp"
-#include "accounts/rate_limiter.hpp"
 #include "accounts/session_service.hpp"
 #include "core/clock.hpp"
+#include "core/rate_limiter.hpp"
 #include "store/store.hpp"
 
 namespace cairn::accounts::testing {

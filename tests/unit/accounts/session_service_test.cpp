@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "account_fixture.hpp"
+#include "core/token_hash.hpp"
 
 namespace cairn::accounts {
 namespace {
@@ -33,7 +34,7 @@ TEST_F(SessionServiceTest, StoreKeepsOnlyTheHash) {
   auto stored = store_->accounts().sessions_of(account.id);
   ASSERT_EQ(stored.size(), 1u);
   EXPECT_NE(stored[0].token_hash, token);
-  EXPECT_EQ(stored[0].token_hash, SessionService::hash_token(token));
+  EXPECT_EQ(stored[0].token_hash, hash_token(token));
 }
 
 TEST_F(SessionServiceTest, UnknownOrMalformedTokenFindsNothing) {

@@ -16,7 +16,7 @@ class PageFeedbackTest : public ::testing::Test {
 
   cairn::testing::TempStore store_;
   FixedClock clock_{std::chrono::sys_days{std::chrono::year{2026} / 11 / 29} + 15h + 7min};
-  accounts::RateLimiter limiter_{clock_};
+  RateLimiter limiter_{clock_};
   safeguarding::WatchedWords watched_ = safeguarding::WatchedWords::parse("end my life\n");
   std::unique_ptr<PageFeedback> feedback_;
 };

@@ -10,8 +10,8 @@
 #include <string>
 
 #include "accounts/account.hpp"
-#include "accounts/rate_limiter.hpp"
 #include "core/clock.hpp"
+#include "core/rate_limiter.hpp"
 #include "core/text.hpp"
 #include "forum/categories.hpp"
 #include "forum/forum_service.hpp"
@@ -49,9 +49,10 @@ class ForumFixture : public ::testing::Test {
 
   accounts::Account add_account(const std::string& name,
                                 accounts::Role role = accounts::Role::member) {
-    auto created = store_->accounts().create_account(
-        {to_lower_ascii(name) + "@example.org", name, "$argon2id$fake", std::string(accounts::role_name(role)),
-         true, "2025-01-01T00:00:00Z", "2025-01-01T00:00:00Z"});
+    auto created =
+        store_->accounts().create_account({to_lower_ascii(name) + "@example.org", name,
+                                           "$argon2id$fake", std::string(accounts::role_name(role)),
+                                           true, "2025-01-01T00:00:00Z", "2025-01-01T00:00:00Z"});
     EXPECT_EQ(created.outcome, store::CreatedAccount::Outcome::created);
     return reload(created.id);
   }
@@ -71,7 +72,7 @@ class ForumFixture : public ::testing::Test {
   }
 
   FixedClock clock_{std::chrono::system_clock::time_point(std::chrono::seconds(1'750'000'000))};
-  accounts::RateLimiter limiter_{clock_};
+  RateLimiter limiter_{clock_};
   std::filesystem::path dir_;
   std::unique_ptr<store::Store> store_;
   Categories categories_;

@@ -11,7 +11,7 @@
 #include <memory>
 #include <string>
 
-#include "accounts/session_service.hpp"
+#include "core/token_hash.hpp"
 #include "store/sqlite/database.hpp"
 #include "store/store.hpp"
 
@@ -74,7 +74,7 @@ class NurseInboxTest : public ::testing::Test {
   std::unique_ptr<store::Store> store_;
   safeguarding::WatchedWords watched_;
   FixedClock clock_{t0()};
-  accounts::RateLimiter limiter_{clock_};
+  RateLimiter limiter_{clock_};
   std::unique_ptr<NurseInbox> inbox_;
   int n_ = 0;
 };
@@ -117,7 +117,7 @@ TEST_F(NurseInboxTest, TheMessageIsStoredUnderTheTokensHashNotTheToken) {
   auto db = file_db.connect();
   auto st = db.prepare("SELECT token_hash FROM nurse_messages");
   ASSERT_TRUE(st.step());
-  EXPECT_EQ(st.text(0), accounts::SessionService::hash_token(sent.token));
+  EXPECT_EQ(st.text(0), hash_token(sent.token));
   EXPECT_EQ(st.text(0).find(sent.token), std::string::npos);
 }
 

@@ -1,18 +1,29 @@
-#include "accounts/rate_limiter.hpp"
+// RateLimiter: the sliding window, the doubling delay, its cap and the quiet spell.
+#include "core/rate_limiter.hpp"
 
 #include <gtest/gtest.h>
 
-#include "account_fixture.hpp"
+#include <string>
+#include <vector>
 
-namespace cairn::accounts {
+namespace cairn {
 namespace {
 
 using namespace std::chrono_literals;
 
+// The shapes of accounts' sign-in limits (kSignInPerAccount, kSignInPerAddress), which
+// these tests were first written against.
+constexpr RateLimit kFivePerMinute{5, 60s, 2s, 60s};
+constexpr RateLimit kTwentyPerMinute{20, 60s, 2s, 60s};
+
+std::chrono::system_clock::time_point test_start() {
+  return std::chrono::system_clock::time_point(std::chrono::seconds(1'750'000'000));
+}
+
 class RateLimiterTest : public ::testing::Test {
  protected:
-  Status sign_in() { return limiter_.attempt("sign-in:account:jo@example.org", kSignInPerAccount); }
-  FixedClock clock_{testing::test_start()};
+  Status sign_in() { return limiter_.attempt("sign-in:account:jo@example.org", kFivePerMinute); }
+  FixedClock clock_{test_start()};
   RateLimiter limiter_{clock_};
 };
 
@@ -84,7 +95,7 @@ TEST_F(RateLimiterTest, QuietWindowRestoresTheFullAllowance) {
 TEST_F(RateLimiterTest, KeysAreCountedApart) {
   for (int i = 0; i < 5; ++i) ASSERT_TRUE(sign_in());
   ASSERT_FALSE(sign_in());
-  EXPECT_TRUE(limiter_.attempt("sign-in:account:sam@example.org", kSignInPerAccount));
+  EXPECT_TRUE(limiter_.attempt("sign-in:account:sam@example.org", kFivePerMinute));
 }
 
 TEST_F(RateLimiterTest, ResetForgetsTheKey) {
@@ -95,10 +106,10 @@ TEST_F(RateLimiterTest, ResetForgetsTheKey) {
 
 TEST_F(RateLimiterTest, AddressAllowsTwentyAMinute) {
   for (int i = 0; i < 20; ++i) {
-    ASSERT_TRUE(limiter_.attempt("sign-in:address:192.0.2.1", kSignInPerAddress));
+    ASSERT_TRUE(limiter_.attempt("sign-in:address:192.0.2.1", kTwentyPerMinute));
   }
-  EXPECT_FALSE(limiter_.attempt("sign-in:address:192.0.2.1", kSignInPerAddress));
+  EXPECT_FALSE(limiter_.attempt("sign-in:address:192.0.2.1", kTwentyPerMinute));
 }
 
 }  // namespace
-}  // namespace cairn::accounts
+}  // namespace cairn

@@ -1,10 +1,10 @@
-#include "accounts/random_token.hpp"
+#include "core/random_token.hpp"
 
 #include <sodium.h>
 
 #include <vector>
 
-namespace cairn::accounts {
+namespace cairn {
 
 std::string random_token(std::size_t bytes) {
   std::vector<unsigned char> raw(bytes);
@@ -16,4 +16,4 @@ std::string random_token(std::size_t bytes) {
   return out;
 }
 
-}  // namespace cairn::accounts
+}  // namespace cairn

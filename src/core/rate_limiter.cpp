@@ -1,8 +1,8 @@
-#include "accounts/rate_limiter.hpp"
+#include "core/rate_limiter.hpp"
 
 #include <algorithm>
 
-namespace cairn::accounts {
+namespace cairn {
 
 namespace {
 
@@ -61,4 +61,4 @@ void RateLimiter::sweep(std::chrono::system_clock::time_point now) {
   }
 }
 
-}  // namespace cairn::accounts
+}  // namespace cairn

@@ -5,9 +5,9 @@
 #include <cstddef>
 #include <string>
 
-namespace cairn::accounts {
+namespace cairn {
 
 // `bytes` random bytes as unpadded base64url: 32 bytes make 43 characters.
 std::string random_token(std::size_t bytes = 32);
 
-}  // namespace cairn::accounts
+}  // namespace cairn

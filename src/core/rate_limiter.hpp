@@ -1,9 +1,8 @@
-// Limits how often something may be tried (sign-in per account and per
-// address, registrations per address, posts per member): so many attempts in
-// a sliding window, then each further attempt must wait a delay that doubles
-// (2, 4, 8 ... seconds) up to a cap. Never a permanent lock-out: the wait is
-// at most the cap, and after a quiet spell (window + cap) the full allowance
-// is back. In memory, so each node counts its own.
+// Limits how often something may be tried (sign-in, registrations, forum posts,
+// helpline questions, page feedback): so many attempts in a sliding window, then
+// each further attempt must wait a delay that doubles (2, 4, 8 ... seconds) up to
+// a cap. Never a permanent lock-out: the wait is at most the cap, and after a quiet
+// spell (window + cap) the full allowance is back. In memory, so each node counts its own.
 #pragma once
 
 #include <chrono>
@@ -16,20 +15,16 @@
 #include "core/clock.hpp"
 #include "core/result.hpp"
 
-namespace cairn::accounts {
+namespace cairn {
 
+// Each part names its own limits beside the rules they guard (kSignInPerAccount in
+// accounts, kPostsPerMember in forum ...).
 struct RateLimit {
   int attempts;  // allowed within `window` without delay
   std::chrono::seconds window;
   std::chrono::seconds first_delay;  // wait before the first attempt over the limit
   std::chrono::seconds max_delay;    // the delay doubles up to this
 };
-
-using namespace std::chrono_literals;
-inline constexpr RateLimit kSignInPerAccount{5, 60s, 2s, 60s};
-inline constexpr RateLimit kSignInPerAddress{20, 60s, 2s, 60s};
-inline constexpr RateLimit kRegistrationsPerAddress{10, 3600s, 60s, 900s};
-inline constexpr RateLimit kPostsPerMember{30, 3600s, 60s, 900s};
 
 class RateLimiter {
  public:
@@ -57,4 +52,4 @@ class RateLimiter {
   std::size_t calls_ = 0;
 };
 
-}  // namespace cairn::accounts
+}  // namespace cairn

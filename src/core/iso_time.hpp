@@ -1,0 +1,19 @@
+// Instants written the ISO 8601 way, always in UTC: "2026-03-03T09:15:00Z" for
+// stored and logged times, "2026-03-03" for days (pages, reviews, feedback).
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+
+namespace cairn {
+
+// "2026-03-03T09:15:00Z": to the second (a part second is dropped), Z for UTC.
+std::string iso_date_time(std::int64_t unix_seconds);
+std::string iso_date_time(std::chrono::system_clock::time_point t);
+
+// "2026-03-03": the UTC calendar day of an instant.
+std::string iso_date(std::int64_t unix_seconds);
+std::string iso_date(std::chrono::system_clock::time_point t);
+
+}  // namespace cairn
