@@ -154,7 +154,9 @@ class TrialIndex {
   std::vector<std::string> titles_;
   std::vector<Site> sites_;
   std::vector<std::uint32_t> doc_lists_;  // each trial's countries, then its conditions
-  Pool statuses_{true}, conditions_{true}, countries_{true}, facilities_{false}, cities_{false};
+  // Conditions keep each trial's own spelling ("Non-small" and "Non-Small Cell Lung Cancer"
+  // are both in the records): a hit lists its trial's conditions as the record has them.
+  Pool statuses_{true}, conditions_{false}, countries_{true}, facilities_{false}, cities_{false};
   std::unordered_map<std::string, std::vector<std::uint32_t>> postings_;  // doc << 3 | fields
   // Trials by status, phase and country, so the usual filters need not visit every trial.
   std::vector<std::vector<std::uint32_t>> status_docs_, phase_docs_, country_docs_;

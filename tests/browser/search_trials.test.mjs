@@ -37,7 +37,16 @@ before(async () => {
   });
   const found = await (await fetch(`${server.base}/api/v1/trials`)).json();
   assert.ok(found.total > 0, 'a recruiting UK trial was imported');
-  trialId = found.results[0].nct_id;
+  // Not every record has contacts and a summary (some were fetched with fewer fields).
+  const pages = Math.ceil(found.total / found.page_size);
+  for (let n = 1; n <= pages && !trialId; n++) {
+    const { results } = n === 1 ? found : await (await fetch(`${server.base}/api/v1/trials?page=${n}`)).json();
+    for (const hit of results) {
+      const trial = await (await fetch(`${server.base}/api/v1/trials/${hit.nct_id}`)).json();
+      if (trial.contacts.length > 0 && trial.summary) { trialId = hit.nct_id; break; }
+    }
+  }
+  assert.ok(trialId, 'a recruiting UK trial with contacts and a summary');
 });
 
 after(async () => {

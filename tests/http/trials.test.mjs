@@ -153,7 +153,26 @@ describe('the trial finder page and API', () => {
     assert.deepEqual(ids(json.results).sort(), expected.sort(), 'recruiting trials with a UK site, no more, no fewer');
     assert.ok(json.total > 0);
     assert.equal(Number(foundHeading(r.text)?.[1]), json.total, 'the page shows the count');
-    for (const hit of json.results) assert.ok(r.text.includes(`href="/trials/${hit.nct_id}"`), `${hit.nct_id} is linked`);
+    // The results run over more than one page: each page shows the count and links its
+    // page's trials, and the pages together link every one of them once.
+    const first = await api('/api/v1/trials');
+    const pages = Math.ceil(first.total / first.page_size);
+    assert.ok(pages > 1, `more than one page (${first.total} results, ${first.page_size} a page)`);
+    const linked = [];
+    for (let n = 1; n <= pages; n++) {
+      const html = n === 1 ? r.text : (await page(`/trials?page=${n}`)).text;
+      assert.equal(Number(foundHeading(html)?.[1]), json.total, `page ${n} shows the count`);
+      const list = /<ul class="nhsuk-list cairn-trial-results">([\s\S]*?)<\/ul>/.exec(html);
+      assert.ok(list, `page ${n} has a results list`);
+      const onPage = [...list[1].matchAll(/<a href="\/trials\/(NCT\d{8})">/g)].map((m) => m[1]);
+      const apiPage = n === 1 ? first : await api(`/api/v1/trials?page=${n}`);
+      assert.deepEqual(onPage, ids(apiPage.results), `page ${n} links its trials, in order`);
+      assert.equal(onPage.length, n < pages ? first.page_size : json.total - first.page_size * (pages - 1));
+      linked.push(...onPage);
+    }
+    assert.deepEqual(linked.sort(), expected.sort(), 'every trial linked, once, across the pages');
+    assert.match(r.text, /<a class="nhsuk-pagination__link nhsuk-pagination__link--next" href="\/trials\?page=2">/,
+      'page 1 links to page 2');
     // The form shows the defaults it used.
     assert.match(r.text, /<option value="RECRUITING" selected>/);
     assert.match(r.text, /<option value="United Kingdom" selected>/);

@@ -390,16 +390,40 @@ TEST_F(RealFinderTest, TrialsExcludingLmInTheirCriteriaAreNotLmTrials) {
   }
 }
 
-TEST_F(RealFinderTest, FindsTheRealUkRecruitingTrial) {
-  auto result = finder_->search(FinderQuery{});
-  EXPECT_EQ(ids_of(result), Ids{"NCT05850520"});
+// The default search, recruiting with a UK site, over the real records: NCT05850520 (in
+// mixed-export-50) and the 27 in melanoma-recruiting-2026, counted from the JSON files.
+TEST_F(RealFinderTest, FindsTheRealUkRecruitingTrials) {
+  const Ids expected = {"NCT02332668", "NCT03829254", "NCT03860883", "NCT04493723", "NCT04498767",
+                        "NCT04752826", "NCT05107674", "NCT05231655", "NCT05522660", "NCT05549297",
+                        "NCT05727904", "NCT05768178", "NCT05770102", "NCT05770544", "NCT05850520",
+                        "NCT06112314", "NCT06172478", "NCT06242470", "NCT06246149", "NCT06264180",
+                        "NCT06560905", "NCT06581406", "NCT06697301", "NCT06743126", "NCT07015190",
+                        "NCT07049276", "NCT07070232", "NCT07144306"};
+  ASSERT_EQ(expected.size(), 28u);
+  FinderQuery query;
+  ASSERT_EQ(query.page_size, 20);
+  auto result = finder_->search(query);
+  EXPECT_EQ(result.total, expected.size());
+  // Every page in turn, at the default page size: together they hold each trial once.
+  Ids all;
+  for (query.page = 1; query.page <= 2; ++query.page) {
+    auto page = finder_->search(query);
+    EXPECT_EQ(page.total, expected.size());
+    EXPECT_EQ(page.results.size(), query.page == 1 ? 20u : 8u);
+    for (const auto& id : ids_of(page)) all.push_back(id);
+  }
+  EXPECT_TRUE(finder_->search(query).results.empty()) << "page " << query.page;
+  EXPECT_EQ(sorted(all), expected);
   FinderQuery near_leicester;
   auto place = testing::uk_places().resolve("Leicester");
   ASSERT_TRUE(place);
   near_leicester.near = place->place;
   near_leicester.distance_miles = 10;
   auto near = finder_->search(near_leicester);
+  // Only NCT05850520 has a site with a geoPoint within 10 miles; the melanoma records'
+  // Leicester sites have no geoPoint, so no distance.
   ASSERT_EQ(near.results.size(), 1u);
+  EXPECT_EQ(near.results[0].nct_id, "NCT05850520");
   EXPECT_EQ(near.results[0].nearest->city, "Leicester");
 }
 

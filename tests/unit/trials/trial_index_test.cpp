@@ -372,5 +372,35 @@ TEST_F(TrialIndexTest, NearAndFiltersTogetherGiveWhatTheyPromise) {
   expect_as_promised(q, "near Bolton, phase 1, aged 30");
 }
 
+// Two records spell a condition differently: each hit lists its own trial's spelling, and
+// the condition facet counts each spelling as the records have it.
+TEST(TrialIndex, EachTrialKeepsItsOwnSpellingOfACondition) {
+  TrialIndex index;
+  Trial first;
+  first.nct_id = "NCT10000001";
+  first.brief_title = "First";
+  first.overall_status = "RECRUITING";
+  first.conditions = {"Non-small Cell Lung Cancer", "Melanoma"};
+  Trial second = first;
+  second.nct_id = "NCT10000002";
+  second.brief_title = "Second";
+  second.conditions = {"Cutaneous Melanoma", "Non-Small Cell Lung Cancer"};
+  index.add(first);
+  index.add(second);
+  FinderQuery q;
+  q.country.clear();
+  auto result = index.search(q);
+  ASSERT_EQ(result.results.size(), 2u);
+  for (const auto& hit : result.results) {
+    const Trial& t = hit.nct_id == first.nct_id ? first : second;
+    EXPECT_EQ(hit.conditions, t.conditions) << hit.nct_id;
+  }
+  EXPECT_EQ(result.facets["condition"],
+            (std::map<std::string, std::size_t>{{"Cutaneous Melanoma", 1},
+                                                {"Melanoma", 1},
+                                                {"Non-Small Cell Lung Cancer", 1},
+                                                {"Non-small Cell Lung Cancer", 1}}));
+}
+
 }  // namespace
 }  // namespace cairn::trials
