@@ -14,6 +14,8 @@ int status_for(Errc code) {
       return 403;
     case Errc::not_found:
       return 404;
+    case Errc::method_not_allowed:
+      return 405;
     case Errc::conflict:
       return 409;
     case Errc::too_large:

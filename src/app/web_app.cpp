@@ -97,16 +97,8 @@ http::Response WebApp::dispatch(const http::Request& request) {
   }
   // 405 in the page or the JSON error too, not just the status line.
   auto not_allowed = [&](std::string allowed) {
-    const std::string message = "That method is not allowed here.";
-    http::Response r;
-    if (path.starts_with("/api/")) {
-      r = http::json_response(
-          405, nlohmann::json{{"error", {{"status", 405}, {"message", message}}}}.dump());
-    } else {
-      r.status = 405;
-      r.body = views::render_problem(site_.chrome(), 405, message).str();
-    }
-    r.cache_control = "no-store";
+    auto r = error_response(
+        request, make_error(Errc::method_not_allowed, "That method is not allowed here."));
     r.set_header("Allow", std::move(allowed));
     return r;
   };

@@ -9,15 +9,16 @@
 namespace cairn {
 
 enum class Errc {
-  invalid_input,  // 400
-  unauthorized,   // 401
-  forbidden,      // 403
-  not_found,      // 404
-  conflict,       // 409
-  too_large,      // 413
-  rate_limited,   // 429
-  unavailable,    // 503
-  internal,       // 500
+  invalid_input,       // 400
+  unauthorized,        // 401
+  forbidden,           // 403
+  not_found,           // 404
+  method_not_allowed,  // 405
+  conflict,            // 409
+  too_large,           // 413
+  rate_limited,        // 429
+  unavailable,         // 503
+  internal,            // 500
 };
 
 // The one error type. A form's failure lists its field problems in `problems`
