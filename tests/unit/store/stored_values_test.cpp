@@ -42,6 +42,21 @@ TEST(HoldReasonsText, ComeBackMostUrgentFirstAndSkipUnknownWords) {
   EXPECT_EQ(parse_hold_reasons("first_postsX safeguarding_"), HoldReasons{});
 }
 
+TEST(NurseMessageStatusText, RoundTripsEveryStatus) {
+  for (auto s :
+       {NurseMessageStatus::open, NurseMessageStatus::assigned, NurseMessageStatus::answered})
+    EXPECT_EQ(parse_nurse_message_status(to_string(s)), s);
+  EXPECT_EQ(to_string(NurseMessageStatus::open), "open");
+  EXPECT_EQ(to_string(NurseMessageStatus::assigned), "assigned");
+  EXPECT_EQ(to_string(NurseMessageStatus::answered), "answered");
+}
+
+TEST(NurseMessageStatusText, AnUnknownStatusReadsAsOpen) {
+  EXPECT_EQ(parse_nurse_message_status(""), NurseMessageStatus::open);
+  EXPECT_EQ(parse_nurse_message_status("Answered"), NurseMessageStatus::open);
+  EXPECT_EQ(parse_nurse_message_status("closed"), NurseMessageStatus::open);
+}
+
 // The database's CHECK constraints keep unknown words out of the status
 // columns, so the unknown readings above are tested on the text alone.
 class StoredValuesTest : public ::testing::Test {
