@@ -57,6 +57,18 @@ TEST(NurseMessageStatusText, AnUnknownStatusReadsAsOpen) {
   EXPECT_EQ(parse_nurse_message_status("closed"), NurseMessageStatus::open);
 }
 
+TEST(RevisionStateText, RoundTripsEveryState) {
+  for (auto s : {RevisionState::draft, RevisionState::in_review, RevisionState::returned,
+                 RevisionState::published})
+    EXPECT_EQ(parse_revision_state(to_string(s)), s);
+  EXPECT_EQ(to_string(RevisionState::in_review), "in_review");
+}
+
+TEST(RevisionStateText, AnUnknownStateReadsAsPublished) {
+  EXPECT_EQ(parse_revision_state(""), RevisionState::published);
+  EXPECT_EQ(parse_revision_state("In review"), RevisionState::published);
+}
+
 // The database's CHECK constraints keep unknown words out of the status
 // columns, so the unknown readings above are tested on the text alone.
 class StoredValuesTest : public ::testing::Test {
