@@ -80,7 +80,7 @@ class ForumPages {
     for (const auto& s : listing->threads) {
       const auto& t = s.thread;
       p.threads.push_back({t.id, t.title, t.author_name, std::max(0, t.public_posts - 1),
-                           t.last_public_post_at, s.unread, t.status == "held"});
+                           t.last_public_post_at, s.unread, t.status == store::PostStatus::held});
     }
     return Outcome::page(views::render_forum_category(d_.site.chrome(), p));
   }
@@ -113,10 +113,10 @@ class ForumPages {
       pv.status = post.status;
       bool own = account && post.author_id == account->id;
       pv.is_new = tp->last_read > 0 && post.id > tp->last_read && !own;
-      pv.can_report = account && !own && post.status == "public";
-      if (posted && *posted == post.id && own && post.status == "held") {
+      pv.can_report = account && !own && post.status == store::PostStatus::published;
+      if (posted && *posted == post.id && own && post.status == store::PostStatus::held) {
         p.just_held = true;
-        for (auto reason : forum::parse_reasons(post.held_reasons)) {
+        for (auto reason : post.held_reasons) {
           if (reason == forum::HoldReason::safeguarding)
             p.show_crisis = true;
         }
@@ -204,7 +204,7 @@ class ForumPages {
   Outcome report_page(RequestContext& c, std::int64_t thread_id, std::int64_t post_id,
                       const Error* problems, std::string reason, bool done) const {
     auto post = d_.forum.visible_post(post_id, c.account());
-    if (!post || post->thread_id != thread_id || post->status != "public")
+    if (!post || post->thread_id != thread_id || post->status != store::PostStatus::published)
       return no_page();
     views::ForumReportPage p;
     p.thread_id = thread_id;

@@ -103,7 +103,7 @@ class NursePages {
     p.flagged = message->flagged;
     p.question = message->question;
     p.sent_on = date_of(message->created_at);
-    p.answered = message->status == "answered";
+    p.answered = message->status == store::NurseMessageStatus::answered;
     p.answer = message->answer;
     if (p.answered)
       p.answered_on = date_of(message->answered_at);
@@ -161,7 +161,7 @@ class NursePages {
     }
     p.status = m.status;
     p.assigned_name = m.assigned_name;
-    p.assigned_to_me = m.status == "assigned" && m.assigned_to == nurse.id;
+    p.assigned_to_me = m.status == store::NurseMessageStatus::assigned && m.assigned_to == nurse.id;
     p.wait = helpline::describe_wait(item.wait);
     p.answer = m.answer;
     p.answered_name = m.answered_name;

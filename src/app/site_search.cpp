@@ -62,7 +62,7 @@ std::vector<search::Document> forum_documents(store::ForumStore& forum) {
     doc.url = "/forum/t/" + std::to_string(thread.id);
     doc.title = thread.title;
     for (const auto& post : posts) {
-      if (post.status != "public")
+      if (post.status != store::PostStatus::published)
         continue;
       std::string text = forum::post_text(post.body);
       if (doc.summary.empty()) {

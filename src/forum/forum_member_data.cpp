@@ -8,7 +8,7 @@ nlohmann::json ForumMemberData::export_for(std::int64_t account_id) {
     nlohmann::json post = {{"id", p.id},
                            {"thread_id", p.thread_id},
                            {"body", p.body},
-                           {"status", p.status},
+                           {"status", store::to_string(p.status)},
                            {"created_at", p.created_at}};
     if (p.first_in_thread) {
       if (auto t = store_.thread(p.thread_id))

@@ -103,8 +103,8 @@ Result<Posted> ForumService::start_thread(const accounts::Account& author,
     return hold.error();
   store::NewForumPost post{author.id,
                            body,
-                           hold->held() ? "held" : "public",
-                           hold->stored(),
+                           hold->held() ? store::PostStatus::held : store::PostStatus::published,
+                           hold->reasons,
                            hold->priority(),
                            iso_date_time(clock_.now())};
   auto [thread_id, post_id] = store_.create_thread(category, title, post);
@@ -117,8 +117,9 @@ Result<Posted> ForumService::reply(const accounts::Account& author, std::int64_t
   auto thread = store_.thread(thread_id);
   auto viewer = viewer_of(&author);
   // A member may reply to their own thread while it waits, but to no one else's.
-  bool visible = thread && (thread->status == "public" || viewer.moderator ||
-                            (thread->status == "held" && thread->author_id == author.id));
+  bool visible =
+      thread && (thread->status == store::PostStatus::published || viewer.moderator ||
+                 (thread->status == store::PostStatus::held && thread->author_id == author.id));
   if (!visible)
     return make_error(Errc::not_found, "There is no such thread.");
   std::string body = tidy(body_in);
@@ -131,8 +132,8 @@ Result<Posted> ForumService::reply(const accounts::Account& author, std::int64_t
     return hold.error();
   store::NewForumPost post{author.id,
                            body,
-                           hold->held() ? "held" : "public",
-                           hold->stored(),
+                           hold->held() ? store::PostStatus::held : store::PostStatus::published,
+                           hold->reasons,
                            hold->priority(),
                            iso_date_time(clock_.now())};
   auto post_id = store_.add_post(thread_id, post);
@@ -172,10 +173,9 @@ Result<ThreadPage> ForumService::thread_page(std::int64_t thread_id,
                                              const accounts::Account* viewer, int page) {
   auto thread = store_.thread(thread_id);
   auto who = viewer_of(viewer);
-  bool visible =
-      thread &&
-      (thread->status == "public" || who.moderator ||
-       (thread->status == "held" && who.account_id != 0 && thread->author_id == who.account_id));
+  bool visible = thread && (thread->status == store::PostStatus::published || who.moderator ||
+                            (thread->status == store::PostStatus::held && who.account_id != 0 &&
+                             thread->author_id == who.account_id));
   if (!visible)
     return make_error(Errc::not_found, "There is no such thread.");
   ThreadPage out;
@@ -204,10 +204,9 @@ Result<store::ForumPostRecord> ForumService::visible_post(std::int64_t post_id,
                                                           const accounts::Account* viewer) {
   auto post = store_.post(post_id);
   auto who = viewer_of(viewer);
-  bool visible =
-      post &&
-      (post->status == "public" || who.moderator ||
-       (post->status == "held" && who.account_id != 0 && post->author_id == who.account_id));
+  bool visible = post && (post->status == store::PostStatus::published || who.moderator ||
+                          (post->status == store::PostStatus::held && who.account_id != 0 &&
+                           post->author_id == who.account_id));
   if (!visible)
     return make_error(Errc::not_found, "There is no such post.");
   return std::move(*post);
@@ -216,7 +215,7 @@ Result<store::ForumPostRecord> ForumService::visible_post(std::int64_t post_id,
 Result<Ok> ForumService::report(const accounts::Account& reporter, std::int64_t post_id,
                                 std::string_view reason_in) {
   auto post = store_.post(post_id);
-  if (!post || post->status != "public")
+  if (!post || post->status != store::PostStatus::published)
     return make_error(Errc::not_found, "There is no such post.");
   if (reporter.suspended)
     return make_error(Errc::forbidden, "Your account is suspended.");

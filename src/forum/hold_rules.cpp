@@ -1,21 +1,8 @@
 #include "forum/hold_rules.hpp"
 
-#include "core/text.hpp"
 #include "safeguarding/contact_details.hpp"
 
 namespace cairn::forum {
-
-std::string_view reason_name(HoldReason reason) {
-  switch (reason) {
-    case HoldReason::safeguarding:
-      return "safeguarding";
-    case HoldReason::contact_details:
-      return "contact_details";
-    case HoldReason::first_posts:
-      return "first_posts";
-  }
-  return "";
-}
 
 std::string_view reason_title(HoldReason reason) {
   switch (reason) {
@@ -27,18 +14,6 @@ std::string_view reason_title(HoldReason reason) {
       return "New member";
   }
   return "";
-}
-
-std::vector<HoldReason> parse_reasons(std::string_view stored) {
-  std::vector<HoldReason> out;
-  for (auto reason :
-       {HoldReason::safeguarding, HoldReason::contact_details, HoldReason::first_posts}) {
-    for (const auto& word : split(stored, ' ')) {
-      if (word == reason_name(reason))
-        out.push_back(reason);
-    }
-  }
-  return out;
 }
 
 bool HoldDecision::safeguarding() const {
@@ -60,13 +35,7 @@ int HoldDecision::priority() const {
 }
 
 std::string HoldDecision::stored() const {
-  std::string out;
-  for (auto r : reasons) {
-    if (!out.empty())
-      out += ' ';
-    out += reason_name(r);
-  }
-  return out;
+  return store::to_string(reasons);
 }
 
 HoldDecision decide_hold(std::string_view text, const safeguarding::WatchedWords& watched,

@@ -8,22 +8,22 @@
 #include <vector>
 
 #include "safeguarding/watched_words.hpp"
+#include "store/forum_store.hpp"
 
 namespace cairn::forum {
 
-enum class HoldReason { safeguarding, contact_details, first_posts };
+// The store keeps the reasons with the post, so the type lives there.
+using store::HoldReason;
+using store::HoldReasons;
 
 // Posts of a member that wait until a moderator has approved this many.
 inline constexpr int kPostsHeldForNewMembers = 2;
 
-// "safeguarding", "contact_details", "first_posts": as stored.
-std::string_view reason_name(HoldReason reason);
 // For moderators: "Safeguarding", "Phone number or email", "New member".
 std::string_view reason_title(HoldReason reason);
-std::vector<HoldReason> parse_reasons(std::string_view stored);
 
 struct HoldDecision {
-  std::vector<HoldReason> reasons;         // most urgent first; empty: the post is public at once
+  HoldReasons reasons;                     // most urgent first; empty: the post is public at once
   std::vector<std::string> watched_words;  // the safeguarding phrases found
 
   bool held() const { return !reasons.empty(); }

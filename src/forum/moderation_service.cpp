@@ -40,7 +40,7 @@ Result<std::vector<QueueItem>> ModerationService::queue(const accounts::Account&
   };
   std::vector<QueueItem> urgent, reported, rest;
   for (auto& post : forum_.held_posts()) {
-    QueueItem item{post, title_of(post.thread_id), parse_reasons(post.held_reasons), {}};
+    QueueItem item{post, title_of(post.thread_id), post.held_reasons, {}};
     if (auto it = reports.find(post.id); it != reports.end()) {
       item.reports = std::move(it->second);
       reports.erase(it);
@@ -51,7 +51,7 @@ Result<std::vector<QueueItem>> ModerationService::queue(const accounts::Account&
   for (auto& [post_id, list] : reports) {
     auto post = forum_.post(post_id);
     // A report of a post already hidden needs nothing more.
-    if (!post || post->status != "public")
+    if (!post || post->status != store::PostStatus::published)
       continue;
     reported.push_back({*post, title_of(post->thread_id), {}, std::move(list)});
   }
@@ -70,13 +70,15 @@ Status ModerationService::approve(const accounts::Account& moderator, std::int64
   auto post = forum_.post(post_id);
   if (!post)
     return make_error(Errc::not_found, "There is no such post.");
-  if (post->status != "public")
-    forum_.set_post_status(post_id, "public");
+  if (post->status != store::PostStatus::published)
+    forum_.set_post_status(post_id, store::PostStatus::published);
   forum_.resolve_reports(post_id);
   auto e = entry(moderator, "approve");
   e.post_id = post_id;
   e.member_id = post->author_id;
-  e.reason = post->status == "held" ? post->held_reasons : "reports dismissed";
+  // The audit log keeps the reasons as stored: "safeguarding first_posts".
+  e.reason = post->status == store::PostStatus::held ? store::to_string(post->held_reasons)
+                                                     : "reports dismissed";
   forum_.add_audit(e);
   return Ok{};
 }
@@ -88,7 +90,7 @@ Status ModerationService::hide(const accounts::Account& moderator, std::int64_t 
   auto post = forum_.post(post_id);
   if (!post)
     return make_error(Errc::not_found, "There is no such post.");
-  forum_.set_post_status(post_id, "hidden");
+  forum_.set_post_status(post_id, store::PostStatus::hidden);
   forum_.resolve_reports(post_id);
   auto e = entry(moderator, "hide");
   e.post_id = post_id;

@@ -23,7 +23,7 @@ inline constexpr int kAuditPerPage = 50;
 struct QueueItem {
   store::ForumPostRecord post;
   std::string thread_title;
-  std::vector<HoldReason> held_for;               // empty when the post is public but reported
+  HoldReasons held_for;                           // empty when the post is public but reported
   std::vector<store::ForumReportRecord> reports;  // open reports of the post
 };
 

@@ -14,17 +14,38 @@
 
 namespace cairn::store {
 
+// Who may see a post. A thread has the status of its first post. Stored as
+// "public", "held", "hidden"; `published` because `public` is a C++ keyword.
+enum class PostStatus { published, held, hidden };
+
+std::string_view to_string(PostStatus status);
+// An unknown stored value reads as hidden: only moderators see such a post,
+// so a bad row can never make a post public.
+PostStatus parse_post_status(std::string_view stored);
+
+// Why a post waits for a moderator (forum::decide_hold decides).
+enum class HoldReason { safeguarding, contact_details, first_posts };
+// Most urgent first; empty when the post did not wait.
+using HoldReasons = std::vector<HoldReason>;
+
+// "safeguarding", "contact_details", "first_posts": as stored.
+std::string_view to_string(HoldReason reason);
+// Space-separated names, as the held_reasons column keeps them.
+std::string to_string(const HoldReasons& reasons);
+// Unknown words are skipped; the reasons come back most urgent first.
+HoldReasons parse_hold_reasons(std::string_view stored);
+
 struct ForumPostRecord {
   std::int64_t id = 0;
   std::int64_t thread_id = 0;
   std::int64_t author_id = 0;  // 0 when the author deleted their account
   std::string author_name;     // empty when the author deleted their account
   std::string body;            // Markdown as written (or as edited by a moderator)
-  std::string status;          // "public", "held" or "hidden"
-  std::string held_reasons;    // space-separated: "safeguarding contact_details first_posts"
-  int held_priority = 0;       // lower comes first in the moderation queue
-  std::string created_at;      // ISO 8601 UTC
-  std::string edited_at;       // empty unless a moderator edited it
+  PostStatus status = PostStatus::hidden;
+  HoldReasons held_reasons;
+  int held_priority = 0;   // lower comes first in the moderation queue
+  std::string created_at;  // ISO 8601 UTC
+  std::string edited_at;   // empty unless a moderator edited it
   bool first_in_thread = false;
 };
 
@@ -34,7 +55,7 @@ struct ForumThreadRecord {
   std::string title;
   std::int64_t author_id = 0;
   std::string author_name;
-  std::string status;  // the status of its first post: a thread is public when that is
+  PostStatus status = PostStatus::hidden;  // its first post's: public when that is
   std::string created_at;
   int public_posts = 0;
   std::int64_t last_public_post_id = 0;
@@ -44,8 +65,8 @@ struct ForumThreadRecord {
 struct NewForumPost {
   std::int64_t author_id = 0;
   std::string body;
-  std::string status;  // "public" or "held"
-  std::string held_reasons;
+  PostStatus status = PostStatus::held;  // published or held
+  HoldReasons held_reasons;
   int held_priority = 0;
   std::string created_at;
 };
@@ -109,7 +130,7 @@ class ForumStore {
   virtual std::vector<ForumPostRecord> posts_by(std::int64_t author_id) = 0;
 
   // Status changes and edits record a change when public content changes.
-  virtual void set_post_status(std::int64_t post_id, std::string_view status) = 0;
+  virtual void set_post_status(std::int64_t post_id, PostStatus status) = 0;
   virtual void edit_post(std::int64_t post_id, std::string_view body, std::string_view at) = 0;
 
   // The moderation queue: held posts by priority, then age.

@@ -13,6 +13,16 @@
 
 namespace cairn::store {
 
+// Where a message has got to. A message assigned to a nurse whose account was
+// deleted since reads as open again.
+enum class NurseMessageStatus { open, assigned, answered };
+
+// "open", "assigned", "answered": as stored.
+std::string_view to_string(NurseMessageStatus status);
+// An unknown stored value reads as open: the message stays in front of the
+// nurses (and its visitor sees no answer) rather than being lost.
+NurseMessageStatus parse_nurse_message_status(std::string_view stored);
+
 struct NewNurseMessage {
   std::string token_hash;  // hex of a hash of the private token
   std::string name;        // may be empty
@@ -30,7 +40,7 @@ struct NurseMessageRecord {
   std::string question;
   bool consent = false;
   bool flagged = false;
-  std::string status;            // "open", "assigned" or "answered"
+  NurseMessageStatus status = NurseMessageStatus::open;
   std::int64_t assigned_to = 0;  // an account id; 0 when nobody
   std::string assigned_name;     // that nurse's display name; empty when nobody
   std::string answer;            // empty until answered

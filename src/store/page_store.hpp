@@ -16,7 +16,12 @@ namespace cairn::store {
 // to its author, or published (live now or before). Imports publish directly.
 enum class RevisionState { draft, in_review, returned, published };
 
-std::string_view state_name(RevisionState state);  // "draft", "in_review", ...
+// "draft", "in_review", "returned", "published": as stored.
+std::string_view to_string(RevisionState state);
+// An unknown stored value reads as published, as it always has: such a
+// revision is never offered for review or publishing again, and readers still
+// get whichever revision the page's published_revision names.
+RevisionState parse_revision_state(std::string_view stored);
 
 struct PageRevision {
   std::string path;

@@ -170,9 +170,9 @@ SafeHtml render_forum_thread(const Chrome& chrome, const ForumThreadPage& p) {
     h << R"(, <span class="cairn-post__when">)"_m << when(post.created_at) << "</span>"_m;
     if (post.is_new)
       h << R"( <strong class="nhsuk-tag nhsuk-tag--blue cairn-new">New</strong>)"_m;
-    if (post.status == "held")
+    if (post.status == store::PostStatus::held)
       h << R"( <strong class="nhsuk-tag nhsuk-tag--yellow cairn-held">Waiting for a moderator</strong>)"_m;
-    if (post.status == "hidden")
+    if (post.status == store::PostStatus::hidden)
       h << R"( <strong class="nhsuk-tag nhsuk-tag--grey">Hidden</strong>)"_m;
     h << "</h2>\n"_m
       << R"(<div class="cairn-post__body">)"_m << post.body << "</div>\n"_m;
@@ -295,7 +295,8 @@ SafeHtml render_moderation(const Chrome& chrome, const ModerationPage& p) {
     write_csrf_field(h, p.csrf_token);
     h << R"(<input type="hidden" name="action" value="approve"><input type="hidden" name="post" value=")"_m
       << std::to_string(post.id) << R"(">)"_m;
-    write_submit_button(h, post.status == "held" ? "Approve" : "Keep (dismiss reports)");
+    write_submit_button(
+        h, post.status == store::PostStatus::held ? "Approve" : "Keep (dismiss reports)");
     h << R"(</form><form method="post" action="/staff/moderation">)"_m;
     write_csrf_field(h, p.csrf_token);
     h << R"(<input type="hidden" name="action" value="hide"><input type="hidden" name="post" value=")"_m

@@ -49,7 +49,7 @@ struct ForumPostView {
   std::string created_at;
   std::string edited_at;
   SafeHtml body;
-  std::string status;  // "public", "held", "hidden"
+  store::PostStatus status = store::PostStatus::published;
   bool is_new = false;
   bool can_report = false;
 };

@@ -59,18 +59,23 @@ void write_ask_fields(Html& h, const AskForm& f) {
   h << "</form>\n"_m;
 }
 
-std::string_view status_title(std::string_view status) {
-  if (status == "answered")
-    return "Answered";
-  if (status == "assigned")
-    return "Assigned";
+std::string_view status_title(store::NurseMessageStatus status) {
+  switch (status) {
+    case store::NurseMessageStatus::answered:
+      return "Answered";
+    case store::NurseMessageStatus::assigned:
+      return "Assigned";
+    case store::NurseMessageStatus::open:
+      return "Open";
+  }
   return "Open";
 }
 
-void write_status_tag(Html& h, std::string_view status) {
-  h << (status == "answered"   ? R"(<strong class="nhsuk-tag nhsuk-tag--green">)"_m
-        : status == "assigned" ? R"(<strong class="nhsuk-tag nhsuk-tag--yellow">)"_m
-                               : R"(<strong class="nhsuk-tag nhsuk-tag--blue">)"_m)
+void write_status_tag(Html& h, store::NurseMessageStatus status) {
+  using enum store::NurseMessageStatus;
+  h << (status == answered   ? R"(<strong class="nhsuk-tag nhsuk-tag--green">)"_m
+        : status == assigned ? R"(<strong class="nhsuk-tag nhsuk-tag--yellow">)"_m
+                             : R"(<strong class="nhsuk-tag nhsuk-tag--blue">)"_m)
     << status_title(status) << "</strong>"_m;
 }
 
@@ -245,7 +250,7 @@ SafeHtml render_nurse_message(const Chrome& chrome, const NurseMessagePage& p) {
   }
   h << R"(</dd></div>
 <div class="nhsuk-summary-list__row"><dt class="nhsuk-summary-list__key">)"_m
-    << (p.status == "answered" ? "Time to answer"_m : "Waiting"_m)
+    << (p.status == store::NurseMessageStatus::answered ? "Time to answer"_m : "Waiting"_m)
     << R"(</dt><dd class="nhsuk-summary-list__value">)"_m << p.wait << R"(</dd></div>
 <div class="nhsuk-summary-list__row"><dt class="nhsuk-summary-list__key">Status</dt><dd class="nhsuk-summary-list__value">)"_m;
   write_status_tag(h, p.status);
@@ -261,7 +266,7 @@ SafeHtml render_nurse_message(const Chrome& chrome, const NurseMessagePage& p) {
   write_paragraphs(h, p.question);
   h << "</div>\n"_m;
   std::string base = "/staff/helpline/" + std::to_string(p.id);
-  if (p.status == "answered") {
+  if (p.status == store::NurseMessageStatus::answered) {
     h << R"(<h2>Answer</h2>
 <div class="cairn-answer">)"_m;
     write_paragraphs(h, p.answer);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/safe_html.hpp"
+#include "store/nurse_message_store.hpp"
 #include "views/components.hpp"
 #include "views/layout.hpp"
 
@@ -48,9 +49,9 @@ struct InboxRow {
   std::string from;     // the sender's name, or empty
   std::string preview;  // the start of the question
   bool flagged = false;
-  std::string status;  // "open", "assigned" or "answered"
-  std::string nurse;   // assigned to (waiting) or answered by
-  std::string wait;    // "2 hours": waiting so far, or time taken to answer
+  store::NurseMessageStatus status = store::NurseMessageStatus::open;
+  std::string nurse;  // assigned to (waiting) or answered by
+  std::string wait;   // "2 hours": waiting so far, or time taken to answer
 };
 
 struct InboxPage {
@@ -69,7 +70,7 @@ struct NurseMessagePage {
   bool consent = false;
   bool flagged = false;
   std::vector<std::string> watched_words;  // why it was flagged
-  std::string status;
+  store::NurseMessageStatus status = store::NurseMessageStatus::open;
   std::string assigned_name;
   bool assigned_to_me = false;
   std::string wait;          // "2 hours"

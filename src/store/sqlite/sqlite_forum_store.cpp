@@ -18,8 +18,8 @@ ForumPostRecord read_post(const Statement& st) {
   p.author_id = st.integer(2);
   p.author_name = st.text(3);
   p.body = st.text(4);
-  p.status = st.text(5);
-  p.held_reasons = st.text(6);
+  p.status = parse_post_status(st.text(5));
+  p.held_reasons = parse_hold_reasons(st.text(6));
   p.held_priority = static_cast<int>(st.integer(7));
   p.created_at = st.text(8);
   p.edited_at = st.text(9);
@@ -45,7 +45,7 @@ ForumThreadRecord read_thread(const Statement& st) {
   t.title = st.text(2);
   t.author_id = st.integer(3);
   t.author_name = st.text(4);
-  t.status = st.text(5);
+  t.status = parse_post_status(st.text(5));
   t.created_at = st.text(6);
   t.public_posts = static_cast<int>(st.integer(7));
   t.last_public_post_id = st.integer(8);
@@ -72,14 +72,14 @@ std::int64_t insert_post(Connection& db, std::int64_t thread_id, const NewForumP
       .bind(1, thread_id)
       .bind(2, post.author_id)
       .bind(3, post.body)
-      .bind(4, post.status)
-      .bind(5, post.held_reasons)
+      .bind(4, to_string(post.status))
+      .bind(5, to_string(post.held_reasons))
       .bind(6, post.held_priority)
       .bind(7, first ? 1 : 0)
       .bind(8, post.created_at)
       .run();
   std::int64_t id = db.last_insert_id();
-  if (post.status == "public")
+  if (post.status == PostStatus::published)
     record_change(db, "forum", std::to_string(thread_id));
   return id;
 }
@@ -213,20 +213,20 @@ std::vector<ForumPostRecord> SqliteForumStore::posts_by(std::int64_t author_id) 
   return out;
 }
 
-void SqliteForumStore::set_post_status(std::int64_t post_id, std::string_view status) {
+void SqliteForumStore::set_post_status(std::int64_t post_id, PostStatus status) {
   auto db = db_.connect();
   Transaction tx(db);
   auto old = db.prepare("SELECT status, thread_id FROM forum_posts WHERE id = ?");
   old.bind(1, post_id);
   if (!old.step())
     return;
-  std::string was = old.text(0);
+  PostStatus was = parse_post_status(old.text(0));
   std::int64_t thread_id = old.integer(1);
   db.prepare("UPDATE forum_posts SET status = ? WHERE id = ?")
-      .bind(1, status)
+      .bind(1, to_string(status))
       .bind(2, post_id)
       .run();
-  if (was == "public" || status == "public")
+  if (was == PostStatus::published || status == PostStatus::published)
     record_change(db, "forum", std::to_string(thread_id));
   tx.commit();
 }
@@ -238,7 +238,7 @@ void SqliteForumStore::edit_post(std::int64_t post_id, std::string_view body, st
   old.bind(1, post_id);
   if (!old.step())
     return;
-  bool was_public = old.text(0) == "public";
+  bool was_public = parse_post_status(old.text(0)) == PostStatus::published;
   std::int64_t thread_id = old.integer(1);
   db.prepare("UPDATE forum_posts SET body = ?, edited_at = ? WHERE id = ?")
       .bind(1, body)

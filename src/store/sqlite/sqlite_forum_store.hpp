@@ -25,7 +25,7 @@ class SqliteForumStore final : public ForumStore {
   int position_of(std::int64_t thread_id, std::int64_t post_id, const ForumViewer& viewer) override;
   int count_public_posts_by(std::int64_t author_id) override;
   std::vector<ForumPostRecord> posts_by(std::int64_t author_id) override;
-  void set_post_status(std::int64_t post_id, std::string_view status) override;
+  void set_post_status(std::int64_t post_id, PostStatus status) override;
   void edit_post(std::int64_t post_id, std::string_view body, std::string_view at) override;
   std::vector<ForumPostRecord> held_posts() override;
   void add_report(std::int64_t post_id, std::int64_t reporter_id, std::string_view reason,

@@ -26,7 +26,7 @@ NurseMessageRecord read_message(const Statement& st) {
   m.question = st.text(3);
   m.consent = st.integer(4) != 0;
   m.flagged = st.integer(5) != 0;
-  m.status = st.text(6);
+  m.status = parse_nurse_message_status(st.text(6));
   m.assigned_to = st.integer(7);
   m.assigned_name = st.text(8);
   m.answer = st.text(9);
@@ -34,8 +34,8 @@ NurseMessageRecord read_message(const Statement& st) {
   m.answered_name = st.text(11);
   m.created_at = st.integer(12);
   m.answered_at = st.integer(13);
-  if (m.status == "assigned" && m.assigned_to == 0)
-    m.status = "open";
+  if (m.status == NurseMessageStatus::assigned && m.assigned_to == 0)
+    m.status = NurseMessageStatus::open;
   return m;
 }
 
@@ -128,7 +128,7 @@ AnswerOutcome SqliteNurseMessageStore::answer(const NurseAnswer& answer) {
   found.bind(1, answer.message_id);
   if (!found.step())
     return AnswerOutcome::not_found;
-  if (found.text(0) == "answered")
+  if (parse_nurse_message_status(found.text(0)) == NurseMessageStatus::answered)
     return AnswerOutcome::already_answered;
   bool has_mail = !found.is_null(1);
   std::int64_t mail_id = has_mail ? found.integer(1) : 0;

@@ -10,16 +10,6 @@ constexpr std::string_view kRevisionColumns =
     "r.path, r.revision, r.content, r.content_hash, r.author, r.created_at, "
     "COALESCE(r.author_id, 0), r.state, r.note, r.reviewer, r.reviewed_at, r.review_note";
 
-RevisionState parse_state(std::string_view name) {
-  if (name == "draft")
-    return RevisionState::draft;
-  if (name == "in_review")
-    return RevisionState::in_review;
-  if (name == "returned")
-    return RevisionState::returned;
-  return RevisionState::published;
-}
-
 PageRevision read_revision(Statement& st) {
   PageRevision r;
   r.path = st.text(0);
@@ -29,7 +19,7 @@ PageRevision read_revision(Statement& st) {
   r.author = st.text(4);
   r.created_at = st.text(5);
   r.author_id = st.integer(6);
-  r.state = parse_state(st.text(7));
+  r.state = parse_revision_state(st.text(7));
   r.note = st.text(8);
   r.reviewer = st.text(9);
   r.reviewed_at = st.text(10);
@@ -55,7 +45,7 @@ bool is_newest_in(Connection& db, const std::string& path, int revision, Revisio
     return false;
   auto st = db.prepare("SELECT state FROM page_revisions WHERE path = ? AND revision = ?");
   st.bind(1, path).bind(2, revision);
-  return st.step() && parse_state(st.text(0)) == from;
+  return st.step() && parse_revision_state(st.text(0)) == from;
 }
 
 void mark_revision(Connection& db, const std::string& path, int revision, RevisionState to,
@@ -63,7 +53,7 @@ void mark_revision(Connection& db, const std::string& path, int revision, Revisi
   db.prepare(
         "UPDATE page_revisions SET state = ?, reviewer = ?, review_note = ?, "
         "reviewed_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE path = ? AND revision = ?")
-      .bind(1, state_name(to))
+      .bind(1, to_string(to))
       .bind(2, mark.reviewer)
       .bind(3, mark.note)
       .bind(4, path)
@@ -72,28 +62,6 @@ void mark_revision(Connection& db, const std::string& path, int revision, Revisi
 }
 
 }  // namespace
-
-}  // namespace cairn::store::sqlite
-
-namespace cairn::store {
-
-std::string_view state_name(RevisionState state) {
-  switch (state) {
-    case RevisionState::draft:
-      return "draft";
-    case RevisionState::in_review:
-      return "in_review";
-    case RevisionState::returned:
-      return "returned";
-    case RevisionState::published:
-      return "published";
-  }
-  return "published";
-}
-
-}  // namespace cairn::store
-
-namespace cairn::store::sqlite {
 
 void record_change(Connection& db, std::string_view kind, std::string_view key) {
   db.prepare("INSERT INTO changes (kind, key) VALUES (?, ?)").bind(1, kind).bind(2, key).run();

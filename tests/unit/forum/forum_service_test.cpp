@@ -28,7 +28,7 @@ TEST_F(ForumServiceTest, ANewMembersThreadWaitsAndOnlyTheyCanSeeIt) {
   auto own = forum_->thread_page(posted->thread_id, &amy, 1);
   ASSERT_TRUE(own.ok());
   ASSERT_EQ(own->posts.size(), 1u);
-  EXPECT_EQ(own->posts[0].status, "held");
+  EXPECT_EQ(own->posts[0].status, store::PostStatus::held);
   EXPECT_EQ(forum_->thread_page(posted->thread_id, &rory, 1).error().code, Errc::not_found);
   EXPECT_EQ(forum_->thread_page(posted->thread_id, nullptr, 1).error().code, Errc::not_found);
   EXPECT_TRUE(forum_->category_page("carers", nullptr, 1)->threads.empty());
@@ -164,7 +164,7 @@ TEST_F(ForumServiceTest, OnlyModeratorsModerate) {
     EXPECT_EQ(moderation_->queue(who).error().code, Errc::forbidden);
     EXPECT_EQ(moderation_->suspend(who, amy.id, "x").error().code, Errc::forbidden);
   }
-  EXPECT_EQ(store_->forum().post(t->post_id)->status, "held");
+  EXPECT_EQ(store_->forum().post(t->post_id)->status, store::PostStatus::held);
 }
 
 TEST_F(ForumServiceTest, ASuspendedMemberCannotPostAndStaffCannotBeSuspended) {

@@ -45,7 +45,7 @@ TEST(HoldRules, PhoneNumbersAndEmailsWait) {
 TEST(HoldRules, EveryReasonIsKeptMostUrgentFirst) {
   auto d = decide_hold("I want to end my life, call 07700 900123", watched(), 0, false);
   EXPECT_EQ(d.stored(), "safeguarding contact_details first_posts");
-  EXPECT_EQ(parse_reasons(d.stored()), d.reasons);
+  EXPECT_EQ(store::parse_hold_reasons(d.stored()), d.reasons);
   EXPECT_EQ(d.priority(), 0);
 }
 

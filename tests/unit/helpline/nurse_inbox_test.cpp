@@ -92,7 +92,7 @@ TEST_F(NurseInboxTest, ASentQuestionIsReadAtItsPrivateLink) {
   EXPECT_EQ(message->question, "Can I travel abroad during chemotherapy?");
   EXPECT_EQ(message->name, "Sam");
   EXPECT_EQ(message->email, "asker@example.org");
-  EXPECT_EQ(message->status, "open");
+  EXPECT_EQ(message->status, store::NurseMessageStatus::open);
   EXPECT_EQ(message->answer, "");
 }
 
@@ -205,7 +205,7 @@ TEST_F(NurseInboxTest, TheAnswerAppearsAtThePrivateLink) {
   ASSERT_TRUE(inbox_->answer(id_of(sent), nurse, "  Line one\r\nLine two\n\n").ok());
   auto message = inbox_->read(sent.token);
   ASSERT_TRUE(message);
-  EXPECT_EQ(message->status, "answered");
+  EXPECT_EQ(message->status, store::NurseMessageStatus::answered);
   EXPECT_EQ(message->answer, "Line one\nLine two");
   EXPECT_EQ(message->answered_name, "Nurse Jo");
   EXPECT_EQ(message->assigned_name, "Nurse Jo") << "whoever answers keeps the message";
@@ -236,7 +236,7 @@ TEST_F(NurseInboxTest, AssigningGivesTheMessageToANurse) {
   ASSERT_TRUE(inbox_->assign(id, jo).ok());
   auto item = inbox_->message(id);
   ASSERT_TRUE(item.ok());
-  EXPECT_EQ(item->message.status, "assigned");
+  EXPECT_EQ(item->message.status, store::NurseMessageStatus::assigned);
   EXPECT_EQ(item->message.assigned_to, jo.id);
   EXPECT_EQ(item->message.assigned_name, "Nurse Jo");
   ASSERT_TRUE(inbox_->assign(id, ali).ok()) << "another nurse can take it over";
@@ -258,7 +258,7 @@ TEST_F(NurseInboxTest, OnlyNursesAndAdministratorsMayAssignOrAnswer) {
   auto refused = inbox_->answer(id, member, "An answer");
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().code, Errc::forbidden);
-  EXPECT_EQ(inbox_->message(id)->message.status, "open");
+  EXPECT_EQ(inbox_->message(id)->message.status, store::NurseMessageStatus::open);
   EXPECT_TRUE(inbox_->answer(id, admin, "An answer").ok());
   EXPECT_TRUE(may_use_inbox(admin));
   EXPECT_FALSE(may_use_inbox(moderator));
@@ -271,7 +271,7 @@ TEST_F(NurseInboxTest, AnEmptyAnswerIsAProblemWithTheAnswerField) {
   ASSERT_FALSE(empty.ok());
   ASSERT_EQ(empty.error().problems.size(), 1u);
   EXPECT_EQ(empty.error().problems[0].field, "answer");
-  EXPECT_EQ(inbox_->message(id)->message.status, "open");
+  EXPECT_EQ(inbox_->message(id)->message.status, store::NurseMessageStatus::open);
   EXPECT_TRUE(due_mail().empty());
   EXPECT_EQ(inbox_->answer(id + 100, nurse, "An answer").error().code, Errc::not_found);
 }

@@ -103,7 +103,7 @@ TEST(ConcurrentStoreTest, FeedbackTrialsAndForumFromManyThreadsAllLand) {
   std::int64_t thread_id =
       store->forum()
           .create_thread("general", "Busy",
-                         {author.id, "first", "public", "", 0, "2025-01-01T00:00:00Z"})
+                         {author.id, "first", PostStatus::published, {}, 0, "2025-01-01T00:00:00Z"})
           .first;
 
   on_threads([&](int t) {
@@ -121,7 +121,8 @@ TEST(ConcurrentStoreTest, FeedbackTrialsAndForumFromManyThreadsAllLand) {
           break;
         case 2:
           (void)store->forum().add_post(
-              thread_id, {author.id, "post " + id, "public", "", 0, "2025-01-01T00:00:00Z"});
+              thread_id,
+              {author.id, "post " + id, PostStatus::published, {}, 0, "2025-01-01T00:00:00Z"});
           (void)store->forum().count_posts_in(thread_id, ForumViewer{});
           break;
         case 3:
