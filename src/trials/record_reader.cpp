@@ -95,100 +95,138 @@ void RecordReader::keep(std::string* out, const char* from, const char* to) {
   peak_ = std::max(peak_, chunk_.size() + out->capacity());
 }
 
+namespace {
+
+// What a scan knows of where it is inside a JSON value, and what one more character makes of
+// it. Plain values only, so the compiler can keep them in registers through the character loop;
+// the key being read is kept apart for the same reason.
+struct ScanState {
+  int depth;
+  bool watch_studies;
+  bool in_string = false, escape = false;
+  bool expect_key = false, in_key = false, after_studies_colon = false;
+};
+
+enum class ScanStep { more, value_ends, studies_open };
+
+// Inside a string only a backslash and the closing quote count; the characters of a top-level
+// key are kept (up to 16, enough to tell "studies") to watch for the studies of an API page.
+inline ScanStep string_char(ScanState& s, std::string& key, char c) {
+  if (s.escape) {
+    s.escape = false;
+  } else if (c == '\\') {
+    s.escape = true;
+  } else if (c == '"') {
+    s.in_string = false;
+    if (s.in_key)
+      s.in_key = s.expect_key = false;
+    if (s.depth == 0)
+      return ScanStep::value_ends;
+  } else if (s.in_key && key.size() < 16) {
+    key += c;
+  }
+  return ScanStep::more;
+}
+
+// Outside strings: brackets open and close, and in the top object a key's string follows
+// '{' or ','; `"studies"` then ':' then '[' opens an API page's studies.
+inline ScanStep structure_char(ScanState& s, std::string& key, char c) {
+  switch (c) {
+    case '"':
+      s.in_string = true;
+      s.after_studies_colon = false;
+      if (s.watch_studies && s.depth == 1 && s.expect_key) {
+        s.in_key = true;
+        key.clear();
+      }
+      break;
+    case '{':
+    case '[':
+      if (s.after_studies_colon && c == '[')
+        return ScanStep::studies_open;
+      s.after_studies_colon = false;
+      if (++s.depth == 1)
+        s.expect_key = c == '{';
+      break;
+    case '}':
+    case ']':
+      s.after_studies_colon = false;
+      if (--s.depth <= 0)
+        return ScanStep::value_ends;
+      break;
+    case ',':
+      s.after_studies_colon = false;
+      if (s.depth == 1)
+        s.expect_key = true;
+      break;
+    case ':':
+      if (s.watch_studies && s.depth == 1)
+        s.after_studies_colon = key == "studies";
+      break;
+    default:
+      if (!is_space(c))
+        s.after_studies_colon = false;
+  }
+  return ScanStep::more;
+}
+
+}  // namespace
+
+// A value that ends in its own way: a record that grew too large is reported as such.
+inline RecordReader::Cut RecordReader::ended(Cut cut) const {
+  return too_large_ && cut == Cut::complete ? Cut::too_large : cut;
+}
+
+// A number, true, false or null: it runs to the next delimiter or the end of the input.
+RecordReader::Cut RecordReader::scan_scalar(std::string* out) {
+  for (;;) {
+    if (pos_ == end_ && !fill())
+      return ended(Cut::complete);
+    const char* begin = chunk_.data() + pos_;
+    const char* end = chunk_.data() + end_;
+    for (const char* p = begin; p < end; ++p) {
+      char c = *p;
+      if (c == ',' || c == ']' || c == '}' || is_space(c)) {
+        keep(out, begin, p);
+        pos_ = static_cast<std::size_t>(p - chunk_.data());
+        return ended(Cut::complete);
+      }
+    }
+    keep(out, begin, end);
+    pos_ = end_;
+  }
+}
+
 // One JSON value from the current position, told apart by counting brackets
 // outside strings. `depth` > 0 continues inside an already opened container.
 // With watch_studies, stops just after `"studies": [` in the top object.
 RecordReader::Cut RecordReader::scan(std::string* out, int depth, bool watch_studies) {
   too_large_ = false;
-  bool in_string = false, escape = false;
-  bool expect_key = false, in_key = false, after_studies_colon = false;
-  std::string key;
-  bool scalar = false;
   if (depth == 0) {
     int first = peek_nonspace();
-    scalar = first != '{' && first != '[' && first != '"';
+    if (first != '{' && first != '[' && first != '"')
+      return scan_scalar(out);
   }
-  auto done = [&](Cut cut) { return too_large_ && cut == Cut::complete ? Cut::too_large : cut; };
+  ScanState state{depth, watch_studies};
+  std::string key;
   for (;;) {
     if (pos_ == end_ && !fill())
-      return scalar ? done(Cut::complete) : Cut::cut_short;
+      return Cut::cut_short;
     const char* begin = chunk_.data() + pos_;
     const char* end = chunk_.data() + end_;
     const char* p = begin;
     while (p < end) {
-      char c = *p;
-      if (scalar) {
-        if (c == ',' || c == ']' || c == '}' || is_space(c)) {
-          keep(out, begin, p);
-          pos_ = static_cast<std::size_t>(p - chunk_.data());
-          return done(Cut::complete);
-        }
-        ++p;
-        continue;
-      }
-      ++p;
+      char c = *p++;
       if (c == '\n')
         ++line_;
-      if (in_string) {
-        if (escape) {
-          escape = false;
-        } else if (c == '\\') {
-          escape = true;
-        } else if (c == '"') {
-          in_string = false;
-          if (in_key)
-            in_key = expect_key = false;
-          if (depth == 0) {
-            keep(out, begin, p);
-            pos_ = static_cast<std::size_t>(p - chunk_.data());
-            return done(Cut::complete);
-          }
-        } else if (in_key && key.size() < 16) {
-          key += c;
-        }
+      ScanStep step = state.in_string ? string_char(state, key, c) : structure_char(state, key, c);
+      if (step == ScanStep::more)
         continue;
-      }
-      switch (c) {
-        case '"':
-          in_string = true;
-          after_studies_colon = false;
-          if (watch_studies && depth == 1 && expect_key) {
-            in_key = true;
-            key.clear();
-          }
-          break;
-        case '{':
-        case '[':
-          if (after_studies_colon && c == '[') {
-            pos_ = static_cast<std::size_t>(p - chunk_.data());
-            return Cut::studies_page;
-          }
-          after_studies_colon = false;
-          if (++depth == 1)
-            expect_key = c == '{';
-          break;
-        case '}':
-        case ']':
-          after_studies_colon = false;
-          if (--depth <= 0) {
-            keep(out, begin, p);
-            pos_ = static_cast<std::size_t>(p - chunk_.data());
-            return done(Cut::complete);
-          }
-          break;
-        case ',':
-          after_studies_colon = false;
-          if (depth == 1)
-            expect_key = true;
-          break;
-        case ':':
-          if (watch_studies && depth == 1)
-            after_studies_colon = key == "studies";
-          break;
-        default:
-          if (!is_space(c))
-            after_studies_colon = false;
-      }
+      pos_ = static_cast<std::size_t>(p - chunk_.data());
+      if (step == ScanStep::studies_open)
+        return Cut::studies_page;
+      keep(out, begin, p);
+      return ended(Cut::complete);
     }
     keep(out, begin, p);
     pos_ = end_;

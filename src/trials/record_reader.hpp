@@ -48,6 +48,8 @@ class RecordReader {
   bool fill();
   int peek_nonspace();
   Cut scan(std::string* out, int depth, bool watch_studies);
+  Cut scan_scalar(std::string* out);
+  Cut ended(Cut cut) const;
   bool next_json(RecordText& out);
   bool next_line(RecordText& out);
   bool finish(RecordText& out, Cut cut);

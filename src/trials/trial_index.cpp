@@ -597,27 +597,10 @@ FinderHit TrialIndex::hit_of(std::uint32_t id) const {
   return hit;
 }
 
-FinderResult TrialIndex::search(const FinderQuery& query) const {
-  // Filters as lookups on interned ids.
-  std::vector<char> status_ok(statuses_.size(), query.statuses.empty() ? 1 : 0);
-  for (const auto& s : query.statuses) {
-    if (auto id = statuses_.find(s))
-      status_ok[*id] = 1;
-  }
-  std::uint8_t phase_mask = phase_bits(query.phases);
-  bool phase_filter = !query.phases.empty();
-  bool country_filter = !query.country.empty();
-  std::uint32_t country = country_filter ? countries_.find(query.country).value_or(kNone) : kNone;
-  std::uint32_t preferred = kNone;
-  if (!query.prefer_country.empty())
-    preferred = countries_.find(query.prefer_country).value_or(kNone);
-  std::uint8_t sex = query.sex == "FEMALE" ? kSexFemale : query.sex == "MALE" ? kSexMale : kSexAll;
-  double age_in_months = query.age ? *query.age * 12 : -1.0;
-
-  std::vector<std::uint32_t> status_counts(statuses_.size()), country_counts(countries_.size()),
-      condition_counts(conditions_.size());
-  std::array<std::size_t, kPhaseCodes.size()> phase_counts{};
-
+// One search's working set, shared by reference between its steps: the query's filters as
+// lookups on interned ids, the trials that pass them and the facet counts. A member of
+// TrialIndex so that its steps may read the index's arrays.
+struct TrialIndex::Search {
   struct Hit {
     std::uint32_t doc;
     std::uint32_t site;
@@ -627,175 +610,264 @@ FinderResult TrialIndex::search(const FinderQuery& query) const {
     std::uint32_t nct;
     bool preferred;
   };
+  static constexpr float kFar = std::numeric_limits<float>::infinity();
+
+  const TrialIndex& index;
+  const FinderQuery& query;
+  std::vector<char> status_ok;
+  std::uint8_t phase_mask;
+  bool phase_filter;
+  bool country_filter;
+  std::uint32_t country;
+  std::uint32_t preferred;
+  std::uint8_t sex;
+  double age_in_months;
+  std::vector<std::uint32_t> status_counts, country_counts, condition_counts;
+  std::array<std::size_t, kPhaseCodes.size()> phase_counts{};
   std::vector<Hit> hits;
-  constexpr float kFar = std::numeric_limits<float>::infinity();
 
-  // `known` filters were settled by how the trial was found; `known_fails` says
-  // which of them it fails.
-  auto consider = [&](std::uint32_t id, float score, float miles, std::uint32_t site,
-                      unsigned known = 0, unsigned known_fails = 0) {
-    const Filter& f = filters_[id];
-    if (!f.alive)
-      return;
-    if (age_in_months >= 0 && ((f.min_months != kNoAge && age_in_months < f.min_months) ||
-                               (f.max_months != kNoAge && age_in_months > f.max_months))) {
-      return;
-    }
-    if (sex != kSexAll && f.sex != kSexAll && f.sex != sex)
-      return;
-    unsigned failed = known_fails;
-    if (!(known & kStatusFacet) && !status_ok[f.status])
-      failed |= kStatusFacet;
-    if (!(known & kPhaseFacet) && phase_filter && !(f.phases & phase_mask))
-      failed |= kPhaseFacet;
-    if (!(known & kCountryFacet) && country_filter &&
-        (country == kNone || !has_country(id, country))) {
-      failed |= kCountryFacet;
-    }
-    if (failed & (failed - 1))
-      return;  // fails two or more: counts nowhere
-    if (failed == 0 || failed == kStatusFacet)
-      ++status_counts[f.status];
-    if (failed == 0 || failed == kPhaseFacet) {
-      for (unsigned bits = f.phases; bits != 0; bits &= bits - 1)
-        ++phase_counts[std::countr_zero(bits)];
-    }
-    if (failed == 0 || failed == kCountryFacet) {
-      if (f.country_count > 0)
-        ++country_counts[f.first_country];
-      for (std::uint16_t i = 1; i < f.country_count; ++i) {
-        ++country_counts[doc_lists_[f.lists + i]];
-      }
-    }
-    if (failed != 0)
-      return;
-    const Doc& doc = docs_[id];
-    const std::uint32_t* conditions = doc_lists_.data() + f.lists + f.country_count;
-    for (std::uint16_t i = 0; i < f.condition_count; ++i) ++condition_counts[conditions[i]];
-    hits.push_back({id, site, score, miles, doc.last_update, doc.nct,
-                    preferred != kNone && has_country(id, preferred)});
+  Search(const TrialIndex& index, const FinderQuery& query);
+
+  void consider(std::uint32_t id, float score, float miles, std::uint32_t site, unsigned known = 0,
+                unsigned known_fails = 0);
+  void count_facets(const Filter& f, unsigned failed);
+  template <typename List, typename Visitor>
+  void visit_all(const List& list, Visitor&& visit) const;
+  void collect();
+  void collect_near(const std::vector<Scored>* words);
+  void collect_by_words(const std::vector<Scored>& words, bool two_filters);
+  void collect_by_filters(bool two_filters);
+
+  // Function objects rather than functions, so the sorts inline them.
+  struct ByRelevance {
+    bool operator()(const Hit& a, const Hit& b) const;
   };
-
-  // Trials are visited in doc order but sparsely, so each visit would wait on memory for its
-  // filter, its lists and its doc in turn; asking for them some visits ahead overlaps the waits.
-  auto visit_all = [&](const auto& list, auto&& doc_of, auto&& visit) {
-    constexpr std::size_t kFilterAhead = 16, kListsAhead = 8;
-    std::size_t n = list.size();
-    for (std::size_t i = 0; i < n; ++i) {
-      if (i + kFilterAhead < n)
-        __builtin_prefetch(&filters_[doc_of(list[i + kFilterAhead])]);
-      if (i + kListsAhead < n) {
-        std::uint32_t ahead = doc_of(list[i + kListsAhead]);
-        __builtin_prefetch(doc_lists_.data() + filters_[ahead].lists);
-        __builtin_prefetch(&docs_[ahead]);
-      }
-      visit(list[i]);
-    }
+  struct ByDistance {
+    bool operator()(const Hit& a, const Hit& b) const;
   };
-  auto doc_of = [](const auto& entry) { return entry.doc; };
+  template <typename Less>
+  void order_page(std::size_t from, std::size_t to, Less less);
+  void fill_page(FinderResult& result);
+  void fill_facets(FinderResult& result) const;
+  void fill_condition_facet(FinderResult& result) const;
+};
 
-  // Narrow first by words, then by place; with neither, by the usual filters.
-  bool two_filters = !query.statuses.empty() + phase_filter + country_filter >= 2;
-  bool by_words = false;
-  auto words = match_words(query, by_words);
-  if (query.near) {
-    auto nearby = sites_near(*query.near, query.distance_miles, by_words ? &words : nullptr);
-    if (by_words) {
-      auto w = words.begin();
-      visit_all(nearby, doc_of, [&](const Nearby& n) {
-        while (w != words.end() && w->doc < n.doc) ++w;
-        if (w != words.end() && w->doc == n.doc)
-          consider(n.doc, w->score, n.miles, n.site);
-      });
-    } else {
-      hits.reserve(nearby.size());
-      visit_all(nearby, doc_of, [&](const Nearby& n) { consider(n.doc, 0, n.miles, n.site); });
-    }
-  } else if (by_words) {
-    if (two_filters && words.size() * 8 > docs_.size()) {
-      // Common words ("cancer") match much of the index: the usual filters narrow more.
-      unsigned known = 0;
-      auto visits = docs_passing_two_filters(query, known);
-      const Visit *v = visits.items.get(), *v_end = v + visits.size();
-      visit_all(words, doc_of, [&](const Scored& w) {
-        while (v != v_end && v->doc < w.doc) ++v;
-        if (v != v_end && v->doc == w.doc)
-          consider(w.doc, w.score, kFar, 0, known, v->fails);
-      });
-    } else {
-      hits.reserve(words.size());
-      visit_all(words, doc_of, [&](const Scored& w) { consider(w.doc, w.score, kFar, 0); });
-    }
-  } else {
-    if (two_filters) {
-      unsigned known = 0;
-      auto visits = docs_passing_two_filters(query, known);
-      hits.reserve(visits.size());
-      visit_all(visits, doc_of,
-                [&](const Visit& v) { consider(v.doc, 0, kFar, 0, known, v.fails); });
-    } else {
-      // Every trial, in the order they lie in memory: no need to fetch ahead.
-      hits.reserve(docs_.size());
-      auto count = static_cast<std::uint32_t>(docs_.size());
-      for (std::uint32_t id = 0; id < count; ++id) consider(id, 0, kFar, 0);
+TrialIndex::Search::Search(const TrialIndex& index, const FinderQuery& query)
+    : index(index),
+      query(query),
+      status_ok(index.statuses_.size(), query.statuses.empty() ? 1 : 0),
+      phase_mask(phase_bits(query.phases)),
+      phase_filter(!query.phases.empty()),
+      country_filter(!query.country.empty()),
+      country(country_filter ? index.countries_.find(query.country).value_or(kNone) : kNone),
+      preferred(query.prefer_country.empty()
+                    ? kNone
+                    : index.countries_.find(query.prefer_country).value_or(kNone)),
+      sex(query.sex == "FEMALE" ? kSexFemale
+          : query.sex == "MALE" ? kSexMale
+                                : kSexAll),
+      age_in_months(query.age ? *query.age * 12 : -1.0),
+      status_counts(index.statuses_.size()),
+      country_counts(index.countries_.size()),
+      condition_counts(index.conditions_.size()) {
+  for (const auto& s : query.statuses) {
+    if (auto id = index.statuses_.find(s))
+      status_ok[*id] = 1;
+  }
+}
+
+// `known` filters were settled by how the trial was found; `known_fails` says which of them it
+// fails.
+inline void TrialIndex::Search::consider(std::uint32_t id, float score, float miles,
+                                         std::uint32_t site, unsigned known, unsigned known_fails) {
+  const Filter& f = index.filters_[id];
+  if (!f.alive)
+    return;
+  if (age_in_months >= 0 && ((f.min_months != kNoAge && age_in_months < f.min_months) ||
+                             (f.max_months != kNoAge && age_in_months > f.max_months))) {
+    return;
+  }
+  if (sex != kSexAll && f.sex != kSexAll && f.sex != sex)
+    return;
+  unsigned failed = known_fails;
+  if (!(known & kStatusFacet) && !status_ok[f.status])
+    failed |= kStatusFacet;
+  if (!(known & kPhaseFacet) && phase_filter && !(f.phases & phase_mask))
+    failed |= kPhaseFacet;
+  if (!(known & kCountryFacet) && country_filter &&
+      (country == kNone || !index.has_country(id, country))) {
+    failed |= kCountryFacet;
+  }
+  if (failed & (failed - 1))
+    return;  // fails two or more: counts nowhere
+  count_facets(f, failed);
+  if (failed != 0)
+    return;
+  const Doc& doc = index.docs_[id];
+  const std::uint32_t* conditions = index.doc_lists_.data() + f.lists + f.country_count;
+  for (std::uint16_t i = 0; i < f.condition_count; ++i) ++condition_counts[conditions[i]];
+  hits.push_back({id, site, score, miles, doc.last_update, doc.nct,
+                  preferred != kNone && index.has_country(id, preferred)});
+}
+
+// A trial failing only one facet's filter still counts in that facet, so each facet shows what
+// choosing another of its values would find.
+inline void TrialIndex::Search::count_facets(const Filter& f, unsigned failed) {
+  if (failed == 0 || failed == kStatusFacet)
+    ++status_counts[f.status];
+  if (failed == 0 || failed == kPhaseFacet) {
+    for (unsigned bits = f.phases; bits != 0; bits &= bits - 1)
+      ++phase_counts[std::countr_zero(bits)];
+  }
+  if (failed == 0 || failed == kCountryFacet) {
+    if (f.country_count > 0)
+      ++country_counts[f.first_country];
+    for (std::uint16_t i = 1; i < f.country_count; ++i) {
+      ++country_counts[index.doc_lists_[f.lists + i]];
     }
   }
+}
 
-  auto by_relevance = [](const Hit& a, const Hit& b) {
-    if (a.preferred != b.preferred)
-      return a.preferred;
-    if (a.score != b.score)
-      return a.score > b.score;
-    if (a.miles != b.miles)
-      return a.miles < b.miles;
-    if (a.last_update != b.last_update)
-      return a.last_update > b.last_update;
-    return a.nct < b.nct;
-  };
-  auto by_distance = [&](const Hit& a, const Hit& b) {
-    if (a.miles != b.miles)
-      return a.miles < b.miles;
-    return by_relevance(a, b);
-  };
-  FinderResult result;
+// Trials are visited in doc order but sparsely, so each visit would wait on memory for its
+// filter, its lists and its doc in turn; asking for them some visits ahead overlaps the waits.
+template <typename List, typename Visitor>
+inline void TrialIndex::Search::visit_all(const List& list, Visitor&& visit) const {
+  constexpr std::size_t kFilterAhead = 16, kListsAhead = 8;
+  std::size_t n = list.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i + kFilterAhead < n)
+      __builtin_prefetch(&index.filters_[list[i + kFilterAhead].doc]);
+    if (i + kListsAhead < n) {
+      std::uint32_t ahead = list[i + kListsAhead].doc;
+      __builtin_prefetch(index.doc_lists_.data() + index.filters_[ahead].lists);
+      __builtin_prefetch(&index.docs_[ahead]);
+    }
+    visit(list[i]);
+  }
+}
+
+// Narrow first by words, then by place; with neither, by the usual filters.
+void TrialIndex::Search::collect() {
+  bool two_filters = !query.statuses.empty() + phase_filter + country_filter >= 2;
+  bool by_words = false;
+  auto words = index.match_words(query, by_words);
+  if (query.near) {
+    collect_near(by_words ? &words : nullptr);
+  } else if (by_words) {
+    collect_by_words(words, two_filters);
+  } else {
+    collect_by_filters(two_filters);
+  }
+}
+
+// With words, `words` is in doc order as the sites near are: the two are merged.
+void TrialIndex::Search::collect_near(const std::vector<Scored>* words) {
+  auto nearby = index.sites_near(*query.near, query.distance_miles, words);
+  if (words != nullptr) {
+    auto w = words->begin();
+    visit_all(nearby, [&](const Nearby& n) {
+      while (w != words->end() && w->doc < n.doc) ++w;
+      if (w != words->end() && w->doc == n.doc)
+        consider(n.doc, w->score, n.miles, n.site);
+    });
+  } else {
+    hits.reserve(nearby.size());
+    visit_all(nearby, [&](const Nearby& n) { consider(n.doc, 0, n.miles, n.site); });
+  }
+}
+
+void TrialIndex::Search::collect_by_words(const std::vector<Scored>& words, bool two_filters) {
+  if (two_filters && words.size() * 8 > index.docs_.size()) {
+    // Common words ("cancer") match much of the index: the usual filters narrow more.
+    unsigned known = 0;
+    auto visits = index.docs_passing_two_filters(query, known);
+    const Visit *v = visits.items.get(), *v_end = v + visits.size();
+    visit_all(words, [&](const Scored& w) {
+      while (v != v_end && v->doc < w.doc) ++v;
+      if (v != v_end && v->doc == w.doc)
+        consider(w.doc, w.score, kFar, 0, known, v->fails);
+    });
+  } else {
+    hits.reserve(words.size());
+    visit_all(words, [&](const Scored& w) { consider(w.doc, w.score, kFar, 0); });
+  }
+}
+
+void TrialIndex::Search::collect_by_filters(bool two_filters) {
+  if (two_filters) {
+    unsigned known = 0;
+    auto visits = index.docs_passing_two_filters(query, known);
+    hits.reserve(visits.size());
+    visit_all(visits, [&](const Visit& v) { consider(v.doc, 0, kFar, 0, known, v.fails); });
+  } else {
+    // Every trial, in the order they lie in memory: no need to fetch ahead.
+    hits.reserve(index.docs_.size());
+    auto count = static_cast<std::uint32_t>(index.docs_.size());
+    for (std::uint32_t id = 0; id < count; ++id) consider(id, 0, kFar, 0);
+  }
+}
+
+inline bool TrialIndex::Search::ByRelevance::operator()(const Hit& a, const Hit& b) const {
+  if (a.preferred != b.preferred)
+    return a.preferred;
+  if (a.score != b.score)
+    return a.score > b.score;
+  if (a.miles != b.miles)
+    return a.miles < b.miles;
+  if (a.last_update != b.last_update)
+    return a.last_update > b.last_update;
+  return a.nct < b.nct;
+}
+
+inline bool TrialIndex::Search::ByDistance::operator()(const Hit& a, const Hit& b) const {
+  if (a.miles != b.miles)
+    return a.miles < b.miles;
+  return ByRelevance{}(a, b);
+}
+
+// Everything before the page, then the page itself in order: the rest is never sorted.
+template <typename Less>
+inline void TrialIndex::Search::order_page(std::size_t from, std::size_t to, Less less) {
+  auto first = hits.begin() + static_cast<std::ptrdiff_t>(from);
+  if (from > 0)
+    std::nth_element(hits.begin(), first, hits.end(), less);
+  std::partial_sort(first, hits.begin() + static_cast<std::ptrdiff_t>(to), hits.end(), less);
+}
+
+void TrialIndex::Search::fill_page(FinderResult& result) {
   result.total = hits.size();
   result.page = query.page;
   result.page_size = query.page_size;
   auto page_size = static_cast<std::size_t>(std::max(query.page_size, 0));
   std::size_t from = static_cast<std::size_t>(std::max(query.page - 1, 0)) * page_size;
   std::size_t to = std::min(hits.size(), from + page_size);
-  if (from < to) {
-    auto order = [&](auto less) {
-      // Everything before the page, then the page itself in order.
-      auto first = hits.begin() + static_cast<std::ptrdiff_t>(from);
-      if (from > 0)
-        std::nth_element(hits.begin(), first, hits.end(), less);
-      std::partial_sort(first, hits.begin() + static_cast<std::ptrdiff_t>(to), hits.end(), less);
-    };
-    if (query.sort == SortOrder::distance && query.near) {
-      order(by_distance);
-    } else {
-      order(by_relevance);
-    }
-    for (std::size_t i = from; i < to; ++i) {
-      FinderHit hit = hit_of(hits[i].doc);
-      hit.score = hits[i].score;
-      if (query.near) {
-        const Site& s = sites_[hits[i].site];  // set whenever near is
-        hit.nearest = NearestSite{facilities_.at(s.facility), cities_.at(s.city), hits[i].miles};
-      }
-      result.results.push_back(std::move(hit));
-    }
+  if (from >= to)
+    return;
+  if (query.sort == SortOrder::distance && query.near) {
+    order_page(from, to, ByDistance{});
+  } else {
+    order_page(from, to, ByRelevance{});
   }
+  for (std::size_t i = from; i < to; ++i) {
+    FinderHit hit = index.hit_of(hits[i].doc);
+    hit.score = hits[i].score;
+    if (query.near) {
+      const Site& s = index.sites_[hits[i].site];  // set whenever near is
+      hit.nearest =
+          NearestSite{index.facilities_.at(s.facility), index.cities_.at(s.city), hits[i].miles};
+    }
+    result.results.push_back(std::move(hit));
+  }
+}
 
+void TrialIndex::Search::fill_facets(FinderResult& result) const {
   auto& facets = result.facets;
   auto& status_facet = facets["status"];
   auto& phase_facet = facets["phase"];
   auto& country_facet = facets["country"];
-  auto& condition_facet = facets["condition"];
   for (std::uint32_t i = 0; i < status_counts.size(); ++i) {
     if (status_counts[i])
-      status_facet[statuses_.at(i)] = status_counts[i];
+      status_facet[index.statuses_.at(i)] = status_counts[i];
   }
   for (std::size_t b = 0; b < kPhaseCodes.size(); ++b) {
     if (phase_counts[b])
@@ -803,10 +875,15 @@ FinderResult TrialIndex::search(const FinderQuery& query) const {
   }
   for (std::uint32_t i = 0; i < country_counts.size(); ++i) {
     if (country_counts[i])
-      country_facet[countries_.at(i)] = country_counts[i];
+      country_facet[index.countries_.at(i)] = country_counts[i];
   }
-  // Only the commonest conditions: a broad search touches thousands.
+  fill_condition_facet(result);
+}
+
+// Only the commonest conditions: a broad search touches thousands.
+void TrialIndex::Search::fill_condition_facet(FinderResult& result) const {
   constexpr std::size_t kTopConditions = 30;
+  auto& condition_facet = result.facets["condition"];
   std::vector<std::uint32_t> seen;
   for (std::uint32_t i = 0; i < condition_counts.size(); ++i) {
     if (condition_counts[i])
@@ -815,14 +892,22 @@ FinderResult TrialIndex::search(const FinderQuery& query) const {
   auto commoner = [&](std::uint32_t a, std::uint32_t b) {
     if (condition_counts[a] != condition_counts[b])
       return condition_counts[a] > condition_counts[b];
-    return conditions_.at(a) < conditions_.at(b);
+    return index.conditions_.at(a) < index.conditions_.at(b);
   };
   std::size_t top = std::min(seen.size(), kTopConditions);
   std::partial_sort(seen.begin(), seen.begin() + static_cast<std::ptrdiff_t>(top), seen.end(),
                     commoner);
   for (std::size_t i = 0; i < top; ++i) {
-    condition_facet[conditions_.at(seen[i])] = condition_counts[seen[i]];
+    condition_facet[index.conditions_.at(seen[i])] = condition_counts[seen[i]];
   }
+}
+
+FinderResult TrialIndex::search(const FinderQuery& query) const {
+  Search search(*this, query);
+  search.collect();
+  FinderResult result;
+  search.fill_page(result);
+  search.fill_facets(result);
   return result;
 }
 

@@ -148,6 +148,8 @@ class TrialIndex {
   Visits docs_passing_two_filters(const FinderQuery& query, unsigned& known) const;
   bool has_country(std::uint32_t doc, std::uint32_t country) const;
   FinderHit hit_of(std::uint32_t doc) const;
+  // One search's working set and its steps (trial_index.cpp).
+  struct Search;
 
   std::vector<Filter> filters_;
   std::vector<Doc> docs_;

@@ -200,16 +200,11 @@ SafeHtml render_content_list(const Chrome& chrome,
   return staff_page(chrome, "Pages", h.take(), {{"Home", "/"}});
 }
 
-SafeHtml render_content_page(const Chrome& chrome, const ContentPageView& v) {
-  const auto& o = v.page;
+namespace {
+
+// The page's facts: where it lives, when it is due for review, how readers found it.
+void write_page_summary(Html& h, const content::PageOverview& o) {
   const auto& path = o.page.path;
-  Html h;
-  write_form_error_summary(h, v.form);
-  if (!v.message.empty()) {
-    h << R"(<div class="nhsuk-inset-text cairn-message" role="status"><p>)"_m << v.message
-      << "</p></div>\n"_m;
-  }
-  h << "<h1>"_m << o.page.title << "</h1>\n"_m;
   h << R"(<dl class="nhsuk-summary-list">)"_m;
   auto row = [&h](std::string_view key, auto&& write_value) {
     h << R"(<div class="nhsuk-summary-list__row"><dt class="nhsuk-summary-list__key">)"_m << key
@@ -228,102 +223,145 @@ SafeHtml render_content_page(const Chrome& chrome, const ContentPageView& v) {
   row("Was it useful?",
       [&] { h << o.feedback.useful << " yes, "_m << o.feedback.not_useful << " no"_m; });
   h << "</dl>\n"_m;
+}
 
+// Approve and publish, or send back with a note; an author may not approve their own work.
+void write_review_forms(Html& h, const ContentPageView& v, const store::PageRevision& n) {
+  const auto& path = v.page.page.path;
+  if (n.author_id == v.viewer_id) {
+    h << R"(<p class="nhsuk-inset-text">You wrote this revision, so a second editor must approve and publish it.</p>
+)"_m;
+  } else {
+    write_action_form(h, v.form, "publish", path, n.revision, "Approve and publish");
+  }
+  h << R"(<form method="post" action="/staff/content/return" novalidate>
+)"_m;
+  write_csrf_field(h, v.form.csrf_token);
+  write_hidden(h, "path", path);
+  write_hidden(h, "revision", std::to_string(n.revision));
+  write_textarea_field(
+      h, v.form,
+      {"note", "Send back with a note", "Say what needs to change. The author sees this note.",
+       v.review_note, 3, content::kMaxNoteChars});
+  write_submit_button(h, "Send back", ButtonStyle::secondary);
+  h << "</form>\n"_m;
+}
+
+// The revision newer than the published one: who wrote it, and what can be done with it next.
+void write_open_draft(Html& h, const ContentPageView& v) {
+  const auto& o = v.page;
+  const auto& path = o.page.path;
+  const auto& n = o.newest;
+  h << "<p>Revision "_m << n.revision << " "_m;
+  write_state_tag(h, n.state);
+  h << " by "_m << n.author << ", "_m << format_time(n.created_at) << ".</p>\n"_m;
+  if (!n.note.empty())
+    h << "<p>Their summary: "_m << n.note << "</p>\n"_m;
+  if (n.state == store::RevisionState::returned) {
+    h << R"(<div class="nhsuk-warning-callout"><h3 class="nhsuk-warning-callout__label"><span role="text"><span class="nhsuk-u-visually-hidden">Important: </span>Sent back by )"_m
+      << n.reviewer << "</span></h3><p>"_m << n.review_note << "</p></div>\n"_m;
+  }
+  h << R"(<p><a href=")"_m << compare_link(path, o.published_revision, n.revision)
+    << R"(">See what changed from the published page</a></p>
+)"_m;
+  if (n.state == store::RevisionState::draft || n.state == store::RevisionState::returned) {
+    write_action_form(h, v.form, "submit", path, n.revision, "Send for review");
+  } else if (n.state == store::RevisionState::in_review) {
+    write_review_forms(h, v, n);
+  }
+}
+
+void write_changes(Html& h, const ContentPageView& v) {
+  const auto& o = v.page;
   h << R"(<h2>Changes</h2>
 )"_m;
   if (o.has_open_draft()) {
-    const auto& n = o.newest;
-    h << "<p>Revision "_m << n.revision << " "_m;
-    write_state_tag(h, n.state);
-    h << " by "_m << n.author << ", "_m << format_time(n.created_at) << ".</p>\n"_m;
-    if (!n.note.empty())
-      h << "<p>Their summary: "_m << n.note << "</p>\n"_m;
-    if (n.state == store::RevisionState::returned) {
-      h << R"(<div class="nhsuk-warning-callout"><h3 class="nhsuk-warning-callout__label"><span role="text"><span class="nhsuk-u-visually-hidden">Important: </span>Sent back by )"_m
-        << n.reviewer << "</span></h3><p>"_m << n.review_note << "</p></div>\n"_m;
-    }
-    h << R"(<p><a href=")"_m << compare_link(path, o.published_revision, n.revision)
-      << R"(">See what changed from the published page</a></p>
-)"_m;
-    if (n.state == store::RevisionState::draft || n.state == store::RevisionState::returned) {
-      write_action_form(h, v.form, "submit", path, n.revision, "Send for review");
-    } else if (n.state == store::RevisionState::in_review) {
-      if (n.author_id == v.viewer_id) {
-        h << R"(<p class="nhsuk-inset-text">You wrote this revision, so a second editor must approve and publish it.</p>
-)"_m;
-      } else {
-        write_action_form(h, v.form, "publish", path, n.revision, "Approve and publish");
-      }
-      h << R"(<form method="post" action="/staff/content/return" novalidate>
-)"_m;
-      write_csrf_field(h, v.form.csrf_token);
-      write_hidden(h, "path", path);
-      write_hidden(h, "revision", std::to_string(n.revision));
-      write_textarea_field(
-          h, v.form,
-          {"note", "Send back with a note", "Say what needs to change. The author sees this note.",
-           v.review_note, 3, content::kMaxNoteChars});
-      write_submit_button(h, "Send back", ButtonStyle::secondary);
-      h << "</form>\n"_m;
-    }
+    write_open_draft(h, v);
   } else {
     h << "<p>No changes are waiting. Readers see revision "_m << o.published_revision
       << ".</p>\n"_m;
   }
-  h << R"(<a class="nhsuk-button" href=")"_m << page_link("edit", path) << R"(">Edit this page</a>
+  h << R"(<a class="nhsuk-button" href=")"_m << page_link("edit", o.page.path)
+    << R"(">Edit this page</a>
 )"_m;
+}
 
+void write_revision_row(Html& h, const std::string& path, int published_revision,
+                        const store::PageRevision& r) {
+  h << R"(<tr class="nhsuk-table__row">)"_m;
+  cell(h);
+  h << r.revision;
+  if (r.revision == published_revision)
+    h << R"( <span class="nhsuk-body-s">(live)</span>)"_m;
+  h << "</td>"_m;
+  cell(h);
+  write_state_tag(h, r.state);
+  h << "</td>"_m;
+  cell(h);
+  h << r.author << "<br>"_m << format_time(r.created_at);
+  if (!r.reviewer.empty()) {
+    h << R"(<br><span class="nhsuk-body-s">)"_m
+      << (r.state == store::RevisionState::published ? "Approved by "_m : "Sent back by "_m)
+      << r.reviewer << ", "_m << format_time(r.reviewed_at) << "</span>"_m;
+  }
+  h << "</td>"_m;
+  cell(h);
+  h << r.note;
+  if (r.revision > 1) {
+    h << R"( <a class="nhsuk-body-s" href=")"_m << compare_link(path, r.revision - 1, r.revision)
+      << R"(">Compare with revision )"_m << (r.revision - 1) << "</a>"_m;
+  }
+  h << "</td></tr>\n"_m;
+}
+
+void write_revisions(Html& h, const ContentPageView& v) {
+  const auto& o = v.page;
+  const auto& path = o.page.path;
   h << R"(<h2>Revisions</h2>
 )"_m;
   if (v.history.size() > 1) {
+    // The live page against the open draft or, with none open, against the revision before it.
     write_compare_form(h, path, v.history, o.published_revision,
                        o.newest.revision == o.published_revision
                            ? v.history[v.history.size() - 2].revision
                            : o.newest.revision);
   }
   open_table(h, "Every revision, newest first", {"Revision", "State", "Who and when", "Summary"});
-  for (auto it = v.history.rbegin(); it != v.history.rend(); ++it) {
-    h << R"(<tr class="nhsuk-table__row">)"_m;
-    cell(h);
-    h << it->revision;
-    if (it->revision == o.published_revision)
-      h << R"( <span class="nhsuk-body-s">(live)</span>)"_m;
-    h << "</td>"_m;
-    cell(h);
-    write_state_tag(h, it->state);
-    h << "</td>"_m;
-    cell(h);
-    h << it->author << "<br>"_m << format_time(it->created_at);
-    if (!it->reviewer.empty()) {
-      h << R"(<br><span class="nhsuk-body-s">)"_m
-        << (it->state == store::RevisionState::published ? "Approved by "_m : "Sent back by "_m)
-        << it->reviewer << ", "_m << format_time(it->reviewed_at) << "</span>"_m;
-    }
-    h << "</td>"_m;
-    cell(h);
-    h << it->note;
-    if (it->revision > 1) {
-      h << R"( <a class="nhsuk-body-s" href=")"_m
-        << compare_link(path, it->revision - 1, it->revision) << R"(">Compare with revision )"_m
-        << (it->revision - 1) << "</a>"_m;
-    }
-    h << "</td></tr>\n"_m;
-  }
+  for (auto it = v.history.rbegin(); it != v.history.rend(); ++it)
+    write_revision_row(h, path, o.published_revision, *it);
   h << "</tbody></table>\n"_m;
+}
 
+void write_feedback_comments(Html& h, const std::vector<store::FeedbackRecord>& comments) {
   h << R"(<h2>Feedback</h2>
 )"_m;
-  if (v.comments.empty()) {
+  if (comments.empty()) {
     h << "<p>No comments yet.</p>\n"_m;
-  } else {
-    h << R"(<ul class="nhsuk-list cairn-feedback-comments">)"_m;
-    for (const auto& c : v.comments) {
-      h << "<li><p><strong>"_m << (c.useful ? "Useful"_m : "Not useful"_m) << "</strong>, "_m
-        << format_date(c.created_on) << "</p><p>"_m << c.comment << "</p></li>"_m;
-    }
-    h << "</ul>\n"_m;
+    return;
   }
-  return staff_page(chrome, form_page_title(v.form, o.page.title), h.take(), crumbs_to_list());
+  h << R"(<ul class="nhsuk-list cairn-feedback-comments">)"_m;
+  for (const auto& c : comments) {
+    h << "<li><p><strong>"_m << (c.useful ? "Useful"_m : "Not useful"_m) << "</strong>, "_m
+      << format_date(c.created_on) << "</p><p>"_m << c.comment << "</p></li>"_m;
+  }
+  h << "</ul>\n"_m;
+}
+
+}  // namespace
+
+SafeHtml render_content_page(const Chrome& chrome, const ContentPageView& v) {
+  Html h;
+  write_form_error_summary(h, v.form);
+  if (!v.message.empty()) {
+    h << R"(<div class="nhsuk-inset-text cairn-message" role="status"><p>)"_m << v.message
+      << "</p></div>\n"_m;
+  }
+  h << "<h1>"_m << v.page.page.title << "</h1>\n"_m;
+  write_page_summary(h, v.page);
+  write_changes(h, v);
+  write_revisions(h, v);
+  write_feedback_comments(h, v.comments);
+  return staff_page(chrome, form_page_title(v.form, v.page.page.title), h.take(), crumbs_to_list());
 }
 
 SafeHtml render_content_edit(const Chrome& chrome, const ContentEditView& v) {
