@@ -141,23 +141,20 @@ class AccountPages {
   }
 
   Outcome change_password(RequestContext& c) const {
-    const auto& form = c.form();
-    if (!form)
-      return form.error();
-    const auto* account = c.account();
-    if (!account)
-      return to_sign_in(c.path());
-    auto result = d_.accounts.change_password(*account, form->get("current_password"),
-                                              form->get("new_password"),
-                                              form->get("confirm_password"), c.client_address());
-    if (result) {
-      // Every session ended with the change; this browser gets a new one.
-      auto who = *account;
-      c.sign_in(who);
-      return Outcome::see_other("/account?changed=password");
-    }
-    views::PasswordPage p{c.form_state(&result.error())};
-    return Outcome::form(views::render_change_password(d_.site.chrome(), p), result.error());
+    return member_post(
+        c, c.path(), [&](const http::Form& form, const accounts::Account& account) -> Outcome {
+          auto result = d_.accounts.change_password(
+              account, form.get("current_password"), form.get("new_password"),
+              form.get("confirm_password"), c.client_address());
+          if (result) {
+            // Every session ended with the change; this browser gets a new one.
+            auto who = account;
+            c.sign_in(who);
+            return Outcome::see_other("/account?changed=password");
+          }
+          views::PasswordPage p{c.form_state(&result.error())};
+          return Outcome::form(views::render_change_password(d_.site.chrome(), p), result.error());
+        });
   }
 
   Outcome delete_form(RequestContext& c) const {
@@ -168,26 +165,23 @@ class AccountPages {
   }
 
   Outcome delete_account(RequestContext& c) const {
-    const auto& form = c.form();
-    if (!form)
-      return form.error();
-    const auto* account = c.account();
-    if (!account)
-      return to_sign_in(c.path());
-    std::string posts = form->get("posts");
-    std::optional<accounts::PostChoice> choice;
-    if (posts == "keep")
-      choice = accounts::PostChoice::keep_as_deleted_member;
-    if (posts == "remove")
-      choice = accounts::PostChoice::remove;
-    auto result =
-        d_.accounts.delete_account(*account, form->get("password"), choice, c.client_address());
-    if (result) {
-      c.sign_out();
-      return Outcome::page(views::render_account_deleted(d_.site.chrome()));
-    }
-    views::DeletePage p{c.form_state(&result.error()), choice ? posts : ""};
-    return Outcome::form(views::render_delete_account(d_.site.chrome(), p), result.error());
+    return member_post(
+        c, c.path(), [&](const http::Form& form, const accounts::Account& account) -> Outcome {
+          std::string posts = form.get("posts");
+          std::optional<accounts::PostChoice> choice;
+          if (posts == "keep")
+            choice = accounts::PostChoice::keep_as_deleted_member;
+          if (posts == "remove")
+            choice = accounts::PostChoice::remove;
+          auto result =
+              d_.accounts.delete_account(account, form.get("password"), choice, c.client_address());
+          if (result) {
+            c.sign_out();
+            return Outcome::page(views::render_account_deleted(d_.site.chrome()));
+          }
+          views::DeletePage p{c.form_state(&result.error()), choice ? posts : ""};
+          return Outcome::form(views::render_delete_account(d_.site.chrome(), p), result.error());
+        });
   }
 
   Outcome download_data(RequestContext& c) const {

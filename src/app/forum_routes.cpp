@@ -140,19 +140,16 @@ class ForumPages {
     auto id = c.path_id("thread");
     if (!id)
       return no_page();
-    const auto& form = c.form();
-    if (!form)
-      return form.error();
-    const auto* account = c.account();
-    if (!account)
-      return to_sign_in(thread_href(*id));
-    auto posted = d_.forum.reply(*account, *id, form->get("body"));
-    if (posted)
-      return Outcome::see_other(after_posting(*account, posted.value()));
-    if (posted.error().code == Errc::not_found)
-      return posted.error();
-    // Problems are shown on the last page, where the reply form is.
-    return render_thread(c, *id, 1 << 20, &posted.error(), form->get("body"));
+    return member_post(c, thread_href(*id),
+                       [&](const http::Form& form, const accounts::Account& account) -> Outcome {
+                         auto posted = d_.forum.reply(account, *id, form.get("body"));
+                         if (posted)
+                           return Outcome::see_other(after_posting(account, posted.value()));
+                         if (posted.error().code == Errc::not_found)
+                           return posted.error();
+                         // Problems are shown on the last page, where the reply form is.
+                         return render_thread(c, *id, 1 << 20, &posted.error(), form.get("body"));
+                       });
   }
 
   std::string after_posting(const accounts::Account& author, const forum::Posted& posted) const {
@@ -182,21 +179,18 @@ class ForumPages {
     const auto* category = d_.forum.categories().find(slug);
     if (!category)
       return no_page();
-    const auto& form = c.form();
-    if (!form)
-      return form.error();
-    const auto* account = c.account();
-    if (!account)
-      return to_sign_in(c.path());
-    auto posted = d_.forum.start_thread(*account, slug, form->get("title"), form->get("body"));
-    if (posted)
-      return Outcome::see_other(after_posting(*account, posted.value()));
-    views::ForumNewThreadPage p;
-    p.category = link_of(category, slug);
-    p.form = c.form_state(&posted.error());
-    p.title = form->get("title");
-    p.body = form->get("body");
-    return Outcome::form(views::render_forum_new_thread(d_.site.chrome(), p), posted.error());
+    return member_post(
+        c, c.path(), [&](const http::Form& form, const accounts::Account& account) -> Outcome {
+          auto posted = d_.forum.start_thread(account, slug, form.get("title"), form.get("body"));
+          if (posted)
+            return Outcome::see_other(after_posting(account, posted.value()));
+          views::ForumNewThreadPage p;
+          p.category = link_of(category, slug);
+          p.form = c.form_state(&posted.error());
+          p.title = form.get("title");
+          p.body = form.get("body");
+          return Outcome::form(views::render_forum_new_thread(d_.site.chrome(), p), posted.error());
+        });
   }
 
   // --- reports -------------------------------------------------------------
@@ -233,21 +227,18 @@ class ForumPages {
     auto post_id = c.path_id("post");
     if (!thread_id || !post_id)
       return no_page();
-    const auto& form = c.form();
-    if (!form)
-      return form.error();
-    const auto* account = c.account();
-    if (!account)
-      return to_sign_in(c.path());
-    auto post = d_.forum.visible_post(*post_id, account);
-    if (!post || post->thread_id != *thread_id)
-      return no_page();
-    auto sent = d_.forum.report(*account, *post_id, form->get("reason"));
-    if (sent)
-      return report_page(c, *thread_id, *post_id, nullptr, "", true);
-    if (sent.error().code == Errc::not_found)
-      return sent.error();
-    return report_page(c, *thread_id, *post_id, &sent.error(), form->get("reason"), false);
+    return member_post(
+        c, c.path(), [&](const http::Form& form, const accounts::Account& account) -> Outcome {
+          auto post = d_.forum.visible_post(*post_id, &account);
+          if (!post || post->thread_id != *thread_id)
+            return no_page();
+          auto sent = d_.forum.report(account, *post_id, form.get("reason"));
+          if (sent)
+            return report_page(c, *thread_id, *post_id, nullptr, "", true);
+          if (sent.error().code == Errc::not_found)
+            return sent.error();
+          return report_page(c, *thread_id, *post_id, &sent.error(), form.get("reason"), false);
+        });
   }
 
   // --- moderation ----------------------------------------------------------

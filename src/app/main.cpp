@@ -36,13 +36,20 @@ int main(int argc, char** argv) {
   std::string command = args[0];
   args.erase(args.begin());
   try {
-    if (command == "serve") return cairn::app::serve_command(args);
-    if (command == "import-content") return cairn::app::import_content_command(args);
-    if (command == "migrate") return cairn::app::migrate_command(args);
-    if (command == "reindex") return cairn::app::reindex_command(args);
-    if (command == "import-trials") return cairn::app::import_trials_command(args);
-    if (command == "user") return cairn::app::user_command(args);
-    if (command == "check") return cairn::app::check_command(args);
+    if (command == "serve")
+      return cairn::app::serve_command(args);
+    if (command == "import-content")
+      return cairn::app::import_content_command(args);
+    if (command == "migrate")
+      return cairn::app::migrate_command(args);
+    if (command == "reindex")
+      return cairn::app::reindex_command(args);
+    if (command == "import-trials")
+      return cairn::app::import_trials_command(args);
+    if (command == "user")
+      return cairn::app::user_command(args);
+    if (command == "check")
+      return cairn::app::check_command(args);
   } catch (const std::exception& e) {
     std::cerr << "cairn " << command << ": " << e.what() << "\n";
     return 1;

@@ -199,7 +199,9 @@ class NursePages {
     });
   }
 
-  Outcome assign(RequestContext& c) const {
+  // A nurse's action on one message (a form post): sign-in comes back to the message.
+  template <class F>
+  Outcome message_action(RequestContext& c, F&& f) const {
     std::string back = message_address(c);
     return as_nurse(c, back, [&](const accounts::Account& nurse) -> Outcome {
       auto id = c.path_id("id");
@@ -208,38 +210,42 @@ class NursePages {
       const auto& fields = c.form();
       if (!fields)
         return fields.error();
-      if (auto assigned = d_.inbox.assign(*id, nurse); !assigned)
-        return assigned.error();
-      return Outcome::see_other(back + "?assigned=1");
+      return f(*id, *fields, nurse, back);
     });
   }
 
+  Outcome assign(RequestContext& c) const {
+    return message_action(c,
+                          [&](std::int64_t id, const http::Form&, const accounts::Account& nurse,
+                              const std::string& back) -> Outcome {
+                            if (auto assigned = d_.inbox.assign(id, nurse); !assigned)
+                              return assigned.error();
+                            return Outcome::see_other(back + "?assigned=1");
+                          });
+  }
+
   Outcome answer(RequestContext& c) const {
-    std::string back = message_address(c);
-    return as_nurse(c, back, [&](const accounts::Account& nurse) -> Outcome {
-      auto id = c.path_id("id");
-      if (!id)
-        return no_message();
-      const auto& fields = c.form();
-      if (!fields)
-        return fields.error();
-      std::string text = fields->get("answer");
-      auto answered = d_.inbox.answer(*id, nurse, text);
-      if (answered) {
-        if (d_.mail_queued)
-          d_.mail_queued();
-        return Outcome::see_other(back + "?answered=1");
-      }
-      if (answered.error().problems.empty())
-        return answered.error();
-      auto item = d_.inbox.message(*id);
-      if (!item)
-        return item.error();
-      auto p = message_view(c, nurse, *item);
-      p.form = c.form_state(&answered.error());
-      p.answer_draft = text;
-      return Outcome::form(views::render_nurse_message(d_.site.chrome(), p), answered.error());
-    });
+    return message_action(c,
+                          [&](std::int64_t id, const http::Form& fields,
+                              const accounts::Account& nurse, const std::string& back) -> Outcome {
+                            std::string text = fields.get("answer");
+                            auto answered = d_.inbox.answer(id, nurse, text);
+                            if (answered) {
+                              if (d_.mail_queued)
+                                d_.mail_queued();
+                              return Outcome::see_other(back + "?answered=1");
+                            }
+                            if (answered.error().problems.empty())
+                              return answered.error();
+                            auto item = d_.inbox.message(id);
+                            if (!item)
+                              return item.error();
+                            auto p = message_view(c, nurse, *item);
+                            p.form = c.form_state(&answered.error());
+                            p.answer_draft = text;
+                            return Outcome::form(views::render_nurse_message(d_.site.chrome(), p),
+                                                 answered.error());
+                          });
   }
 
   NurseDeps& d_;

@@ -19,6 +19,20 @@ Handler bind_page(const Pages& pages, Outcome (Pages::*method)(RequestContext&) 
   return [pages, method](RequestContext& context) { return (pages.*method)(context); };
 }
 
+// A form post by a signed-in member: the form is read first (a malformed one
+// is refused), then a visitor who is not signed in is sent to sign in and
+// back to `back`; `f` gets the form and the account.
+template <class F>
+Outcome member_post(RequestContext& context, std::string_view back, F&& f) {
+  const auto& form = context.form();
+  if (!form)
+    return form.error();
+  const auto* account = context.account();
+  if (!account)
+    return to_sign_in(back);
+  return f(*form, *account);
+}
+
 // Staff pages: runs `f` with the signed-in account when `allowed` says its role
 // may; a visitor who is not signed in is sent to sign in (and back to `back`
 // afterwards), anyone else is refused with `refusal`.

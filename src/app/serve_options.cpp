@@ -29,11 +29,11 @@ Result<HostPort> parse_host_port(std::string_view value, const std::string& flag
                                  std::string_view example) {
   auto colon = value.rfind(':');
   if (colon == std::string_view::npos || colon == 0) {
-    return make_error(Errc::invalid_input,
-                      flag + " takes HOST:PORT, e.g. " + std::string(example));
+    return make_error(Errc::invalid_input, flag + " takes HOST:PORT, e.g. " + std::string(example));
   }
   auto port = parse_int(value.substr(colon + 1), 0, 65535, "the port");
-  if (!port) return port.error();
+  if (!port)
+    return port.error();
   HostPort out{std::string(value.substr(0, colon)), static_cast<unsigned short>(*port)};
   if (out.host.size() > 2 && out.host.front() == '[' && out.host.back() == ']') {
     out.host = out.host.substr(1, out.host.size() - 2);
@@ -57,7 +57,8 @@ Result<std::string> parse_public_url(std::string value) {
   if (!ok) {
     return make_error(Errc::invalid_input,
                       "--public-url takes the site's address without a path, e.g. "
-                      "https://cairn.example.org, not '" + value + "'");
+                      "https://cairn.example.org, not '" +
+                          value + "'");
   }
   return value;
 }
@@ -85,12 +86,14 @@ Result<Options> parse_options(const std::vector<std::string>& args,
       return make_error(Errc::invalid_input, "unknown option " + flag);
     }
     if (!has_inline) {
-      if (i + 1 >= args.size()) return make_error(Errc::invalid_input, flag + " needs a value");
+      if (i + 1 >= args.size())
+        return make_error(Errc::invalid_input, flag + " needs a value");
       value = args[++i];
     }
     if (flag == "--listen") {
       auto listen = parse_host_port(value, flag, "127.0.0.1:8080");
-      if (!listen) return listen.error();
+      if (!listen)
+        return listen.error();
       o.host = listen->host;
       o.port = listen->port;
     } else if (flag == "--data") {
@@ -106,13 +109,16 @@ Result<Options> parse_options(const std::vector<std::string>& args,
       (flag == "--secure-cookies" ? o.secure_cookies : o.trust_proxy) = value == "on";
     } else if (flag == "--smtp") {
       auto smtp = parse_host_port(value, flag, "127.0.0.1:25");
-      if (!smtp) return smtp.error();
-      if (smtp->port == 0) return make_error(Errc::invalid_input, "--smtp needs a port from 1");
+      if (!smtp)
+        return smtp.error();
+      if (smtp->port == 0)
+        return make_error(Errc::invalid_input, "--smtp needs a port from 1");
       o.smtp_host = smtp->host;
       o.smtp_port = smtp->port;
     } else if (flag == "--public-url") {
       auto url = parse_public_url(value);
-      if (!url) return url.error();
+      if (!url)
+        return url.error();
       o.public_url = *url;
     } else if (flag == "--mail-from") {
       bool ok = value.find('@') != std::string::npos && value.size() <= 254;
@@ -124,11 +130,13 @@ Result<Options> parse_options(const std::vector<std::string>& args,
       o.mail_from = value;
     } else if (flag == "--threads") {
       auto n = parse_int(value, 1, 256, "--threads");
-      if (!n) return n.error();
+      if (!n)
+        return n.error();
       o.threads = *n;
     }
   }
-  if (o.threads == 0) o.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  if (o.threads == 0)
+    o.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   return o;
 }
 

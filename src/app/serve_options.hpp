@@ -16,13 +16,13 @@ struct Options {
   std::filesystem::path data_dir = "data";
   std::filesystem::path content_dir = "content";
   std::filesystem::path web_dir = "web";
-  int threads = 0;  // 0: one per core
+  int threads = 0;              // 0: one per core
   bool secure_cookies = false;  // --secure-cookies on: the site is reached over HTTPS
   bool trust_proxy = false;     // --trust-proxy on: take the client from X-Forwarded-For
   std::string public_url;       // --public-url https://example.org: for links in emails
   std::string smtp_host;        // --smtp HOST:PORT: where mail goes; empty: mail stays queued
   unsigned short smtp_port = 25;
-  std::string mail_from;        // --mail-from ADDRESS: the sender of our emails
+  std::string mail_from;  // --mail-from ADDRESS: the sender of our emails
   std::vector<std::string> positional;
 };
 

@@ -10,7 +10,6 @@
 
 #include "accounts/account_service.hpp"
 #include "accounts/password_hasher.hpp"
-#include "core/rate_limiter.hpp"
 #include "accounts/session_service.hpp"
 #include "app/content_folder.hpp"
 #include "app/open_store.hpp"
@@ -19,6 +18,7 @@
 #include "content/editorial_desk.hpp"
 #include "content/page_feedback.hpp"
 #include "core/clock.hpp"
+#include "core/rate_limiter.hpp"
 #include "forum/forum_member_data.hpp"
 #include "forum/forum_service.hpp"
 #include "forum/moderation_service.hpp"

@@ -108,6 +108,15 @@ nlohmann::json trial_json(const trials::Trial& t, const std::vector<views::Trial
           {"record_url", "https://clinicaltrials.gov/study/" + t.nct_id}};
 }
 
+// The trial named by the path's {id}.
+Result<trials::Trial> trial_at(const RequestContext& c, const trials::TrialFinder& finder) {
+  std::string id(c.path_param("id"));
+  auto trial = valid_nct(id) ? finder.trial(id) : std::nullopt;
+  if (!trial)
+    return make_error(Errc::not_found, "There is no trial " + id + ".");
+  return std::move(*trial);
+}
+
 // The place asked about as `near`, if any; invalid_input for a place we do not know.
 Result<std::optional<trials::Place>> near_place(const RequestContext& c,
                                                 const trials::Places& places) {
@@ -142,10 +151,9 @@ void add_trials_routes(Routes& routes, TrialsDeps deps) {
     return (query ? Outcome::page(html) : Outcome::form(html, query.error())).no_store();
   });
   routes.add("GET", "/trials/{id}", [deps](RequestContext& c) -> Outcome {
-    std::string id(c.path_param("id"));
-    auto trial = valid_nct(id) ? deps.finder.trial(id) : std::nullopt;
+    auto trial = trial_at(c, deps.finder);
     if (!trial)
-      return make_error(Errc::not_found, "There is no trial " + id + ".");
+      return trial.error();
     // A place that is not known only leaves the sites in their usual order here.
     auto near = near_place(c, deps.places);
     auto sites = ordered_sites(*trial, near ? *near : std::nullopt);
@@ -159,10 +167,9 @@ void add_trials_routes(Routes& routes, TrialsDeps deps) {
     return Outcome::json(trials::result_to_json(deps.finder.search(*query)).dump()).no_store();
   });
   routes.add("GET", "/api/v1/trials/{id}", [deps](RequestContext& c) -> Outcome {
-    std::string id(c.path_param("id"));
-    auto trial = valid_nct(id) ? deps.finder.trial(id) : std::nullopt;
+    auto trial = trial_at(c, deps.finder);
     if (!trial)
-      return make_error(Errc::not_found, "There is no trial " + id + ".");
+      return trial.error();
     // The trial exists; the place asked about is what is wrong (as on /api/v1/trials).
     auto near = near_place(c, deps.places);
     if (!near)
