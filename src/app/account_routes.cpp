@@ -55,7 +55,7 @@ class AccountPages {
     accounts::Registration reg{form->get("display_name"), form->get("email"),
                                form->get("password"),     form->get("confirm_password"),
                                form->has("over_14"),      form->has("accept_rules")};
-    c.visitor();
+    c.visitor();  // the answer is for this visitor: their cookies, never stored
     auto result = d_.accounts.register_member(reg, c.client_address());
     if (result) {
       c.sign_in(result.value());
@@ -84,7 +84,7 @@ class AccountPages {
     const auto& form = c.form();
     if (!form)
       return form.error();
-    c.visitor();
+    c.visitor();  // the answer is for this visitor: their cookies, never stored
     std::string next = local_path(form->get("next"));
     auto account =
         d_.accounts.authenticate(form->get("email"), form->get("password"), c.client_address());

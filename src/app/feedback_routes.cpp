@@ -43,7 +43,7 @@ void add_feedback_routes(Routes& routes, FeedbackDeps& d) {
     auto title = d.site.title_of(path);
     if (!title)
       return unknown_page();
-    c.visitor();
+    c.visitor();  // the answer is for this visitor: their cookies, never stored
     std::string useful = fields->get("useful");
     std::string comment = fields->get("comment");
     auto sent = d.feedback.submit(path, useful, comment, c.client_address());

@@ -68,7 +68,7 @@ class NursePages {
     const auto& fields = c.form();
     if (!fields)
       return fields.error();
-    c.visitor();
+    c.visitor();  // the answer is for this visitor: their cookies, never stored
     helpline::Question question{fields->get("name"), fields->get("email"), fields->get("question"),
                                 fields->get("consent") == "yes"};
     auto sent = d_.inbox.submit(question, c.client_address());
