@@ -51,7 +51,6 @@ class RequestContext {
 
   // Set once the visitor was asked for: its cookies then go on the response.
   const Visitor* resolved_visitor() const { return visitor_ ? &*visitor_ : nullptr; }
-  const VisitorResolver& visitors() const { return visitors_; }
 
  private:
   const http::Request& request_;
