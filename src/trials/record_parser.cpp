@@ -87,14 +87,8 @@ class FieldReader {
   }
 
   std::string text(const json* parent, const char* key, std::string_view path) {
-    const json* v = find(parent, key);
-    if (v == nullptr)
-      return {};
-    if (!v->is_string()) {
-      fail(std::string(path) + "." + key + " is not text");
-      return {};
-    }
-    return v->get<std::string>();
+    return scalar<std::string>(parent, key, path, &json::is_string, " is not text")
+        .value_or(std::string());
   }
 
   std::vector<std::string> texts(const json* parent, const char* key, std::string_view path) {
@@ -113,28 +107,27 @@ class FieldReader {
   }
 
   std::optional<bool> flag(const json* parent, const char* key, std::string_view path) {
-    const json* v = find(parent, key);
-    if (v == nullptr)
-      return std::nullopt;
-    if (!v->is_boolean()) {
-      fail(std::string(path) + "." + key + " is not true or false");
-      return std::nullopt;
-    }
-    return v->get<bool>();
+    return scalar<bool>(parent, key, path, &json::is_boolean, " is not true or false");
   }
 
   std::optional<double> number(const json* parent, const char* key, std::string_view path) {
-    const json* v = find(parent, key);
-    if (v == nullptr)
-      return std::nullopt;
-    if (!v->is_number()) {
-      fail(std::string(path) + "." + key + " is not a number");
-      return std::nullopt;
-    }
-    return v->get<double>();
+    return scalar<double>(parent, key, path, &json::is_number, " is not a number");
   }
 
  private:
+  // A field of one JSON kind; nullopt when absent, or wrong (which is a problem).
+  template <typename T>
+  std::optional<T> scalar(const json* parent, const char* key, std::string_view path,
+                          bool (json::*is_kind)() const noexcept, const char* problem) {
+    const json* v = find(parent, key);
+    if (v == nullptr)
+      return std::nullopt;
+    if (!(v->*is_kind)()) {
+      fail(std::string(path) + "." + key + problem);
+      return std::nullopt;
+    }
+    return v->get<T>();
+  }
   static const json* find(const json* parent, const char* key) {
     if (parent == nullptr)
       return nullptr;
