@@ -47,6 +47,17 @@ void check_body(FormProblems& problems, std::string_view body, std::string_view 
   }
 }
 
+// A post as the hold check left it: published, or held for a moderator.
+store::NewForumPost new_post(std::int64_t author_id, const std::string& body,
+                             const HoldDecision& hold, std::string created_at) {
+  return {author_id,
+          body,
+          hold.held() ? store::PostStatus::held : store::PostStatus::published,
+          hold.reasons,
+          hold.priority(),
+          std::move(created_at)};
+}
+
 }  // namespace
 
 bool is_moderator(const accounts::Account& account) {
@@ -101,12 +112,7 @@ Result<Posted> ForumService::start_thread(const accounts::Account& author,
   auto hold = check_author(author, title + "\n" + body);
   if (!hold)
     return hold.error();
-  store::NewForumPost post{author.id,
-                           body,
-                           hold->held() ? store::PostStatus::held : store::PostStatus::published,
-                           hold->reasons,
-                           hold->priority(),
-                           iso_date_time(clock_.now())};
+  auto post = new_post(author.id, body, *hold, iso_date_time(clock_.now()));
   auto [thread_id, post_id] = store_.create_thread(category, title, post);
   store_.mark_read(author.id, thread_id, post_id);
   return Posted{thread_id, post_id, std::move(hold.value())};
@@ -130,12 +136,7 @@ Result<Posted> ForumService::reply(const accounts::Account& author, std::int64_t
   auto hold = check_author(author, body);
   if (!hold)
     return hold.error();
-  store::NewForumPost post{author.id,
-                           body,
-                           hold->held() ? store::PostStatus::held : store::PostStatus::published,
-                           hold->reasons,
-                           hold->priority(),
-                           iso_date_time(clock_.now())};
+  auto post = new_post(author.id, body, *hold, iso_date_time(clock_.now()));
   auto post_id = store_.add_post(thread_id, post);
   store_.mark_read(author.id, thread_id, post_id);
   return Posted{thread_id, post_id, std::move(hold.value())};

@@ -56,13 +56,26 @@ class Parser {
     }
   }
 
-  bool expect(char c, const char* what) {
+  // Steps past c, after any space, when it comes next.
+  bool next_is(char c) {
     skip_space();
     if (pos_ < s_.size() && s_[pos_] == c) {
       ++pos_;
       return true;
     }
-    return fail(what);
+    return false;
+  }
+
+  bool expect(char c, const char* what) { return next_is(c) || fail(what); }
+
+  // Steps into an object or array, left empty in *out.
+  bool enter(int depth, json* out, json::value_t kind) {
+    if (depth > kMaxDepth)
+      return fail("nested too deeply");
+    ++pos_;  // '{' or '['
+    if (out != nullptr)
+      *out = json(kind);
+    return true;
   }
 
   // Parses one value into *out, or only checks it when out is null.
@@ -104,16 +117,10 @@ class Parser {
   }
 
   bool object(json* out, int depth) {
-    if (depth > kMaxDepth)
-      return fail("nested too deeply");
-    ++pos_;  // '{'
-    if (out != nullptr)
-      *out = json::object();
-    skip_space();
-    if (pos_ < s_.size() && s_[pos_] == '}') {
-      ++pos_;
+    if (!enter(depth, out, json::value_t::object))
+      return false;
+    if (next_is('}'))
       return true;
-    }
     std::string key;
     for (;;) {
       skip_space();
@@ -135,26 +142,16 @@ class Parser {
         target = &(*out)[key];
       if (!value(target, depth))
         return false;
-      skip_space();
-      if (pos_ < s_.size() && s_[pos_] == ',') {
-        ++pos_;
-        continue;
-      }
-      return expect('}', "expected ',' or '}'");
+      if (!next_is(','))
+        return expect('}', "expected ',' or '}'");
     }
   }
 
   bool array(json* out, int depth) {
-    if (depth > kMaxDepth)
-      return fail("nested too deeply");
-    ++pos_;  // '['
-    if (out != nullptr)
-      *out = json::array();
-    skip_space();
-    if (pos_ < s_.size() && s_[pos_] == ']') {
-      ++pos_;
+    if (!enter(depth, out, json::value_t::array))
+      return false;
+    if (next_is(']'))
       return true;
-    }
     for (;;) {
       skip_space();
       json* target = nullptr;
@@ -162,12 +159,8 @@ class Parser {
         target = &out->emplace_back();
       if (!value(target, depth))
         return false;
-      skip_space();
-      if (pos_ < s_.size() && s_[pos_] == ',') {
-        ++pos_;
-        continue;
-      }
-      return expect(']', "expected ',' or ']'");
+      if (!next_is(','))
+        return expect(']', "expected ',' or ']'");
     }
   }
 

@@ -87,14 +87,8 @@ class FieldReader {
   }
 
   std::string text(const json* parent, const char* key, std::string_view path) {
-    const json* v = find(parent, key);
-    if (v == nullptr)
-      return {};
-    if (!v->is_string()) {
-      fail(std::string(path) + "." + key + " is not text");
-      return {};
-    }
-    return v->get<std::string>();
+    return scalar<std::string>(parent, key, path, &json::is_string, " is not text")
+        .value_or(std::string());
   }
 
   std::vector<std::string> texts(const json* parent, const char* key, std::string_view path) {
@@ -113,28 +107,27 @@ class FieldReader {
   }
 
   std::optional<bool> flag(const json* parent, const char* key, std::string_view path) {
-    const json* v = find(parent, key);
-    if (v == nullptr)
-      return std::nullopt;
-    if (!v->is_boolean()) {
-      fail(std::string(path) + "." + key + " is not true or false");
-      return std::nullopt;
-    }
-    return v->get<bool>();
+    return scalar<bool>(parent, key, path, &json::is_boolean, " is not true or false");
   }
 
   std::optional<double> number(const json* parent, const char* key, std::string_view path) {
-    const json* v = find(parent, key);
-    if (v == nullptr)
-      return std::nullopt;
-    if (!v->is_number()) {
-      fail(std::string(path) + "." + key + " is not a number");
-      return std::nullopt;
-    }
-    return v->get<double>();
+    return scalar<double>(parent, key, path, &json::is_number, " is not a number");
   }
 
  private:
+  // A field of one JSON kind; nullopt when absent, or wrong (which is a problem).
+  template <typename T>
+  std::optional<T> scalar(const json* parent, const char* key, std::string_view path,
+                          bool (json::*is_kind)() const noexcept, const char* problem) {
+    const json* v = find(parent, key);
+    if (v == nullptr)
+      return std::nullopt;
+    if (!(v->*is_kind)()) {
+      fail(std::string(path) + "." + key + problem);
+      return std::nullopt;
+    }
+    return v->get<T>();
+  }
   static const json* find(const json* parent, const char* key) {
     if (parent == nullptr)
       return nullptr;
@@ -148,18 +141,28 @@ std::string item_path(std::string_view list_path, std::size_t i) {
   return std::string(list_path) + "[" + std::to_string(i) + "]";
 }
 
-void read_locations(FieldReader& r, const json* module, Trial& t) {
-  constexpr std::string_view kPath = "protocolSection.contactsLocationsModule.locations";
-  const json* list = r.array(module, "locations", "protocolSection.contactsLocationsModule");
+// Calls each(item, path) for the items of a list of objects. Stops at the first
+// item that is not an object, or when each returns false.
+template <typename Each>
+void each_object(FieldReader& r, const json* list, std::string_view list_path, Each each) {
   if (list == nullptr)
     return;
   for (std::size_t i = 0; i < list->size(); ++i) {
     const json& item = (*list)[i];
-    std::string path = item_path(kPath, i);
+    std::string path = item_path(list_path, i);
     if (!item.is_object()) {
       r.fail(path + " is not an object");
       return;
     }
+    if (!each(item, path))
+      return;
+  }
+}
+
+void read_locations(FieldReader& r, const json* module, Trial& t) {
+  constexpr std::string_view kPath = "protocolSection.contactsLocationsModule.locations";
+  const json* list = r.array(module, "locations", "protocolSection.contactsLocationsModule");
+  each_object(r, list, kPath, [&](const json& item, const std::string& path) {
     Location l;
     l.facility = r.text(&item, "facility", path);
     l.city = r.text(&item, "city", path);
@@ -173,70 +176,51 @@ void read_locations(FieldReader& r, const json* module, Trial& t) {
       if (lat && lon) {
         if (std::fabs(*lat) > 90 || std::fabs(*lon) > 180) {
           r.fail(geo_path + " is not a place on Earth");
-          return;
+          return false;
         }
         l.lat = lat;
         l.lon = lon;
       }
     }
     t.locations.push_back(std::move(l));
-  }
+    return true;
+  });
 }
 
 void read_contacts(FieldReader& r, const json* module, Trial& t) {
   constexpr std::string_view kPath = "protocolSection.contactsLocationsModule.centralContacts";
   const json* list = r.array(module, "centralContacts", "protocolSection.contactsLocationsModule");
-  if (list == nullptr)
-    return;
-  for (std::size_t i = 0; i < list->size(); ++i) {
-    const json& item = (*list)[i];
-    std::string path = item_path(kPath, i);
-    if (!item.is_object()) {
-      r.fail(path + " is not an object");
-      return;
-    }
+  each_object(r, list, kPath, [&](const json& item, const std::string& path) {
     Contact c{r.text(&item, "name", path), r.text(&item, "role", path),
               r.text(&item, "phone", path), r.text(&item, "email", path)};
     std::string ext = r.text(&item, "phoneExt", path);
     if (!ext.empty())
       c.phone += " ext. " + ext;
     t.central_contacts.push_back(std::move(c));
-  }
+    return true;
+  });
 }
 
 void read_interventions(FieldReader& r, const json* module, Trial& t) {
   constexpr std::string_view kPath = "protocolSection.armsInterventionsModule.interventions";
   const json* list = r.array(module, "interventions", "protocolSection.armsInterventionsModule");
-  if (list == nullptr)
-    return;
-  for (std::size_t i = 0; i < list->size(); ++i) {
-    const json& item = (*list)[i];
-    std::string path = item_path(kPath, i);
-    if (!item.is_object()) {
-      r.fail(path + " is not an object");
-      return;
-    }
+  each_object(r, list, kPath, [&](const json& item, const std::string& path) {
     t.interventions.push_back({r.text(&item, "type", path), r.text(&item, "name", path)});
-  }
+    return true;
+  });
 }
 
 void read_mesh_terms(FieldReader& r, const json& record, Trial& t) {
   const json* derived = r.object(&record, "derivedSection", "record");
   const json* browse = r.object(derived, "conditionBrowseModule", "derivedSection");
   const json* meshes = r.array(browse, "meshes", "derivedSection.conditionBrowseModule");
-  if (meshes == nullptr)
-    return;
-  for (std::size_t i = 0; i < meshes->size(); ++i) {
-    const json& item = (*meshes)[i];
-    std::string path = item_path("derivedSection.conditionBrowseModule.meshes", i);
-    if (!item.is_object()) {
-      r.fail(path + " is not an object");
-      return;
-    }
-    std::string term = r.text(&item, "term", path);
-    if (!term.empty())
-      t.mesh_terms.push_back(std::move(term));
-  }
+  each_object(r, meshes, "derivedSection.conditionBrowseModule.meshes",
+              [&](const json& item, const std::string& path) {
+                std::string term = r.text(&item, "term", path);
+                if (!term.empty())
+                  t.mesh_terms.push_back(std::move(term));
+                return true;
+              });
 }
 
 // Every key on the path to a field parse_record reads.

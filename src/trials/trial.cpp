@@ -82,6 +82,21 @@ class StorageWriter {
     key(name);
     out_ += value ? "true" : "false";
   }
+  // A list of objects, each filled by write(w, item); an empty list is left out.
+  template <typename Items, typename Write>
+  void objects(std::string_view name, const Items& items, Write write) {
+    if (items.empty())
+      return;
+    key(name);
+    begin('[');
+    for (const auto& i : items) {
+      item();
+      begin('{');
+      write(*this, i);
+      end('}');
+    }
+    end(']');
+  }
 
  private:
   void separate() {
@@ -183,18 +198,10 @@ std::string trial_to_storage(const Trial& t) {
   w.texts("conditions", t.conditions);
   w.texts("keywords", t.keywords);
   w.texts("mesh_terms", t.mesh_terms);
-  if (!t.interventions.empty()) {
-    w.key("interventions");
-    w.begin('[');
-    for (const auto& i : t.interventions) {
-      w.item();
-      w.begin('{');
-      w.text("type", i.type);
-      w.text("name", i.name);
-      w.end('}');
-    }
-    w.end(']');
-  }
+  w.objects("interventions", t.interventions, [](StorageWriter& o, const Intervention& i) {
+    o.text("type", i.type);
+    o.text("name", i.name);
+  });
   w.texts("phases", t.phases);
   w.text("study_type", t.study_type);
   w.text("overall_status", t.overall_status);
@@ -214,39 +221,23 @@ std::string trial_to_storage(const Trial& t) {
     w.end('}');
   }
   w.text("sponsor", t.sponsor);
-  if (!t.locations.empty()) {
-    w.key("locations");
-    w.begin('[');
-    for (const auto& l : t.locations) {
-      w.item();
-      w.begin('{');
-      w.text("facility", l.facility);
-      w.text("city", l.city);
-      w.text("state", l.state);
-      w.text("country", l.country);
-      w.text("status", l.status);
-      if (l.lat && l.lon) {
-        w.number("lat", *l.lat);
-        w.number("lon", *l.lon);
-      }
-      w.end('}');
+  w.objects("locations", t.locations, [](StorageWriter& o, const Location& l) {
+    o.text("facility", l.facility);
+    o.text("city", l.city);
+    o.text("state", l.state);
+    o.text("country", l.country);
+    o.text("status", l.status);
+    if (l.lat && l.lon) {
+      o.number("lat", *l.lat);
+      o.number("lon", *l.lon);
     }
-    w.end(']');
-  }
-  if (!t.central_contacts.empty()) {
-    w.key("central_contacts");
-    w.begin('[');
-    for (const auto& c : t.central_contacts) {
-      w.item();
-      w.begin('{');
-      w.text("name", c.name);
-      w.text("role", c.role);
-      w.text("phone", c.phone);
-      w.text("email", c.email);
-      w.end('}');
-    }
-    w.end(']');
-  }
+  });
+  w.objects("central_contacts", t.central_contacts, [](StorageWriter& o, const Contact& c) {
+    o.text("name", c.name);
+    o.text("role", c.role);
+    o.text("phone", c.phone);
+    o.text("email", c.email);
+  });
   w.text("last_update", t.last_update);
   w.end('}');
   return w.take();

@@ -44,17 +44,19 @@ std::string plural(int n, std::string_view one, std::string_view many) {
   return std::to_string(n) + " " + std::string(n == 1 ? one : many);
 }
 
+// An NHS tag: words on a coloured ground ("red", "green", ...).
+void write_tag(Html& h, std::string_view colour, std::string_view words) {
+  h << R"(<strong class="nhsuk-tag nhsuk-tag--)"_m << colour << R"(">)"_m << words << "</strong>"_m;
+}
+
 void write_review_tag(Html& h, const content::ReviewDue& due) {
   switch (due.status) {
     case content::ReviewStatus::overdue:
-      h << R"(<strong class="nhsuk-tag nhsuk-tag--red">Overdue</strong>)"_m;
-      break;
+      return write_tag(h, "red", "Overdue");
     case content::ReviewStatus::due_soon:
-      h << R"(<strong class="nhsuk-tag nhsuk-tag--yellow">Due soon</strong>)"_m;
-      break;
+      return write_tag(h, "yellow", "Due soon");
     case content::ReviewStatus::current:
-      h << R"(<strong class="nhsuk-tag nhsuk-tag--green">Up to date</strong>)"_m;
-      break;
+      return write_tag(h, "green", "Up to date");
   }
 }
 
@@ -66,22 +68,22 @@ std::string review_words(const content::ReviewDue& due) {
   return "due in " + plural(due.days, "day", "days");
 }
 
-void write_state_tag(Html& h, store::RevisionState state) {
+std::string_view state_colour(store::RevisionState state) {
   switch (state) {
     case store::RevisionState::draft:
-      h << R"(<strong class="nhsuk-tag nhsuk-tag--grey">)"_m;
-      break;
+      return "grey";
     case store::RevisionState::in_review:
-      h << R"(<strong class="nhsuk-tag nhsuk-tag--blue">)"_m;
-      break;
+      return "blue";
     case store::RevisionState::returned:
-      h << R"(<strong class="nhsuk-tag nhsuk-tag--orange">)"_m;
-      break;
+      return "orange";
     case store::RevisionState::published:
-      h << R"(<strong class="nhsuk-tag nhsuk-tag--green">)"_m;
-      break;
+      return "green";
   }
-  h << content::state_title(state) << "</strong>"_m;
+  return "grey";
+}
+
+void write_state_tag(Html& h, store::RevisionState state) {
+  write_tag(h, state_colour(state), content::state_title(state));
 }
 
 void write_reading_age(Html& h, double age) {

@@ -40,6 +40,20 @@ int count_deleted(Statement& st) {
   return n;
 }
 
+// Signs an account out everywhere; returns how many sessions it had.
+int delete_sessions(Connection& db, std::int64_t account_id) {
+  auto st = db.prepare("DELETE FROM sessions WHERE account_id = ? RETURNING 1");
+  st.bind(1, account_id);
+  return count_deleted(st);
+}
+
+void set_password_hash(Connection& db, std::int64_t account_id, std::string_view password_hash) {
+  db.prepare("UPDATE accounts SET password_hash = ? WHERE id = ?")
+      .bind(1, password_hash)
+      .bind(2, account_id)
+      .run();
+}
+
 // Case-insensitive, like the unique index; create_account calls it with the
 // connection it already holds.
 bool name_taken(Connection& db, std::string_view display_name) {
@@ -105,21 +119,15 @@ bool SqliteAccountStore::display_name_taken(std::string_view display_name) {
 void SqliteAccountStore::change_password(std::int64_t account_id, std::string_view password_hash) {
   auto db = db_.connect();
   Transaction tx(db);
-  db.prepare("UPDATE accounts SET password_hash = ? WHERE id = ?")
-      .bind(1, password_hash)
-      .bind(2, account_id)
-      .run();
-  db.prepare("DELETE FROM sessions WHERE account_id = ?").bind(1, account_id).run();
+  set_password_hash(db, account_id, password_hash);
+  delete_sessions(db, account_id);
   tx.commit();
 }
 
 void SqliteAccountStore::update_password_hash(std::int64_t account_id,
                                               std::string_view password_hash) {
   auto db = db_.connect();
-  db.prepare("UPDATE accounts SET password_hash = ? WHERE id = ?")
-      .bind(1, password_hash)
-      .bind(2, account_id)
-      .run();
+  set_password_hash(db, account_id, password_hash);
 }
 
 bool SqliteAccountStore::delete_account(std::int64_t account_id) {
@@ -127,7 +135,7 @@ bool SqliteAccountStore::delete_account(std::int64_t account_id) {
   Transaction tx(db);
   // Sessions go with the account (ON DELETE CASCADE); said here too, so a
   // connection without foreign keys switched on cannot leave them behind.
-  db.prepare("DELETE FROM sessions WHERE account_id = ?").bind(1, account_id).run();
+  delete_sessions(db, account_id);
   auto st = db.prepare("DELETE FROM accounts WHERE id = ? RETURNING id");
   st.bind(1, account_id);
   bool removed = count_deleted(st) > 0;
@@ -143,7 +151,7 @@ void SqliteAccountStore::set_suspended(std::int64_t account_id, bool suspended) 
       .bind(2, account_id)
       .run();
   if (suspended)
-    db.prepare("DELETE FROM sessions WHERE account_id = ?").bind(1, account_id).run();
+    delete_sessions(db, account_id);
   tx.commit();
 }
 
@@ -195,9 +203,7 @@ void SqliteAccountStore::delete_session(std::string_view token_hash) {
 
 int SqliteAccountStore::delete_sessions_of(std::int64_t account_id) {
   auto db = db_.connect();
-  auto st = db.prepare("DELETE FROM sessions WHERE account_id = ? RETURNING 1");
-  st.bind(1, account_id);
-  return count_deleted(st);
+  return delete_sessions(db, account_id);
 }
 
 int SqliteAccountStore::delete_expired_sessions(std::int64_t seen_before,

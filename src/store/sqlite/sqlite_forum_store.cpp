@@ -84,6 +84,28 @@ std::int64_t insert_post(Connection& db, std::int64_t thread_id, const NewForumP
   return id;
 }
 
+// A post's status and thread, read before it changes.
+struct PostState {
+  PostStatus status;
+  std::int64_t thread_id;
+};
+
+std::optional<PostState> post_state(Connection& db, std::int64_t post_id) {
+  auto st = db.prepare("SELECT status, thread_id FROM forum_posts WHERE id = ?");
+  st.bind(1, post_id);
+  if (!st.step())
+    return std::nullopt;
+  return PostState{parse_post_status(st.text(0)), st.integer(1)};
+}
+
+// The member's threads stay, without a name on them.
+void forget_thread_author(Connection& db, std::int64_t author_id) {
+  db.prepare("UPDATE forum_threads SET author_id = NULL WHERE author_id = ?")
+      .bind(1, author_id)
+      .run();
+  record_change(db, "forum", "author:" + std::to_string(author_id));
+}
+
 }  // namespace
 
 std::pair<std::int64_t, std::int64_t> SqliteForumStore::create_thread(std::string_view category,
@@ -216,37 +238,31 @@ std::vector<ForumPostRecord> SqliteForumStore::posts_by(std::int64_t author_id) 
 void SqliteForumStore::set_post_status(std::int64_t post_id, PostStatus status) {
   auto db = db_.connect();
   Transaction tx(db);
-  auto old = db.prepare("SELECT status, thread_id FROM forum_posts WHERE id = ?");
-  old.bind(1, post_id);
-  if (!old.step())
+  auto was = post_state(db, post_id);
+  if (!was)
     return;
-  PostStatus was = parse_post_status(old.text(0));
-  std::int64_t thread_id = old.integer(1);
   db.prepare("UPDATE forum_posts SET status = ? WHERE id = ?")
       .bind(1, to_string(status))
       .bind(2, post_id)
       .run();
-  if (was == PostStatus::published || status == PostStatus::published)
-    record_change(db, "forum", std::to_string(thread_id));
+  if (was->status == PostStatus::published || status == PostStatus::published)
+    record_change(db, "forum", std::to_string(was->thread_id));
   tx.commit();
 }
 
 void SqliteForumStore::edit_post(std::int64_t post_id, std::string_view body, std::string_view at) {
   auto db = db_.connect();
   Transaction tx(db);
-  auto old = db.prepare("SELECT status, thread_id FROM forum_posts WHERE id = ?");
-  old.bind(1, post_id);
-  if (!old.step())
+  auto was = post_state(db, post_id);
+  if (!was)
     return;
-  bool was_public = parse_post_status(old.text(0)) == PostStatus::published;
-  std::int64_t thread_id = old.integer(1);
   db.prepare("UPDATE forum_posts SET body = ?, edited_at = ? WHERE id = ?")
       .bind(1, body)
       .bind(2, at)
       .bind(3, post_id)
       .run();
-  if (was_public)
-    record_change(db, "forum", std::to_string(thread_id));
+  if (was->status == PostStatus::published)
+    record_change(db, "forum", std::to_string(was->thread_id));
   tx.commit();
 }
 
@@ -355,10 +371,7 @@ void SqliteForumStore::detach_author(std::int64_t author_id) {
   db.prepare("UPDATE forum_posts SET author_id = NULL WHERE author_id = ?")
       .bind(1, author_id)
       .run();
-  db.prepare("UPDATE forum_threads SET author_id = NULL WHERE author_id = ?")
-      .bind(1, author_id)
-      .run();
-  record_change(db, "forum", "author:" + std::to_string(author_id));
+  forget_thread_author(db, author_id);
   tx.commit();
 }
 
@@ -372,10 +385,7 @@ void SqliteForumStore::remove_posts_by(std::int64_t author_id, std::string_view 
       .bind(1, removed_text)
       .bind(2, author_id)
       .run();
-  db.prepare("UPDATE forum_threads SET author_id = NULL WHERE author_id = ?")
-      .bind(1, author_id)
-      .run();
-  record_change(db, "forum", "author:" + std::to_string(author_id));
+  forget_thread_author(db, author_id);
   tx.commit();
 }
 

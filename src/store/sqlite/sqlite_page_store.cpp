@@ -31,6 +31,15 @@ std::string select_revisions(std::string_view rest) {
   return "SELECT " + std::string(kRevisionColumns) + " " + std::string(rest);
 }
 
+std::optional<PageRevision> find_revision(Connection& db, const std::string& path, int revision) {
+  auto st =
+      db.prepare(select_revisions("FROM page_revisions r WHERE r.path = ? AND r.revision = ?"));
+  st.bind(1, path).bind(2, revision);
+  if (!st.step())
+    return std::nullopt;
+  return read_revision(st);
+}
+
 // The newest revision number of a page; 0 when it has none.
 int newest_revision(Connection& db, const std::string& path) {
   auto st = db.prepare("SELECT COALESCE(MAX(revision), 0) FROM page_revisions WHERE path = ?");
@@ -67,6 +76,21 @@ void record_change(Connection& db, std::string_view kind, std::string_view key) 
   db.prepare("INSERT INTO changes (kind, key) VALUES (?, ?)").bind(1, kind).bind(2, key).run();
 }
 
+namespace {
+
+// Makes `revision` the one readers see, and records the change in the feed.
+void set_published(Connection& db, const std::string& path, int revision) {
+  db.prepare(
+        "INSERT INTO pages (path, published_revision) VALUES (?, ?) "
+        "ON CONFLICT (path) DO UPDATE SET published_revision = excluded.published_revision")
+      .bind(1, path)
+      .bind(2, revision)
+      .run();
+  record_change(db, "page", path);
+}
+
+}  // namespace
+
 ImportReport SqlitePageStore::import_pages(const std::vector<PageImport>& pages,
                                            const std::string& author) {
   ImportReport report;
@@ -89,10 +113,7 @@ ImportReport SqlitePageStore::import_pages(const std::vector<PageImport>& pages,
         report.kept_editor_versions.push_back(page.path);
         continue;
       }
-      auto latest = db.prepare("SELECT MAX(revision) FROM page_revisions WHERE path = ?");
-      latest.bind(1, page.path);
-      latest.step();
-      revision = static_cast<int>(latest.integer(0)) + 1;
+      revision = newest_revision(db, page.path) + 1;
       ++report.updated;
     } else {
       revision = 1;
@@ -107,13 +128,7 @@ ImportReport SqlitePageStore::import_pages(const std::vector<PageImport>& pages,
         .bind(4, hash)
         .bind(5, author)
         .run();
-    db.prepare(
-          "INSERT INTO pages (path, published_revision) VALUES (?, ?) "
-          "ON CONFLICT (path) DO UPDATE SET published_revision = excluded.published_revision")
-        .bind(1, page.path)
-        .bind(2, revision)
-        .run();
-    record_change(db, "page", page.path);
+    set_published(db, page.path, revision);
   }
   tx.commit();
   return report;
@@ -121,9 +136,9 @@ ImportReport SqlitePageStore::import_pages(const std::vector<PageImport>& pages,
 
 std::vector<PageRevision> SqlitePageStore::published_pages() {
   auto db = db_.connect();
-  auto st = db.prepare(std::string("SELECT ") + std::string(kRevisionColumns) +
-                       " FROM pages p JOIN page_revisions r ON r.path = p.path AND "
-                       "r.revision = p.published_revision ORDER BY p.path");
+  auto st =
+      db.prepare(select_revisions("FROM pages p JOIN page_revisions r ON r.path = p.path AND "
+                                  "r.revision = p.published_revision ORDER BY p.path"));
   std::vector<PageRevision> out;
   while (st.step()) out.push_back(read_revision(st));
   return out;
@@ -131,9 +146,9 @@ std::vector<PageRevision> SqlitePageStore::published_pages() {
 
 std::optional<PageRevision> SqlitePageStore::published_page(const std::string& path) {
   auto db = db_.connect();
-  auto st = db.prepare(std::string("SELECT ") + std::string(kRevisionColumns) +
-                       " FROM pages p JOIN page_revisions r ON r.path = p.path AND "
-                       "r.revision = p.published_revision WHERE p.path = ?");
+  auto st =
+      db.prepare(select_revisions("FROM pages p JOIN page_revisions r ON r.path = p.path AND "
+                                  "r.revision = p.published_revision WHERE p.path = ?"));
   st.bind(1, path);
   if (!st.step())
     return std::nullopt;
@@ -142,8 +157,8 @@ std::optional<PageRevision> SqlitePageStore::published_page(const std::string& p
 
 std::vector<PageRevision> SqlitePageStore::revisions(const std::string& path) {
   auto db = db_.connect();
-  auto st = db.prepare(std::string("SELECT ") + std::string(kRevisionColumns) +
-                       " FROM page_revisions r WHERE r.path = ? ORDER BY r.revision");
+  auto st =
+      db.prepare(select_revisions("FROM page_revisions r WHERE r.path = ? ORDER BY r.revision"));
   st.bind(1, path);
   std::vector<PageRevision> out;
   while (st.step()) out.push_back(read_revision(st));
@@ -152,12 +167,7 @@ std::vector<PageRevision> SqlitePageStore::revisions(const std::string& path) {
 
 std::optional<PageRevision> SqlitePageStore::revision(const std::string& path, int revision) {
   auto db = db_.connect();
-  auto st =
-      db.prepare(select_revisions("FROM page_revisions r WHERE r.path = ? AND r.revision = ?"));
-  st.bind(1, path).bind(2, revision);
-  if (!st.step())
-    return std::nullopt;
-  return read_revision(st);
+  return find_revision(db, path, revision);
 }
 
 std::vector<PageRevision> SqlitePageStore::latest_revisions() {
@@ -186,11 +196,7 @@ PageRevision SqlitePageStore::add_draft(const NewDraft& draft) {
       .bind(7, draft.note)
       .run();
   tx.commit();
-  auto st =
-      db.prepare(select_revisions("FROM page_revisions r WHERE r.path = ? AND r.revision = ?"));
-  st.bind(1, draft.path).bind(2, revision);
-  st.step();
-  return read_revision(st);
+  return *find_revision(db, draft.path, revision);
 }
 
 bool SqlitePageStore::move_state(const std::string& path, int revision, RevisionState from,
@@ -210,13 +216,7 @@ bool SqlitePageStore::publish(const std::string& path, int revision, const Revie
   if (!is_newest_in(db, path, revision, RevisionState::in_review))
     return false;
   mark_revision(db, path, revision, RevisionState::published, mark);
-  db.prepare(
-        "INSERT INTO pages (path, published_revision) VALUES (?, ?) "
-        "ON CONFLICT (path) DO UPDATE SET published_revision = excluded.published_revision")
-      .bind(1, path)
-      .bind(2, revision)
-      .run();
-  record_change(db, "page", path);
+  set_published(db, path, revision);
   tx.commit();
   return true;
 }
