@@ -76,23 +76,4 @@ int Connection::schema_version() {
   return static_cast<int>(r.integer(0, 0));
 }
 
-Transaction::Transaction(Connection& db) : db_(db) {
-  db_.exec("BEGIN");
-}
-
-Transaction::~Transaction() {
-  if (!done_) {
-    try {
-      db_.exec("ROLLBACK");
-    } catch (...) {
-      // The connection is already in trouble; the original error is what matters.
-    }
-  }
-}
-
-void Transaction::commit() {
-  db_.exec("COMMIT");
-  done_ = true;
-}
-
 }  // namespace cairn::store::postgres

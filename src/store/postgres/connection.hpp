@@ -16,6 +16,7 @@
 
 #include "core/result.hpp"
 #include "store/connection_mutex.hpp"
+#include "store/transaction.hpp"
 
 namespace cairn::store::postgres {
 
@@ -89,17 +90,9 @@ class Connection {
 };
 
 // BEGIN ... COMMIT, rolled back if not committed.
-class Transaction {
+class Transaction : public BasicTransaction<Connection> {
  public:
-  explicit Transaction(Connection& db);
-  ~Transaction();
-  Transaction(const Transaction&) = delete;
-  Transaction& operator=(const Transaction&) = delete;
-  void commit();
-
- private:
-  Connection& db_;
-  bool done_ = false;
+  explicit Transaction(Connection& db) : BasicTransaction(db, "BEGIN") {}
 };
 
 // Applies pending migrations in one transaction, holding an advisory lock so

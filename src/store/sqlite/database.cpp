@@ -194,23 +194,4 @@ int Connection::schema_version() {
   return st.step() ? static_cast<int>(st.integer(0)) : 0;
 }
 
-Transaction::Transaction(Connection& db) : db_(db) {
-  db_.exec("BEGIN IMMEDIATE");
-}
-
-Transaction::~Transaction() {
-  if (!done_) {
-    try {
-      db_.exec("ROLLBACK");
-    } catch (...) {
-      // The connection is already in trouble; the original error is what matters.
-    }
-  }
-}
-
-void Transaction::commit() {
-  db_.exec("COMMIT");
-  done_ = true;
-}
-
 }  // namespace cairn::store::sqlite

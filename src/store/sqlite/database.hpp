@@ -14,6 +14,7 @@
 #include <unordered_map>
 
 #include "store/connection_mutex.hpp"
+#include "store/transaction.hpp"
 
 namespace cairn::store::sqlite {
 
@@ -109,17 +110,9 @@ class Connection {
 };
 
 // BEGIN IMMEDIATE ... COMMIT, rolled back if not committed.
-class Transaction {
+class Transaction : public BasicTransaction<Connection> {
  public:
-  explicit Transaction(Connection& db);
-  ~Transaction();
-  Transaction(const Transaction&) = delete;
-  Transaction& operator=(const Transaction&) = delete;
-  void commit();
-
- private:
-  Connection& db_;
-  bool done_ = false;
+  explicit Transaction(Connection& db) : BasicTransaction(db, "BEGIN IMMEDIATE") {}
 };
 
 }  // namespace cairn::store::sqlite
