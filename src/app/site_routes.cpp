@@ -15,7 +15,7 @@ SiteRoutes::SiteRoutes(Services& s, const SiteContent& site, const search::Searc
       editor_{s.desk, site, s.content().check_base, clock, std::move(published)},
       feedback_{s.feedback, site},
       helpline_{s.content().settings, s.content().helpline, site, clock},
-      trials_{finder, places, site} {}
+      trials_{finder, places, site, clock} {}
 
 void SiteRoutes::add_to(Routes& routes) {
   add_account_routes(routes, account_);

@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <regex>
+#include <tuple>
 
 #include <nlohmann/json.hpp>
 
+#include "core/iso_time.hpp"
 #include "core/text.hpp"
 #include "trials/finder_query.hpp"
 #include "trials/plain_english.hpp"
@@ -32,7 +34,9 @@ bool valid_nct(std::string_view id) {
   return std::regex_match(id.begin(), id.end(), kNct);
 }
 
-// Sites nearest the given place first; otherwise UK sites first.
+// Sites nearest the given place first (those without coordinates last, UK ones
+// first among them); otherwise UK sites first. Within a group, sites recruiting
+// now come first, then A to Z by country and town, so a long list can be scanned.
 std::vector<views::TrialSite> ordered_sites(const trials::Trial& trial,
                                             const std::optional<trials::Place>& near) {
   std::vector<views::TrialSite> sites;
@@ -42,13 +46,17 @@ std::vector<views::TrialSite> ordered_sites(const trials::Trial& trial,
       s.distance_miles = trials::distance_miles(near->lat, near->lon, *l.lat, *l.lon);
     sites.push_back(std::move(s));
   }
+  auto rank = [](const views::TrialSite& s) {
+    return std::tuple<bool, bool, const std::string&, const std::string&>(
+        s.location.country != "United Kingdom", s.location.status != "RECRUITING",
+        s.location.country, s.location.city);
+  };
   std::stable_sort(sites.begin(), sites.end(), [&](const auto& a, const auto& b) {
-    if (near) {
-      if (a.distance_miles.has_value() != b.distance_miles.has_value())
-        return a.distance_miles.has_value();
-      return a.distance_miles.value_or(0) < b.distance_miles.value_or(0);
-    }
-    return (a.location.country == "United Kingdom") > (b.location.country == "United Kingdom");
+    if (a.distance_miles.has_value() != b.distance_miles.has_value())
+      return a.distance_miles.has_value();
+    if (a.distance_miles && *a.distance_miles != *b.distance_miles)
+      return *a.distance_miles < *b.distance_miles;
+    return rank(a) < rank(b);
   });
   return sites;
 }
@@ -157,7 +165,8 @@ void add_trials_routes(Routes& routes, TrialsDeps deps) {
     // A place that is not known only leaves the sites in their usual order here.
     auto near = near_place(c, deps.places);
     auto sites = ordered_sites(*trial, near ? *near : std::nullopt);
-    auto body = views::render_trial_page(*trial, sites, near && *near ? (*near)->name : "");
+    auto body = views::render_trial_page(*trial, sites, near && *near ? (*near)->name : "",
+                                         iso_date(deps.clock.now()));
     return Outcome::page(views::render_layout(deps.site.chrome(), body.shell, body.main));
   });
   routes.add("GET", "/api/v1/trials", [deps](RequestContext& c) -> Outcome {

@@ -3,6 +3,7 @@
 
 #include "app/routes.hpp"
 #include "app/site_content.hpp"
+#include "core/clock.hpp"
 #include "trials/finder.hpp"
 #include "trials/places.hpp"
 
@@ -12,6 +13,7 @@ struct TrialsDeps {
   const trials::TrialFinder& finder;
   const trials::Places& places;
   const SiteContent& site;
+  const Clock& clock;  // today's date tells a trial record that may be out of date
 };
 
 void add_trials_routes(Routes& routes, TrialsDeps deps);

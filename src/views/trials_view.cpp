@@ -1,5 +1,6 @@
 #include "views/trials_view.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
@@ -102,9 +103,18 @@ void input(Html& h, const TrialFinderView& v, const std::string& id, const std::
   h << "></div>\n"_m;
 }
 
-void write_form(Html& h, const TrialFinderView& v) {
-  h << R"(<form class="cairn-trial-form" action="/trials" method="get" novalidate>)"_m;
-  input(h, v, "q", "Words to search for", "For example, a drug or treatment name", "");
+// The words box comes first, with its own button beside it, so on a phone the
+// results are close behind it; the other choices are filters after the results.
+// (No field errors here: the query parser finds nothing wrong with words.)
+void write_search_box(Html& h, const TrialFinderView& v) {
+  h << R"(<div class="nhsuk-form-group cairn-trial-search"><label class="nhsuk-label" for="q">Words to search for</label><div class="nhsuk-hint" id="q-hint">For example, a drug or treatment name</div><div class="cairn-trial-search__row"><input class="nhsuk-input" id="q" name="q" type="search" value=")"_m
+    << param(v, "q")
+    << R"(" aria-describedby="q-hint"><button class="nhsuk-button cairn-trial-search__button" type="submit">Search</button></div></div>
+)"_m;
+}
+
+void write_filters(Html& h, const TrialFinderView& v) {
+  h << R"(<div class="cairn-trial-filters" id="filters"><h2 class="nhsuk-heading-m">Filter results</h2>)"_m;
   input(h, v, "condition", "Cancer type", "For example, breast cancer or leptomeningeal metastases",
         "");
   input(h, v, "near", "Near a UK town or postcode", "For example, Leeds or M1",
@@ -130,8 +140,50 @@ void write_form(Html& h, const TrialFinderView& v) {
          {{"United Kingdom", "United Kingdom"}, {"any", "Any country"}});
   select(h, v, "sort", "Sort by", param(v, "sort", "relevance"),
          {{"relevance", "Best match"}, {"distance", "Nearest first"}});
-  h << R"(<button class="nhsuk-button" type="submit">Search trials</button></form>
+  h << R"(<button class="nhsuk-button nhsuk-button--secondary" type="submit">Apply filters</button></div>
 )"_m;
+}
+
+void facet_link(Html& h, const TrialFinderView& v, const std::string& key, const std::string& value,
+                std::size_t count) {
+  auto params = v.params;
+  params[key] = key == "phase" && value.starts_with("PHASE") ? value.substr(5) : value;
+  params.erase("page");
+  std::string text = key == "status"  ? trials::status_in_words(value)
+                     : key == "phase" ? trials::phase_in_words(value)
+                                      : value;
+  h << "<li><a href=\""_m << finder_href(params) << "\">"_m << text << "</a> ("_m << count
+    << ")</li>"_m;
+}
+
+// How many countries show before "All countries": enough for the chosen one
+// and the biggest few, short enough for a phone.
+constexpr std::size_t kCountriesShown = 5;
+
+// The chosen country, then the largest; the rest, A to Z, behind "All
+// countries", so the UK is never cut off however many countries there are.
+void write_country_facet(Html& h, const TrialFinderView& v,
+                         const std::map<std::string, std::size_t>& counts) {
+  std::vector<std::pair<std::string, std::size_t>> by_size(counts.begin(), counts.end());
+  std::string chosen = param(v, "country", "United Kingdom");
+  std::stable_sort(by_size.begin(), by_size.end(), [&](const auto& a, const auto& b) {
+    if ((a.first == chosen) != (b.first == chosen))
+      return a.first == chosen;
+    return a.second > b.second;
+  });
+  std::size_t shown = std::min(by_size.size(), kCountriesShown);
+  h << "<ul class=\"nhsuk-list\">"_m;
+  for (std::size_t i = 0; i < shown; ++i)
+    facet_link(h, v, "country", by_size[i].first, by_size[i].second);
+  h << "</ul>"_m;
+  if (shown == by_size.size())
+    return;
+  std::vector<std::pair<std::string, std::size_t>> rest(by_size.begin() + static_cast<long>(shown),
+                                                        by_size.end());
+  std::sort(rest.begin(), rest.end());
+  h << R"(<details class="nhsuk-details cairn-country-facet"><summary class="nhsuk-details__summary"><span class="nhsuk-details__summary-text">All countries</span></summary><div class="nhsuk-details__text"><ul class="nhsuk-list">)"_m;
+  for (const auto& [country, count] : rest) facet_link(h, v, "country", country, count);
+  h << "</ul></div></details>"_m;
 }
 
 void write_facets(Html& h, const TrialFinderView& v) {
@@ -144,20 +196,14 @@ void write_facets(Html& h, const TrialFinderView& v) {
     auto it = v.result->facets.find(key);
     if (it == v.result->facets.end() || it->second.empty())
       continue;
-    h << "<h3 class=\"nhsuk-heading-xs\">"_m << label << "</h3><ul class=\"nhsuk-list\">"_m;
-    int shown = 0;
-    for (const auto& [value, count] : it->second) {
-      if (++shown > 12)
-        break;
-      auto params = v.params;
-      params[key] = key == "phase" && value.starts_with("PHASE") ? value.substr(5) : value;
-      params.erase("page");
-      std::string text = key == "status"  ? trials::status_in_words(value)
-                         : key == "phase" ? trials::phase_in_words(value)
-                                          : value;
-      h << "<li><a href=\""_m << finder_href(params) << "\">"_m << text << "</a> ("_m << count
-        << ")</li>"_m;
+    h << "<h3 class=\"nhsuk-heading-xs\">"_m << label << "</h3>"_m;
+    if (key == "country") {
+      write_country_facet(h, v, it->second);
+      continue;
     }
+    // Statuses and phases are a short, fixed set: all of them.
+    h << "<ul class=\"nhsuk-list\">"_m;
+    for (const auto& [value, count] : it->second) facet_link(h, v, key, value, count);
     h << "</ul>"_m;
   }
   h << "</aside>\n"_m;
@@ -170,6 +216,9 @@ void write_results(Html& h, const TrialFinderView& v) {
   if (!v.near_name.empty())
     h << " near "_m << v.near_name;
   h << "</h2>\n"_m;
+  // On a phone the filters are below the results; this gets there at once.
+  h << R"(<p class="cairn-trial-filters-link"><a href="#filters">Filter results</a></p>
+)"_m;
   if (r.results.empty()) {
     h << "<p>No trials match all of your choices. Try fewer words, a larger distance or any status.</p>\n"_m;
     return;
@@ -261,6 +310,128 @@ void write_criteria_text(Html& h, const std::string& text) {
   h << "</div>"_m;
 }
 
+std::string record_url(std::string_view nct_id) {
+  return "https://clinicaltrials.gov/study/" + url_encode(nct_id);
+}
+
+// Last updated more than a year before `today` (both "yyyy-mm-dd"; ISO dates
+// compare as text). A record without a date makes no claim either way.
+bool record_is_old(std::string_view last_update, std::string_view today) {
+  if (last_update.size() < 4 || today.size() < 10)
+    return false;
+  int year = 0;
+  for (char c : today.substr(0, 4)) {
+    if (c < '0' || c > '9')
+      return false;
+    year = year * 10 + (c - '0');
+  }
+  std::string year_ago = std::to_string(year - 1) + std::string(today.substr(4));
+  return last_update < std::string_view(year_ago);
+}
+
+bool in_uk(const TrialSite& s) {
+  return s.location.country == "United Kingdom";
+}
+
+void fact_row(Html& h, Markup key, const SafeHtml& value) {
+  h << R"(<div class="nhsuk-summary-list__row"><dt class="nhsuk-summary-list__key">)"_m << key
+    << R"(</dt><dd class="nhsuk-summary-list__value">)"_m << value << "</dd></div>"_m;
+}
+
+void fact_row(Html& h, Markup key, std::string_view value) {
+  Html v;
+  v << value;
+  fact_row(h, key, v.take());
+}
+
+// The few facts people decide on, near the top, before the long texts.
+void write_key_facts(Html& h, const trials::Trial& t, const std::vector<TrialSite>& sites,
+                     const std::string& near_name) {
+  h << R"(<section class="cairn-key-facts" aria-labelledby="key-facts"><h2 id="key-facts" class="nhsuk-heading-m">Key facts</h2><dl class="nhsuk-summary-list">)"_m;
+  Html status;
+  status_tag(status, t.overall_status);
+  fact_row(h, "Status"_m, status.take());
+  if (!t.phases.empty())
+    fact_row(h, "Phase"_m, trials::phases_in_words(t.phases));
+  fact_row(h, "Ages"_m,
+           trials::ages_in_words(t.eligibility.minimum_age, t.eligibility.maximum_age));
+  fact_row(h, "Sex"_m, trials::sex_in_words(t.eligibility.sex));
+  // Sites come nearest first when a place was given (see trials_routes).
+  if (!near_name.empty() && !sites.empty() && sites.front().distance_miles) {
+    const auto& s = sites.front();
+    Html where;
+    where << s.location.facility;
+    if (!s.location.city.empty())
+      where << ", "_m << s.location.city;
+    where << ": "_m << miles(*s.distance_miles) << " miles from "_m << near_name;
+    fact_row(h, "Nearest site"_m, where.take());
+  }
+  auto uk = static_cast<std::size_t>(std::count_if(sites.begin(), sites.end(), in_uk));
+  Html count;
+  count << sites.size() << (sites.size() == 1 ? " site"_m : " sites"_m);
+  if (!sites.empty())
+    count << ", "_m << uk << " in the UK"_m;
+  h << R"(<div class="nhsuk-summary-list__row"><dt class="nhsuk-summary-list__key">Sites</dt><dd class="nhsuk-summary-list__value"><a href="#where">)"_m
+    << count.take() << "</a></dd></div>"_m;
+  fact_row(h, "Trial number"_m, t.nct_id);
+  h << "</dl>"_m;
+  if (!t.last_update.empty()) {
+    h << R"(<p class="nhsuk-body-s cairn-last-updated">Last updated on ClinicalTrials.gov: )"_m
+      << format_date(t.last_update) << "</p>"_m;
+  }
+  h << "</section>\n"_m;
+}
+
+void write_site(Html& h, const TrialSite& s) {
+  h << "<li><strong>"_m << s.location.facility << "</strong>"_m;
+  std::string place = s.location.city;
+  if (!s.location.country.empty())
+    place += (place.empty() ? "" : ", ") + s.location.country;
+  if (!place.empty())
+    h << "<br>"_m << place;
+  if (s.distance_miles)
+    h << " ("_m << miles(*s.distance_miles) << " miles away)"_m;
+  h << "<br>"_m;
+  // Each site has its own status, which can differ from the trial's.
+  if (s.location.status.empty()) {
+    h << "<span class=\"cairn-site-status\">Site status not given</span>"_m;
+  } else {
+    h << "<span class=\"cairn-site-status\">"_m << trials::status_in_words(s.location.status)
+      << "</span>"_m;
+  }
+  h << "</li>"_m;
+}
+
+// Characters past which a title is set smaller.
+constexpr std::size_t kLongTitle = 100;
+
+// Enough sites to scan on a phone; every other one is in the expander below.
+constexpr std::size_t kSitesShown = 10;
+
+void write_sites(Html& h, const std::vector<TrialSite>& sites, const std::string& near_name) {
+  h << "<h2 id=\"where\">Where the trial is running</h2>\n"_m;
+  if (sites.empty()) {
+    h << "<p>The trial record does not list any sites yet.</p>\n"_m;
+    return;
+  }
+  if (!near_name.empty()) {
+    h << "<p>Nearest to "_m << near_name << " first.</p>"_m;
+  } else if (std::any_of(sites.begin(), sites.end(), in_uk)) {
+    h << "<p>Sites in the UK first.</p>"_m;
+  }
+  h << "<p>Each site has its own status, which can differ from the trial's.</p>"_m;
+  h << R"(<ul class="nhsuk-list cairn-trial-sites">)"_m;
+  for (std::size_t i = 0; i < sites.size() && i < kSitesShown; ++i) write_site(h, sites[i]);
+  h << "</ul>\n"_m;
+  if (sites.size() <= kSitesShown)
+    return;
+  h << R"(<details class="nhsuk-details cairn-more-sites"><summary class="nhsuk-details__summary"><span class="nhsuk-details__summary-text">Show the other )"_m
+    << sites.size() - kSitesShown
+    << R"( sites</span></summary><div class="nhsuk-details__text"><ul class="nhsuk-list cairn-trial-sites">)"_m;
+  for (std::size_t i = kSitesShown; i < sites.size(); ++i) write_site(h, sites[i]);
+  h << "</ul></div></details>\n"_m;
+}
+
 }  // namespace
 
 PageBody render_trial_finder(const TrialFinderView& v) {
@@ -271,7 +442,7 @@ PageBody render_trial_finder(const TrialFinderView& v) {
   body.shell.breadcrumbs = {{"Home", "/"}};
   Html h;
   h << R"(<h1>Find a clinical trial</h1>
-<p class="nhsuk-lede-text">Clinical trials test new treatments, or new ways of using existing ones. Search for trials, then talk to your doctor about whether one might be right for you.</p>
+<p>Clinical trials test new treatments. Search for trials, then talk to your doctor about whether one might suit you.</p>
 )"_m;
   if (!v.error.empty()) {
     h << R"(<div class="nhsuk-error-summary" aria-labelledby="error-summary-title" role="alert" tabindex="-1"><h2 class="nhsuk-error-summary__title" id="error-summary-title">There is a problem</h2><div class="nhsuk-error-summary__body"><ul class="nhsuk-list nhsuk-error-summary__list"><li>)"_m;
@@ -283,19 +454,30 @@ PageBody render_trial_finder(const TrialFinderView& v) {
     }
     h << "</li></ul></div></div>\n"_m;
   }
-  h << R"(<div class="nhsuk-grid-row"><div class="nhsuk-grid-column-one-third">)"_m;
-  write_form(h, v);
-  write_facets(h, v);
-  h << R"(</div><div class="nhsuk-grid-column-two-thirds">)"_m;
-  if (v.result)
+  // One form: the words box at the top and the filters after the results both
+  // submit every choice, so changing one keeps the others.
+  h << R"(<form class="cairn-trial-form" action="/trials" method="get" novalidate>)"_m;
+  write_search_box(h, v);
+  if (v.result) {
+    // Results first (the filters follow in reading order; beside them on a wide screen).
+    h << R"(<div class="nhsuk-grid-row"><div class="nhsuk-grid-column-two-thirds">)"_m;
     write_results(h, v);
-  h << "</div></div>\n"_m;
+    h << R"(</div><div class="nhsuk-grid-column-one-third">)"_m;
+    write_filters(h, v);
+    write_facets(h, v);
+    h << "</div></div>"_m;
+  } else {
+    h << R"(<div class="nhsuk-grid-row"><div class="nhsuk-grid-column-two-thirds">)"_m;
+    write_filters(h, v);
+    h << "</div></div>"_m;
+  }
+  h << "</form>\n"_m;
   body.main = h.take();
   return body;
 }
 
 PageBody render_trial_page(const trials::Trial& t, const std::vector<TrialSite>& sites,
-                           const std::string& near_name) {
+                           const std::string& near_name, std::string_view today) {
   PageBody body;
   body.shell.title = t.title();
   body.shell.description =
@@ -303,14 +485,25 @@ PageBody render_trial_page(const trials::Trial& t, const std::vector<TrialSite>&
   body.shell.path = trials::trial_path(t.nct_id);
   body.shell.breadcrumbs = {{"Home", "/"}, {"Find a clinical trial", "/trials"}};
   Html h;
-  h << "<h1>"_m << t.title() << "</h1>\n<p>"_m;
-  status_tag(h, t.overall_status);
-  if (!t.phases.empty())
-    h << " "_m << trials::phases_in_words(t.phases);
-  h << " &middot; "_m << t.nct_id << "</p>\n"_m;
+  // Registry titles can run to 40 words: a smaller size keeps a long one from
+  // filling a phone's screen.
+  h << (t.title().size() > kLongTitle ? R"(<h1 class="nhsuk-heading-m cairn-trial-title">)"_m
+                                      : R"(<h1 class="nhsuk-heading-l cairn-trial-title">)"_m)
+    << t.title() << "</h1>\n"_m;
+  // The registry's official title is long and technical: there if wanted.
   if (!t.official_title.empty() && t.official_title != t.title()) {
-    h << "<p class=\"nhsuk-body-s\">Full title: "_m << t.official_title << "</p>\n"_m;
+    h << R"(<details class="nhsuk-details cairn-official-title"><summary class="nhsuk-details__summary"><span class="nhsuk-details__summary-text">Full title of the trial</span></summary><div class="nhsuk-details__text"><p>)"_m
+      << t.official_title << "</p></div></details>\n"_m;
   }
+  if (record_is_old(t.last_update, today)) {
+    h << R"(<div class="nhsuk-warning-callout cairn-trial-stale"><h2 class="nhsuk-warning-callout__label"><span role="text"><span class="nhsuk-u-visually-hidden">Important: </span>The status may be out of date</span></h2><p>This record was last updated on ClinicalTrials.gov on )"_m
+      << format_date(t.last_update)
+      << R"(, more than a year ago. The trial may have stopped or started recruiting since. <a href=")"_m
+      << record_url(t.nct_id)
+      << R"(">Check the record on ClinicalTrials.gov</a>, or ask your cancer doctor or nurse.</p></div>
+)"_m;
+  }
+  write_key_facts(h, t, sites, near_name);
   h << "<h2 id=\"what\">What the trial is testing</h2>\n"_m;
   write_criteria_text(h, t.brief_summary);
   if (!t.interventions.empty()) {
@@ -350,33 +543,7 @@ PageBody render_trial_page(const trials::Trial& t, const std::vector<TrialSite>&
     write_criteria_text(h, criteria.exclusion);
     h << "</div></details>\n"_m;
   }
-  h << "<h2 id=\"where\">Where the trial is running</h2>\n"_m;
-  if (sites.empty()) {
-    h << "<p>The trial record does not list any sites yet.</p>\n"_m;
-  } else {
-    if (!near_name.empty())
-      h << "<p>Nearest to "_m << near_name << " first.</p>"_m;
-    h << R"(<ul class="nhsuk-list cairn-trial-sites">)"_m;
-    std::size_t shown = 0;
-    for (const auto& s : sites) {
-      if (++shown > 50)
-        break;
-      h << "<li><strong>"_m << s.location.facility << "</strong>"_m;
-      std::string place = s.location.city;
-      if (!s.location.country.empty())
-        place += (place.empty() ? "" : ", ") + s.location.country;
-      if (!place.empty())
-        h << "<br>"_m << place;
-      if (s.distance_miles)
-        h << " ("_m << miles(*s.distance_miles) << " miles away)"_m;
-      if (!s.location.status.empty())
-        h << "<br>"_m << trials::status_in_words(s.location.status);
-      h << "</li>"_m;
-    }
-    h << "</ul>\n"_m;
-    if (sites.size() > 50)
-      h << "<p>And "_m << sites.size() - 50 << " more sites.</p>\n"_m;
-  }
+  write_sites(h, sites, near_name);
   h << "<h2 id=\"how\">How to take part</h2>\n<p>Talk to your cancer doctor or nurse first: they know your situation and can contact the trial team.</p>\n"_m;
   if (!t.central_contacts.empty()) {
     h << "<p>The trial team's contacts:</p><ul class=\"nhsuk-list\">"_m;
@@ -391,14 +558,10 @@ PageBody render_trial_page(const trials::Trial& t, const std::vector<TrialSite>&
     }
     h << "</ul>\n"_m;
   }
-  h << "<p><a href=\"https://clinicaltrials.gov/study/"_m << url_encode(t.nct_id)
+  h << "<p><a href=\""_m << record_url(t.nct_id)
     << "\">See the full record on ClinicalTrials.gov</a></p>\n"_m;
   if (!t.sponsor.empty())
     h << "<p class=\"nhsuk-body-s\">Run by: "_m << t.sponsor << "</p>\n"_m;
-  if (!t.last_update.empty()) {
-    h << R"(<div class="nhsuk-review-date"><p class="nhsuk-body-s">Record last updated: )"_m
-      << format_date(t.last_update) << "</p></div>\n"_m;
-  }
   body.main = in_two_thirds_column(h.take());
   return body;
 }

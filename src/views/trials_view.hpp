@@ -4,6 +4,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/safe_html.hpp"
@@ -28,8 +29,10 @@ struct TrialSite {
   std::optional<double> distance_miles;
 };
 
+// `today` ("yyyy-mm-dd") tells a record not updated for over a year, whose
+// status may be out of date.
 PageBody render_trial_page(const trials::Trial& trial, const std::vector<TrialSite>& sites,
-                           const std::string& near_name);
+                           const std::string& near_name, std::string_view today);
 
 SafeHtml render_lm_trials_block(const trials::FinderResult& result);
 

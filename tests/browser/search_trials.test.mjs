@@ -133,7 +133,11 @@ describe('search and trial pages load cleanly and pass axe', () => {
     } },
     { path: () => `/trials/${trialId}`, name: '/trials/<a recruiting UK trial>', h1: null, check: async (page) => {
       for (const id of ['who', 'where', 'how']) assert.equal(await page.locator(`h2#${id}`).count(), 1, `#${id}`);
-      assert.equal(await page.locator(`a[href="https://clinicaltrials.gov/study/${trialId}"]`).count(), 1);
+      // The full record, and (when the record is over a year old) the warning's link too.
+      const record = page.locator(`a[href="https://clinicaltrials.gov/study/${trialId}"]`);
+      assert.equal(await record.filter({ hasText: 'See the full record on ClinicalTrials.gov' }).count(), 1);
+      const stale = await page.locator('.cairn-trial-stale').count();
+      assert.equal(await record.count(), 1 + stale);
     } },
   ];
   for (const spec of SPECS) {
@@ -172,6 +176,56 @@ describe('search and trial pages load cleanly and pass axe', () => {
   });
 });
 
+describe('on a phone (390 x 844)', () => {
+  const viewport = { width: 390, height: 844 };
+
+  test('/trials shows the first result above the fold, the filters after the results', async () => {
+    const { page, context, problems } = await open('/trials', { viewport });
+    try {
+      const first = await page.locator('.cairn-trial-card h3').first().boundingBox();
+      assert.ok(first && first.y < viewport.height, `first result's top at ${first?.y}px, above ${viewport.height}px`);
+      const filters = await page.locator('#filters').boundingBox();
+      assert.ok(filters.y > first.y, 'the filters come after the results');
+      // The jump link takes the reader to them.
+      await page.getByRole('link', { name: 'Filter results', exact: true }).click();
+      assert.equal(await page.evaluate(() => location.hash), '#filters');
+      const violations = await axeViolations(page);
+      assert.equal(violations.length, 0, `/trials:\n${describeViolations(violations)}`);
+      assertNoProblems(problems, '/trials on a phone');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a trial page: the brief title as the h1, then the key facts', async () => {
+    const trial = await (await fetch(`${server.base}/api/v1/trials/${trialId}?near=Leeds`)).json();
+    const { page, context, problems } = await open(`/trials/${trialId}?near=Leeds`, { viewport });
+    try {
+      const h1s = (await page.locator('h1').allTextContents()).map((s) => s.trim());
+      assert.deepEqual(h1s, [trial.title], 'one h1, the brief title');
+      const facts = page.locator('section.cairn-key-facts');
+      assert.equal(await facts.locator('h2').innerText(), 'Key facts');
+      const keys = (await facts.locator('dt').allInnerTexts()).map((s) => s.trim());
+      for (const key of ['Status', 'Ages', 'Sex', 'Sites']) assert.ok(keys.includes(key), `key fact ${key}: ${keys}`);
+      if (trial.locations[0]?.distance_miles !== null) assert.ok(keys.includes('Nearest site'), 'the nearest site');
+      const status = await facts.locator('.nhsuk-summary-list__row', { hasText: 'Status' }).locator('dd').innerText();
+      assert.equal(status.trim(), trial.status_words);
+      assert.match(await facts.innerText(), /Last updated on ClinicalTrials\.gov: \d{1,2} [A-Z][a-z]+ \d{4}/);
+      // Key facts come before the long texts.
+      const factsTop = (await facts.boundingBox()).y;
+      assert.ok(factsTop < (await page.locator('h2#what').boundingBox()).y);
+      // Every site is on the page: the ones past the first few in an expander.
+      const sites = await page.locator('.cairn-trial-sites li').count();
+      assert.equal(sites, trial.locations.length, 'every site');
+      const violations = await axeViolations(page);
+      assert.equal(violations.length, 0, `trial page:\n${describeViolations(violations)}`);
+      assertNoProblems(problems, 'trial page on a phone');
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('without JavaScript', () => {
   test('the trial finder form submits near=Leeds and shows the trials near Leeds', async () => {
     const { page, context, problems } = await open('/trials', { javaScriptEnabled: false });
@@ -185,7 +239,7 @@ describe('without JavaScript', () => {
       await page.locator('#sort').selectOption('distance');
       await Promise.all([
         page.waitForURL((url) => url.pathname === '/trials' && url.searchParams.get('near') === 'Leeds'),
-        page.getByRole('button', { name: 'Search trials' }).click(),
+        page.getByRole('button', { name: 'Apply filters', exact: true }).click(),
       ]);
       const url = new URL(page.url());
       assert.equal(url.searchParams.get('distance'), '100');
@@ -226,7 +280,7 @@ describe('without JavaScript', () => {
       await page.locator('#near').fill('Nowhereville');
       const [response] = await Promise.all([
         page.waitForResponse((res) => res.url().includes('near=Nowhereville')),
-        page.getByRole('button', { name: 'Search trials' }).click(),
+        page.locator('.cairn-trial-search__button').click(),
       ]);
       assert.equal(response.status(), 400);
       await page.waitForLoadState('load');

@@ -137,6 +137,7 @@ async function allResults(query) {
 
 const ids = (results) => results.map((r) => r.nct_id);
 const foundHeading = (html) => /<h2 class="nhsuk-heading-m" id="results">(\d+) trials? found([^<]*)<\/h2>/.exec(html);
+const reEsc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const esc = (s) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;')
   .replaceAll('"', '&quot;').replaceAll("'", '&#39;');
 
@@ -173,6 +174,13 @@ describe('the trial finder page and API', () => {
     assert.deepEqual(linked.sort(), expected.sort(), 'every trial linked, once, across the pages');
     assert.match(r.text, /<a class="nhsuk-pagination__link nhsuk-pagination__link--next" href="\/trials\?page=2">/,
       'page 1 links to page 2');
+    // On a phone the results come first: the filters follow them, with a link there.
+    assert.ok(r.text.indexOf('id="results"') < r.text.indexOf('id="filters"'), 'results before the filters');
+    assert.ok(r.text.indexOf('<a href="#filters">Filter results</a>') < r.text.indexOf('cairn-trial-results'));
+    // The chosen country (the UK) heads the country counts, before "All countries".
+    const countries = r.text.slice(r.text.indexOf('>Country</h3>'));
+    const uk = countries.indexOf('">United Kingdom</a> (');
+    assert.ok(uk > 0 && uk < countries.indexOf('>All countries</span>'), 'the UK is shown, first');
     // The form shows the defaults it used.
     assert.match(r.text, /<option value="RECRUITING" selected>/);
     assert.match(r.text, /<option value="United Kingdom" selected>/);
@@ -390,12 +398,44 @@ describe('one trial', () => {
     const p = ps(withContacts);
     const r = await page(`/trials/${withContacts}`);
     assert.equal(r.status, 200);
-    assert.ok(r.text.includes(`<h1>${esc(p.identificationModule.briefTitle)}</h1>`), 'the title');
+    assert.match(r.text, new RegExp(`<h1 class="[^"]*">${reEsc(esc(p.identificationModule.briefTitle))}</h1>`),
+      'the brief title is the heading');
+    if (p.identificationModule.officialTitle !== p.identificationModule.briefTitle) {
+      assert.ok(r.text.includes(`Full title of the trial</span></summary><div class="nhsuk-details__text"><p>${
+        esc(p.identificationModule.officialTitle)}</p>`), 'the official title in an expander');
+    }
+    // Key facts, in words, before the long texts.
+    const facts = r.text.slice(r.text.indexOf('<h2 id="key-facts"'), r.text.indexOf('<h2 id="what">'));
+    assert.match(facts, /Status<\/dt><dd class="nhsuk-summary-list__value"><strong class="nhsuk-tag nhsuk-tag--green">Recruiting<\/strong>/);
+    assert.match(facts, /Ages<\/dt><dd class="nhsuk-summary-list__value">[^<]+<\/dd>/);
+    assert.match(facts, /Sex<\/dt><dd class="nhsuk-summary-list__value">(Anyone|Women|Men)<\/dd>/);
+    const ukCount = locationsOf(withContacts).filter((l) => l.country === 'United Kingdom').length;
+    const siteCount = locationsOf(withContacts).length;
+    assert.ok(facts.includes(`>${siteCount} site${siteCount === 1 ? '' : 's'}, ${ukCount} in the UK</a>`), 'sites counted');
+    assert.doesNotMatch(facts, /Nearest site/, 'no place, no nearest site');
+    const updated = p.statusModule.lastUpdatePostDateStruct.date;
+    const [y, m, d] = updated.split('-').map(Number);
+    const words = `${d} ${new Date(Date.UTC(y, m - 1, d)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' })} ${y}`;
+    assert.ok(facts.includes(`Last updated on ClinicalTrials.gov: ${words}`), `last updated ${words}`);
+    // The server's clock is the real one: an update over a year ago gets the warning.
+    const yearAgo = new Date();
+    yearAgo.setUTCFullYear(yearAgo.getUTCFullYear() - 1);
+    const stale = updated < yearAgo.toISOString().slice(0, 10);
+    assert.equal(r.text.includes('The status may be out of date'), stale, `warning iff ${updated} is over a year ago`);
+    if (stale) assert.ok(r.text.includes(`<a href="https://clinicaltrials.gov/study/${withContacts}">Check the record on ClinicalTrials.gov</a>`));
     assert.match(r.text, /<h2 id="who">Who can join<\/h2>/);
     assert.match(r.text, /<h2 id="where">Where the trial is running<\/h2>/);
     assert.match(r.text, /<h2 id="how">How to take part<\/h2>/);
     const ukSite = locationsOf(withContacts).find((l) => l.country === 'United Kingdom');
     assert.ok(r.text.includes(`<strong>${esc(ukSite.facility)}</strong>`), `a UK site: ${ukSite.facility}`);
+    // Every site is on the page, UK ones first, each with a status of its own.
+    const where = r.text.slice(r.text.indexOf('<h2 id="where">'), r.text.indexOf('<h2 id="how">'));
+    const listed = [...where.matchAll(/<li><strong>[^<]*<\/strong>(?:<br>(?:[^<]*, )?([^<]*))?<br><span class="cairn-site-status">([^<]+)<\/span><\/li>/g)];
+    assert.equal(listed.length, siteCount, 'every site listed');
+    assert.doesNotMatch(where, /more sites\./, 'no "And N more sites" dead end');
+    const countries = listed.map((x) => x[1]);
+    assert.deepEqual(countries.slice(0, ukCount), Array(ukCount).fill('United Kingdom'), 'UK sites first');
+    assert.ok(listed.every((x) => x[2].length > 0));
     for (const c of p.contactsLocationsModule.centralContacts) {
       if (c.email) assert.ok(r.text.includes(`href="mailto:${c.email}"`), `email ${c.email}`);
       if (c.phone) assert.ok(r.text.includes(`>${esc(c.phone)}</a>`), `phone ${c.phone}`);
@@ -405,6 +445,8 @@ describe('one trial', () => {
     const near = await page(`/trials/${withContacts}?near=Leeds`);
     assert.match(near.text, /Nearest to Leeds first/);
     assert.match(near.text, /\([\d.]+ miles away\)/);
+    assert.match(near.text, /Nearest site<\/dt><dd class="nhsuk-summary-list__value">[^<]+: [\d.]+ miles from Leeds<\/dd>/,
+      'the nearest site and its distance in the key facts');
   });
 
   test('criteria with < and > are escaped text, and Markdown escapes are undone', async () => {
@@ -423,7 +465,8 @@ describe('one trial', () => {
     const r = await page(`/trials/${HOSTILE_ID}`);
     assert.equal(r.status, 200);
     assert.doesNotMatch(r.text, /<script>alert|<img src=x|<b>bold|<i>point/);
-    assert.ok(r.text.includes('<h1>Zyxwv &lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt; &amp; &quot;quoted&quot; trial</h1>'));
+    assert.ok(r.text.includes('">Zyxwv &lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt; &amp; &quot;quoted&quot; trial</h1>'));
+    assert.ok(r.text.includes('<p>Official &lt;b&gt;bold&lt;/b&gt; title</p>'), 'official title escaped');
     assert.ok(r.text.includes('Aged &lt;18 &amp; &lt;img src=x onerror=alert(1)&gt;'), 'criteria escaped');
     assert.ok(r.text.includes('&lt;script&gt;alert(&quot;criteria&quot;)&lt;/script&gt;'));
     assert.ok(r.text.includes('&lt;img src=x onerror=alert(2)&gt; Contact'), 'contact name escaped');
