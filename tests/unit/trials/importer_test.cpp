@@ -103,7 +103,8 @@ TEST_F(ImporterTest, ReimportUpdatesChangedTrialsAndLeavesTheRest) {
   EXPECT_EQ(summary.added, 0);
   EXPECT_EQ(summary.updated, 1);
   EXPECT_EQ(summary.unchanged, 1);
-  EXPECT_EQ(summary.summary_line(), "Trials: 0 added, 1 updated, 1 unchanged, 0 rejected");
+  EXPECT_EQ(summary.summary_line(),
+            "Trials: 0 added, 1 updated, 1 unchanged, 0 skipped (not cancer), 0 rejected");
   auto trial = trial_from_storage(store_->trials().trial("NCT00000102")->content);
   EXPECT_EQ(trial.brief_title, "Second, retitled");
   // Only the changed trial moves the change feed.
@@ -211,8 +212,10 @@ class BreakingStore final : public store::TrialStore {
   std::optional<store::StoredTrial> trial(std::string_view) override { return std::nullopt; }
   std::int64_t trial_count() override { return 0; }
   void for_each_trial(const std::function<void(const store::StoredTrial&)>&) override {}
-  void for_each_trial_changed_since(
-      std::int64_t, const std::function<void(const store::StoredTrial&)>&) override {}
+  int remove_trials(const std::vector<std::string>&) override { return 0; }
+  void for_each_trial_changed_since(std::int64_t,
+                                    const std::function<void(const store::StoredTrial&)>&,
+                                    const std::function<void(const std::string&)>&) override {}
   int batches() const { return batches_; }
 
  private:
