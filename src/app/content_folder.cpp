@@ -91,6 +91,21 @@ Result<ContentFolder> ContentFolder::load(const std::filesystem::path& dir) {
   return folder;
 }
 
+Result<trials::TrialScope> ContentFolder::load_trial_scope(const std::filesystem::path& dir) {
+  auto settings = content::load_site_settings(dir);
+  if (!settings)
+    return settings.error();
+  if (!settings->cancer_trials_only)
+    return trials::TrialScope::all();
+  auto words = PhraseList::load(dir / "trials" / "cancer-words.txt");
+  if (!words)
+    return words.error();
+  if (words->size() == 0)
+    return make_error(Errc::invalid_input,
+                      (dir / "trials" / "cancer-words.txt").string() + " names no cancer");
+  return trials::TrialScope::cancer(std::move(words.value()));
+}
+
 Result<trials::Places> ContentFolder::load_places() const {
   return trials::Places::load(dir / "geo" / "uk-places.csv", dir / "geo" / "postcode-outcodes.csv");
 }

@@ -1,7 +1,8 @@
 // The content folder (content/), read once at start-up into one object: the
 // site settings, glossary, helpline schedule, search synonyms, watched words,
-// forum categories and rules, the common-passwords list and what the content
-// checks need. Every file name under content/ is spelt here and nowhere else in app/.
+// forum categories and rules, the common-passwords list, what the content
+// checks need and the trial scope. Every file name under content/ is spelt here and nowhere else in
+// app/.
 #pragma once
 
 #include <filesystem>
@@ -20,6 +21,7 @@
 #include "safeguarding/watched_words.hpp"
 #include "search/synonyms.hpp"
 #include "trials/places.hpp"
+#include "trials/trial_scope.hpp"
 
 namespace cairn::app {
 
@@ -41,6 +43,9 @@ struct ContentFolder {
 
   // invalid_input naming the file and what is wrong with it.
   static Result<ContentFolder> load(const std::filesystem::path& dir);
+  // Which trials to import: the site setting trial_scope and, for cancer, the
+  // words that name a cancer (trials/cancer-words.txt). Reads only those two files.
+  static Result<trials::TrialScope> load_trial_scope(const std::filesystem::path& dir);
   // The UK places and postcode districts for "near" searches (several MB: only
   // `serve` reads them).
   Result<trials::Places> load_places() const;

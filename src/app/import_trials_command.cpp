@@ -2,6 +2,7 @@
 #include <optional>
 
 #include "app/commands.hpp"
+#include "app/content_folder.hpp"
 #include "app/open_store.hpp"
 #include "app/serve_options.hpp"
 #include "store/postgres/connection.hpp"
@@ -13,10 +14,12 @@ namespace cairn::app {
 
 namespace {
 
-constexpr const char* kUsage = "usage: cairn import-trials [--data DIR | --db URL] PATH...\n";
+constexpr const char* kUsage =
+    "usage: cairn import-trials [--data DIR | --db URL] [--content DIR] PATH...\n";
 
-int run_import(store::TrialStore& store, const std::vector<std::filesystem::path>& paths) {
-  trials::Importer importer(store);
+int run_import(store::TrialStore& store, const trials::TrialScope& scope,
+               const std::vector<std::filesystem::path>& paths) {
+  trials::Importer importer(store, scope);
   importer.on_rejection([](const trials::Rejection& r) { std::cerr << r.to_string() << "\n"; });
   auto summary = importer.import_paths(paths);
   if (!summary) {
@@ -29,9 +32,10 @@ int run_import(store::TrialStore& store, const std::vector<std::filesystem::path
 
 }  // namespace
 
-// cairn import-trials [--data DIR | --db URL] PATH...: exit 0 when every record
-// was read, 1 when any was rejected (the others are still imported), 2 for bad
-// usage or a database that cannot be reached.
+// cairn import-trials [--data DIR | --db URL] [--content DIR] PATH...: exit 0 when
+// every record was read (out-of-scope ones skipped), 1 when any was rejected (the
+// others are still imported), 2 for bad usage, an unreadable content folder or a
+// database that cannot be reached.
 int import_trials_command(const Args& args) {
   // --db is this command's own flag (serve does not take it yet); the rest go
   // to the shared parser.
@@ -66,7 +70,7 @@ int import_trials_command(const Args& args) {
                  "(PostgreSQL), not both\n";
     return 2;
   }
-  auto options = parse_options(rest, {"--data"});
+  auto options = parse_options(rest, {"--data", "--content"});
   if (!options) {
     std::cerr << "cairn import-trials: " << options.error().message << "\n";
     return 2;
@@ -75,12 +79,17 @@ int import_trials_command(const Args& args) {
     std::cerr << kUsage;
     return 2;
   }
+  auto scope = ContentFolder::load_trial_scope(options->content_dir);
+  if (!scope) {
+    std::cerr << "cairn import-trials: " << scope.error().message << "\n";
+    return 2;
+  }
   std::vector<std::filesystem::path> paths(options->positional.begin(), options->positional.end());
   if (!db_url) {
     auto store = open_store(*options, "import-trials");
     if (!store)
       return 1;
-    return run_import(store->trials(), paths);
+    return run_import(store->trials(), *scope, paths);
   }
   auto store = store::open_postgres_trials(*db_url);
   if (!store) {
@@ -88,7 +97,7 @@ int import_trials_command(const Args& args) {
     return 2;
   }
   try {
-    return run_import((*store)->trials(), paths);
+    return run_import((*store)->trials(), *scope, paths);
   } catch (const store::postgres::PgError& e) {
     // The batches before the failure are committed; re-running the import
     // finishes the job (unchanged records are left alone).

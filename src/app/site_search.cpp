@@ -36,10 +36,14 @@ std::vector<search::Document> page_documents(const std::vector<PageText>& pages)
   return docs;
 }
 
+std::string trial_document_id(std::string_view nct_id) {
+  return "trial:" + std::string(nct_id);
+}
+
 search::Document trial_document(const trials::Trial& trial) {
   search::Document doc;
   doc.type = "trials";
-  doc.id = "trial:" + trial.nct_id;
+  doc.id = trial_document_id(trial.nct_id);
   doc.url = "/trials/" + trial.nct_id;
   doc.title = trial.title();
   doc.summary = trial.brief_summary.substr(0, 300);
@@ -107,7 +111,10 @@ std::size_t SiteIndexer::update(const SiteContent& site, bool full) {
     index_.replace_type("trials", {});
     store_.trials().for_each_trial(add);
   } else {
-    store_.trials().for_each_trial_changed_since(indexed, add);
+    store_.trials().for_each_trial_changed_since(indexed, add, [&](const std::string& nct_id) {
+      index_.remove(trial_document_id(nct_id));
+      ++written;
+    });
   }
   index_.upsert_all(batch);
   written += batch.size();

@@ -17,6 +17,8 @@ std::vector<search::Document> page_documents(const std::vector<PageText>& pages)
 // Found by title, summary, conditions, keywords and treatments; never by the
 // eligibility criteria ("no leptomeningeal disease" is not about LM).
 search::Document trial_document(const trials::Trial& trial);
+// The search document id of a trial: "trial:NCT01234567".
+std::string trial_document_id(std::string_view nct_id);
 // One result per public Cancer Chat thread: its title and its public posts
 // (held and hidden posts are never indexed).
 std::vector<search::Document> forum_documents(store::ForumStore& forum);

@@ -123,7 +123,7 @@ Result<SiteSettings> parse_site_settings(std::string_view yaml_text, const std::
     const YAML::Node& r = *root;
     check_keys(r,
                {"name", "organisation", "donate_url", "helpline", "crisis", "supporter_credit",
-                "trust_marks", "footer_links"},
+                "trust_marks", "footer_links", "trial_scope"},
                problems);
     out.name = text_field(r, "name", true, problems).value_or("");
     out.organisation = text_field(r, "organisation", true, problems).value_or("");
@@ -161,6 +161,13 @@ Result<SiteSettings> parse_site_settings(std::string_view yaml_text, const std::
                                       "' must be a path starting with '/' or an http(s) address");
       }
       out.footer_links.push_back(std::move(link));
+    }
+    if (auto scope = text_field(r, "trial_scope", false, problems)) {
+      if (*scope == "cancer" || *scope == "all") {
+        out.cancer_trials_only = *scope == "cancer";
+      } else {
+        problems.add(r["trial_scope"], "'trial_scope' must be cancer or all, not '" + *scope + "'");
+      }
     }
   }
   if (!problems.empty())

@@ -1,5 +1,6 @@
 // Site settings from content/site.yaml: name, donate address, helpline, crisis
-// contacts and footer. Kept free of YAML types so other parts need no yaml-cpp.
+// contacts, footer and which trials the finder holds. Kept free of YAML types so other parts need
+// no yaml-cpp.
 #pragma once
 
 #include <filesystem>
@@ -42,6 +43,8 @@ struct SiteSettings {
   std::string supporter_credit;
   std::vector<TrustMark> trust_marks;
   std::vector<FooterLink> footer_links;
+  // trial_scope: "cancer" (the default: cancer trials only) or "all".
+  bool cancer_trials_only = true;
 };
 
 // Reads content_dir/site.yaml.

@@ -6,30 +6,32 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
+#include "core/phrase_list.hpp"
 #include "core/result.hpp"
 
 namespace cairn::safeguarding {
 
 class WatchedWords {
  public:
+  WatchedWords() = default;
   // One phrase a line; '#' starts a comment; matching ignores case and
   // punctuation and respects word boundaries ("kill myself" not "skill").
   static Result<WatchedWords> load(const std::filesystem::path& file);
-  static WatchedWords parse(std::string_view text);
+  static WatchedWords parse(std::string_view text) { return WatchedWords(PhraseList::parse(text)); }
 
   // The watched phrases found in the text, in list order; empty if none.
-  std::vector<std::string> find_in(std::string_view text) const;
-  bool matches(std::string_view text) const { return !find_in(text).empty(); }
+  std::vector<std::string> find_in(std::string_view text) const { return phrases_.find_in(text); }
+  bool matches(std::string_view text) const { return phrases_.matches(text); }
   std::size_t size() const { return phrases_.size(); }
 
  private:
-  std::vector<std::string> phrases_;  // normalised: lower case, single spaces
+  explicit WatchedWords(PhraseList phrases) : phrases_(std::move(phrases)) {}
+  PhraseList phrases_;
 };
 
-// Lower case, letters and digits kept, everything else a single space, padded
-// with a space at each end: the form both phrases and texts are compared in.
-std::string normalise_for_matching(std::string_view text);
+using cairn::normalise_for_matching;
 
 }  // namespace cairn::safeguarding

@@ -1,5 +1,5 @@
 // Where imported clinical trials live: one current version per NCT id, stored as
-// the trials part's JSON; every add or change is recorded in the change feed.
+// the trials part's JSON; every add, change or removal is recorded in the change feed.
 #pragma once
 
 #include <cstdint>
@@ -35,14 +35,19 @@ class TrialStore {
   // All records in one transaction: a new id is added, a changed one replaced,
   // an identical one (same content hash) left alone and kept out of the feed.
   virtual TrialImportReport upsert_trials(const std::vector<TrialRecord>& trials) = 0;
+  // Removes the trials with these ids in one transaction (ids not stored are
+  // passed over); returns how many it removed.
+  virtual int remove_trials(const std::vector<std::string>& nct_ids) = 0;
   virtual std::optional<StoredTrial> trial(std::string_view nct_id) = 0;
   virtual std::int64_t trial_count() = 0;
   // Every trial in NCT id order, read a page at a time so writers are not held
   // up for the whole walk.
   virtual void for_each_trial(const std::function<void(const StoredTrial&)>& visit) = 0;
-  // Trials added or changed after change-feed position `since`.
+  // Trials added, changed or removed after change-feed position `since`: `visit`
+  // gets each one still stored, `removed` the id of each one no longer stored.
   virtual void for_each_trial_changed_since(
-      std::int64_t since, const std::function<void(const StoredTrial&)>& visit) = 0;
+      std::int64_t since, const std::function<void(const StoredTrial&)>& visit,
+      const std::function<void(const std::string&)>& removed) = 0;
 };
 
 }  // namespace cairn::store

@@ -84,20 +84,31 @@ std::size_t TrialFinder::refresh() {
     return 0;
   std::size_t taken = 0;
   std::vector<TrialIndex::Prepared> batch;
+  std::vector<std::string> removed;
   auto apply = [&] {
-    if (batch.empty())
+    if (batch.empty() && removed.empty())
       return;
     std::unique_lock write(index_mutex_);
     for (auto& prepared : batch) index_->add(std::move(prepared));
+    for (const auto& id : removed) index_->remove(id);
     ++version_;
-    taken += batch.size();
+    taken += batch.size() + removed.size();
     batch.clear();
+    removed.clear();
   };
-  trials_.for_each_trial_changed_since(seen_, [&](const store::StoredTrial& stored) {
-    batch.push_back(TrialIndex::prepare(trial_from_storage(stored.content, true)));
-    if (batch.size() >= kApplyBatch)
-      apply();
-  });
+  trials_.for_each_trial_changed_since(
+      seen_,
+      [&](const store::StoredTrial& stored) {
+        batch.push_back(TrialIndex::prepare(trial_from_storage(stored.content, true)));
+        if (batch.size() >= kApplyBatch)
+          apply();
+      },
+      [&](const std::string& nct_id) {
+        // Each id comes once a refresh, so removals and additions may go in any order.
+        removed.push_back(nct_id);
+        if (removed.size() >= kApplyBatch)
+          apply();
+      });
   apply();
   seen_ = position;
   std::size_t dead = 0, live = 0;

@@ -3,6 +3,7 @@
 #include <exception>
 #include <fstream>
 #include <thread>
+#include <unordered_set>
 
 #include "trials/handoff.hpp"
 #include "trials/record_parser.hpp"
@@ -13,31 +14,44 @@ namespace {
 
 struct Batch {
   std::vector<store::TrialRecord> records;
-  std::vector<Rejection> rejections;  // of records read before the next batch began
+  std::vector<std::string> out_of_scope;  // NCT ids, removed after the records are written
+  std::vector<Rejection> rejections;      // of records read before the next batch began
 };
 
 // The reading thread: cuts, parses and converts records, `batch_size` a batch.
 void read_batches(std::istream& in, const std::string& name, RecordReader::Shape shape,
-                  std::size_t batch_size, Handoff<Batch>& queue) {
+                  const TrialScope& scope, std::size_t batch_size, Handoff<Batch>& queue) {
   RecordReader reader(in, shape);
   RecordText record;
   Batch batch;
+  std::unordered_set<std::string> skipped_in_batch;
   auto full = [&] {
-    return batch.records.size() >= batch_size || batch.rejections.size() >= batch_size;
+    return batch.records.size() + batch.out_of_scope.size() >= batch_size ||
+           batch.rejections.size() >= batch_size;
+  };
+  auto hand_over = [&] {
+    skipped_in_batch.clear();
+    bool wanted = queue.give(std::move(batch));
+    batch = Batch{};
+    return wanted;
   };
   while (reader.next(record)) {
     if (!record.problem.empty()) {
       batch.rejections.push_back({name, record.index, record.line, record.problem});
-    } else if (auto trial = parse_record_text(record.text); !trial) {
-      batch.rejections.push_back({name, record.index, record.line, trial.error().message});
+    } else if (auto parsed = parse_study_text(record.text); !parsed) {
+      batch.rejections.push_back({name, record.index, record.line, parsed.error().message});
+    } else if (!scope.keeps(*parsed)) {
+      skipped_in_batch.insert(parsed->trial.nct_id);
+      batch.out_of_scope.push_back(std::move(parsed->trial.nct_id));
     } else {
-      batch.records.push_back({trial->nct_id, trial_to_storage(*trial)});
-    }
-    if (full()) {
-      if (!queue.give(std::move(batch)))
+      // Removals follow the batch's writes: a later record of a trial skipped
+      // earlier in this batch starts a new batch, so the later one wins.
+      if (skipped_in_batch.contains(parsed->trial.nct_id) && !hand_over())
         return;
-      batch = Batch{};
+      batch.records.push_back({parsed->trial.nct_id, trial_to_storage(parsed->trial)});
     }
+    if (full() && !hand_over())
+      return;
   }
   queue.give(std::move(batch));
 }
@@ -53,11 +67,13 @@ std::string Rejection::to_string() const {
 
 std::string ImportSummary::summary_line() const {
   return "Trials: " + std::to_string(added) + " added, " + std::to_string(updated) + " updated, " +
-         std::to_string(unchanged) + " unchanged, " + std::to_string(rejected) + " rejected";
+         std::to_string(unchanged) + " unchanged, " + std::to_string(skipped) +
+         " skipped (not cancer" + (removed > 0 ? ", " + std::to_string(removed) + " removed" : "") +
+         "), " + std::to_string(rejected) + " rejected";
 }
 
-Importer::Importer(store::TrialStore& store, std::size_t batch_size)
-    : store_(store), batch_size_(batch_size == 0 ? 1 : batch_size) {}
+Importer::Importer(store::TrialStore& store, TrialScope scope, std::size_t batch_size)
+    : store_(store), scope_(std::move(scope)), batch_size_(batch_size == 0 ? 1 : batch_size) {}
 
 Result<ImportSummary> Importer::import_paths(const std::vector<std::filesystem::path>& paths) {
   auto files = record_files(paths);
@@ -83,7 +99,7 @@ void Importer::import_stream(std::istream& in, const std::string& name, RecordRe
   std::thread reader([&] {
     std::exception_ptr error;
     try {
-      read_batches(in, name, shape, batch_size_, queue);
+      read_batches(in, name, shape, scope_, batch_size_, queue);
     } catch (...) {
       error = std::current_exception();
     }
@@ -92,7 +108,7 @@ void Importer::import_stream(std::istream& in, const std::string& name, RecordRe
   try {
     while (auto batch = queue.take()) {
       for (auto& rejection : batch->rejections) reject(summary, std::move(rejection));
-      write(batch->records, summary);
+      write(batch->records, batch->out_of_scope, summary);
     }
   } catch (...) {
     queue.stop();
@@ -113,13 +129,20 @@ void Importer::reject(ImportSummary& summary, Rejection rejection) {
   }
 }
 
-void Importer::write(const std::vector<store::TrialRecord>& records, ImportSummary& summary) {
-  if (records.empty())
-    return;
-  auto report = store_.upsert_trials(records);
-  summary.added += report.added;
-  summary.updated += report.updated;
-  summary.unchanged += report.unchanged;
+void Importer::write(const std::vector<store::TrialRecord>& records,
+                     const std::vector<std::string>& out_of_scope, ImportSummary& summary) {
+  if (!records.empty()) {
+    auto report = store_.upsert_trials(records);
+    summary.added += report.added;
+    summary.updated += report.updated;
+    summary.unchanged += report.unchanged;
+  }
+  if (!out_of_scope.empty()) {
+    summary.skipped += static_cast<int>(out_of_scope.size());
+    // A trial imported before it fell out of scope leaves the store and, through
+    // the change feed, the finder and the site search.
+    summary.removed += store_.remove_trials(out_of_scope);
+  }
 }
 
 }  // namespace cairn::trials

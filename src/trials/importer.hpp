@@ -1,5 +1,6 @@
 // Imports ClinicalTrials.gov study records into the TrialStore: every readable
-// record is added or updated, every unreadable one reported and skipped.
+// record in scope is added or updated, one out of scope skipped (and removed if
+// stored), every unreadable one reported and skipped.
 #pragma once
 
 #include <cstddef>
@@ -12,6 +13,7 @@
 #include "core/result.hpp"
 #include "store/trial_store.hpp"
 #include "trials/record_reader.hpp"
+#include "trials/trial_scope.hpp"
 
 namespace cairn::trials {
 
@@ -28,14 +30,18 @@ struct ImportSummary {
   int added = 0;
   int updated = 0;
   int unchanged = 0;
+  int skipped = 0;  // out of scope (not cancer)
+  int removed = 0;  // of those, trials the store held until now
   int rejected = 0;
   // The first kMaxListed rejections; `rejected` counts them all.
   std::vector<Rejection> rejections;
   static constexpr std::size_t kMaxListed = 1000;
 
-  // "Trials: 10 added, 2 updated, 450 unchanged, 1 rejected"
+  // "Trials: 10 added, 2 updated, 450 unchanged, 3 skipped (not cancer), 1 rejected";
+  // "3 skipped (not cancer, 1 removed)" when some had been imported before.
   std::string summary_line() const;
-  // What `cairn import-trials` exits with: 1 when any record was rejected.
+  // What `cairn import-trials` exits with: 1 when any record was rejected (a
+  // skipped record is no failure).
   int exit_status() const { return rejected > 0 ? 1 : 0; }
 };
 
@@ -45,7 +51,9 @@ struct ImportSummary {
 class Importer {
  public:
   // Records are written `batch_size` at a time, each batch in one transaction.
-  explicit Importer(store::TrialStore& store, std::size_t batch_size = 1000);
+  explicit Importer(store::TrialStore& store, std::size_t batch_size = 1000)
+      : Importer(store, TrialScope::all(), batch_size) {}
+  Importer(store::TrialStore& store, TrialScope scope, std::size_t batch_size = 1000);
 
   // Told about each rejection, in the order of the records, on the calling
   // thread (e.g. to print it), at the latest when the records before it are written.
@@ -63,9 +71,11 @@ class Importer {
 
  private:
   void reject(ImportSummary& summary, Rejection rejection);
-  void write(const std::vector<store::TrialRecord>& records, ImportSummary& summary);
+  void write(const std::vector<store::TrialRecord>& records,
+             const std::vector<std::string>& out_of_scope, ImportSummary& summary);
 
   store::TrialStore& store_;
+  TrialScope scope_;
   std::size_t batch_size_;
   std::function<void(const Rejection&)> listener_;
 };

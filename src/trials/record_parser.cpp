@@ -223,10 +223,41 @@ void read_mesh_terms(FieldReader& r, const json& record, Trial& t) {
               });
 }
 
+// MeSH ids are written "D009369" in older records and "D000009369" in newer ones.
+bool is_neoplasms_id(std::string_view id) {
+  if (id.empty() || id[0] != 'D')
+    return false;
+  id.remove_prefix(1);
+  while (id.size() > 4 && id[0] == '0') id.remove_prefix(1);
+  return id == "9369";
+}
+
+void read_registry_class(FieldReader& r, const json& record, RegistryClass& out) {
+  constexpr std::string_view kB = "derivedSection.conditionBrowseModule";
+  const json* derived = r.object(&record, "derivedSection", "record");
+  const json* browse = r.object(derived, "conditionBrowseModule", "derivedSection");
+  auto scan = [&](const char* list_key, const char* id_key, auto is_neoplasm) {
+    const json* list = r.array(browse, list_key, kB);
+    each_object(r, list, std::string(kB) + "." + list_key,
+                [&](const json& item, const std::string& path) {
+                  out.classified = true;
+                  if (is_neoplasm(r.text(&item, id_key, path)))
+                    out.neoplasm = true;
+                  return true;
+                });
+  };
+  scan("meshes", "id", is_neoplasms_id);
+  scan("ancestors", "id", is_neoplasms_id);
+  scan("browseBranches", "abbrev", [](std::string_view abbrev) { return abbrev == "BC04"; });
+}
+
 // Every key on the path to a field parse_record reads.
-constexpr std::array<std::string_view, 50> kKeptKeys = {"armsInterventionsModule",
+constexpr std::array<std::string_view, 54> kKeptKeys = {"abbrev",
+                                                        "ancestors",
+                                                        "armsInterventionsModule",
                                                         "briefSummary",
                                                         "briefTitle",
+                                                        "browseBranches",
                                                         "centralContacts",
                                                         "city",
                                                         "completionDateStruct",
@@ -245,6 +276,7 @@ constexpr std::array<std::string_view, 50> kKeptKeys = {"armsInterventionsModule
                                                         "facility",
                                                         "geoPoint",
                                                         "healthyVolunteers",
+                                                        "id",
                                                         "identificationModule",
                                                         "interventions",
                                                         "keywords",
@@ -282,7 +314,7 @@ bool is_kept_key(std::string_view key) {
 
 }  // namespace
 
-Result<Trial> parse_record(const json& record) {
+Result<ParsedRecord> parse_study(const json& record) {
   if (!record.is_object())
     return make_error(Errc::invalid_input, "record is not a JSON object");
   FieldReader r;
@@ -369,20 +401,36 @@ Result<Trial> parse_record(const json& record) {
   read_contacts(r, contacts, t);
   read_locations(r, contacts, t);
   read_mesh_terms(r, record, t);
+  RegistryClass registry;
+  read_registry_class(r, record, registry);
 
   if (!r.problem().empty())
     return make_error(Errc::invalid_input, r.problem());
-  return t;
+  return ParsedRecord{std::move(t), registry};
 }
 
-Result<Trial> parse_record_text(std::string_view text) {
+Result<ParsedRecord> parse_study_text(std::string_view text) {
   // Only the fields Cairn keeps are built; results, outcomes, arms and the rest
   // are checked for syntax and skipped, which makes a record several times cheaper.
   auto record =
       parse_json_filtered(text, [](int, std::string_view key) { return is_kept_key(key); });
   if (!record)
     return record.error();
-  return parse_record(*record);
+  return parse_study(*record);
+}
+
+Result<Trial> parse_record(const json& record) {
+  auto parsed = parse_study(record);
+  if (!parsed)
+    return parsed.error();
+  return std::move(parsed->trial);
+}
+
+Result<Trial> parse_record_text(std::string_view text) {
+  auto parsed = parse_study_text(text);
+  if (!parsed)
+    return parsed.error();
+  return std::move(parsed->trial);
 }
 
 }  // namespace cairn::trials

@@ -11,8 +11,25 @@
 
 namespace cairn::trials {
 
-Result<Trial> parse_record(const nlohmann::json& record);
+// What the registry's own classification (derivedSection.conditionBrowseModule)
+// says of a record's conditions; API fetches with fields= often lack it.
+struct RegistryClass {
+  bool classified = false;  // it gave MeSH terms, ancestors or browse branches
+  bool neoplasm = false;    // under Neoplasms: branch BC04 or MeSH D009369
+};
+
+// A record as the importer needs it: the trial, and what decides its scope.
+struct ParsedRecord {
+  Trial trial;
+  RegistryClass registry;
+};
+
+Result<ParsedRecord> parse_study(const nlohmann::json& record);
 // Same, from the record's JSON text ("invalid JSON: ..." when it does not parse).
+Result<ParsedRecord> parse_study_text(std::string_view text);
+
+// The trial alone.
+Result<Trial> parse_record(const nlohmann::json& record);
 Result<Trial> parse_record_text(std::string_view text);
 
 }  // namespace cairn::trials

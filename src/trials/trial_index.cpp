@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <limits>
@@ -195,6 +196,21 @@ TrialIndex::Prepared TrialIndex::prepare(const Trial& t) {
     }
   }
   return p;
+}
+
+void TrialIndex::remove(std::string_view nct_id) {
+  if (nct_id.size() != 11)
+    return;
+  std::uint32_t nct = 0;
+  auto digits = nct_id.substr(3);
+  if (std::from_chars(digits.data(), digits.data() + digits.size(), nct).ec != std::errc())
+    return;
+  auto it = by_nct_.find(nct);
+  if (it == by_nct_.end())
+    return;
+  filters_[it->second].alive = false;
+  ++dead_;
+  by_nct_.erase(it);
 }
 
 void TrialIndex::add(Prepared p) {

@@ -50,6 +50,8 @@ class TrialIndex {
   // Adds a trial, replacing the one with the same NCT id.
   void add(Prepared trial);
   void add(const Trial& trial) { add(prepare(trial)); }
+  // Drops the trial with this NCT id, if held: it is no longer listed.
+  void remove(std::string_view nct_id);
   // Gives back spare capacity after a bulk load.
   void shrink_to_fit();
 

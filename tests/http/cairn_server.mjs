@@ -23,11 +23,12 @@ export function freePort() {
   });
 }
 
-// Runs `cairn import-trials --data dataDir paths...`; resolves {code, stdout, stderr}
-// whatever the exit code.
+// Runs `cairn import-trials --data dataDir --content content/ paths...`; resolves
+// {code, stdout, stderr} whatever the exit code.
 export function importTrials(dataDir, paths) {
   return new Promise((ok, fail) => {
-    execFile(bin, ['import-trials', '--data', dataDir, ...paths], { maxBuffer: 64 << 20 },
+    execFile(bin, ['import-trials', '--data', dataDir, '--content', join(root, 'content'), ...paths],
+      { maxBuffer: 64 << 20 },
       (error, stdout, stderr) => {
         if (error && typeof error.code !== 'number') { fail(error); return; }
         ok({ code: error ? error.code : 0, stdout, stderr });

@@ -12,6 +12,7 @@ import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync,
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { bin, freePort, importTrials, root } from './cairn_server.mjs';
+import { inScope } from './trial_scope.mjs';
 
 const TRIALS = resolve(root, '../shared/data/trials');
 const FILES = readdirSync(TRIALS).filter((f) => f.endsWith('.json')).sort().map((f) => join(TRIALS, f));
@@ -21,8 +22,10 @@ function studiesIn(file) {
   return Array.isArray(json) ? json : json.studies;
 }
 const idOf = (s) => s.protocolSection.identificationModule.nctId;
-const DISTINCT_IDS = new Set(FILES.flatMap((f) => studiesIn(f).map(idOf)));
-const RECORD_COUNT = FILES.reduce((n, f) => n + studiesIn(f).length, 0);
+// The cancer trials (the default scope); the rest are skipped.
+const DISTINCT_IDS = new Set(FILES.flatMap((f) => studiesIn(f).filter(inScope).map(idOf)));
+const RECORD_COUNT = FILES.reduce((n, f) => n + studiesIn(f).filter(inScope).length, 0);
+const SKIPPED = FILES.reduce((n, f) => n + studiesIn(f).filter((s) => !inScope(s)).length, 0);
 
 // ---- a throwaway PostgreSQL ------------------------------------------------
 
@@ -101,7 +104,8 @@ function importDb(args) {
   });
 }
 
-const summary = (n) => `Trials: ${n.added} added, ${n.updated} updated, ${n.unchanged} unchanged, ${n.rejected} rejected`;
+const summary = (n) => `Trials: ${n.added} added, ${n.updated} updated, ${n.unchanged} unchanged, `
+  + `${n.skipped ?? 0} skipped (not cancer), ${n.rejected} rejected`;
 
 // ---- the tests (in order: each builds on the database the one before left) ----
 
@@ -114,8 +118,10 @@ describe('cairn import-trials --db', () => {
     const r = await importDb(['--db', url, ...FILES]);
     assert.equal(r.code, 0, `${r.stdout}${r.stderr}`);
     const line = r.stdout.trim();
-    const m = /^Trials: (\d+) added, (\d+) updated, (\d+) unchanged, 0 rejected$/.exec(line);
+    const m = /^Trials: (\d+) added, (\d+) updated, (\d+) unchanged, (\d+) skipped \(not cancer\), 0 rejected$/
+      .exec(line);
     assert.ok(m, `a summary line: ${line}`);
+    assert.equal(Number(m[4]), SKIPPED, 'every non-cancer record skipped');
     assert.equal(Number(m[1]), DISTINCT_IDS.size, 'one added per distinct NCT id');
     assert.equal(Number(m[1]) + Number(m[2]) + Number(m[3]), RECORD_COUNT, 'every record counted once');
 
@@ -141,22 +147,24 @@ describe('cairn import-trials --db', () => {
     const feedBefore = sql('SELECT max(seq) FROM changes');
     const r = await importDb([`--db=${url}`, ...FILES]);
     assert.equal(r.code, 0, r.stderr);
-    assert.equal(r.stdout.trim(), summary({ added: 0, updated: 0, unchanged: RECORD_COUNT, rejected: 0 }));
+    assert.equal(r.stdout.trim(), summary({ added: 0, updated: 0, unchanged: RECORD_COUNT, skipped: SKIPPED, rejected: 0 }));
     assert.equal(sql('SELECT max(seq) FROM changes'), feedBefore, 'nothing new in the change feed');
   });
 
   test('a file with one changed record updates that trial only', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cairn-pg-changed-'));
     try {
-      const studies = studiesIn(join(TRIALS, 'mixed-export-10.json'));
+      const studies = studiesIn(join(TRIALS, 'mixed-export-50.json'));
       const changed = structuredClone(studies);
-      const id = idOf(changed[3]);
-      changed[3].protocolSection.identificationModule.briefTitle = 'Qwertyuiop changed title';
+      const at = changed.findIndex(inScope);
+      const id = idOf(changed[at]);
+      changed[at].protocolSection.identificationModule.briefTitle = 'Qwertyuiop changed title';
+      const kept = studies.filter(inScope).length;
       writeFileSync(join(dir, 'changed.json'), JSON.stringify(changed));
       const seqBefore = Number(sql('SELECT max(seq) FROM changes'));
       const r = await importDb(['--db', url, join(dir, 'changed.json')]);
       assert.equal(r.code, 0, r.stderr);
-      assert.equal(r.stdout.trim(), summary({ added: 0, updated: 1, unchanged: studies.length - 1, rejected: 0 }));
+      assert.equal(r.stdout.trim(), summary({ added: 0, updated: 1, unchanged: kept - 1, skipped: studies.length - kept, rejected: 0 }));
       assert.match(sql(`SELECT content FROM trials WHERE nct_id = '${id}'`), /Qwertyuiop changed title/);
       assert.equal(sql(`SELECT key FROM changes WHERE seq > ${seqBefore}`), id, 'the feed names the changed trial');
       assert.equal(Number(sql('SELECT count(*) FROM trials')), DISTINCT_IDS.size, 'no rows added');
@@ -168,7 +176,7 @@ describe('cairn import-trials --db', () => {
   test('a malformed record is rejected (exit 1) and the good one beside it is imported', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cairn-pg-bad-'));
     try {
-      const good = structuredClone(studiesIn(join(TRIALS, 'mixed-export-10.json'))[0]);
+      const good = structuredClone(studiesIn(join(TRIALS, 'mixed-export-10.json')).find(inScope));
       good.protocolSection.identificationModule.nctId = 'NCT99999902';
       const broken = { protocolSection: { identificationModule: { briefTitle: 'No id here' } } };
       mkdirSync(join(dir, 'bad'));
@@ -197,7 +205,7 @@ describe('cairn import-trials --db', () => {
       assert.match(both.stderr, /either --data DIR .* or --db URL/);
       const empty = await importDb(['--db', url]);
       assert.equal(empty.code, 2);
-      assert.match(empty.stderr, /usage: cairn import-trials \[--data DIR \| --db URL\] PATH/);
+      assert.match(empty.stderr, /usage: cairn import-trials \[--data DIR \| --db URL\] \[--content DIR\] PATH/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { importTrials, root, startCairn } from './cairn_server.mjs';
 import { assertSecurityHeaders, get } from './http_client.mjs';
+import { inScope } from './trial_scope.mjs';
 
 const TRIALS = resolve(root, '../shared/data/trials');
 const LM_PAGE = '/about-cancer/leptomeningeal-metastases';
@@ -21,9 +22,14 @@ function studiesIn(file) {
   return Array.isArray(json) ? json : json.studies;
 }
 const FILES = readdirSync(TRIALS).filter((f) => f.endsWith('.json')).sort();
-const STUDIES = new Map();  // nct id -> study (a repeated id is the same record)
+const STUDIES = new Map();  // nct id -> study (a repeated id is the same record): the cancer trials
+const NOT_CANCER = new Set();  // the ids the import skips
 for (const file of FILES) {
-  for (const s of studiesIn(file)) STUDIES.set(s.protocolSection.identificationModule.nctId, s);
+  for (const s of studiesIn(file)) {
+    const id = s.protocolSection.identificationModule.nctId;
+    if (inScope(s)) STUDIES.set(id, s);
+    else NOT_CANCER.add(id);
+  }
 }
 const ps = (id) => STUDIES.get(id).protocolSection;
 const statusOf = (id) => ps(id).statusModule.overallStatus;
@@ -184,6 +190,18 @@ describe('the trial finder page and API', () => {
     // The form shows the defaults it used.
     assert.match(r.text, /<option value="RECRUITING" selected>/);
     assert.match(r.text, /<option value="United Kingdom" selected>/);
+  });
+
+  test('the finder holds cancer trials only: no skipped record is listed or shown', async () => {
+    assert.ok(NOT_CANCER.has('NCT00410098') && NOT_CANCER.has('NCT05896748'), 'asthma and HIV trials in the files');
+    const listed = [...ids((await allResults('')).results), ...ids((await allResults('status=any&country=any')).results)];
+    assert.ok(listed.length > 0);
+    for (const id of listed) assert.ok(!NOT_CANCER.has(id), `${id} is not a cancer trial`);
+    const html = (await page('/trials')).text;
+    for (const m of html.matchAll(/href="\/trials\/(NCT\d{8})"/g)) assert.ok(!NOT_CANCER.has(m[1]), m[1]);
+    for (const id of ['NCT00410098', 'NCT05896748', 'NCT05878938', 'NCT05850520', 'NCT00415220']) {
+      await api(`/api/v1/trials/${id}`, 404);
+    }
   });
 
   test('/api/v1/trials has the documented shape', async () => {
@@ -357,17 +375,18 @@ describe('the trial finder page and API', () => {
 // ---- one trial ---------------------------------------------------------------
 
 describe('one trial', () => {
-  const withContacts = [...STUDIES.keys()].find((id) => statusOf(id) === 'RECRUITING' && hasUkSite(id)
+  // Of the cancer trials only one has UK sites and central contacts: a myeloma trial not yet recruiting.
+  const withContacts = [...STUDIES.keys()].find((id) => hasUkSite(id)
     && ps(id).contactsLocationsModule?.centralContacts?.some((c) => c.phone && c.email));
 
   test('/api/v1/trials/NCT... is the full record', async () => {
-    assert.ok(withContacts, 'the files have a recruiting UK trial with contacts');
+    assert.ok(withContacts, 'the files have a UK cancer trial with contacts');
     const p = ps(withContacts);
     const json = await api(`/api/v1/trials/${withContacts}`);
     assert.equal(json.nct_id, withContacts);
     assert.equal(json.title, p.identificationModule.briefTitle);
     assert.equal(json.official_title, p.identificationModule.officialTitle);
-    assert.equal(json.status, 'RECRUITING');
+    assert.equal(json.status, statusOf(withContacts));
     assert.deepEqual(json.conditions, p.conditionsModule.conditions);
     assert.equal(json.eligibility.minimum_age, p.eligibilityModule.minimumAge ?? '');
     assert.ok(json.eligibility.inclusion_criteria.length > 0);
@@ -514,7 +533,10 @@ describe('importing', () => {
       const empty = await api('/api/v1/trials?status=any&country=any', 200, fresh.base);
       assert.equal(empty.total, 0);
       const file = join(TRIALS, 'mixed-export-10.json');
-      const expected = new Set(studiesIn('mixed-export-10.json').map((s) => s.protocolSection.identificationModule.nctId));
+      // Two of its ten records are cancer trials; the other eight are skipped.
+      const expected = new Set(studiesIn('mixed-export-10.json').filter(inScope)
+        .map((s) => s.protocolSection.identificationModule.nctId));
+      assert.equal(expected.size, 2);
       const imported = await importTrials(fresh.data, [file]);
       assert.equal(imported.code, 0, imported.stderr);
       const started = Date.now();
@@ -547,7 +569,7 @@ describe('importing', () => {
 
   test('a malformed record is rejected (exit 1) and the good ones beside it are imported', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cairn-import-'));
-    const [good, second, third] = studiesIn('mixed-export-10.json');
+    const [good, second, third] = studiesIn('mixed-export-50.json').filter(inScope);
     const goodId = good.protocolSection.identificationModule.nctId;
     const broken = { protocolSection: { identificationModule: { briefTitle: 'No id here' } } };
     mkdirSync(join(dir, 'bad'));
@@ -567,7 +589,7 @@ describe('importing', () => {
     });
     try {
       assert.equal(folder.code, 1, `exit 1 when a record is rejected:\n${folder.stdout}${folder.stderr}`);
-      assert.match(folder.stdout, /Trials: 1 added, 0 updated, 0 unchanged, 1 rejected/);
+      assert.match(folder.stdout, /Trials: 1 added, 0 updated, 0 unchanged, 0 skipped \(not cancer\), 1 rejected/);
       assert.match(folder.stderr, /records\.json: record 2/, 'the rejection names the file and the record');
       assert.equal((await api(`/api/v1/trials/${goodId}`, 200, srv.base)).nct_id, goodId, 'the good record is in');
 

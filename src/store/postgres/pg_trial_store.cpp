@@ -61,6 +61,21 @@ TrialImportReport PgTrialStore::upsert_trials(const std::vector<TrialRecord>& tr
   return report;
 }
 
+int PgTrialStore::remove_trials(const std::vector<std::string>& nct_ids) {
+  int removed = 0;
+  auto db = db_.connect();
+  Transaction tx(db);
+  lock_change_feed(db);
+  for (const auto& id : nct_ids) {
+    if (db.exec("DELETE FROM trials WHERE nct_id = $1 RETURNING nct_id", {id}).rows() == 0)
+      continue;
+    ++removed;
+    db.exec("INSERT INTO changes (kind, key) VALUES ('trial', $1)", {id});
+  }
+  tx.commit();
+  return removed;
+}
+
 std::optional<StoredTrial> PgTrialStore::trial(std::string_view nct_id) {
   auto db = db_.connect();
   auto r = db.exec("SELECT " + std::string(kTrialColumns) + " FROM trials t WHERE t.nct_id = $1",
@@ -94,10 +109,12 @@ void PgTrialStore::for_each_trial(const std::function<void(const StoredTrial&)>&
 }
 
 void PgTrialStore::for_each_trial_changed_since(
-    std::int64_t since, const std::function<void(const StoredTrial&)>& visit) {
+    std::int64_t since, const std::function<void(const StoredTrial&)>& visit,
+    const std::function<void(const std::string&)>& removed) {
   std::unordered_set<std::string> seen;
   for (;;) {
     std::vector<StoredTrial> page;
+    std::vector<std::string> gone;
     {
       auto db = db_.connect();
       auto r = db.exec("SELECT c.seq, c.key, t.nct_id IS NULL, " + std::string(kTrialColumns) +
@@ -109,12 +126,16 @@ void PgTrialStore::for_each_trial_changed_since(
       for (int row = 0; row < r.rows(); ++row) {
         since = r.integer(row, 0);
         // A trial changed twice is read once: its current content is what counts.
-        if (!seen.insert(r.text(row, 1)).second || r.text(row, 2) == "t")
+        if (!seen.insert(r.text(row, 1)).second)
           continue;
-        page.push_back(read_trial(r, row, 3));
+        if (r.text(row, 2) == "t")
+          gone.push_back(r.text(row, 1));
+        else
+          page.push_back(read_trial(r, row, 3));
       }
     }
     for (const auto& trial : page) visit(trial);
+    for (const auto& id : gone) removed(id);
   }
 }
 

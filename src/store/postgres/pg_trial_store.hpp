@@ -12,11 +12,13 @@ class PgTrialStore final : public TrialStore {
  public:
   explicit PgTrialStore(Database& db) : db_(db) {}
   TrialImportReport upsert_trials(const std::vector<TrialRecord>& trials) override;
+  int remove_trials(const std::vector<std::string>& nct_ids) override;
   std::optional<StoredTrial> trial(std::string_view nct_id) override;
   std::int64_t trial_count() override;
   void for_each_trial(const std::function<void(const StoredTrial&)>& visit) override;
-  void for_each_trial_changed_since(std::int64_t since,
-                                    const std::function<void(const StoredTrial&)>& visit) override;
+  void for_each_trial_changed_since(
+      std::int64_t since, const std::function<void(const StoredTrial&)>& visit,
+      const std::function<void(const std::string&)>& removed) override;
 
  private:
   Database& db_;

@@ -51,6 +51,24 @@ TrialImportReport SqliteTrialStore::upsert_trials(const std::vector<TrialRecord>
   return report;
 }
 
+int SqliteTrialStore::remove_trials(const std::vector<std::string>& nct_ids) {
+  int removed = 0;
+  auto db = db_.connect();
+  Transaction tx(db);
+  auto remove = db.prepare("DELETE FROM trials WHERE nct_id = ? RETURNING nct_id");
+  for (const auto& id : nct_ids) {
+    remove.reset();
+    remove.bind(1, id);
+    if (!remove.step())
+      continue;
+    remove.reset();
+    ++removed;
+    record_change(db, "trial", id);
+  }
+  tx.commit();
+  return removed;
+}
+
 std::optional<StoredTrial> SqliteTrialStore::trial(std::string_view nct_id) {
   auto db = db_.connect();
   auto st = db.prepare("SELECT " + std::string(kTrialColumns) + " FROM trials WHERE nct_id = ?");
@@ -86,10 +104,12 @@ void SqliteTrialStore::for_each_trial(const std::function<void(const StoredTrial
 }
 
 void SqliteTrialStore::for_each_trial_changed_since(
-    std::int64_t since, const std::function<void(const StoredTrial&)>& visit) {
+    std::int64_t since, const std::function<void(const StoredTrial&)>& visit,
+    const std::function<void(const std::string&)>& removed) {
   std::unordered_set<std::string> seen;
   for (;;) {
     std::vector<StoredTrial> page;
+    std::vector<std::string> gone;
     std::int64_t last_seq = since;
     {
       auto db = db_.connect();
@@ -109,11 +129,14 @@ void SqliteTrialStore::for_each_trial_changed_since(
         one.bind(1, changes.text(1));
         if (one.step())
           page.push_back(read_trial(one));
+        else
+          gone.push_back(changes.text(1));
       }
       if (!any)
         return;
     }
     for (const auto& trial : page) visit(trial);
+    for (const auto& id : gone) removed(id);
   }
 }
 

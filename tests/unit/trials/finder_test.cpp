@@ -299,9 +299,13 @@ class BreakingTrials final : public store::TrialStore {
       visit(t);
     });
   }
+  int remove_trials(const std::vector<std::string>& ids) override {
+    return real_.remove_trials(ids);
+  }
   void for_each_trial_changed_since(
-      std::int64_t since, const std::function<void(const store::StoredTrial&)>& visit) override {
-    real_.for_each_trial_changed_since(since, visit);
+      std::int64_t since, const std::function<void(const store::StoredTrial&)>& visit,
+      const std::function<void(const std::string&)>& removed) override {
+    real_.for_each_trial_changed_since(since, visit, removed);
   }
 
  private:

@@ -11,6 +11,7 @@
 
 #include "temp_store.hpp"
 #include "test_paths.hpp"
+#include "trials/finder.hpp"
 #include "trials/trial.hpp"
 
 namespace cairn::trials {
@@ -103,7 +104,8 @@ TEST_F(ImporterTest, ReimportUpdatesChangedTrialsAndLeavesTheRest) {
   EXPECT_EQ(summary.added, 0);
   EXPECT_EQ(summary.updated, 1);
   EXPECT_EQ(summary.unchanged, 1);
-  EXPECT_EQ(summary.summary_line(), "Trials: 0 added, 1 updated, 1 unchanged, 0 rejected");
+  EXPECT_EQ(summary.summary_line(),
+            "Trials: 0 added, 1 updated, 1 unchanged, 0 skipped (not cancer), 0 rejected");
   auto trial = trial_from_storage(store_->trials().trial("NCT00000102")->content);
   EXPECT_EQ(trial.brief_title, "Second, retitled");
   // Only the changed trial moves the change feed.
@@ -122,6 +124,88 @@ TEST_F(ImporterTest, ImportsAllRealRecords) {
   EXPECT_EQ(again.updated, 0);
   EXPECT_EQ(again.unchanged, 938);
   EXPECT_EQ(store_->trials().trial_count(), summary.added);
+}
+
+TrialScope cancer_scope() {
+  auto words = PhraseList::load(testing::cancer_words());
+  EXPECT_TRUE(words) << words.error().message;
+  return TrialScope::cancer(words ? *words : PhraseList());
+}
+
+// Counted independently by a python3 script applying the same rule to the JSON: 593
+// records in scope (591 trials: two mixed-export-10 records repeat mixed-export-50's),
+// 345 out: asthma 10, cervical disc 87, herniated disc 100, melanoma 5 (naevi, scars),
+// mixed-export-10 8, mixed-export-100 99, mixed-export-50 35, api-page-single 1.
+TEST_F(ImporterTest, CancerScopeSkipsEveryNonCancerRealRecord) {
+  Importer importer(store_->trials(), cancer_scope());
+  auto summary = importer.import_paths({real_trials()});
+  ASSERT_TRUE(summary) << summary.error().message;
+  EXPECT_EQ(summary->summary_line(),
+            "Trials: 591 added, 0 updated, 2 unchanged, 345 skipped (not cancer), 0 rejected");
+  EXPECT_EQ(summary->exit_status(), 0);
+  EXPECT_EQ(store_->trials().trial_count(), 591);
+  TrialFinder finder(store_->trials(), store_->changes());
+  finder.reload();
+  EXPECT_EQ(finder.size(), 591u);
+  for (const char* id : {"NCT00410098" /* asthma */, "NCT00415220" /* disc, BC04 */,
+                         "NCT05850520" /* macular edema */, "NCT05896748" /* HIV-1 */,
+                         "NCT05878938" /* haemophilia */}) {
+    EXPECT_FALSE(stored(id)) << id;
+    EXPECT_FALSE(finder.trial(id)) << id;
+  }
+  EXPECT_TRUE(stored("NCT05827016"));  // multiple myeloma
+  FinderQuery everything;
+  everything.statuses.clear();
+  everything.country.clear();
+  everything.page_size = 1000;
+  for (const auto& hit : finder.search(everything).results) {
+    EXPECT_NE(hit.nct_id, "NCT00410098");
+    EXPECT_NE(hit.nct_id, "NCT05896748");
+  }
+}
+
+TEST_F(ImporterTest, ATrialOutOfScopeOnReimportLeavesTheStoreAndTheFinder) {
+  (void)import({testing::fixture("scope/asthma-classified.json"),
+                testing::fixture("scope/neoplasms-classified.json")});
+  TrialFinder finder(store_->trials(), store_->changes());
+  finder.reload();
+  ASSERT_EQ(finder.size(), 2u);
+  auto feed_before = store_->changes().latest();
+
+  Importer importer(store_->trials(), cancer_scope());
+  auto summary = importer.import_paths({testing::fixture("scope/asthma-classified.json"),
+                                        testing::fixture("scope/neoplasms-classified.json")});
+  ASSERT_TRUE(summary) << summary.error().message;
+  EXPECT_EQ(summary->summary_line(),
+            "Trials: 0 added, 0 updated, 1 unchanged, 1 skipped (not cancer, 1 removed), "
+            "0 rejected");
+  EXPECT_FALSE(stored("NCT00410098"));
+  EXPECT_EQ(store_->changes().latest(), feed_before + 1);
+  EXPECT_EQ(finder.refresh(), 1u);
+  EXPECT_EQ(finder.size(), 1u);
+  EXPECT_FALSE(finder.trial("NCT00410098"));
+
+  // Skipping it again removes nothing more and leaves the feed alone.
+  auto again = importer.import_paths({testing::fixture("scope/asthma-classified.json")});
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->removed, 0);
+  EXPECT_EQ(store_->changes().latest(), feed_before + 1);
+}
+
+TEST_F(ImporterTest, ALaterRecordOfATrialWinsWithinABatch) {
+  // Out of scope, then in scope (the same id, conditions since reclassified).
+  std::string out = R"({"protocolSection": {"identificationModule": {"nctId": "NCT00000901",)"
+                    R"( "briefTitle": "t"}, "statusModule": {"overallStatus": "RECRUITING"},)"
+                    R"( "conditionsModule": {"conditions": ["Asthma"]}}})";
+  std::string in = out;
+  in.replace(in.find("Asthma"), 6, "Lung Cancer");
+  std::istringstream stream(out + "\n" + in + "\n");
+  Importer importer(store_->trials(), cancer_scope());
+  ImportSummary summary;
+  importer.import_stream(stream, "late.ndjson", RecordReader::Shape::ndjson, summary);
+  EXPECT_EQ(summary.skipped, 1);
+  EXPECT_EQ(summary.added, 1);
+  EXPECT_TRUE(stored("NCT00000901"));
 }
 
 TEST_F(ImporterTest, SmallBatchesGiveTheSameResult) {
@@ -211,8 +295,10 @@ class BreakingStore final : public store::TrialStore {
   std::optional<store::StoredTrial> trial(std::string_view) override { return std::nullopt; }
   std::int64_t trial_count() override { return 0; }
   void for_each_trial(const std::function<void(const store::StoredTrial&)>&) override {}
-  void for_each_trial_changed_since(
-      std::int64_t, const std::function<void(const store::StoredTrial&)>&) override {}
+  int remove_trials(const std::vector<std::string>&) override { return 0; }
+  void for_each_trial_changed_since(std::int64_t,
+                                    const std::function<void(const store::StoredTrial&)>&,
+                                    const std::function<void(const std::string&)>&) override {}
   int batches() const { return batches_; }
 
  private:
