@@ -425,7 +425,15 @@ describe('one trial', () => {
     }
     // Key facts, in words, before the long texts.
     const facts = r.text.slice(r.text.indexOf('<h2 id="key-facts"'), r.text.indexOf('<h2 id="what">'));
-    assert.match(facts, /Status<\/dt><dd class="nhsuk-summary-list__value"><strong class="nhsuk-tag nhsuk-tag--green">Recruiting<\/strong>/);
+    // The record's own status, in words, as a coloured tag (green only when recruiting).
+    const status = p.statusModule.overallStatus;
+    const statusWords = { ACTIVE_NOT_RECRUITING: 'Active, not recruiting',
+      ENROLLING_BY_INVITATION: 'Enrolling by invitation' }[status] ??
+      status.charAt(0) + status.slice(1).toLowerCase().replaceAll('_', ' ');
+    const tag = facts.match(/Status<\/dt><dd class="nhsuk-summary-list__value"><strong class="nhsuk-tag nhsuk-tag--([a-z]+)">([^<]+)<\/strong>/);
+    assert.ok(tag, 'the status is a tag in the key facts');
+    assert.equal(tag[2], statusWords);
+    assert.equal(tag[1] === 'green', status === 'RECRUITING', `tag colour ${tag[1]} for ${status}`);
     assert.match(facts, /Ages<\/dt><dd class="nhsuk-summary-list__value">[^<]+<\/dd>/);
     assert.match(facts, /Sex<\/dt><dd class="nhsuk-summary-list__value">(Anyone|Women|Men)<\/dd>/);
     const ukCount = locationsOf(withContacts).filter((l) => l.country === 'United Kingdom').length;
