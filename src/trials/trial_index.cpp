@@ -359,25 +359,39 @@ std::vector<TrialIndex::Scored> TrialIndex::match_all(const std::vector<std::str
 // keywords, MeSH terms and titles: a summary mentioning a disease in passing
 // does not make a trial a trial for it.
 std::vector<TrialIndex::Scored> TrialIndex::match_condition(const std::string& condition) const {
-  std::vector<std::vector<std::string>> names;
+  // Expanded once per search: the names, then one posting walk per name.
+  std::vector<ConditionName> names;
   for (const auto& name : condition_names(condition)) {
-    auto terms = terms_of(name);
-    std::sort(terms.begin(), terms.end());
-    if (!terms.empty())
-      names.push_back(std::move(terms));
+    auto parsed = parse_condition_name(name);
+    std::sort(parsed.terms.begin(), parsed.terms.end());
+    if (!parsed.terms.empty())
+      names.push_back(std::move(parsed));
   }
   // "leptomeningeal metastases" finds nothing "leptomeningeal" has not found.
-  auto covered = [&](const std::vector<std::string>& terms) {
-    return std::any_of(names.begin(), names.end(), [&](const std::vector<std::string>& other) {
-      return other.size() < terms.size() &&
-             std::includes(terms.begin(), terms.end(), other.begin(), other.end());
+  auto covered = [&](const ConditionName& name) {
+    return std::any_of(names.begin(), names.end(), [&](const ConditionName& other) {
+      return other.excluded.empty() && other.terms.size() < name.terms.size() &&
+             std::includes(name.terms.begin(), name.terms.end(), other.terms.begin(),
+                           other.terms.end());
     });
   };
   std::vector<Scored> out;
-  for (const auto& terms : names) {
-    if (covered(terms))
+  for (const auto& name : names) {
+    if (covered(name))
       continue;
-    auto found = match_all(terms, kConditionField | kTitleField);
+    auto found = match_all(name.terms, kConditionField | kTitleField);
+    for (const auto& word : name.excluded) {
+      auto drop = match_all({word}, kConditionField | kTitleField);
+      std::vector<Scored> kept;
+      kept.reserve(found.size());
+      auto d = drop.begin();
+      for (const auto& f : found) {
+        while (d != drop.end() && d->doc < f.doc) ++d;
+        if (d == drop.end() || d->doc != f.doc)
+          kept.push_back(f);
+      }
+      found = std::move(kept);
+    }
     std::vector<Scored> merged;
     merged.reserve(out.size() + found.size());
     auto a = out.begin(), b = found.begin();
@@ -402,7 +416,8 @@ std::vector<TrialIndex::Scored> TrialIndex::match_words(const FinderQuery& query
   auto words = terms_of(query.q);
   std::sort(words.begin(), words.end());
   words.erase(std::unique(words.begin(), words.end()), words.end());
-  bool has_condition = !terms_of(query.condition).empty();
+  // Every trial in the finder is a cancer trial: "cancer" narrows nothing.
+  bool has_condition = !terms_of(query.condition).empty() && !means_any_cancer(query.condition);
   any = !words.empty() || has_condition;
   if (!has_condition)
     return words.empty() ? std::vector<Scored>{} : match_all(words, kAnyField);

@@ -9,6 +9,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <thread>
+#include <utility>
 
 #include "temp_store.hpp"
 #include "test_paths.hpp"
@@ -392,6 +393,53 @@ TEST_F(RealFinderTest, TrialsExcludingLmInTheirCriteriaAreNotLmTrials) {
   for (const auto& id : ids_of(finder_->search(query))) {
     EXPECT_FALSE(excluders.count(id)) << id << " matched on its criteria";
   }
+}
+
+// Over the real records: an abbreviation and its long name find the same trials, and
+// "cancer" finds every trial (no condition filter).
+TEST_F(RealFinderTest, CancerTypesByAbbreviationOrNameFindTheSameTrials) {
+  auto found = [&](const std::string& condition) {
+    FinderQuery query;
+    query.condition = condition;
+    query.statuses.clear();
+    query.country.clear();
+    query.page_size = 100;
+    auto result = finder_->search(query);
+    Ids ids;
+    for (query.page = 1; ids.size() < result.total; ++query.page) {
+      auto page = ids_of(finder_->search(query));
+      if (page.empty())
+        break;
+      ids.insert(ids.end(), page.begin(), page.end());
+    }
+    return sorted(ids);
+  };
+  const std::vector<std::pair<std::string, std::string>> same = {
+      {"NSCLC", "non-small cell lung cancer"},
+      {"SCLC", "small cell lung cancer"},
+      {"GBM", "glioblastoma"},
+      {"HCC", "hepatocellular carcinoma"},
+      {"RCC", "renal cell carcinoma"},
+      {"CLL", "chronic lymphocytic leukaemia"},
+      {"LM", "leptomeningeal metastases"},
+  };
+  for (const auto& [abbreviation, name] : same) {
+    auto by_abbreviation = found(abbreviation);
+    EXPECT_FALSE(by_abbreviation.empty()) << abbreviation;
+    EXPECT_EQ(by_abbreviation, found(name)) << abbreviation << " / " << name;
+  }
+  // Small cell is not non-small cell, though trials for both are found by both.
+  auto nsclc = found("NSCLC"), sclc = found("SCLC");
+  EXPECT_TRUE(std::count(nsclc.begin(), nsclc.end(), "NCT00831909"));  // NSCLC only
+  EXPECT_FALSE(std::count(sclc.begin(), sclc.end(), "NCT00831909"));
+  EXPECT_TRUE(std::count(sclc.begin(), sclc.end(), "NCT05879978"));    // small cell lung carcinoma
+  EXPECT_TRUE(std::count(nsclc.begin(), nsclc.end(), "NCT06305962"));  // both
+  EXPECT_TRUE(std::count(sclc.begin(), sclc.end(), "NCT06305962"));
+
+  auto every = found("");
+  EXPECT_GT(every.size(), 100u);
+  for (const auto& any : {"cancer", "any cancer", "all cancers"})
+    EXPECT_EQ(found(any), every) << any;
 }
 
 // The default search, recruiting with a UK site, over the real records: NCT05850520 (in

@@ -9,6 +9,7 @@
 #include <map>
 #include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "trials/places.hpp"
@@ -400,6 +401,73 @@ TEST(TrialIndex, EachTrialKeepsItsOwnSpellingOfACondition) {
                                                 {"Melanoma", 1},
                                                 {"Non-Small Cell Lung Cancer", 1},
                                                 {"Non-small Cell Lung Cancer", 1}}));
+}
+
+// Each cancer type, asked for by its abbreviation or its long name, over one small fixture.
+TEST(TrialIndex, CancerTypesMatchByAbbreviationOrName) {
+  const std::vector<std::pair<std::string, std::vector<std::string>>> trials = {
+      {"NCT20000001", {"Non-Small Cell Lung Cancer"}},
+      {"NCT20000002", {"NSCLC"}},
+      {"NCT20000003", {"Small Cell Lung Carcinoma"}},
+      {"NCT20000004", {"SCLC", "Extensive-stage"}},
+      {"NCT20000005", {"Acute Myeloid Leukemia"}},
+      {"NCT20000006", {"AML"}},
+      {"NCT20000007", {"Chronic Lymphocytic Leukaemia"}},
+      {"NCT20000008", {"Acute Lymphoblastic Leukemia"}},
+      {"NCT20000009", {"Chronic Myelogenous Leukemia"}},
+      {"NCT20000010", {"Glioblastoma Multiforme"}},
+      {"NCT20000011", {"HCC"}},
+      {"NCT20000012", {"Renal Cell Carcinoma"}},
+      {"NCT20000013", {"Carcinomatous Meningitis"}},
+      {"NCT20000014", {"Leptomeningeal Metastases"}},
+      {"NCT20000015", {"Breast Cancer"}},
+  };
+  TrialIndex index;
+  for (const auto& [id, conditions] : trials) {
+    Trial t;
+    t.nct_id = id;
+    t.brief_title = "Trial";
+    t.overall_status = "RECRUITING";
+    t.conditions = conditions;
+    index.add(t);
+  }
+  auto found = [&](const std::string& condition) {
+    FinderQuery q;
+    q.country.clear();
+    q.statuses.clear();
+    q.page_size = 100;
+    q.condition = condition;
+    std::vector<std::string> ids;
+    for (const auto& hit : index.search(q).results) ids.push_back(hit.nct_id);
+    std::sort(ids.begin(), ids.end());
+    return ids;
+  };
+  using Ids = std::vector<std::string>;
+  const std::vector<std::pair<std::vector<std::string>, Ids>> cases = {
+      {{"NSCLC", "non-small cell lung cancer", "Non small cell lung carcinoma"},
+       {"NCT20000001", "NCT20000002"}},
+      // Not the non-small cell trials, though they hold every word of the name.
+      {{"SCLC", "small cell lung cancer"}, {"NCT20000003", "NCT20000004"}},
+      {{"AML", "acute myeloid leukaemia", "Acute Myeloid Leukemia"},
+       {"NCT20000005", "NCT20000006"}},
+      {{"CLL", "chronic lymphocytic leukemia"}, {"NCT20000007"}},
+      {{"ALL", "acute lymphoblastic leukaemia"}, {"NCT20000008"}},
+      {{"CML", "chronic myeloid leukaemia"}, {"NCT20000009"}},
+      {{"GBM", "glioblastoma"}, {"NCT20000010"}},
+      {{"HCC", "hepatocellular carcinoma"}, {"NCT20000011"}},
+      {{"RCC", "renal cell carcinoma"}, {"NCT20000012"}},
+      {{"LM", "leptomeningeal metastases", "leptomeningeal disease", "carcinomatous meningitis",
+        "neoplastic meningitis"},
+       {"NCT20000013", "NCT20000014"}},
+  };
+  for (const auto& [queries, expected] : cases) {
+    for (const auto& query : queries) EXPECT_EQ(found(query), expected) << query;
+  }
+  Ids every;
+  for (const auto& trial : trials) every.push_back(trial.first);
+  for (const auto& query : {"cancer", "Cancers", "any cancer", "all cancers", ""}) {
+    EXPECT_EQ(found(query), every) << query;
+  }
 }
 
 }  // namespace
