@@ -567,12 +567,35 @@ PageBody render_trial_page(const trials::Trial& t, const std::vector<TrialSite>&
 }
 
 SafeHtml render_lm_trials_block(const trials::FinderResult& result) {
+  // Said plainly from what the finder holds: recruiting in the UK, only
+  // elsewhere, or none at all.
+  std::size_t in_uk = 0;
+  if (auto countries = result.facets.find("country"); countries != result.facets.end()) {
+    if (auto uk = countries->second.find("United Kingdom"); uk != countries->second.end())
+      in_uk = uk->second;
+  }
+  std::size_t elsewhere = result.total > in_uk ? result.total - in_uk : 0;
+  auto trials_word = [](std::size_t n) {
+    return n == 1 ? std::string("1 trial") : std::to_string(n) + " trials";
+  };
   Html h;
   h << R"(<section class="cairn-lm-trials" aria-labelledby="lm-trials"><h2 id="lm-trials">Trials for leptomeningeal metastases</h2>)"_m;
   if (result.results.empty()) {
-    h << R"(<p>We do not know of any recruiting trials for leptomeningeal metastases right now. You can <a href="/trials">search all trials</a>, or ask your doctor.</p>)"_m;
+    h << R"(<p>None of the trials we list for leptomeningeal metastases is recruiting right now. We list trials from ClinicalTrials.gov, and new trials open all the time. You can <a href="/trials">search all trials</a>, or ask your doctor or nurse.</p>)"_m;
   } else {
-    h << "<p>These trials are recruiting now. Trials with sites in the UK come first. Ask your doctor whether one might suit you.</p><ul class=\"nhsuk-list nhsuk-list--bullet\">"_m;
+    h << "<p>"_m;
+    if (in_uk > 0) {
+      h << trials_word(in_uk) << std::string(in_uk == 1 ? " is" : " are")
+        << " recruiting in the UK"_m;
+      if (elsewhere > 0)
+        h << ", and "_m << trials_word(elsewhere) << " only in other countries"_m;
+      h << ". Trials with sites in the UK come first."_m;
+    } else {
+      h << "No trial for leptomeningeal metastases is recruiting in the UK right now. "_m
+        << std::string(elsewhere == 1 ? "This trial is" : "These trials are")
+        << " recruiting in other countries."_m;
+    }
+    h << " Ask your doctor whether one might suit you.</p><ul class=\"nhsuk-list nhsuk-list--bullet\">"_m;
     for (const auto& hit : result.results) {
       h << "<li><a href=\""_m << trials::trial_path(hit.nct_id) << "\">"_m << hit.title << "</a>"_m;
       if (!hit.phases.empty())

@@ -173,5 +173,37 @@ TEST(TrialPageView, EverySiteIsListedWithItsOwnStatus) {
                   "class=\"cairn-site-status\">Not yet recruiting</span>"));
 }
 
+trials::FinderResult lm_result(std::size_t total, std::size_t in_uk) {
+  trials::FinderResult r;
+  r.total = total;
+  for (std::size_t i = 0; i < total; ++i)
+    r.results.push_back(
+        {"NCT0000000" + std::to_string(i + 1), "LM trial", "RECRUITING", {}, {}, std::nullopt, 1});
+  if (in_uk > 0)
+    r.facets["country"] = {{"United Kingdom", in_uk}, {"United States", total}};
+  return r;
+}
+
+TEST(LmTrialsBlock, SaysPlainlyWhetherTrialsRecruitInTheUkElsewhereOrNowhere) {
+  std::string uk = render_lm_trials_block(lm_result(3, 1)).str();
+  EXPECT_TRUE(has(uk, "1 trial is recruiting in the UK, and 2 trials only in other countries."))
+      << uk;
+  EXPECT_EQ(count(uk, "<li><a href=\"/trials/NCT"), 3u);
+
+  std::string all_uk = render_lm_trials_block(lm_result(2, 2)).str();
+  EXPECT_TRUE(has(all_uk, "2 trials are recruiting in the UK. Trials with sites")) << all_uk;
+
+  std::string abroad = render_lm_trials_block(lm_result(1, 0)).str();
+  EXPECT_TRUE(has(abroad,
+                  "No trial for leptomeningeal metastases is recruiting in the UK right "
+                  "now. This trial is recruiting in other countries."))
+      << abroad;
+
+  std::string none = render_lm_trials_block(lm_result(0, 0)).str();
+  EXPECT_TRUE(has(none, "None of the trials we list for leptomeningeal metastases is recruiting"));
+  EXPECT_TRUE(has(none, "<a href=\"/trials\">search all trials</a>"));
+  EXPECT_FALSE(has(none, "<li>"));
+}
+
 }  // namespace
 }  // namespace cairn::views
