@@ -3,46 +3,34 @@
 #include "store/forum_store.hpp"
 
 #include "core/text.hpp"
+#include "store/stored_names.hpp"
 
 namespace cairn::store {
 
 namespace {
 
-constexpr HoldReason kAllReasons[] = {HoldReason::safeguarding, HoldReason::contact_details,
-                                      HoldReason::first_posts};
+constexpr std::pair<PostStatus, std::string_view> kPostStatuses[] = {
+    {PostStatus::published, "public"}, {PostStatus::held, "held"}, {PostStatus::hidden, "hidden"}};
+
+// Also the order reasons are read back in: most urgent first.
+constexpr std::pair<HoldReason, std::string_view> kReasons[] = {
+    {HoldReason::safeguarding, "safeguarding"},
+    {HoldReason::contact_details, "contact_details"},
+    {HoldReason::first_posts, "first_posts"}};
 
 }  // namespace
 
 std::string_view to_string(PostStatus status) {
-  switch (status) {
-    case PostStatus::published:
-      return "public";
-    case PostStatus::held:
-      return "held";
-    case PostStatus::hidden:
-      return "hidden";
-  }
-  return "hidden";
+  return stored_name<PostStatus>(kPostStatuses, status, "hidden");
 }
 
+// Unknown text reads as hidden: a bad row never makes a post public.
 PostStatus parse_post_status(std::string_view stored) {
-  if (stored == "public")
-    return PostStatus::published;
-  if (stored == "held")
-    return PostStatus::held;
-  return PostStatus::hidden;
+  return stored_value<PostStatus>(kPostStatuses, stored, PostStatus::hidden);
 }
 
 std::string_view to_string(HoldReason reason) {
-  switch (reason) {
-    case HoldReason::safeguarding:
-      return "safeguarding";
-    case HoldReason::contact_details:
-      return "contact_details";
-    case HoldReason::first_posts:
-      return "first_posts";
-  }
-  return "";
+  return stored_name<HoldReason>(kReasons, reason, "");
 }
 
 std::string to_string(const HoldReasons& reasons) {
@@ -58,9 +46,9 @@ std::string to_string(const HoldReasons& reasons) {
 HoldReasons parse_hold_reasons(std::string_view stored) {
   auto words = split(stored, ' ');
   HoldReasons out;
-  for (auto reason : kAllReasons) {
+  for (const auto& [reason, name] : kReasons) {
     for (const auto& word : words) {
-      if (word == to_string(reason))
+      if (word == name)
         out.push_back(reason);
     }
   }

@@ -2,30 +2,26 @@
 // place it turns into text and back.
 #include "store/page_store.hpp"
 
+#include "store/stored_names.hpp"
+
 namespace cairn::store {
 
+namespace {
+
+constexpr std::pair<RevisionState, std::string_view> kStates[] = {
+    {RevisionState::draft, "draft"},
+    {RevisionState::in_review, "in_review"},
+    {RevisionState::returned, "returned"},
+    {RevisionState::published, "published"}};
+
+}  // namespace
+
 std::string_view to_string(RevisionState state) {
-  switch (state) {
-    case RevisionState::draft:
-      return "draft";
-    case RevisionState::in_review:
-      return "in_review";
-    case RevisionState::returned:
-      return "returned";
-    case RevisionState::published:
-      return "published";
-  }
-  return "published";
+  return stored_name<RevisionState>(kStates, state, "published");
 }
 
 RevisionState parse_revision_state(std::string_view stored) {
-  if (stored == "draft")
-    return RevisionState::draft;
-  if (stored == "in_review")
-    return RevisionState::in_review;
-  if (stored == "returned")
-    return RevisionState::returned;
-  return RevisionState::published;
+  return stored_value<RevisionState>(kStates, stored, RevisionState::published);
 }
 
 }  // namespace cairn::store
