@@ -3,6 +3,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "content/jargon.hpp"
 #include "content/render.hpp"
 #include "helpline/bank_holidays.hpp"
 
@@ -83,11 +84,12 @@ Result<ContentFolder> ContentFolder::load(const std::filesystem::path& dir) {
     folder.password_policy = std::move(policy.value());
   else
     folder.password_list_problem = policy.error().message;
-  folder.check_base = content::load_check_input(dir);
-  // Pages come from the store at each check; only the glossary and jargon are kept.
-  folder.check_base.pages.clear();
-  folder.check_base.file_texts.clear();
-  folder.check_base.problems.clear();
+  // Drafts are checked against the glossary and jargon; their pages come from
+  // the store at each check, so content/pages is not read here.
+  folder.check_base.glossary = folder.glossary;
+  auto groups = content::load_synonym_groups(dir / "synonyms.yaml");
+  folder.check_base.jargon = content::jargon_terms(
+      folder.glossary, groups ? groups.value() : std::vector<std::vector<std::string>>{});
   return folder;
 }
 
