@@ -108,7 +108,7 @@ class EditorPages {
     view.message = std::move(message);
     view.review_note = std::move(review_note);
     auto html = views::render_content_page(d_.site.chrome(), view);
-    return staff_page(problems ? Outcome::form(html, *problems) : Outcome::page(html));
+    return staff_page(Outcome::form(html, problems));
   }
 
   Outcome page(RequestContext& c) const {
@@ -162,7 +162,7 @@ class EditorPages {
   Outcome edit_page(RequestContext& c, views::ContentEditView& view, const Error* problems) const {
     view.form = c.form_state(problems);
     auto html = views::render_content_edit(d_.site.chrome(), view);
-    return staff_page(problems ? Outcome::form(html, *problems) : Outcome::page(html));
+    return staff_page(Outcome::form(html, problems));
   }
 
   Outcome edit(RequestContext& c) const {

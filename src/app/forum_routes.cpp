@@ -124,7 +124,7 @@ class ForumPages {
       p.posts.push_back(std::move(pv));
     }
     auto html = views::render_forum_thread(d_.site.chrome(), p);
-    return problems ? Outcome::form(html, *problems) : Outcome::page(html);
+    return Outcome::form(html, problems);
   }
 
   Outcome thread(RequestContext& c) const {
@@ -209,7 +209,7 @@ class ForumPages {
     p.reason = std::move(reason);
     p.done = done;
     auto html = views::render_forum_report(d_.site.chrome(), p);
-    return problems ? Outcome::form(html, *problems) : Outcome::page(html);
+    return Outcome::form(html, problems);
   }
 
   Outcome report_form(RequestContext& c) const {
@@ -314,7 +314,7 @@ class ForumPages {
     p.body = std::move(body);
     p.reason = std::move(reason);
     auto html = views::render_moderation_edit(d_.site.chrome(), p);
-    return problems ? Outcome::form(html, *problems) : Outcome::page(html);
+    return Outcome::form(html, problems);
   }
 
   Outcome edit_form(RequestContext& c) const {

@@ -43,6 +43,10 @@ Outcome Outcome::form(const SafeHtml& html, const Error& problems) {
   return Outcome(std::move(r));
 }
 
+Outcome Outcome::form(const SafeHtml& html, const Error* problems) {
+  return problems ? form(html, *problems) : page(html);
+}
+
 Outcome Outcome::see_other(std::string location) {
   return Outcome(http::redirect(std::move(location), 303));
 }

@@ -26,6 +26,8 @@ class [[nodiscard]] Outcome {
   static Outcome page(const SafeHtml& html);
   // The form again, with what was wrong: the status comes from the problem's code.
   static Outcome form(const SafeHtml& html, const Error& problems);
+  // A form page first shown (no problems: a plain page) or sent back with them.
+  static Outcome form(const SafeHtml& html, const Error* problems);
   // 303 See Other: after a form, or to another page.
   static Outcome see_other(std::string location);
   static Outcome json(std::string body);

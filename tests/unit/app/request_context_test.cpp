@@ -112,6 +112,11 @@ TEST(Outcome, StatusComesFromTheKindNeverTheHandler) {
   problems.add("email", "Enter an email address");
   EXPECT_EQ(Outcome::form(SafeHtml::trusted("<form>"), problems.error()).response().status, 400);
 
+  // A form page first shown is a plain page; sent back, it takes the problem's status.
+  const Error* none = nullptr;
+  EXPECT_EQ(Outcome::form(SafeHtml::trusted("<form>"), none).response().status, 200);
+  EXPECT_EQ(Outcome::form(SafeHtml::trusted("<form>"), &limited).response().status, 429);
+
   auto moved = Outcome::see_other("/account");
   EXPECT_EQ(moved.response().status, 303);
   EXPECT_EQ(moved.response().header("Location"), "/account");
