@@ -99,12 +99,12 @@ Result<trials::TrialScope> ContentFolder::load_trial_scope(const std::filesystem
     return settings.error();
   if (!settings->cancer_trials_only)
     return trials::TrialScope::all();
-  auto words = PhraseList::load(dir / "trials" / "cancer-words.txt");
+  const auto file = dir / "trials" / "cancer-words.txt";
+  auto words = PhraseList::load(file);
   if (!words)
     return words.error();
   if (words->size() == 0)
-    return make_error(Errc::invalid_input,
-                      (dir / "trials" / "cancer-words.txt").string() + " names no cancer");
+    return make_error(Errc::invalid_input, file.string() + " names no cancer");
   return trials::TrialScope::cancer(std::move(words.value()));
 }
 
