@@ -495,6 +495,8 @@ PageBody render_trial_page(const trials::Trial& t, const std::vector<TrialSite>&
     h << R"(<details class="nhsuk-details cairn-official-title"><summary class="nhsuk-details__summary"><span class="nhsuk-details__summary-text">Full title of the trial</span></summary><div class="nhsuk-details__text"><p>)"_m
       << t.official_title << "</p></div></details>\n"_m;
   }
+  write_key_facts(h, t, sites, near_name);
+  // Right after the facts it qualifies, so the facts stay near the top.
   if (record_is_old(t.last_update, today)) {
     h << R"(<div class="nhsuk-warning-callout cairn-trial-stale"><h2 class="nhsuk-warning-callout__label"><span role="text"><span class="nhsuk-u-visually-hidden">Important: </span>The status may be out of date</span></h2><p>This record was last updated on ClinicalTrials.gov on )"_m
       << format_date(t.last_update)
@@ -503,7 +505,6 @@ PageBody render_trial_page(const trials::Trial& t, const std::vector<TrialSite>&
       << R"(">Check the record on ClinicalTrials.gov</a>, or ask your cancer doctor or nurse.</p></div>
 )"_m;
   }
-  write_key_facts(h, t, sites, near_name);
   h << "<h2 id=\"what\">What the trial is testing</h2>\n"_m;
   write_criteria_text(h, t.brief_summary);
   if (!t.interventions.empty()) {

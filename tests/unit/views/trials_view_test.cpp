@@ -145,6 +145,8 @@ TEST(TrialPageView, WarnsWhenTheRecordIsMoreThanAYearOld) {
       << "exactly a year is not more than a year";
   auto html = render_trial_page(t, {}, "", "2026-03-02").main.str();
   EXPECT_TRUE(has(html, warning));
+  // The warning follows the key facts it qualifies: the facts stay near the top.
+  EXPECT_LT(at(html, R"(<h2 id="key-facts")"), at(html, warning));
   EXPECT_TRUE(has(html, "last updated on ClinicalTrials.gov on 1 March 2025"));
   EXPECT_TRUE(
       has(html, R"(<a href="https://clinicaltrials.gov/study/NCT00000002">Check the record)"));
