@@ -8,6 +8,7 @@ packages=(
   build-essential cmake pkg-config ccache clang-format
   libboost-dev libxapian-dev libsqlite3-dev libpq-dev libmd4c-dev libmd4c-html0-dev
   nlohmann-json3-dev libyaml-cpp-dev libsodium-dev libhowardhinnant-date-dev zlib1g-dev
+  libcurl4-openssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   chromium
   postgresql
