@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "accounts/account_mail.hpp"
 #include "core/iso_time.hpp"
 #include "helpline/nurse_inbox.hpp"
 
@@ -15,9 +16,14 @@ std::string access_log_line(const http::Request& request, int status, std::size_
   for (char c : request.path.substr(0, 200)) {
     path += (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f) ? '?' : c;
   }
-  // A private answer link is as good as a password: its token stays out of the log.
-  if (path.starts_with(helpline::kAnswerPath) && path.size() > helpline::kAnswerPath.size()) {
-    path = std::string(helpline::kAnswerPath) + "[private]";
+  // A private answer link, a reset or a confirmation link is as good as a
+  // password: its token stays out of the log.
+  for (std::string_view secret :
+       {helpline::kAnswerPath, accounts::kResetPasswordPath, accounts::kConfirmEmailPath}) {
+    if (path.starts_with(secret) && path.size() > secret.size()) {
+      path = std::string(secret) + "[private]";
+      break;
+    }
   }
   char line[512];
   std::snprintf(line, sizeof line, "%s %s %s %s %d %zu %.1fms %s", when.c_str(),

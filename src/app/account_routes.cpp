@@ -28,6 +28,12 @@ class AccountPages {
   void add(Routes& routes) const {
     routes.add("GET", "/account/register", bind_page(*this, &AccountPages::register_form));
     routes.add("POST", "/account/register", bind_page(*this, &AccountPages::register_member));
+    routes.add("GET", "/account/confirm/{token}", bind_page(*this, &AccountPages::confirm_form));
+    routes.add("POST", "/account/confirm/{token}", bind_page(*this, &AccountPages::confirm));
+    routes.add("GET", "/account/forgot-password", bind_page(*this, &AccountPages::forgot_form));
+    routes.add("POST", "/account/forgot-password", bind_page(*this, &AccountPages::forgot));
+    routes.add("GET", "/account/reset/{token}", bind_page(*this, &AccountPages::reset_form));
+    routes.add("POST", "/account/reset/{token}", bind_page(*this, &AccountPages::reset));
     routes.add("GET", "/account/sign-in", bind_page(*this, &AccountPages::sign_in_form));
     routes.add("POST", "/account/sign-in", bind_page(*this, &AccountPages::sign_in));
     routes.add("POST", "/account/sign-out", bind_page(*this, &AccountPages::sign_out));
@@ -58,8 +64,9 @@ class AccountPages {
     c.visitor();  // the answer is for this visitor: their cookies, never stored
     auto result = d_.accounts.register_member(reg, c.client_address());
     if (result) {
-      c.sign_in(result.value());
-      return Outcome::see_other("/account?welcome=1");
+      // The same page for a new address and one that has an account.
+      return Outcome::page(views::render_check_email(
+          d_.site.chrome(), {views::EmailSentFor::registration, reg.email}));
     }
     views::RegisterPage p;
     p.form = c.form_state(&result.error());
@@ -68,6 +75,82 @@ class AccountPages {
     p.over_14 = reg.over_14;
     p.accept_rules = reg.accepts_rules;
     return Outcome::form(views::render_register(d_.site.chrome(), p), result.error());
+  }
+
+  // A page with a button, not a confirmation on GET: mail scanners open links
+  // before people do, and must not use them up.
+  Outcome confirm_form(RequestContext& c) const {
+    views::ConfirmEmailPage p{c.form_state(), std::string(c.path_param("token"))};
+    return Outcome::page(views::render_confirm_email(d_.site.chrome(), p));
+  }
+
+  Outcome confirm(RequestContext& c) const {
+    c.visitor();  // the answer is for this visitor: their cookies, never stored
+    auto account = d_.accounts.confirm_email(std::string(c.path_param("token")));
+    if (!account) {
+      if (account.error().code == Errc::not_found) {
+        return Outcome::form(
+            views::render_dead_link(d_.site.chrome(), views::DeadLink::confirm_email),
+            account.error());
+      }
+      return account.error();
+    }
+    c.sign_in(account.value());
+    return Outcome::see_other("/account?welcome=1");
+  }
+
+  Outcome forgot_form(RequestContext& c) const {
+    views::ForgotPasswordPage p{c.form_state(), ""};
+    return Outcome::page(views::render_forgot_password(d_.site.chrome(), p));
+  }
+
+  Outcome forgot(RequestContext& c) const {
+    const auto& form = c.form();
+    if (!form)
+      return form.error();
+    std::string email = form->get("email");
+    auto result = d_.accounts.request_password_reset(email, c.client_address());
+    if (result) {
+      return Outcome::page(views::render_check_email(d_.site.chrome(),
+                                                     {views::EmailSentFor::password_reset, email}));
+    }
+    views::ForgotPasswordPage p{c.form_state(&result.error()), email};
+    return Outcome::form(views::render_forgot_password(d_.site.chrome(), p), result.error());
+  }
+
+  Outcome reset_form(RequestContext& c) const {
+    std::string token = std::string(c.path_param("token"));
+    if (!d_.accounts.reset_link_live(token)) {
+      return Outcome::form(
+          views::render_dead_link(d_.site.chrome(), views::DeadLink::reset_password),
+          make_error(Errc::not_found, "This link has expired"));
+    }
+    views::ResetPasswordPage p{c.form_state(), token};
+    return Outcome::page(views::render_reset_password(d_.site.chrome(), p));
+  }
+
+  Outcome reset(RequestContext& c) const {
+    const auto& form = c.form();
+    if (!form)
+      return form.error();
+    std::string token = std::string(c.path_param("token"));
+    c.visitor();  // the answer is for this visitor: their cookies, never stored
+    auto account =
+        d_.accounts.reset_password(token, form->get("new_password"), form->get("confirm_password"));
+    if (account) {
+      // Every session ended with the change; this browser gets a new one.
+      c.sign_in(account.value());
+      return Outcome::see_other("/account?changed=password");
+    }
+    if (account.error().code == Errc::not_found) {
+      return Outcome::form(
+          views::render_dead_link(d_.site.chrome(), views::DeadLink::reset_password),
+          account.error());
+    }
+    if (account.error().problems.empty())
+      return account.error();
+    views::ResetPasswordPage p{c.form_state(&account.error()), token};
+    return Outcome::form(views::render_reset_password(d_.site.chrome(), p), account.error());
   }
 
   Outcome sign_in_form(RequestContext& c) const {

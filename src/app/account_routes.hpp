@@ -1,5 +1,6 @@
-// The account pages: /account/register, /account/sign-in, /account/sign-out,
-// /account, /account/password, /account/delete and /account/data.
+// The account pages: /account/register, /account/confirm/{token},
+// /account/sign-in, /account/forgot-password, /account/reset/{token},
+// /account/sign-out, /account, /account/password, /account/delete and /account/data.
 #pragma once
 
 #include "accounts/account_service.hpp"

@@ -143,7 +143,8 @@ int serve(Services& services, const http::StaticAssets& assets, const trials::Pl
 int serve_command(const Args& args) {
   auto options = parse_options(
       args, {"--listen", "--data", "--content", "--threads", "--web", "--secure-cookies",
-             "--trust-proxy", "--public-url", "--smtp", "--mail-from"});
+             "--trust-proxy", "--public-url", "--smtp", "--smtp-url", "--smtp-starttls",
+             "--smtp-user", "--smtp-password-file", "--smtp-ca-file", "--mail-from"});
   if (!options) {
     std::cerr << "cairn serve: " << options.error().message << "\n";
     return 2;

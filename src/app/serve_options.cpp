@@ -4,6 +4,8 @@
 #include <charconv>
 #include <thread>
 
+#include "mail/smtp_settings.hpp"
+
 namespace cairn::app {
 
 namespace {
@@ -102,11 +104,28 @@ Result<Options> parse_options(const std::vector<std::string>& args,
       o.content_dir = value;
     } else if (flag == "--web") {
       o.web_dir = value;
-    } else if (flag == "--secure-cookies" || flag == "--trust-proxy") {
+    } else if (flag == "--secure-cookies" || flag == "--trust-proxy" || flag == "--smtp-starttls") {
       if (value != "on" && value != "off") {
         return make_error(Errc::invalid_input, flag + " takes on or off, not '" + value + "'");
       }
-      (flag == "--secure-cookies" ? o.secure_cookies : o.trust_proxy) = value == "on";
+      if (flag == "--smtp-starttls") {
+        o.smtp_starttls = value == "on";
+      } else {
+        (flag == "--secure-cookies" ? o.secure_cookies : o.trust_proxy) = value == "on";
+      }
+    } else if (flag == "--smtp-url") {
+      auto url = mail::parse_smtp_url(value);
+      if (!url)
+        return url.error();
+      o.smtp_url = *url;
+    } else if (flag == "--smtp-user") {
+      if (value.empty() || value.size() > 256)
+        return make_error(Errc::invalid_input, "--smtp-user takes the relay's login name");
+      o.smtp_user = value;
+    } else if (flag == "--smtp-password-file") {
+      o.smtp_password_file = value;
+    } else if (flag == "--smtp-ca-file") {
+      o.smtp_ca_file = value;
     } else if (flag == "--smtp") {
       auto smtp = parse_host_port(value, flag, "127.0.0.1:25");
       if (!smtp)
@@ -135,6 +154,11 @@ Result<Options> parse_options(const std::vector<std::string>& args,
       o.threads = *n;
     }
   }
+  if (!o.smtp_host.empty() && !o.smtp_url.empty())
+    return make_error(Errc::invalid_input, "give --smtp or --smtp-url, not both");
+  if (o.smtp_url.starts_with("smtps://") && o.smtp_starttls)
+    return make_error(Errc::invalid_input,
+                      "--smtp-starttls is for smtp:// URLs; smtps:// is TLS from the start");
   if (o.threads == 0)
     o.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   return o;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,9 +21,17 @@ struct Options {
   bool secure_cookies = false;  // --secure-cookies on: the site is reached over HTTPS
   bool trust_proxy = false;     // --trust-proxy on: take the client from X-Forwarded-For
   std::string public_url;       // --public-url https://example.org: for links in emails
-  std::string smtp_host;        // --smtp HOST:PORT: where mail goes; empty: mail stays queued
+  // Mail: --smtp HOST:PORT (a plain relay on a trusted network) or --smtp-url
+  // smtp://HOST:PORT (STARTTLS required unless --smtp-starttls off) or
+  // smtps://HOST:PORT (implicit TLS). Neither: mail stays queued.
+  std::string smtp_host;
   unsigned short smtp_port = 25;
-  std::string mail_from;  // --mail-from ADDRESS: the sender of our emails
+  std::string smtp_url;                      // --smtp-url, checked
+  std::optional<bool> smtp_starttls;         // --smtp-starttls on|off
+  std::string smtp_user;                     // --smtp-user NAME (or CAIRN_SMTP_USER)
+  std::filesystem::path smtp_password_file;  // --smtp-password-file PATH (or CAIRN_SMTP_PASSWORD)
+  std::filesystem::path smtp_ca_file;        // --smtp-ca-file PATH: PEM CAs to trust
+  std::string mail_from;                     // --mail-from ADDRESS: the sender of our emails
   std::vector<std::string> positional;
 };
 

@@ -2,6 +2,9 @@
 
 #include <iostream>
 
+#include "app/smtp_setup.hpp"
+#include "mail/curl_smtp_transport.hpp"
+
 namespace cairn::app {
 
 namespace {
@@ -15,19 +18,16 @@ std::string host_of(const std::string& url) {
   return host.substr(0, host.find(':'));
 }
 
-std::unique_ptr<helpline::SmtpClient> smtp_client(const Options& options, const Clock& clock) {
-  if (options.smtp_host.empty())
+std::unique_ptr<mail::MailTransport> smtp_transport(std::optional<mail::SmtpSettings> smtp,
+                                                    const Clock& clock) {
+  if (!smtp)
     return nullptr;
-  helpline::SmtpSettings smtp;
-  smtp.host = options.smtp_host;
-  smtp.port = options.smtp_port;
-  smtp.helo_name = host_of(options.public_url);
-  return std::make_unique<helpline::SmtpClient>(smtp, clock);
+  return std::make_unique<mail::CurlSmtpTransport>(std::move(*smtp), clock);
 }
 
-helpline::MailSenderSettings sender_settings(const Options& options,
-                                             const content::SiteSettings& site) {
-  helpline::MailSenderSettings out;
+mail::MailSenderSettings sender_settings(const Options& options,
+                                         const content::SiteSettings& site) {
+  mail::MailSenderSettings out;
   out.from =
       options.mail_from.empty() ? "no-reply@" + host_of(options.public_url) : options.mail_from;
   out.from_name = site.name;
@@ -63,20 +63,27 @@ std::unique_ptr<Services> Services::open(const Options& options, const Clock& cl
     std::cerr << "cairn " << command << ": " << content.error().message << "\n";
     return nullptr;
   }
+  auto smtp = smtp_setup(options, host_of(with_public_url(options).public_url));
+  if (!smtp) {
+    std::cerr << "cairn " << command << ": " << smtp.error().message << "\n";
+    return nullptr;
+  }
   auto store = open_store(options, command);
   if (!store)
     return nullptr;
-  return std::make_unique<Services>(std::move(store), std::move(content.value()), options, clock,
-                                    log);
+  return std::make_unique<Services>(std::move(store), std::move(content.value()), options,
+                                    std::move(smtp.value()), clock, log);
 }
 
 Services::Services(std::unique_ptr<store::Store> store, ContentFolder content,
-                   const Options& options, const Clock& clock, std::ostream& log)
+                   const Options& options, std::optional<mail::SmtpSettings> smtp_settings,
+                   const Clock& clock, std::ostream& log)
     : store_(std::move(store)),
       content_(std::move(content)),
       options_(with_public_url(options)),
       limiter(clock),
-      accounts(store_->accounts(), hasher, policy_of(content_, log), limiter, clock),
+      account_mail(store_->outbox(), clock, {options_.public_url, content_.settings.name}),
+      accounts(store_->accounts(), hasher, policy_of(content_, log), limiter, account_mail, clock),
       sessions(store_->accounts(), clock),
       csrf(csrf_secret(store_->settings()), {options.secure_cookies}),
       visitors(sessions, csrf, {options.secure_cookies}),
@@ -85,11 +92,12 @@ Services::Services(std::unique_ptr<store::Store> store, ContentFolder content,
       forum_member_data(store_->forum()),
       nurse_inbox(store_->nurse_messages(), content_.watched_words, limiter, clock,
                   {options_.public_url, content_.settings.name}),
-      smtp(smtp_client(options_, clock)),
+      smtp(smtp_transport(std::move(smtp_settings), clock)),
       mail(store_->outbox(), smtp.get(), clock, sender_settings(options_, content_.settings), log),
       desk(store_->pages(), store_->feedback()),
       feedback(store_->feedback(), content_.watched_words, limiter, clock) {
   accounts.add_member_data(forum_member_data);
+  account_mail.on_queued([this] { mail.nudge(); });
 }
 
 }  // namespace cairn::app

@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "accounts/account_mail.hpp"
 #include "accounts/account_service.hpp"
 #include "accounts/password_hasher.hpp"
 #include "accounts/session_service.hpp"
@@ -22,10 +23,11 @@
 #include "forum/forum_member_data.hpp"
 #include "forum/forum_service.hpp"
 #include "forum/moderation_service.hpp"
-#include "helpline/mail_sender.hpp"
 #include "helpline/nurse_inbox.hpp"
-#include "helpline/smtp_client.hpp"
 #include "http/csrf.hpp"
+#include "mail/mail_sender.hpp"
+#include "mail/mail_transport.hpp"
+#include "mail/smtp_settings.hpp"
 #include "store/store.hpp"
 
 namespace cairn::app {
@@ -38,7 +40,7 @@ class Services {
   // A missing common-passwords list is reported to `log`; length and the other
   // password rules still apply.
   Services(std::unique_ptr<store::Store> store, ContentFolder content, const Options& options,
-           const Clock& clock, std::ostream& log);
+           std::optional<mail::SmtpSettings> smtp, const Clock& clock, std::ostream& log);
   Services(const Services&) = delete;
   Services& operator=(const Services&) = delete;
 
@@ -60,6 +62,7 @@ class Services {
   // In the order they are built: each may use those above it.
   accounts::PasswordHasher hasher;
   RateLimiter limiter;
+  accounts::AccountMail account_mail;
   accounts::AccountService accounts;
   accounts::SessionService sessions;
   http::CsrfGuard csrf;
@@ -70,8 +73,8 @@ class Services {
   forum::ForumMemberData forum_member_data;
 
   helpline::NurseInbox nurse_inbox;
-  std::unique_ptr<helpline::SmtpClient> smtp;  // none without --smtp
-  helpline::MailSender mail;
+  std::unique_ptr<mail::MailTransport> smtp;  // none without --smtp or --smtp-url
+  mail::MailSender mail;
 
   content::EditorialDesk desk;
   content::PageFeedback feedback;

@@ -18,10 +18,27 @@ std::chrono::seconds delay_for(const RateLimit& limit, std::size_t over) {
 }  // namespace
 
 Status RateLimiter::attempt(std::string_view key, const RateLimit& limit) {
+  return take(key, limit, true);
+}
+
+Status RateLimiter::check(std::string_view key, const RateLimit& limit) {
+  return take(key, limit, false);
+}
+
+bool RateLimiter::remembers(std::string_view key) {
+  auto now = clock_.now();
+  std::lock_guard lock(mutex_);
+  auto found = buckets_.find(std::string(key));
+  return found != buckets_.end() && now - found->second.last < found->second.quiet;
+}
+
+Status RateLimiter::take(std::string_view key, const RateLimit& limit, bool count) {
   auto now = clock_.now();
   std::lock_guard lock(mutex_);
   if (++calls_ % kSweepEvery == 0)
     sweep(now);
+  if (!count && !buckets_.contains(std::string(key)))
+    return Ok{};
   auto& bucket = buckets_[std::string(key)];
   bucket.quiet = std::max(bucket.quiet, limit.window + limit.max_delay);
   auto& times = bucket.attempts;
@@ -39,8 +56,12 @@ Status RateLimiter::attempt(std::string_view key, const RateLimit& limit) {
                                                 std::to_string(wait) +
                                                 (wait == 1 ? " second." : " seconds."));
     }
+    if (!count)
+      return Ok{};
     ++bucket.strikes;
   }
+  if (!count)
+    return Ok{};
   times.push_back(now);
   bucket.last = now;
   return Ok{};

@@ -34,6 +34,10 @@ class RateLimiter {
   // refuses it (rate_limited, "Try again in N seconds") when it comes before
   // the delay is over; a refused attempt is not counted.
   Status attempt(std::string_view key, const RateLimit& limit);
+  // The refusal attempt() would give now, without counting anything.
+  Status check(std::string_view key, const RateLimit& limit);
+  // True while attempts counted under `key` are remembered (until a quiet spell).
+  bool remembers(std::string_view key);
   // Forgets the attempts under `key` (after a successful sign-in).
   void reset(std::string_view key);
 
@@ -45,6 +49,8 @@ class RateLimiter {
     std::chrono::seconds quiet{0};  // this long without attempts starts afresh
   };
   void sweep(std::chrono::system_clock::time_point now);
+  // attempt() and check(): `count` says whether an allowed attempt is counted.
+  Status take(std::string_view key, const RateLimit& limit, bool count);
 
   const Clock& clock_;
   std::mutex mutex_;

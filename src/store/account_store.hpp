@@ -18,8 +18,9 @@ struct AccountRecord {
   std::string role;           // "member", "moderator", "nurse", "editor", "admin"
   std::string status;         // "active" or "suspended"
   bool over_14 = false;
-  std::string rules_accepted_at;  // ISO 8601 UTC; empty if never
-  std::string created_at;         // ISO 8601 UTC
+  std::string rules_accepted_at;        // ISO 8601 UTC; empty if never
+  std::string created_at;               // ISO 8601 UTC
+  std::string email_confirmed_at = {};  // ISO 8601 UTC; empty until the emailed link is followed
 };
 
 struct NewAccount {
@@ -30,6 +31,18 @@ struct NewAccount {
   bool over_14 = false;
   std::string rules_accepted_at;
   std::string created_at;
+  std::string email_confirmed_at = {};  // empty: the owner must follow the emailed link first
+};
+
+// A single-use link emailed to an account's owner; only the token's hash is kept.
+enum class LinkPurpose { reset_password, confirm_email };
+
+struct AccountLink {
+  std::string token_hash;
+  std::int64_t account_id = 0;
+  LinkPurpose purpose = LinkPurpose::reset_password;
+  std::int64_t created_at = 0;  // seconds since the Unix epoch
+  std::int64_t expires_at = 0;
 };
 
 struct CreatedAccount {
@@ -64,6 +77,24 @@ class AccountStore {
   virtual bool delete_account(std::int64_t account_id) = 0;
   // Suspends (status "suspended", every session ended) or restores an account.
   virtual void set_suspended(std::int64_t account_id, bool suspended) = 0;
+
+  // Marks the email address confirmed (at `at`, ISO 8601) unless it already was.
+  virtual void confirm_email(std::int64_t account_id, std::string_view at) = 0;
+
+  virtual void add_link(const AccountLink& link) = 0;
+  // Uses the link once: its account when the hash is known, for `purpose`,
+  // unused and not expired at `now`; nothing otherwise. A second use finds nothing.
+  virtual std::optional<std::int64_t> use_link(std::string_view token_hash, LinkPurpose purpose,
+                                               std::int64_t now) = 0;
+  // The account of a live link, without using it (to show the form it leads to).
+  virtual std::optional<std::int64_t> live_link(std::string_view token_hash, LinkPurpose purpose,
+                                                std::int64_t now) = 0;
+  // Links of `purpose` made for the account since `since`: to cap the emails one person gets.
+  virtual int links_since(std::int64_t account_id, LinkPurpose purpose, std::int64_t since) = 0;
+  // Stores the new hash, ends every session, uses up every password link and
+  // confirms the email (the owner proved they read it), in one step.
+  virtual void reset_password(std::int64_t account_id, std::string_view password_hash,
+                              std::string_view confirmed_at) = 0;
 
   virtual void add_session(const SessionRecord& session) = 0;
   virtual std::optional<SessionRecord> session(std::string_view token_hash) = 0;

@@ -1,7 +1,9 @@
 // Mail waiting to go out: rows a background sender delivers over SMTP and
 // retries with a growing delay. A mail can be held (written now, due later:
 // the "your answer is ready" email waits for the answer); a sent mail keeps
-// its address and subject but not its body.
+// its address and subject but not its body. Every email Cairn sends goes
+// through here: helpline answers, password resets, email confirmations and
+// forum notifications.
 #pragma once
 
 #include <cstdint>
@@ -12,11 +14,27 @@
 
 namespace cairn::store {
 
+// A header the message carries besides those every mail gets (From, To,
+// Subject, Date, Message-ID, MIME): e.g. "List-Unsubscribe" and
+// "List-Unsubscribe-Post" on forum notifications. ASCII only, one line each.
+struct MailHeader {
+  std::string name;   // "List-Unsubscribe"
+  std::string value;  // "<https://cairn.example.org/forum/unsubscribe/TOKEN>"
+  bool operator==(const MailHeader&) const = default;
+};
+
 struct OutboxMail {
   std::string to_address;
   std::string subject;
   std::string body;  // plain text, lines separated by "\n"
+  std::vector<MailHeader> headers = {};
 };
+
+// Why `header` cannot go into a mail (a name that is not a token, a line
+// break, a non-ASCII byte, or one of the headers the sender writes itself),
+// or nothing when it can. queue() throws std::invalid_argument on such a header:
+// it is a bug in the caller, never the visitor's input.
+std::optional<std::string> header_problem(const MailHeader& header);
 
 struct QueuedMail {
   std::int64_t id = 0;

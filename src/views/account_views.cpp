@@ -44,6 +44,108 @@ SafeHtml render_register(const Chrome& chrome, const RegisterPage& p) {
                           in_two_thirds_column(h.take()));
 }
 
+SafeHtml render_check_email(const Chrome& chrome, const CheckEmailPage& p) {
+  Html h;
+  bool registering = p.reason == EmailSentFor::registration;
+  h << "<h1>Check your email</h1>\n<p>We have sent an email to <strong>"_m << p.email
+    << "</strong>.</p>\n"_m;
+  if (registering) {
+    h << R"(<p>Open the link in it to finish creating your account. The link works for 48 hours.</p>
+<p>If you already have an account with this address, the email tells you how to sign in instead.</p>
+)"_m;
+  } else {
+    h << R"(<p>If there is an account with this address, the email has a link to set a new password. The link works once and for 1 hour.</p>
+)"_m;
+  }
+  h << R"(<div class="nhsuk-inset-text"><span class="nhsuk-u-visually-hidden">Information: </span>
+<p>No email after a few minutes? Check your spam or junk folder, and check the address is spelt right.</p>
+</div>
+)"_m;
+  if (registering) {
+    h << R"(<p><a href="/account/register">Try again with another address</a></p>
+)"_m;
+  } else {
+    h << R"(<p><a href="/account/forgot-password">Try again</a> or <a href="/account/sign-in">go back to sign in</a></p>
+)"_m;
+  }
+  return render_in_layout(chrome, "Check your email",
+                          registering ? "/account/register" : "/account/forgot-password",
+                          in_two_thirds_column(h.take()));
+}
+
+SafeHtml render_forgot_password(const Chrome& chrome, const ForgotPasswordPage& p) {
+  Html h;
+  write_form_error_summary(h, p.form);
+  h << R"(<h1>Forgot your password?</h1>
+<p>Enter the email address you use to sign in. We will email you a link to set a new password.</p>
+<form method="post" action="/account/forgot-password" novalidate>
+)"_m;
+  write_csrf_field(h, p.form.csrf_token);
+  write_input_field(h, p.form, {"email", "Email address", "email", "email", "", p.email});
+  write_submit_button(h, "Send me a link");
+  h << R"(</form>
+<p><a href="/account/sign-in">Back to sign in</a></p>
+)"_m;
+  return render_in_layout(chrome, form_page_title(p.form, "Forgot your password?"),
+                          "/account/forgot-password", in_two_thirds_column(h.take()),
+                          {{"Home", "/"}, {"Sign in", "/account/sign-in"}});
+}
+
+SafeHtml render_reset_password(const Chrome& chrome, const ResetPasswordPage& p) {
+  Html h;
+  write_form_error_summary(h, p.form);
+  h << R"(<h1>Set a new password</h1>
+<p>Setting a new password signs you out on every other device.</p>
+<form method="post" action="/account/reset/)"_m
+    << p.token << R"(" novalidate>
+)"_m;
+  write_csrf_field(h, p.form.csrf_token);
+  write_input_field(h, p.form,
+                    {"new_password", "New password", "password", "new-password",
+                     "At least 10 characters. Avoid common passwords; a few unrelated words work "
+                     "well.",
+                     ""});
+  write_input_field(
+      h, p.form, {"confirm_password", "Confirm new password", "password", "new-password", "", ""});
+  write_submit_button(h, "Set new password");
+  h << "</form>\n"_m;
+  return render_in_layout(chrome, form_page_title(p.form, "Set a new password"), "/account/reset",
+                          in_two_thirds_column(h.take()));
+}
+
+SafeHtml render_confirm_email(const Chrome& chrome, const ConfirmEmailPage& p) {
+  Html h;
+  write_form_error_summary(h, p.form);
+  h << R"(<h1>Confirm your email address</h1>
+<p>Confirm your address to finish creating your account. You will be signed in.</p>
+<form method="post" action="/account/confirm/)"_m
+    << p.token << R"(">
+)"_m;
+  write_csrf_field(h, p.form.csrf_token);
+  write_submit_button(h, "Confirm and sign in");
+  h << "</form>\n"_m;
+  return render_in_layout(chrome, form_page_title(p.form, "Confirm your email address"),
+                          "/account/confirm", in_two_thirds_column(h.take()));
+}
+
+SafeHtml render_dead_link(const Chrome& chrome, DeadLink which) {
+  Html h;
+  h << R"(<h1>This link has expired</h1>
+<p>The link may be more than )"_m
+    << (which == DeadLink::reset_password ? "1 hour"_m : "48 hours"_m)
+    << R"( old, or it has already been used. Each link works once.</p>
+)"_m;
+  if (which == DeadLink::reset_password) {
+    h << R"(<p><a href="/account/forgot-password">Ask for a new link</a></p>
+)"_m;
+  } else {
+    h << R"(<p><a href="/account/sign-in">Sign in</a>: if your email address still needs confirming, we will email you a new link.</p>
+)"_m;
+  }
+  return render_in_layout(chrome, "This link has expired", "/account",
+                          in_two_thirds_column(h.take()));
+}
+
 SafeHtml render_sign_in(const Chrome& chrome, const SignInPage& p) {
   Html h;
   write_form_error_summary(h, p.form);
@@ -58,6 +160,7 @@ SafeHtml render_sign_in(const Chrome& chrome, const SignInPage& p) {
   write_input_field(h, p.form, {"password", "Password", "password", "current-password", "", ""});
   write_submit_button(h, "Sign in");
   h << R"(</form>
+<p><a href="/account/forgot-password">Forgot your password?</a></p>
 <p>No account yet? <a href="/account/register">Create an account</a></p>
 )"_m;
   return render_in_layout(chrome, form_page_title(p.form, "Sign in"), "/account/sign-in",

@@ -1,6 +1,6 @@
-// The account pages: register, sign in, your account, change password, delete
-// account. Built with NHS.UK form components; every value typed is escaped,
-// and kept on error except passwords.
+// The account pages: register, check your email, confirm your email, sign in,
+// forgot and reset password, your account, change password, delete account. Built with NHS.UK form
+// components; every value typed is escaped, and kept on error except passwords.
 #pragma once
 
 #include <string>
@@ -47,7 +47,38 @@ struct DeletePage {
   std::string posts;  // "keep", "remove" or empty
 };
 
+// After registering or asking for a reset: the same page whether or not the
+// address has an account.
+enum class EmailSentFor { registration, password_reset };
+struct CheckEmailPage {
+  EmailSentFor reason = EmailSentFor::registration;
+  std::string email;  // as typed
+};
+
+struct ForgotPasswordPage {
+  FormState form;
+  std::string email;
+};
+
+struct ResetPasswordPage {
+  FormState form;
+  std::string token;  // from the emailed link; goes back in the form's address
+};
+
+struct ConfirmEmailPage {
+  FormState form;
+  std::string token;
+};
+
+// A reset or confirmation link that is unknown, used or expired.
+enum class DeadLink { reset_password, confirm_email };
+
 SafeHtml render_register(const Chrome& chrome, const RegisterPage& page);
+SafeHtml render_check_email(const Chrome& chrome, const CheckEmailPage& page);
+SafeHtml render_forgot_password(const Chrome& chrome, const ForgotPasswordPage& page);
+SafeHtml render_reset_password(const Chrome& chrome, const ResetPasswordPage& page);
+SafeHtml render_confirm_email(const Chrome& chrome, const ConfirmEmailPage& page);
+SafeHtml render_dead_link(const Chrome& chrome, DeadLink which);
 SafeHtml render_sign_in(const Chrome& chrome, const SignInPage& page);
 SafeHtml render_account(const Chrome& chrome, const AccountPage& page);
 SafeHtml render_change_password(const Chrome& chrome, const PasswordPage& page);

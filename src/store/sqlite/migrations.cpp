@@ -168,6 +168,21 @@ const std::vector<Migration>& migrations() {
         );
         CREATE INDEX page_feedback_path ON page_feedback (path, id);
       )sql"},
+      {8, "mail headers, email confirmation and single-use account links", R"sql(
+        ALTER TABLE mail_outbox ADD COLUMN headers TEXT NOT NULL DEFAULT '';
+        ALTER TABLE accounts ADD COLUMN email_confirmed_at TEXT;
+        UPDATE accounts SET email_confirmed_at = created_at;
+        CREATE TABLE account_links (
+          token_hash TEXT PRIMARY KEY,
+          account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+          purpose TEXT NOT NULL CHECK (purpose IN ('reset_password', 'confirm_email')),
+          created_at INTEGER NOT NULL,
+          expires_at INTEGER NOT NULL,
+          used_at INTEGER
+        );
+        CREATE INDEX account_links_account ON account_links (account_id, purpose);
+        CREATE INDEX account_links_expiry ON account_links (expires_at);
+      )sql"},
   };
   return kMigrations;
 }

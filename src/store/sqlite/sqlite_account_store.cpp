@@ -6,7 +6,7 @@ namespace {
 
 constexpr std::string_view kAccountColumns =
     "id, email, display_name, password_hash, role, status, over_14, "
-    "COALESCE(rules_accepted_at, ''), created_at";
+    "COALESCE(rules_accepted_at, ''), created_at, COALESCE(email_confirmed_at, '')";
 
 AccountRecord read_account(const Statement& st) {
   AccountRecord a;
@@ -19,6 +19,7 @@ AccountRecord read_account(const Statement& st) {
   a.over_14 = st.integer(6) != 0;
   a.rules_accepted_at = st.text(7);
   a.created_at = st.text(8);
+  a.email_confirmed_at = st.text(9);
   return a;
 }
 
@@ -62,6 +63,10 @@ bool name_taken(Connection& db, std::string_view display_name) {
   return st.step();
 }
 
+std::string_view purpose_name(LinkPurpose purpose) {
+  return purpose == LinkPurpose::reset_password ? "reset_password" : "confirm_email";
+}
+
 }  // namespace
 
 CreatedAccount SqliteAccountStore::create_account(const NewAccount& account) {
@@ -76,7 +81,7 @@ CreatedAccount SqliteAccountStore::create_account(const NewAccount& account) {
   }
   auto insert = db.prepare(
       "INSERT INTO accounts (email, display_name, password_hash, role, over_14, "
-      "rules_accepted_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+      "rules_accepted_at, created_at, email_confirmed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   insert.bind(1, account.email)
       .bind(2, account.display_name)
       .bind(3, account.password_hash)
@@ -87,7 +92,13 @@ CreatedAccount SqliteAccountStore::create_account(const NewAccount& account) {
   } else {
     insert.bind(6, account.rules_accepted_at);
   }
-  insert.bind(7, account.created_at).run();
+  insert.bind(7, account.created_at);
+  if (account.email_confirmed_at.empty()) {
+    insert.bind_null(8);
+  } else {
+    insert.bind(8, account.email_confirmed_at);
+  }
+  insert.run();
   std::int64_t id = db.last_insert_id();
   tx.commit();
   return {CreatedAccount::Outcome::created, id};
@@ -152,6 +163,87 @@ void SqliteAccountStore::set_suspended(std::int64_t account_id, bool suspended) 
       .run();
   if (suspended)
     delete_sessions(db, account_id);
+  tx.commit();
+}
+
+void SqliteAccountStore::confirm_email(std::int64_t account_id, std::string_view at) {
+  auto db = db_.connect();
+  db.prepare(
+        "UPDATE accounts SET email_confirmed_at = ? WHERE id = ? AND email_confirmed_at IS NULL")
+      .bind(1, at)
+      .bind(2, account_id)
+      .run();
+}
+
+void SqliteAccountStore::add_link(const AccountLink& link) {
+  auto db = db_.connect();
+  // Links dead for a day go, so the table stays small (a day: links_since still counts them).
+  db.prepare("DELETE FROM account_links WHERE expires_at < ?")
+      .bind(1, link.created_at - 24 * 3600)
+      .run();
+  db.prepare(
+        "INSERT INTO account_links (token_hash, account_id, purpose, created_at, expires_at) "
+        "VALUES (?, ?, ?, ?, ?)")
+      .bind(1, link.token_hash)
+      .bind(2, link.account_id)
+      .bind(3, purpose_name(link.purpose))
+      .bind(4, link.created_at)
+      .bind(5, link.expires_at)
+      .run();
+}
+
+std::optional<std::int64_t> SqliteAccountStore::use_link(std::string_view token_hash,
+                                                         LinkPurpose purpose, std::int64_t now) {
+  auto db = db_.connect();
+  // One statement: two requests racing with the same link cannot both use it.
+  auto st = db.prepare(
+      "UPDATE account_links SET used_at = ? WHERE token_hash = ? AND purpose = ? "
+      "AND used_at IS NULL AND expires_at > ? RETURNING account_id");
+  st.bind(1, now).bind(2, token_hash).bind(3, purpose_name(purpose)).bind(4, now);
+  if (!st.step())
+    return std::nullopt;
+  return st.integer(0);
+}
+
+std::optional<std::int64_t> SqliteAccountStore::live_link(std::string_view token_hash,
+                                                          LinkPurpose purpose, std::int64_t now) {
+  auto db = db_.connect();
+  auto st = db.prepare(
+      "SELECT account_id FROM account_links WHERE token_hash = ? AND purpose = ? "
+      "AND used_at IS NULL AND expires_at > ?");
+  st.bind(1, token_hash).bind(2, purpose_name(purpose)).bind(3, now);
+  if (!st.step())
+    return std::nullopt;
+  return st.integer(0);
+}
+
+int SqliteAccountStore::links_since(std::int64_t account_id, LinkPurpose purpose,
+                                    std::int64_t since) {
+  auto db = db_.connect();
+  auto st = db.prepare(
+      "SELECT COUNT(*) FROM account_links WHERE account_id = ? AND purpose = ? AND created_at >= "
+      "?");
+  st.bind(1, account_id).bind(2, purpose_name(purpose)).bind(3, since);
+  st.step();
+  return static_cast<int>(st.integer(0));
+}
+
+void SqliteAccountStore::reset_password(std::int64_t account_id, std::string_view password_hash,
+                                        std::string_view confirmed_at) {
+  auto db = db_.connect();
+  Transaction tx(db);
+  set_password_hash(db, account_id, password_hash);
+  delete_sessions(db, account_id);
+  db.prepare(
+        "UPDATE account_links SET used_at = COALESCE(used_at, created_at) "
+        "WHERE account_id = ? AND purpose = 'reset_password'")
+      .bind(1, account_id)
+      .run();
+  db.prepare(
+        "UPDATE accounts SET email_confirmed_at = ? WHERE id = ? AND email_confirmed_at IS NULL")
+      .bind(1, confirmed_at)
+      .bind(2, account_id)
+      .run();
   tx.commit();
 }
 

@@ -19,6 +19,16 @@ class SqliteAccountStore final : public AccountStore {
   bool delete_account(std::int64_t account_id) override;
   void set_suspended(std::int64_t account_id, bool suspended) override;
 
+  void confirm_email(std::int64_t account_id, std::string_view at) override;
+  void add_link(const AccountLink& link) override;
+  std::optional<std::int64_t> use_link(std::string_view token_hash, LinkPurpose purpose,
+                                       std::int64_t now) override;
+  std::optional<std::int64_t> live_link(std::string_view token_hash, LinkPurpose purpose,
+                                        std::int64_t now) override;
+  int links_since(std::int64_t account_id, LinkPurpose purpose, std::int64_t since) override;
+  void reset_password(std::int64_t account_id, std::string_view password_hash,
+                      std::string_view confirmed_at) override;
+
   void add_session(const SessionRecord& session) override;
   std::optional<SessionRecord> session(std::string_view token_hash) override;
   std::vector<SessionRecord> sessions_of(std::int64_t account_id) override;

@@ -1,19 +1,52 @@
 #include "store/sqlite/sqlite_mail_outbox.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
 namespace cairn::store::sqlite {
 
+namespace {
+
+// Stored as "Name: value" lines; header_problem() has ruled out line breaks.
+std::string encode_headers(const std::vector<MailHeader>& headers) {
+  std::string out;
+  for (const auto& header : headers) {
+    if (auto problem = header_problem(header))
+      throw std::invalid_argument("mail header refused: " + *problem);
+    out += header.name + ": " + header.value + "\n";
+  }
+  return out;
+}
+
+std::vector<MailHeader> decode_headers(std::string_view text) {
+  std::vector<MailHeader> out;
+  while (!text.empty()) {
+    auto end = text.find('\n');
+    auto line = text.substr(0, end);
+    auto colon = line.find(": ");
+    if (colon != std::string_view::npos)
+      out.push_back({std::string(line.substr(0, colon)), std::string(line.substr(colon + 2))});
+    if (end == std::string_view::npos)
+      break;
+    text.remove_prefix(end + 1);
+  }
+  return out;
+}
+
+}  // namespace
+
 std::int64_t insert_outbox_mail(Connection& db, const OutboxMail& mail, std::int64_t now,
                                 std::optional<std::int64_t> due_at) {
+  auto headers = encode_headers(mail.headers);
   auto st = db.prepare(
-      "INSERT INTO mail_outbox (to_address, subject, body, created_at, due_at) "
-      "VALUES (?, ?, ?, ?, ?)");
-  st.bind(1, mail.to_address).bind(2, mail.subject).bind(3, mail.body).bind(4, now);
+      "INSERT INTO mail_outbox (to_address, subject, body, headers, created_at, due_at) "
+      "VALUES (?, ?, ?, ?, ?, ?)");
+  st.bind(1, mail.to_address).bind(2, mail.subject).bind(3, mail.body).bind(4, headers);
+  st.bind(5, now);
   if (due_at) {
-    st.bind(5, *due_at);
+    st.bind(6, *due_at);
   } else {
-    st.bind_null(5);
+    st.bind_null(6);
   }
   st.run();
   return db.last_insert_id();
@@ -30,12 +63,12 @@ std::vector<QueuedMail> SqliteMailOutbox::take_due(std::int64_t now, std::int64_
   auto st = db.prepare(
       "UPDATE mail_outbox SET due_at = ? WHERE id IN (SELECT id FROM mail_outbox "
       "WHERE sent_at IS NULL AND due_at IS NOT NULL AND due_at <= ? ORDER BY due_at, id LIMIT ?) "
-      "RETURNING id, to_address, subject, body, attempts, created_at");
+      "RETURNING id, to_address, subject, body, attempts, created_at, headers");
   st.bind(1, hold_until).bind(2, now).bind(3, limit);
   std::vector<QueuedMail> out;
   while (st.step()) {
     out.push_back({st.integer(0),
-                   {st.text(1), st.text(2), st.text(3)},
+                   {st.text(1), st.text(2), st.text(3), decode_headers(st.text(6))},
                    static_cast<int>(st.integer(4)),
                    st.integer(5)});
   }
@@ -47,7 +80,9 @@ std::vector<QueuedMail> SqliteMailOutbox::take_due(std::int64_t now, std::int64_
 void SqliteMailOutbox::mark_sent(std::int64_t id, std::int64_t now) {
   auto db = db_.connect();
   // The body may hold a private link: it is not kept once delivered.
-  db.prepare("UPDATE mail_outbox SET sent_at = ?, body = '', last_error = NULL WHERE id = ?")
+  db.prepare(
+        "UPDATE mail_outbox SET sent_at = ?, body = '', headers = '', last_error = NULL "
+        "WHERE id = ?")
       .bind(1, now)
       .bind(2, id)
       .run();

@@ -42,13 +42,16 @@ class AccountFixture : public ::testing::Test {
     auto loaded = PasswordPolicy::load(common_passwords_file());
     ASSERT_TRUE(loaded) << loaded.error().message;
     policy_ = std::make_unique<PasswordPolicy>(std::move(loaded.value()));
-    service_ =
-        std::make_unique<AccountService>(store_->accounts(), hasher_, *policy_, limiter_, clock_);
+    mail_ = std::make_unique<AccountMail>(store_->outbox(), clock_,
+                                          AccountMailSettings{"https://cairn.test", "Cairn"});
+    service_ = std::make_unique<AccountService>(store_->accounts(), hasher_, *policy_, limiter_,
+                                                *mail_, clock_);
     sessions_ = std::make_unique<SessionService>(store_->accounts(), clock_);
   }
   void TearDown() override {
     sessions_.reset();
     service_.reset();
+    mail_.reset();
     store_.reset();
     std::filesystem::remove_all(dir_);
   }
@@ -63,11 +66,34 @@ class AccountFixture : public ::testing::Test {
                         true};
   }
 
+  // The mails queued since the last call, taken from the outbox as its sender would.
+  std::vector<store::QueuedMail> mails() {
+    auto now = std::chrono::duration_cast<std::chrono::seconds>(clock_.now().time_since_epoch());
+    auto due = store_->outbox().take_due(now.count(), now.count() + 1'000'000, 100);
+    for (const auto& m : due) store_->outbox().mark_sent(m.id, now.count());
+    return due;
+  }
+
+  // The token of the first link in `body` that starts with `path`.
+  static std::string link_token(const std::string& body, std::string_view path) {
+    auto at = body.find(path);
+    if (at == std::string::npos)
+      return "";
+    auto start = at + path.size();
+    return body.substr(start, body.find_first_of(" \n", start) - start);
+  }
+
+  // Registers and follows the emailed confirmation link.
   Account registered(std::string name = "River Song", std::string email = "river@example.org") {
     auto result =
         service_->register_member(registration(std::move(name), std::move(email)), "192.0.2.1");
     EXPECT_TRUE(result.ok());
-    return result.value();
+    auto sent = mails();
+    EXPECT_EQ(sent.size(), 1u);
+    auto token = sent.empty() ? "" : link_token(sent.back().mail.body, kConfirmEmailPath);
+    auto account = service_->confirm_email(token);
+    EXPECT_TRUE(account.ok()) << (account ? "" : account.error().message);
+    return account ? account.value() : Account{};
   }
 
   std::filesystem::path dir_;
@@ -76,6 +102,7 @@ class AccountFixture : public ::testing::Test {
   PasswordHasher hasher_{kCheapCost};
   RateLimiter limiter_{clock_};
   std::unique_ptr<PasswordPolicy> policy_;
+  std::unique_ptr<AccountMail> mail_;
   std::unique_ptr<AccountService> service_;
   std::unique_ptr<SessionService> sessions_;
 };

@@ -18,16 +18,120 @@ class AccountServiceTest : public testing::AccountFixture {
   }
 };
 
-TEST_F(AccountServiceTest, RegisterCreatesAMember) {
+TEST_F(AccountServiceTest, RegisterCreatesAMemberOnceTheEmailedLinkIsFollowed) {
   auto result =
       service_->register_member(registration(" River  Song ", " River@Example.ORG "), "192.0.2.1");
   ASSERT_TRUE(result.ok());
-  EXPECT_EQ(result->display_name, "River Song");
-  EXPECT_EQ(result->email, "river@example.org");
-  EXPECT_EQ(result->role, Role::member);
-  EXPECT_TRUE(result->over_14);
-  EXPECT_EQ(result->rules_accepted_at, "2025-06-15T15:06:40Z");
+  auto sent = mails();
+  ASSERT_EQ(sent.size(), 1u);
+  EXPECT_EQ(sent[0].mail.to_address, "river@example.org");
+  EXPECT_EQ(sent[0].mail.subject, "Confirm your email address for Cairn");
+  auto token = link_token(sent[0].mail.body, kConfirmEmailPath);
+  ASSERT_EQ(token.size(), 43u) << sent[0].mail.body;
+  EXPECT_NE(sent[0].mail.body.find("https://cairn.test/account/confirm/" + token), std::string::npos);
+  // Unconfirmed: the right password gets a fresh link, not a session.
+  auto early = service_->authenticate("river@example.org", "blue tardis at dawn", "192.0.2.1");
+  ASSERT_FALSE(early);
+  EXPECT_EQ(early.error().code, Errc::forbidden);
+  EXPECT_NE(early.error().message.find("Confirm your email address"), std::string::npos);
+  EXPECT_EQ(mails().size(), 1u) << "a fresh link";
+  auto account = service_->confirm_email(token);
+  ASSERT_TRUE(account.ok());
+  EXPECT_EQ(account->display_name, "River Song");
+  EXPECT_EQ(account->email, "river@example.org");
+  EXPECT_EQ(account->role, Role::member);
+  EXPECT_TRUE(account->over_14);
+  EXPECT_EQ(account->rules_accepted_at, "2025-06-15T15:06:40Z");
   EXPECT_TRUE(service_->authenticate("river@example.org", "blue tardis at dawn", "192.0.2.1"));
+  EXPECT_FALSE(service_->confirm_email(token)) << "single use";
+}
+
+TEST_F(AccountServiceTest, AConfirmationLinkLastsTwoDays) {
+  ASSERT_TRUE(service_->register_member(registration(), "192.0.2.1"));
+  auto token = link_token(mails().at(0).mail.body, kConfirmEmailPath);
+  clock_.advance(48h + 1s);
+  auto late = service_->confirm_email(token);
+  ASSERT_FALSE(late);
+  EXPECT_EQ(late.error().code, Errc::not_found);
+}
+
+TEST_F(AccountServiceTest, RegisteringATakenEmailLooksTheSameAndTellsTheOwner) {
+  registered();
+  auto again =
+      service_->register_member(registration("Someone Else", "RIVER@example.org"), "192.0.2.1");
+  ASSERT_TRUE(again.ok()) << "the same answer as for a new address";
+  auto sent = mails();
+  ASSERT_EQ(sent.size(), 1u);
+  EXPECT_EQ(sent[0].mail.to_address, "river@example.org");
+  EXPECT_EQ(sent[0].mail.subject, "Someone tried to register with your email address");
+  EXPECT_EQ(sent[0].mail.body.find(std::string(kConfirmEmailPath)), std::string::npos)
+      << "a confirmed account needs no link";
+  EXPECT_NE(sent[0].mail.body.find("/account/forgot-password"), std::string::npos);
+  // The password did not change.
+  EXPECT_TRUE(service_->authenticate("river@example.org", "blue tardis at dawn", "192.0.2.1"));
+  // Nor can it be used to fill the owner's inbox.
+  for (int i = 0; i < 10; ++i) {
+    (void)service_->register_member(registration("Someone Else", "river@example.org"),
+                                    "10.0.0." + std::to_string(i));
+  }
+  EXPECT_EQ(mails().size(), 1u) << "three links an hour at most (the confirmation was the first)";
+}
+
+TEST_F(AccountServiceTest, ForgotPasswordSendsASingleUseLinkForAnHour) {
+  auto account = registered();
+  auto other_session = sessions_->start(account, "phone");
+  ASSERT_TRUE(service_->request_password_reset(" River@example.org", "192.0.2.1"));
+  auto sent = mails();
+  ASSERT_EQ(sent.size(), 1u);
+  EXPECT_EQ(sent[0].mail.subject, "Set a new password for Cairn");
+  auto token = link_token(sent[0].mail.body, kResetPasswordPath);
+  ASSERT_EQ(token.size(), 43u);
+  EXPECT_TRUE(service_->reset_link_live(token));
+  // A weak password is refused and the link still works.
+  auto weak = service_->reset_password(token, "password", "password");
+  ASSERT_FALSE(weak);
+  EXPECT_EQ(fields_of(weak.error()), std::vector<std::string>{"new_password"});
+  EXPECT_TRUE(service_->reset_link_live(token));
+  auto reset = service_->reset_password(token, "new kettle on the hob", "new kettle on the hob");
+  ASSERT_TRUE(reset.ok()) << reset.error().message;
+  EXPECT_EQ(reset->id, account.id);
+  EXPECT_FALSE(sessions_->find(other_session)) << "every other session ends";
+  EXPECT_FALSE(service_->authenticate("river@example.org", "blue tardis at dawn", "192.0.2.1"));
+  EXPECT_TRUE(service_->authenticate("river@example.org", "new kettle on the hob", "192.0.2.1"));
+  EXPECT_FALSE(service_->reset_link_live(token)) << "single use";
+  auto twice = service_->reset_password(token, "another long passphrase", "another long passphrase");
+  ASSERT_FALSE(twice);
+  EXPECT_EQ(twice.error().code, Errc::not_found);
+}
+
+TEST_F(AccountServiceTest, AResetLinkExpiresAfterAnHour) {
+  registered();
+  ASSERT_TRUE(service_->request_password_reset("river@example.org", "192.0.2.1"));
+  auto token = link_token(mails().at(0).mail.body, kResetPasswordPath);
+  clock_.advance(1h);
+  EXPECT_FALSE(service_->reset_link_live(token));
+  auto late = service_->reset_password(token, "new kettle on the hob", "new kettle on the hob");
+  ASSERT_FALSE(late);
+  EXPECT_EQ(late.error().code, Errc::not_found);
+  EXPECT_TRUE(service_->authenticate("river@example.org", "blue tardis at dawn", "192.0.2.1"));
+}
+
+TEST_F(AccountServiceTest, ForgotPasswordAnswersTheSameForAnUnknownAddressAndSendsNothing) {
+  EXPECT_TRUE(service_->request_password_reset("nobody@example.org", "192.0.2.1"));
+  EXPECT_TRUE(mails().empty());
+  auto bad = service_->request_password_reset("not an email", "192.0.2.1");
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().field, "email");
+}
+
+TEST_F(AccountServiceTest, ForgotPasswordIsRateLimitedAndCapsTheMails) {
+  registered();
+  for (int i = 0; i < 5; ++i)
+    ASSERT_TRUE(service_->request_password_reset("river@example.org", "192.0.2.1"));
+  auto sixth = service_->request_password_reset("river@example.org", "192.0.2.1");
+  ASSERT_FALSE(sixth);
+  EXPECT_EQ(sixth.error().code, Errc::rate_limited);
+  EXPECT_EQ(mails().size(), 3u) << "three links an hour to one account";
 }
 
 TEST_F(AccountServiceTest, EmptyFormNamesEveryFieldInFormOrder) {
@@ -69,10 +173,6 @@ TEST_F(AccountServiceTest, Under14OrRulesNotAcceptedCreatesNothing) {
 
 TEST_F(AccountServiceTest, EmailAndDisplayNameAreUniqueInAnyCase) {
   registered();
-  auto same_email =
-      service_->register_member(registration("Someone Else", "RIVER@example.org"), "192.0.2.1");
-  ASSERT_FALSE(same_email.ok());
-  EXPECT_EQ(fields_of(same_email.error()), std::vector<std::string>{"email"});
   auto same_name =
       service_->register_member(registration("rIVER sONG", "other@example.org"), "192.0.2.1");
   ASSERT_FALSE(same_name.ok());
@@ -91,10 +191,8 @@ TEST_F(AccountServiceTest, DisplayNamesThatMisleadAreRefused) {
 TEST_F(AccountServiceTest, SqlMetacharactersAreStoredVerbatim) {
   std::string name = "Robert'); DROP TABLE accounts;--";
   std::string email = "o'brien+\"x\"@example.org";
-  auto form = registration(name, "o'brien+test@example.org");
-  auto result = service_->register_member(form, "192.0.2.1");
-  ASSERT_TRUE(result.ok());
-  auto again = store_->accounts().account_by_id(result->id);
+  auto result = registered(name, "o'brien+test@example.org");
+  auto again = store_->accounts().account_by_id(result.id);
   ASSERT_TRUE(again);
   EXPECT_EQ(again->display_name, name);
   EXPECT_EQ(again->email, "o'brien+test@example.org");
@@ -136,23 +234,51 @@ TEST_F(AccountServiceTest, SignInIgnoresEmailCaseAndSpaces) {
   EXPECT_TRUE(service_->authenticate("  RIVER@example.org ", "blue tardis at dawn", "192.0.2.1"));
 }
 
-TEST_F(AccountServiceTest, SixthAttemptInAMinuteIsRefusedEvenWithTheRightPassword) {
+TEST_F(AccountServiceTest, SixthAttemptFromOneAddressIsRefusedEvenWithTheRightPassword) {
   registered();
   for (int i = 0; i < 5; ++i) {
     auto r = service_->authenticate("river@example.org", "wrong guess " + std::to_string(i),
                                     "192.0.2.1");
     ASSERT_EQ(r.error().code, Errc::unauthorized);
   }
-  auto sixth = service_->authenticate("river@example.org", "blue tardis at dawn", "192.0.2.2");
+  auto sixth = service_->authenticate("river@example.org", "blue tardis at dawn", "192.0.2.1");
   ASSERT_FALSE(sixth);
   EXPECT_EQ(sixth.error().code, Errc::rate_limited);
   clock_.advance(2s);
-  EXPECT_TRUE(service_->authenticate("river@example.org", "blue tardis at dawn", "192.0.2.2"));
+  EXPECT_TRUE(service_->authenticate("river@example.org", "blue tardis at dawn", "192.0.2.1"));
+}
+
+TEST_F(AccountServiceTest, WrongGuessesFromElsewhereNeverRefuseTheOwnersPassword) {
+  registered();
+  // Two wrong guesses a second from ever new addresses, for over a minute.
+  for (int i = 0; i < 150; ++i) {
+    (void)service_->authenticate("river@example.org", "guess " + std::to_string(i),
+                                 "203.0.113." + std::to_string(i % 250));
+    if (i % 2 == 1)
+      clock_.advance(1s);
+    if (i % 10 == 9) {
+      auto owner = service_->authenticate("river@example.org", "blue tardis at dawn", "192.0.2.9");
+      ASSERT_TRUE(owner) << "after " << i + 1 << " guesses: " << owner.error().message;
+    }
+  }
+}
+
+TEST_F(AccountServiceTest, AnAddressThatGuessedWrongIsHeldByTheAccountsLimit) {
+  registered();
+  for (int i = 0; i < 5; ++i) {
+    (void)service_->authenticate("river@example.org", "guess", "203.0.113." + std::to_string(i));
+  }
+  // A new address has its first guess, then waits like every guesser.
+  auto first = service_->authenticate("river@example.org", "guess", "198.51.100.7");
+  EXPECT_EQ(first.error().code, Errc::unauthorized);
+  auto second = service_->authenticate("river@example.org", "blue tardis at dawn", "198.51.100.7");
+  ASSERT_FALSE(second);
+  EXPECT_EQ(second.error().code, Errc::rate_limited);
 }
 
 TEST_F(AccountServiceTest, UnknownEmailIsRateLimitedLikeAKnownOne) {
   for (int i = 0; i < 5; ++i) (void)service_->authenticate("nobody@example.org", "guess", "a");
-  auto sixth = service_->authenticate("nobody@example.org", "guess", "b");
+  auto sixth = service_->authenticate("nobody@example.org", "guess", "a");
   ASSERT_FALSE(sixth);
   EXPECT_EQ(sixth.error().code, Errc::rate_limited);
 }
@@ -168,7 +294,7 @@ TEST_F(AccountServiceTest, SuccessfulSignInClearsTheAccountCount) {
 TEST_F(AccountServiceTest, OldCostHashIsUpgradedAtSignIn) {
   auto account = registered();
   PasswordHasher stronger{{2, 16 * 1024}};
-  AccountService upgraded(store_->accounts(), stronger, *policy_, limiter_, clock_);
+  AccountService upgraded(store_->accounts(), stronger, *policy_, limiter_, *mail_, clock_);
   ASSERT_TRUE(upgraded.authenticate("river@example.org", "blue tardis at dawn", "a"));
   auto record = store_->accounts().account_by_id(account.id);
   EXPECT_FALSE(stronger.needs_rehash(record->password_hash)) << record->password_hash;

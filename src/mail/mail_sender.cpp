@@ -1,8 +1,8 @@
-#include "helpline/mail_sender.hpp"
+#include "mail/mail_sender.hpp"
 
 #include <algorithm>
 
-namespace cairn::helpline {
+namespace cairn::mail {
 
 namespace {
 
@@ -20,7 +20,8 @@ MailSender::MailSender(store::MailOutbox& outbox, MailTransport* transport, cons
       settings_(std::move(settings)),
       log_(log) {
   if (!transport_) {
-    log_ << "cairn: no mail server given (--smtp HOST:PORT): email stays queued in the outbox\n";
+    log_ << "cairn: no mail relay given (--smtp HOST:PORT or --smtp-url URL): email stays queued "
+            "in the outbox\n";
   }
 }
 
@@ -47,8 +48,8 @@ int MailSender::send_due() {
   auto due = outbox_.take_due(now, now + settings_.hold.count(), settings_.batch);
   int sent = 0;
   for (const auto& queued : due) {
-    MailMessage mail{settings_.from, settings_.from_name, queued.mail.to_address,
-                     queued.mail.subject, queued.mail.body};
+    MailMessage mail{settings_.from,      settings_.from_name, queued.mail.to_address,
+                     queued.mail.subject, queued.mail.body,    queued.mail.headers};
     auto result = transport_->send(mail);
     auto after = seconds_since_epoch(clock_.now());
     if (result) {
@@ -98,4 +99,4 @@ void MailSender::nudge() {
   wake_.notify_all();
 }
 
-}  // namespace cairn::helpline
+}  // namespace cairn::mail

@@ -11,10 +11,10 @@
 #include <thread>
 
 #include "core/clock.hpp"
-#include "helpline/mail_transport.hpp"
+#include "mail/mail_transport.hpp"
 #include "store/mail_outbox.hpp"
 
-namespace cairn::helpline {
+namespace cairn::mail {
 
 struct MailSenderSettings {
   std::string from;       // the envelope and From address
@@ -59,4 +59,4 @@ class MailSender {
   std::thread thread_;
 };
 
-}  // namespace cairn::helpline
+}  // namespace cairn::mail

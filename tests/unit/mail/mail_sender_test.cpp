@@ -1,7 +1,7 @@
 // The outbox's sender with a fake transport: due mail is sent once and marked
 // sent, failures wait longer each time, and without a transport nothing is
 // taken from the outbox.
-#include "helpline/mail_sender.hpp"
+#include "mail/mail_sender.hpp"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -14,7 +14,7 @@
 #include "store/sqlite/database.hpp"
 #include "store/store.hpp"
 
-namespace cairn::helpline {
+namespace cairn::mail {
 namespace {
 
 using namespace std::chrono_literals;
@@ -87,6 +87,35 @@ TEST_F(MailSenderTest, DueMailIsSentOnceAndItsBodyForgotten) {
   EXPECT_FALSE(st.is_null(1));
 }
 
+TEST_F(MailSenderTest, ExtraHeadersTravelWithTheMailAndAreForgottenOnceSent) {
+  store::OutboxMail mail{"member@example.org", "New reply", "Someone replied."};
+  mail.headers = {{"List-Unsubscribe", "<https://cairn.example.org/unsubscribe/secret>"},
+                  {"List-Unsubscribe-Post", "List-Unsubscribe=One-Click"}};
+  store_->outbox().queue(mail, now());
+  MailSender sender(store_->outbox(), &transport_, clock_, settings(), log_);
+  EXPECT_EQ(sender.send_due(), 1);
+  ASSERT_EQ(transport_.sent.size(), 1u);
+  EXPECT_EQ(transport_.sent[0].headers, mail.headers);
+  store::sqlite::Database file_db(dir_ / "cairn.sqlite");
+  auto db = file_db.connect();
+  auto st = db.prepare("SELECT headers FROM mail_outbox");
+  ASSERT_TRUE(st.step());
+  EXPECT_EQ(st.text(0), "") << "the unsubscribe link is private too";
+}
+
+TEST_F(MailSenderTest, AHeaderThatCouldBreakTheMessageIsRefusedAtQueueTime) {
+  store::OutboxMail mail{"member@example.org", "Subject", "Body"};
+  mail.headers = {{"List-Unsubscribe", "<https://x/>\r\nBcc: victim@example.org"}};
+  EXPECT_THROW(store_->outbox().queue(mail, now()), std::invalid_argument);
+  mail.headers = {{"Subject", "a second subject"}};
+  EXPECT_THROW(store_->outbox().queue(mail, now()), std::invalid_argument);
+  mail.headers = {{"Bad Name", "x"}};
+  EXPECT_THROW(store_->outbox().queue(mail, now()), std::invalid_argument);
+  EXPECT_EQ(store_->outbox().unsent_count(), 0) << "nothing half-written";
+  EXPECT_EQ(store::header_problem({"List-Unsubscribe-Post", "List-Unsubscribe=One-Click"}),
+            std::nullopt);
+}
+
 TEST_F(MailSenderTest, AFailedMailIsTriedAgainAfterAGrowingDelay) {
   store_->outbox().queue({"asker@example.org", "Subject", "Body"}, now());
   transport_.failing = true;
@@ -139,9 +168,9 @@ TEST_F(MailSenderTest, WithoutATransportMailStaysQueuedAndThatIsSaidOnce) {
   EXPECT_EQ(sender.send_due(), 0);
   EXPECT_EQ(store_->outbox().unsent_count(), 1);
   auto log = log_.str();
-  auto first = log.find("--smtp");
+  auto first = log.find("no mail relay");
   ASSERT_NE(first, std::string::npos) << log;
-  EXPECT_EQ(log.find("--smtp", first + 1), std::string::npos) << "logged more than once";
+  EXPECT_EQ(log.find("no mail relay", first + 1), std::string::npos) << "logged more than once";
   // A sender started later with a transport still finds it.
   MailSender later(store_->outbox(), &transport_, clock_, settings(), log_);
   EXPECT_EQ(later.send_due(), 1);
@@ -161,4 +190,4 @@ TEST_F(MailSenderTest, TheBackgroundThreadSendsWhenNudged) {
 }
 
 }  // namespace
-}  // namespace cairn::helpline
+}  // namespace cairn::mail
