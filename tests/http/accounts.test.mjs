@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { root, startCairn } from './cairn_server.mjs';
+import { linkIn, mailBody } from './smtp_sink.mjs';
 import { WebVisitor, runCairn, escapeHtml } from './web_visitor.mjs';
 
 const PASSWORD = 'blue tardis at dawn';
@@ -18,11 +19,16 @@ let server;
 class Browser extends WebVisitor {
   constructor() { super(server, '198.51'); }
 
-  register(displayName, email, password = PASSWORD) {
-    return this.submit('/account/register', '/account/register', {
+  // Registers and, when the form is accepted, follows the emailed link: the
+  // confirmation's 303 (signed in), or the form's refusal.
+  async register(displayName, email, password = PASSWORD) {
+    const r = await this.submit('/account/register', '/account/register', {
       display_name: displayName, email, password, confirm_password: password,
       over_14: 'yes', accept_rules: 'yes',
     });
+    if (r.status !== 200) return r;
+    assert.match(r.text, /Check your email/);
+    return this.confirmFromMail(email);
   }
 
   signIn(email, password = PASSWORD) {
@@ -135,6 +141,148 @@ describe('registering and signing in', () => {
     const r = await new Browser().get('/');
     assert.equal(r.status, 200);
     assert.deepEqual(r.setCookies, []);
+  });
+});
+
+describe('email confirmation and no account enumeration', () => {
+  const registerForm = (b, displayName, address, password = PASSWORD) =>
+    b.submit('/account/register', '/account/register', {
+      display_name: displayName, email: address, password, confirm_password: password,
+      over_14: 'yes', accept_rules: 'yes',
+    });
+  const mailsTo = (address) => server.mail.mails.filter((m) => m.to.includes(address));
+
+  test('registering signs nobody in until the emailed link is followed', async () => {
+    const address = email('confirm');
+    const b = new Browser();
+    const r = await registerForm(b, 'Martha Jones', address);
+    assert.equal(r.status, 200);
+    assert.match(r.text, /<h1>Check your email<\/h1>/);
+    assert.ok(!r.setCookies.some((c) => c.startsWith('cairn_session=')), 'signed in too early');
+    const [mail] = await server.mail.waitFor(address);
+    assert.match(mail.data, /^Subject: Confirm your email address for /m);
+    assert.match(mail.data, /^Message-ID: <[^>]+>$/m);
+    assert.match(mail.data, /^Date: \w{3}, \d{2} \w{3} \d{4} /m);
+    // The right password before confirming: no session, and a fresh link.
+    const early = await new Browser().signIn(address);
+    assert.equal(early.status, 403);
+    assert.match(early.text, /Confirm your email address first/);
+    await server.mail.waitFor(address, 2);
+    // Opening the link (as a mail scanner would) uses nothing up.
+    const path = linkIn(mail, '/account/confirm/');
+    assert.equal((await new Browser().get(path)).status, 200);
+    const confirmed = await b.submit(path, path, {});
+    assert.equal(confirmed.status, 303);
+    assert.equal(confirmed.location, '/account?welcome=1');
+    assert.equal(await b.signedIn(), true);
+    const again = await new Browser().submit(path, path, {});
+    assert.equal(again.status, 404, 'a link works once');
+    assert.match(again.text, /This link has expired/);
+    assert.equal((await new Browser().signIn(address)).status, 303);
+  });
+
+  test('a taken address gets the same page, and its owner an email', async () => {
+    const address = email('taken');
+    await new Browser().register('Donna Noble', address);
+    const before = mailsTo(address).length;
+    const fresh = email('fresh');
+    const forTaken = await registerForm(new Browser(), 'Someone Else', address, 'a different long password');
+    const forFresh = await registerForm(new Browser(), `Someone ${unique}`, fresh);
+    assert.equal(forTaken.status, forFresh.status);
+    assert.deepEqual(forTaken.setCookies.map((c) => c.split('=')[0]),
+      forFresh.setCookies.map((c) => c.split('=')[0]));
+    const page = (r, typed) => r.text.replaceAll(typed, 'ADDRESS')
+      .replace(/name="csrf_token" value="[^"]+"/g, '');
+    assert.equal(page(forTaken, address), page(forFresh, fresh));
+    assert.doesNotMatch(forTaken.text, /already exists/);
+    const mails = await server.mail.waitFor(address, before + 1);
+    const notice = mails.at(-1);
+    assert.match(notice.data, /^Subject: Someone tried to register with your email address/m);
+    assert.match(mailBody(notice), /\/account\/forgot-password/);
+    assert.equal(linkIn(notice, '/account/confirm/'), null, 'a confirmed account needs no link');
+    // Nothing changed: the old password still works, the new one does not.
+    assert.equal((await new Browser().signIn(address)).status, 303);
+    assert.equal((await new Browser().signIn(address, 'a different long password')).status, 401);
+  });
+});
+
+describe('forgot your password', () => {
+  const ask = (b, address) =>
+    b.submit('/account/forgot-password', '/account/forgot-password', { email: address });
+
+  test('the sign-in page links to it', async () => {
+    const page = await new Browser().get('/account/sign-in');
+    assert.match(page.text, /<a href="\/account\/forgot-password">Forgot your password\?<\/a>/);
+    assert.equal((await new Browser().get('/account/forgot-password')).status, 200);
+  });
+
+  test('the same answer whether or not the address has an account', async () => {
+    const known = email('known');
+    await new Browser().register('Known Person', known);
+    const unknown = email('unknown');
+    const a = await ask(new Browser(), known);
+    const b = await ask(new Browser(), unknown);
+    assert.equal(a.status, 200);
+    assert.equal(b.status, 200);
+    const page = (r, typed) => r.text.replaceAll(typed, 'ADDRESS')
+      .replace(/name="csrf_token" value="[^"]+"/g, '');
+    assert.equal(page(a, known), page(b, unknown));
+    await server.mail.waitFor(known, 2);
+    await new Promise((r) => setTimeout(r, 500));
+    assert.equal(server.mail.mails.filter((m) => m.to.includes(unknown)).length, 0);
+  });
+
+  test('a single-use link sets a new password and ends every other session', async () => {
+    const address = email('forgetful');
+    const laptop = new Browser();
+    await laptop.register('Wilfred Mott', address);
+    const phone = new Browser();
+    assert.equal((await phone.signIn(address)).status, 303);
+    const before = server.mail.mails.filter((m) => m.to.includes(address)).length;
+    assert.equal((await ask(new Browser(), address)).status, 200);
+    const mails = await server.mail.waitFor(address, before + 1);
+    const mail = mails.at(-1);
+    assert.match(mail.data, /^Subject: Set a new password for /m);
+    assert.match(mailBody(mail), /works once and for 1 hour/);
+    const path = linkIn(mail, '/account/reset/');
+    assert.ok(path, mailBody(mail));
+    const b = new Browser();
+    const form = await b.get(path);
+    assert.equal(form.status, 200);
+    assert.match(form.text, /<h1>Set a new password<\/h1>/);
+    const weak = await b.submit(path, path, { new_password: 'password', confirm_password: 'password' });
+    assert.equal(weak.status, 400);
+    assert.match(weak.text, /href="#new_password"/);
+    const done = await b.submit(path, path,
+      { new_password: 'the tardis is blue', confirm_password: 'the tardis is blue' });
+    assert.equal(done.status, 303, done.text.slice(0, 400));
+    assert.equal(done.location, '/account?changed=password');
+    assert.equal(await b.signedIn(), true);
+    assert.equal(await laptop.signedIn(), false);
+    assert.equal(await phone.signedIn(), false);
+    assert.equal((await new Browser().signIn(address)).status, 401);
+    assert.equal((await new Browser().signIn(address, 'the tardis is blue')).status, 303);
+    const reused = await new Browser().get(path);
+    assert.equal(reused.status, 404);
+    assert.match(reused.text, /This link has expired/);
+    // The token stays out of the access log.
+    const token = path.split('/').at(-1);
+    assert.ok(!server.log().includes(token), 'reset token in the log');
+    assert.match(server.log(), /\/account\/reset\/\[private\]/);
+  });
+
+  test('a made-up link is refused', async () => {
+    const r = await new Browser().get('/account/reset/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
+    assert.equal(r.status, 404);
+    assert.match(r.text, /Ask for a new link/);
+  });
+
+  test('asking is rate limited per address', async () => {
+    const b = new Browser();
+    for (let i = 1; i <= 5; i++) assert.equal((await ask(b, email('flood'))).status, 200, `ask ${i}`);
+    const sixth = await ask(b, email('flood'));
+    assert.equal(sixth.status, 429);
+    assert.match(sixth.text, /Try again in \d+ seconds?/);
   });
 });
 
@@ -263,9 +411,39 @@ describe('rate limits', () => {
     const sixth = await b.signIn(address);  // even the right password must wait
     assert.equal(sixth.status, 429);
     assert.match(sixth.text, /Try again in \d+ seconds?/);
-    // From another address too: the limit is per account.
-    assert.equal((await new Browser().signIn(address)).status, 429);
     assert.equal(await b.signedIn(), false);
+    // The owner, from their own address, is not held up by someone else's guesses.
+    assert.equal((await new Browser().signIn(address)).status, 303);
+  });
+
+  test('wrong sign-ins from rotating addresses never lock the owner out', async () => {
+    const address = email('victim');
+    await new Browser().register('Victim Owner', address);
+    const owner = new Browser();
+    let refused = 0;
+    // Two wrong guesses a second, each from a new address, for six seconds;
+    // the owner tries their correct password every second.
+    for (let second = 0; second < 6; second++) {
+      for (let i = 0; i < 2; i++) {
+        const guess = await new Browser().signIn(address, `guess ${second}-${i}`);
+        assert.ok([401, 429].includes(guess.status), `guess ${guess.status}`);
+      }
+      const tried = await new Browser().signIn(address);
+      if (tried.status !== 303) refused++;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+    assert.equal(refused, 0, 'the correct password was refused');
+    assert.equal((await owner.signIn(address)).status, 303);
+    assert.equal(await owner.signedIn(), true);
+  });
+
+  test('an address that guessed wrong is still held by the account limit', async () => {
+    const address = email('guessed');
+    await new Browser().register('Much Guessed', address);
+    for (let i = 0; i < 5; i++) await new Browser().signIn(address, `guess ${i}`);
+    const guesser = new Browser();
+    assert.equal((await guesser.signIn(address, 'one more guess')).status, 401);
+    assert.equal((await guesser.signIn(address, 'and another')).status, 429);
   });
 
   test('the delay passes: no permanent lock-out', async () => {

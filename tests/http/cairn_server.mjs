@@ -1,12 +1,15 @@
 // Starts a real `cairn serve` on a free loopback port with a fresh data folder,
 // for HTTP and browser tests; stop() sends SIGTERM and reports the exit code.
 // Options `trials` (paths for `cairn import-trials`) and `before(dataDir)` fill
-// the data folder before the server starts.
+// the data folder before the server starts. Unless `args` name a relay, mail
+// goes to an SMTP sink of its own (server.mail); pass `mail` when the test
+// starts its own sink and names it with --smtp.
 import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { startSmtpSink } from './smtp_sink.mjs';
 
 export const root = resolve(process.env.CAIRN_ROOT ?? '.');
 export const bin = resolve(process.env.CAIRN_BIN ?? join(root, 'build/cairn'));
@@ -37,8 +40,10 @@ export function importTrials(dataDir, paths) {
 }
 
 export async function startCairn({ args = [], env = {}, content = join(root, 'content'),
-  trials = [], before } = {}) {
+  trials = [], before, mail } = {}) {
   const port = await freePort();
+  const ownSink = !args.includes('--smtp') && !args.includes('--smtp-url') ? await startSmtpSink() : null;
+  if (ownSink) args = [...args, '--smtp', `127.0.0.1:${ownSink.port}`];
   const data = mkdtempSync(join(tmpdir(), 'cairn-test-'));
   if (trials.length > 0) {
     const imported = await importTrials(data, trials);
@@ -68,11 +73,12 @@ export async function startCairn({ args = [], env = {}, content = join(root, 'co
     await new Promise((r) => setTimeout(r, 100));
   }
   return {
-    base, port, data, child, exited,
+    base, port, data, child, exited, mail: ownSink ?? mail,
     log: () => log,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       const result = await exited;
+      await ownSink?.close();
       rmSync(data, { recursive: true, force: true });
       return result;
     },

@@ -1,21 +1,40 @@
 // A small SMTP server for tests: greets with 220, says 250 to EHLO/HELO, MAIL
 // and RCPT, 354 to DATA, collects the message up to the lone ".", and says 221
-// to QUIT. Each mail is kept as {from, to: [...], data} with dots unstuffed.
+// to QUIT. Each mail is kept as {from, to: [...], data, secure, login} with dots unstuffed.
 import { createServer } from 'node:net';
+import { TLSSocket } from 'node:tls';
 
-export function startSmtpSink() {
+// The body of a mail as text: quoted-printable undone, CRLF as LF.
+export function mailBody(mail) {
+  const split = mail.data.indexOf('\r\n\r\n');
+  const head = mail.data.slice(0, split);
+  let body = mail.data.slice(split + 4);
+  if (/^Content-Transfer-Encoding: quoted-printable/mi.test(head)) {
+    body = Buffer.from(body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g,
+      (_, hex) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8');
+  }
+  return body.replace(/\r\n/g, '\n');
+}
+
+// The path of the first link to this site in a mail that starts with `prefix`.
+export function linkIn(mail, prefix) {
+  const m = new RegExp(`https?://[^/\\s]+(${prefix}[A-Za-z0-9_-]+)`).exec(mailBody(mail));
+  return m && m[1];
+}
+
+// With `tls: {key, cert}` the sink offers STARTTLS and, once it is on, AUTH
+// PLAIN; each mail then says whether it came over TLS and who logged in.
+export function startSmtpSink({ tls: tlsOptions } = {}) {
   const mails = [];
   const sockets = new Set();
-  const server = createServer((socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
+  const serve = (socket, secure) => {
     socket.on('error', () => {});
     socket.setEncoding('utf8');
     let buffer = '';
     let inData = false;
+    let login = null;
     let mail = { from: null, to: [], data: '' };
-    socket.write('220 sink.test ESMTP\r\n');
-    socket.on('data', (chunk) => {
+    const onData = (chunk) => {
       buffer += chunk;
       for (;;) {
         if (inData) {
@@ -24,7 +43,7 @@ export function startSmtpSink() {
           mail.data = buffer.slice(0, end + 2).replace(/^\.\./gm, '.');
           buffer = buffer.slice(end + 5);
           inData = false;
-          mails.push(mail);
+          mails.push({ ...mail, secure, login });
           mail = { from: null, to: [], data: '' };
           socket.write('250 2.0.0 queued\r\n');
           continue;
@@ -33,9 +52,25 @@ export function startSmtpSink() {
         if (eol < 0) break;
         const line = buffer.slice(0, eol);
         buffer = buffer.slice(eol + 2);
-        const verb = line.slice(0, 4).toUpperCase();
+        const verb = line.split(' ')[0].toUpperCase();
         if (verb === 'EHLO' || verb === 'HELO') {
-          socket.write('250 sink.test\r\n');
+          if (tlsOptions && !secure) socket.write('250-sink.test\r\n250 STARTTLS\r\n');
+          else if (tlsOptions) socket.write('250-sink.test\r\n250 AUTH PLAIN\r\n');
+          else socket.write('250 sink.test\r\n');
+        } else if (verb === 'STARTTLS' && tlsOptions && !secure) {
+          socket.removeListener('data', onData);
+          socket.write('220 2.0.0 go ahead\r\n', () => {
+            const secured = new TLSSocket(socket, { isServer: true, ...tlsOptions });
+            sockets.add(secured);
+            serve(secured, true);
+          });
+          return;
+        } else if (verb === 'AUTH' && secure) {
+          const [, user, password] = Buffer.from(line.split(' ')[2] ?? '', 'base64').toString().split('\0');
+          login = { user, password };
+          socket.write('235 2.7.0 welcome\r\n');
+        } else if (tlsOptions && !secure && verb !== 'QUIT') {
+          socket.write('530 5.7.0 STARTTLS first\r\n');
         } else if (verb === 'MAIL') {
           mail.from = /<([^>]*)>/.exec(line)?.[1] ?? null;
           socket.write('250 2.1.0 ok\r\n');
@@ -51,7 +86,14 @@ export function startSmtpSink() {
           socket.write('250 ok\r\n');
         }
       }
-    });
+    };
+    socket.on('data', onData);
+  };
+  const server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    serve(socket, false);
+    socket.write('220 sink.test ESMTP\r\n');
   });
   return new Promise((ok, fail) => {
     server.on('error', fail);

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { bin, root } from './cairn_server.mjs';
+import { linkIn } from './smtp_sink.mjs';
 
 let nextAddress = 1;
 
@@ -50,6 +51,26 @@ export class WebVisitor {
   async submit(pagePath, action, fields) {
     const csrf_token = await this.token(pagePath);
     return this.request(action, { method: 'POST', form: { ...fields, csrf_token } });
+  }
+
+  // Registers a member, follows the emailed confirmation link and is signed in.
+  async registerMember(fields) {
+    const r = await this.submit('/account/register', '/account/register', {
+      over_14: 'yes', accept_rules: 'yes', confirm_password: fields.password, ...fields,
+    });
+    assert.equal(r.status, 200, r.text.slice(0, 400));
+    assert.match(r.text, /Check your email/);
+    return this.confirmFromMail(fields.email);
+  }
+
+  // Follows the newest confirmation link mailed to `address`; resolves the 303.
+  async confirmFromMail(address) {
+    const mails = (await this.server.mail.waitFor(address)).filter((m) => linkIn(m, '/account/confirm/'));
+    assert.ok(mails.length > 0, `no confirmation link to ${address}`);
+    const path = linkIn(mails.at(-1), '/account/confirm/');
+    const r = await this.submit(path, path, {});
+    assert.equal(r.status, 303, r.text.slice(0, 400));
+    return r;
   }
 
   signIn(address, password) {
