@@ -281,6 +281,14 @@ class AccountPages {
 
 }  // namespace
 
+bool hashes_password(const http::Request& request) {
+  if (request.method != "POST")
+    return false;
+  const auto& path = request.path;
+  return path == "/account/sign-in" || path == "/account/register" || path == "/account/password" ||
+         path == "/account/delete" || path.starts_with(accounts::kResetPasswordPath);
+}
+
 void add_account_routes(Routes& routes, AccountDeps& deps) {
   AccountPages(deps).add(routes);
 }

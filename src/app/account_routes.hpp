@@ -6,6 +6,7 @@
 #include "accounts/account_service.hpp"
 #include "app/routes.hpp"
 #include "app/site_content.hpp"
+#include "http/message.hpp"
 
 namespace cairn::app {
 
@@ -16,5 +17,9 @@ struct AccountDeps {
 
 // The handlers keep a reference to `deps`: it must outlive the routes.
 void add_account_routes(Routes& routes, AccountDeps& deps);
+
+// The account form posts that run argon2id (sign-in, registration, password
+// change, reset and deletion): the server runs them in its slow lane.
+bool hashes_password(const http::Request& request);
 
 }  // namespace cairn::app

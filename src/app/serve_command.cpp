@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "app/access_log.hpp"
+#include "app/account_routes.hpp"
 #include "app/commands.hpp"
 #include "app/content_import.hpp"
 #include "app/live_refresh.hpp"
@@ -118,6 +119,10 @@ int serve(Services& services, const http::StaticAssets& assets, const trials::Pl
   server_options.host = options.host;
   server_options.port = options.port;
   server_options.threads = options.threads;
+  // argon2id off the io threads: half of them again (at least one) hash passwords.
+  server_options.is_slow = hashes_password;
+  server_options.slow_threads = std::max(1, options.threads / 2);
+  server_options.slow_queue = 16;
   http::Server server(
       server_options, [&app](http::Request& r) { return app.handle(r); },
       [&access_log](const http::Request& r, int status, std::size_t bytes,

@@ -4,6 +4,7 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/signal_set.hpp>
@@ -145,9 +146,20 @@ struct Server::Impl {
   // Set by begin_stop while connections remain; serve() cancels it when the
   // last one ends, so a stop does not wait out the whole grace period.
   std::shared_ptr<asio::steady_timer> grace_timer;
+  // The slow lane: its own threads, and a count of the requests in it
+  // (running or waiting), so a flood is refused instead of queued without end.
+  asio::thread_pool slow_pool;
+  std::atomic<int> slow_in_lane{0};
 
   Impl(ServerOptions o, Application a, AccessLogger l)
-      : options(std::move(o)), app(std::move(a)), log(std::move(l)), ioc(options.threads) {}
+      : options(std::move(o)),
+        app(std::move(a)),
+        log(std::move(l)),
+        ioc(options.threads),
+        slow_pool(static_cast<std::size_t>(std::max(1, options.slow_threads))) {}
+  ~Impl() { slow_pool.join(); }
+
+  awaitable<WireResponse> respond(Request& request);
 
   awaitable<void> accept_loop();
   awaitable<void> serve(tcp::socket socket);
@@ -274,6 +286,28 @@ awaitable<void> Server::Impl::serve(tcp::socket socket) {
   if (connections.empty() && grace_timer) grace_timer->cancel();
 }
 
+awaitable<WireResponse> Server::Impl::respond(Request& request) {
+  if (!options.is_slow || !options.is_slow(request)) co_return app(request);
+  int limit = std::max(1, options.slow_threads) + std::max(0, options.slow_queue);
+  if (slow_in_lane.fetch_add(1) >= limit) {
+    slow_in_lane.fetch_sub(1);
+    Response busy;
+    busy.status = 503;
+    busy.content_type = "text/plain; charset=utf-8";
+    busy.set_header("Retry-After", "2");
+    busy.body = "Too many people are signing in at once. Please try again in a moment.\n";
+    co_return to_wire(request, std::move(busy));
+  }
+  struct LeaveLane {
+    std::atomic<int>& count;
+    ~LeaveLane() { count.fetch_sub(1); }
+  } leave{slow_in_lane};
+  // Runs on the slow lane; the coroutine resumes on this connection's io thread.
+  co_return co_await asio::co_spawn(
+      slow_pool, [this, &request]() -> awaitable<WireResponse> { co_return app(request); },
+      use_awaitable);
+}
+
 awaitable<bool> Server::Impl::serve_one(beast::tcp_stream& stream, beast::flat_buffer& buffer,
                                         const std::string& remote_address,
                                         std::list<Connection>::iterator self) {
@@ -326,7 +360,7 @@ awaitable<bool> Server::Impl::serve_one(beast::tcp_stream& stream, beast::flat_b
       request.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
     }
     request.body = std::move(msg.body());
-    wire = app(request);
+    wire = co_await respond(request);
     if (!msg.keep_alive()) wire.close = true;
   }
   if (stopping) wire.close = true;

@@ -1,5 +1,6 @@
 // The HTTP/1.1 server: Boost.Beast and Asio coroutines on several threads,
-// keep-alive, limits on header and body size and idle time, graceful stop.
+// keep-alive, limits on header and body size and idle time, graceful stop,
+// and a bounded slow lane for requests that hash passwords.
 #pragma once
 
 #include <chrono>
@@ -22,6 +23,13 @@ struct ServerOptions {
   std::size_t body_limit = 1024 * 1024;
   std::chrono::seconds idle_timeout{30};
   std::chrono::seconds shutdown_grace{10};
+  // Requests that do slow, CPU-heavy work (argon2id password hashing) run on
+  // a small pool of their own, so they never hold up the io threads that
+  // serve pages. When `slow_threads` are busy and `slow_queue` more wait, the
+  // next such request gets 503 at once.
+  std::function<bool(const Request&)> is_slow;
+  int slow_threads = 1;
+  int slow_queue = 16;
 };
 
 // Turns one parsed request into what goes on the wire; called on io threads.

@@ -566,3 +566,26 @@ describe('cairn user add', () => {
     }
   });
 });
+
+describe('password hashing off the request threads', () => {
+  test('a sign-in flood is turned away with 503 and pages stay quick', async () => {
+    const flood = [];
+    for (let i = 0; i < 60; i++) {
+      flood.push(new Browser().signIn(email('flood'), `wrong guess ${i}`));
+    }
+    // While the flood is being hashed, a page is served by the io threads.
+    await new Promise((r) => setTimeout(r, 150));
+    const started = Date.now();
+    const health = await fetch(`${server.base}/healthz`);
+    const took = Date.now() - started;
+    assert.equal(health.status, 200);
+    const results = await Promise.all(flood);
+    const statuses = results.map((r) => r.status);
+    assert.ok(statuses.every((s) => s === 401 || s === 503), statuses.join(' '));
+    const busy = results.find((r) => r.status === 503);
+    assert.ok(busy, 'the lane never filled');
+    assert.equal(busy.headers.get('retry-after'), '2');
+    assert.ok(statuses.filter((s) => s === 401).length >= 10, statuses.join(' '));
+    assert.ok(took < 200, `/healthz took ${took} ms during the flood`);
+  });
+});
