@@ -32,7 +32,7 @@ let browser;
 before(async () => {
   ensureVendorAssets();
   sink = await startSmtpSink();
-  server = await startCairn({ args: ['--smtp', `127.0.0.1:${sink.port}`] });
+  server = await startCairn({ args: ['--smtp', `127.0.0.1:${sink.port}`], mail: sink });
   const added = await addNurse(server.data);
   assert.equal(added.code, 0, added.out);
   browser = await launchChromium();
