@@ -28,7 +28,8 @@ TEST_F(AccountServiceTest, RegisterCreatesAMemberOnceTheEmailedLinkIsFollowed) {
   EXPECT_EQ(sent[0].mail.subject, "Confirm your email address for Cairn");
   auto token = link_token(sent[0].mail.body, kConfirmEmailPath);
   ASSERT_EQ(token.size(), 43u) << sent[0].mail.body;
-  EXPECT_NE(sent[0].mail.body.find("https://cairn.test/account/confirm/" + token), std::string::npos);
+  EXPECT_NE(sent[0].mail.body.find("https://cairn.test/account/confirm/" + token),
+            std::string::npos);
   // Unconfirmed: the right password gets a fresh link, not a session.
   auto early = service_->authenticate("river@example.org", "blue tardis at dawn", "192.0.2.1");
   ASSERT_FALSE(early);
@@ -99,7 +100,8 @@ TEST_F(AccountServiceTest, ForgotPasswordSendsASingleUseLinkForAnHour) {
   EXPECT_FALSE(service_->authenticate("river@example.org", "blue tardis at dawn", "192.0.2.1"));
   EXPECT_TRUE(service_->authenticate("river@example.org", "new kettle on the hob", "192.0.2.1"));
   EXPECT_FALSE(service_->reset_link_live(token)) << "single use";
-  auto twice = service_->reset_password(token, "another long passphrase", "another long passphrase");
+  auto twice =
+      service_->reset_password(token, "another long passphrase", "another long passphrase");
   ASSERT_FALSE(twice);
   EXPECT_EQ(twice.error().code, Errc::not_found);
 }
