@@ -149,7 +149,8 @@ int serve_command(const Args& args) {
   auto options = parse_options(
       args, {"--listen", "--data", "--content", "--threads", "--web", "--secure-cookies",
              "--trust-proxy", "--public-url", "--smtp", "--smtp-url", "--smtp-starttls",
-             "--smtp-user", "--smtp-password-file", "--smtp-ca-file", "--mail-from"});
+             "--smtp-user", "--smtp-password-file", "--smtp-ca-file", "--mail-from",
+             "--forum-edit-minutes", "--forum-slow-mode", "--forum-digest-seconds"});
   if (!options) {
     std::cerr << "cairn serve: " << options.error().message << "\n";
     return 2;
