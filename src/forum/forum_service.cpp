@@ -267,6 +267,10 @@ Result<CategoryPage> ForumService::category_page(std::string_view slug,
   return out;
 }
 
+int ForumService::thread_count(std::string_view slug, const accounts::Account* viewer) {
+  return store_.count_threads_in(slug, viewer_of(viewer));
+}
+
 Result<ThreadPage> ForumService::thread_page(std::int64_t thread_id,
                                              const accounts::Account* viewer, int page) {
   auto thread = store_.thread(thread_id);

@@ -89,6 +89,8 @@ class ForumService {
   // not_found for an unknown category. Pages past the end show the last.
   Result<CategoryPage> category_page(std::string_view slug, const accounts::Account* viewer,
                                      int page);
+  // Threads of the category the viewer may see.
+  int thread_count(std::string_view slug, const accounts::Account* viewer);
   // not_found unless the viewer may see the thread; moves the member's
   // last-read mark to the newest post shown.
   Result<ThreadPage> thread_page(std::int64_t thread_id, const accounts::Account* viewer, int page);

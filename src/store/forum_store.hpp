@@ -78,6 +78,7 @@ struct ForumThreadRecord {
   int public_posts = 0;
   std::int64_t last_public_post_id = 0;
   std::string last_public_post_at;
+  std::string last_public_post_by = {};  // its author's name; empty for a deleted member
 };
 
 struct NewForumPost {

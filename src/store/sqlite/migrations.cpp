@@ -183,7 +183,10 @@ const std::vector<Migration>& migrations() {
         CREATE INDEX account_links_account ON account_links (account_id, purpose);
         CREATE INDEX account_links_expiry ON account_links (expires_at);
       )sql"},
-      {9, "forum members: own edits and deletions, watched threads, mail choices, digests, moderators' messages and watched words", R"sql(
+      {9,
+       "forum members: own edits and deletions, watched threads, mail choices, digests, "
+       "moderators' messages and watched words",
+       R"sql(
         ALTER TABLE forum_posts ADD COLUMN author_edited_at TEXT NOT NULL DEFAULT '';
         ALTER TABLE forum_posts ADD COLUMN deleted_at TEXT NOT NULL DEFAULT '';
         ALTER TABLE forum_posts ADD COLUMN notified INTEGER NOT NULL DEFAULT 1 CHECK (notified IN (0, 1));

@@ -37,7 +37,9 @@ constexpr std::string_view kThreadColumns =
     "COALESCE((SELECT MAX(q.id) FROM forum_posts q WHERE q.thread_id = t.id "
     "AND q.status = 'public'), 0), "
     "COALESCE((SELECT q.created_at FROM forum_posts q WHERE q.thread_id = t.id "
-    "AND q.status = 'public' ORDER BY q.id DESC LIMIT 1), '') "
+    "AND q.status = 'public' ORDER BY q.id DESC LIMIT 1), ''), "
+    "COALESCE((SELECT b.display_name FROM forum_posts q JOIN accounts b ON b.id = q.author_id "
+    "WHERE q.thread_id = t.id AND q.status = 'public' ORDER BY q.id DESC LIMIT 1), '') "
     "FROM forum_threads t JOIN forum_posts f ON f.thread_id = t.id AND f.first_in_thread = 1 "
     "LEFT JOIN accounts a ON a.id = t.author_id ";
 
@@ -53,6 +55,7 @@ ForumThreadRecord read_thread(const Statement& st) {
   t.public_posts = static_cast<int>(st.integer(7));
   t.last_public_post_id = st.integer(8);
   t.last_public_post_at = st.text(9);
+  t.last_public_post_by = st.text(10);
   return t;
 }
 
