@@ -29,7 +29,7 @@ let browser;
 
 before(async () => {
   ensureVendorAssets();
-  server = await startCairn({ before: addModerator });
+  server = await startCairn({ before: addModerator, args: ['--forum-slow-mode', '0'] });
   browser = await launchChromium();
 });
 
