@@ -35,8 +35,8 @@ class MemberForumPages {
         state = "Deleted";
       else if (own.post.status == store::PostStatus::held)
         state = "Waiting for a moderator";
-      p.posts.push_back(
-          {own.post.thread_id, own.post.id, own.thread_title, own.post.created_at, state});
+      p.posts.push_back({own.post.thread_id, own.post.id, own.thread_title, own.post.created_at,
+                         state, own.post.first_in_thread});
     }
     for (const auto& t : d_.members.watched_threads(account)) {
       p.watched.push_back({t.id, t.title, t.last_public_post_at, std::max(0, t.public_posts - 1)});

@@ -173,8 +173,8 @@ SafeHtml render_account_forum(const Chrome& chrome, const AccountForumPage& p) {
     h << R"(<ul class="nhsuk-list cairn-own-posts">)"_m;
     for (const auto& post : p.posts) {
       h << "<li><a href=\""_m << thread_href(post.thread_id) << "#post-"_m
-        << std::to_string(post.post_id) << "\">"_m << post.thread_title << "</a>, "_m
-        << forum_time(post.created_at);
+        << std::to_string(post.post_id) << "\">"_m << post.thread_title << "</a>: "_m
+        << (post.started ? "you started it "_m : "your reply of "_m) << forum_time(post.created_at);
       if (!post.state.empty())
         h << R"( <strong class="nhsuk-tag nhsuk-tag--grey">)"_m << post.state << "</strong>"_m;
       h << "</li>\n"_m;

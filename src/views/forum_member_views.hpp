@@ -44,7 +44,8 @@ struct ForumSearchPage {
 struct OwnPostRow {
   std::int64_t thread_id = 0, post_id = 0;
   std::string thread_title, created_at;
-  std::string state;  // "", "Waiting for a moderator", "Deleted"
+  std::string state;     // "", "Waiting for a moderator", "Deleted"
+  bool started = false;  // the thread's first post
 };
 
 struct WatchedThreadRow {

@@ -455,7 +455,7 @@ SafeHtml render_audit_log(const Chrome& chrome, const AuditPage& p) {
       if (e.member_id)
         h << "Member "_m << std::to_string(e.member_id) << ". "_m;
       if (!e.reason.empty())
-        h << "Reason: "_m << e.reason << ". "_m;
+        h << (e.action == "watched word" ? "Action: "_m : "Reason: "_m) << e.reason << ". "_m;
       if (!e.before.empty()) {
         h << R"(<details class="nhsuk-details"><summary class="nhsuk-details__summary"><span class="nhsuk-details__summary-text">Earlier text</span></summary><div class="nhsuk-details__text"><pre class="cairn-audit__before">)"_m
           << e.before << "</pre></div></details>"_m;

@@ -133,7 +133,7 @@ SafeHtml render_watched_words(const Chrome& chrome, const WatchedWordsPage& p) {
         << R"(</td><td class="nhsuk-table__cell"><form method="post" action="/staff/moderation/words"><input type="hidden" name="do" value="remove"><input type="hidden" name="phrase" value=")"_m
         << w.phrase << "\">"_m;
       write_csrf_field(h, p.form.csrf_token);
-      h << R"(<button class="nhsuk-button nhsuk-button--secondary cairn-button--small" data-module="nhsuk-button" type="submit">Remove<span class="nhsuk-u-visually-hidden"> )"_m
+      h << R"(<button class="nhsuk-button nhsuk-button--secondary" data-module="nhsuk-button" type="submit">Remove<span class="nhsuk-u-visually-hidden"> )"_m
         << w.phrase << "</span></button></form></td></tr>\n"_m;
     }
     h << "</tbody></table>\n"_m;
