@@ -99,6 +99,7 @@ Services::Services(std::unique_ptr<store::Store> store, ContentFolder content,
             clock, forum_limits(options_)),
       moderation(store_->forum(), store_->forum_members(), store_->accounts(), clock),
       forum_member_data(store_->forum()),
+      forum_member_settings(store_->forum_members()),
       reply_notifier(store_->forum(), store_->forum_members(), store_->accounts(), store_->outbox(),
                      clock,
                      {options_.public_url, content_.settings.name,
@@ -113,6 +114,7 @@ Services::Services(std::unique_ptr<store::Store> store, ContentFolder content,
       desk(store_->pages(), store_->feedback()),
       feedback(store_->feedback(), content_.watched_words, limiter, clock) {
   accounts.add_member_data(forum_member_data);
+  accounts.add_member_data(forum_member_settings);
   account_mail.on_queued([this] { mail.nudge(); });
   watched_words.seed_once(content_.watched_words);
   forum.on_visible([this](std::int64_t post) { reply_notifier.post_visible(post); });

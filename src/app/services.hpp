@@ -75,6 +75,7 @@ class Services {
   forum::ForumService forum;
   forum::ModerationService moderation;
   forum::ForumMemberData forum_member_data;
+  forum::ForumMemberSettingsData forum_member_settings;
   forum::ReplyNotifier reply_notifier;
   forum::MemberForum member_forum;
 

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { bin, root, startCairn } from '../http/cairn_server.mjs';
+import { linkIn } from '../http/smtp_sink.mjs';
 import { assertAxeClean, ensureVendorAssets, launchChromium } from './browser_kit.mjs';
 
 const PASSWORD = 'blue tardis at dawn';
@@ -62,6 +63,11 @@ async function register(page, displayName, email) {
   await page.check('#over_14');
   await page.check('#accept_rules');
   await page.click('button[type=submit]:has-text("Create account")');
+  // Registration is confirmed from the emailed link.
+  await page.waitForSelector('text=Check your email');
+  const [mail] = await server.mail.waitFor(email);
+  await page.goto(server.base + linkIn(mail, '/account/confirm/'));
+  await page.click('button:has-text("Confirm and sign in")');
   await page.waitForURL(/\/account\?welcome=1/);
 }
 

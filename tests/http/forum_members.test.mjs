@@ -448,6 +448,9 @@ describe('with a 30 minute edit window and no slow mode', () => {
       assert.ok(posts.includes(`href="/forum/t/${a.thread}#post-${a.post}"`));
       assert.ok(posts.includes(`/forum/t/${b.thread}#post-`));
       assert.match((await amy.get('/account')).text, /href="\/account\/forum"/);
+      const data = JSON.parse((await amy.get('/account/data')).text);
+      assert.equal(data.forum_settings.email_about_replies, 'each');
+      assert.ok(data.forum_settings.watched_thread_ids.includes(b.thread));
     });
   });
 });

@@ -466,6 +466,12 @@ void SqliteForumStore::detach_author(std::int64_t author_id) {
 void SqliteForumStore::remove_posts_by(std::int64_t author_id, std::string_view removed_text) {
   auto db = db_.connect();
   Transaction tx(db);
+  // Earlier texts kept from the member's own edits go with the posts.
+  db.prepare(
+        "DELETE FROM forum_post_versions WHERE post_id IN "
+        "(SELECT id FROM forum_posts WHERE author_id = ?)")
+      .bind(1, author_id)
+      .run();
   db.prepare("DELETE FROM forum_posts WHERE author_id = ? AND first_in_thread = 0")
       .bind(1, author_id)
       .run();

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "core/iso_time.hpp"
+#include "forum/forum_member_data.hpp"
 #include "forum/forum_service.hpp"
 #include "forum_fixture.hpp"
 
@@ -76,6 +77,20 @@ TEST_F(OwnPostsTest, ADeletedPostShowsNoTextButModeratorsKeepIt) {
   EXPECT_EQ(store_->forum().post_versions(posted->post_id).at(0).body, "Regrettable words");
   EXPECT_EQ(forum_->delete_own(amy, posted->post_id).error().code, Errc::not_found);
   EXPECT_EQ(store_->forum().audit_log(0, 1).at(0).action, "author delete");
+}
+
+TEST_F(OwnPostsTest, EarlierTextsAreExportedAndGoWhenTheMemberRemovesTheirPosts) {
+  auto mod = add_account("Mod", accounts::Role::moderator);
+  auto amy = add_trusted_member("Amy", mod);
+  auto posted = forum_->start_thread(amy, "carers", "Mine", "First words");
+  ASSERT_TRUE(forum_->edit_own(amy, posted->post_id, "Second words").ok());
+  ForumMemberData data(store_->forum());
+  auto exported = data.export_for(amy.id);
+  auto& post = exported.back();
+  EXPECT_EQ(post["body"], "Second words");
+  EXPECT_EQ(post["earlier_texts"].at(0)["body"], "First words");
+  data.account_deleted(amy.id, accounts::PostChoice::remove);
+  EXPECT_TRUE(store_->forum().post_versions(posted->post_id).empty());
 }
 
 TEST_F(OwnPostsTest, PostingWatchesTheThreadUnlessTheMemberChoseNotTo) {
