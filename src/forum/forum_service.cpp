@@ -105,6 +105,19 @@ bool is_staff(const accounts::Account& a) {
   return a.role != accounts::Role::member;
 }
 
+// An author's own action, for the audit log.
+store::ForumAuditRecord author_entry(const accounts::Account& author, std::string_view action,
+                                     std::int64_t post_id, std::string at) {
+  store::ForumAuditRecord e;
+  e.at = std::move(at);
+  e.moderator_id = author.id;
+  e.moderator_name = author.display_name;
+  e.action = action;
+  e.post_id = post_id;
+  e.member_id = author.id;
+  return e;
+}
+
 }  // namespace
 
 bool is_moderator(const accounts::Account& account) {
@@ -175,14 +188,18 @@ Result<HoldDecision> ForumService::check_author(const accounts::Account& author,
   return hold;
 }
 
+void ForumService::flag_if_watched(const Posted& posted, std::string_view why) {
+  if (posted.hold.flagged.empty())
+    return;
+  std::string words;
+  for (const auto& w : posted.hold.flagged) words += (words.empty() ? "" : ", ") + w;
+  store_.add_flag(posted.post_id, std::string(why) + words, iso_date_time(clock_.now()));
+}
+
 void ForumService::after_posting(const accounts::Account& author, const Posted& posted) {
   store_.mark_read(author.id, posted.thread_id, posted.post_id);
   members_.watch_unless_chosen(author.id, posted.thread_id);
-  if (!posted.hold.flagged.empty()) {
-    std::string words;
-    for (const auto& w : posted.hold.flagged) words += (words.empty() ? "" : ", ") + w;
-    store_.add_flag(posted.post_id, "Watched words: " + words, iso_date_time(clock_.now()));
-  }
+  flag_if_watched(posted, "Watched words: ");
   if (!posted.hold.held() && visible_)
     visible_(posted.post_id);
 }
@@ -366,23 +383,13 @@ Result<Posted> ForumService::edit_own(const accounts::Account& author, std::int6
   store_.author_edit_post(
       post_id, {body, hold->held() ? store::PostStatus::held : store::PostStatus::published,
                 hold->reasons, hold->priority(), at});
-  store::ForumAuditRecord e;
-  e.at = at;
-  e.moderator_id = author.id;
-  e.moderator_name = author.display_name;
-  e.action = "author edit";
-  e.post_id = post_id;
-  e.member_id = author.id;
+  auto e = author_entry(author, "author edit", post_id, at);
   e.reason = hold->held() ? "held: " + hold->stored() : "";
   e.before = post->body;
   e.after = body;
   store_.add_audit(e);
   Posted posted{post->thread_id, post_id, std::move(hold.value())};
-  if (!posted.hold.flagged.empty()) {
-    std::string words;
-    for (const auto& w : posted.hold.flagged) words += (words.empty() ? "" : ", ") + w;
-    store_.add_flag(post_id, "Watched words (after an edit): " + words, at);
-  }
+  flag_if_watched(posted, "Watched words (after an edit): ");
   return posted;
 }
 
@@ -392,13 +399,7 @@ Status ForumService::delete_own(const accounts::Account& author, std::int64_t po
     return make_error(Errc::not_found, "There is no such post.");
   std::string at = iso_date_time(clock_.now());
   store_.delete_post_by_author(post_id, at);
-  store::ForumAuditRecord e;
-  e.at = at;
-  e.moderator_id = author.id;
-  e.moderator_name = author.display_name;
-  e.action = "author delete";
-  e.post_id = post_id;
-  e.member_id = author.id;
+  auto e = author_entry(author, "author delete", post_id, at);
   e.before = post->body;
   store_.add_audit(e);
   return Ok{};

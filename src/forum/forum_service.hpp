@@ -126,6 +126,8 @@ class ForumService {
   // After a post is stored: its author watches the thread, the thread's
   // watchers hear of it if it is public, and a flagged post goes in the queue.
   void after_posting(const accounts::Account& author, const Posted& posted);
+  // A post with "flag" words goes in the moderators' queue (it stays public).
+  void flag_if_watched(const Posted& posted, std::string_view why);
 
   store::ForumStore& store_;
   store::ForumMemberStore& members_;

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { startCairn } from '../http/cairn_server.mjs';
 import { linkIn, mailBody } from '../http/smtp_sink.mjs';
 import { signedInStaff } from '../http/web_visitor.mjs';
-import { assertAxeClean, ensureVendorAssets, launchChromium, newVisitor } from './browser_kit.mjs';
+import { assertAxeClean, ensureVendorAssets, launchChromium, registerInBrowser, newVisitor } from './browser_kit.mjs';
 
 const PASSWORD = 'blue tardis at dawn';
 let server;
@@ -27,20 +27,8 @@ after(async () => {
   await server?.stop();
 });
 
-async function register(page, displayName, email) {
-  await page.goto(`${server.base}/account/register`);
-  await page.fill('#display_name', displayName);
-  await page.fill('#email', email);
-  await page.fill('#password', PASSWORD);
-  await page.fill('#confirm_password', PASSWORD);
-  await page.check('#over_14');
-  await page.check('#accept_rules');
-  await page.click('button[type=submit]:has-text("Create account")');
-  await page.waitForSelector('text=Check your email');
-  const [mail] = await server.mail.waitFor(email);
-  await page.goto(server.base + linkIn(mail, '/account/confirm/'));
-  await page.click('button:has-text("Confirm and sign in")');
-  await page.waitForURL(/\/account/);
+function register(page, displayName, email) {
+  return registerInBrowser(page, server, { displayName, email, password: PASSWORD });
 }
 
 describe('notifications in a browser', () => {
