@@ -6,6 +6,7 @@
 #include "accounts/account_service.hpp"
 #include "app/routes.hpp"
 #include "app/site_content.hpp"
+#include "forum/member_forum.hpp"
 #include "http/message.hpp"
 
 namespace cairn::app {
@@ -13,6 +14,7 @@ namespace cairn::app {
 struct AccountDeps {
   accounts::AccountService& accounts;
   const SiteContent& site;
+  forum::MemberForum& forum;  // the Cancer Chat part of the account page
 };
 
 // The handlers keep a reference to `deps`: it must outlive the routes.

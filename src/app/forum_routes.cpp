@@ -2,6 +2,7 @@
 
 #include "core/text.hpp"
 #include "forum/post_markdown.hpp"
+#include "views/forum_member_views.hpp"
 #include "views/forum_views.hpp"
 
 namespace cairn::app {
@@ -39,6 +40,15 @@ class ForumPages {
     routes.add("POST", "/forum/{category}/new", bind_page(*this, &ForumPages::start_thread));
     routes.add("GET", "/forum/t/{thread}", bind_page(*this, &ForumPages::thread));
     routes.add("POST", "/forum/t/{thread}", bind_page(*this, &ForumPages::reply));
+    routes.add("GET", "/forum/search", bind_page(*this, &ForumPages::search));
+    routes.add("POST", "/forum/t/{thread}/watch", bind_page(*this, &ForumPages::watch));
+    routes.add("GET", "/forum/t/{thread}/edit/{post}",
+               bind_page(*this, &ForumPages::edit_own_form));
+    routes.add("POST", "/forum/t/{thread}/edit/{post}", bind_page(*this, &ForumPages::edit_own));
+    routes.add("GET", "/forum/t/{thread}/delete/{post}",
+               bind_page(*this, &ForumPages::delete_own_form));
+    routes.add("POST", "/forum/t/{thread}/delete/{post}",
+               bind_page(*this, &ForumPages::delete_own));
     routes.add("GET", "/forum/t/{thread}/report/{post}",
                bind_page(*this, &ForumPages::report_form));
     routes.add("POST", "/forum/t/{thread}/report/{post}",
@@ -53,13 +63,54 @@ class ForumPages {
  private:
   // --- reading -------------------------------------------------------------
 
+  int unread(RequestContext& c) const {
+    return c.account() ? d_.members.unread_messages(*c.account()) : 0;
+  }
+
   Outcome index(RequestContext& c) const {
     views::ForumIndexPage p;
-    for (const auto& cat : d_.forum.categories().all())
-      p.categories.push_back({cat.slug, cat.name, cat.description});
+    for (const auto& cat : d_.forum.categories().all()) {
+      views::ForumCategorySummary s;
+      s.link = {cat.slug, cat.name, cat.description};
+      auto listing = d_.forum.category_page(cat.slug, c.account(), 1);
+      if (listing && !listing->threads.empty()) {
+        const auto& latest = listing->threads.front().thread;
+        s.threads = d_.forum.thread_count(cat.slug, c.account());
+        s.latest_thread_id = latest.id;
+        s.latest_title = latest.title;
+        s.latest_at =
+            latest.last_public_post_at.empty() ? latest.created_at : latest.last_public_post_at;
+      }
+      p.categories.push_back(std::move(s));
+    }
     p.signed_in = c.account() != nullptr;
     p.moderator = c.account() && forum::is_moderator(*c.account());
+    p.unread_messages = unread(c);
     return Outcome::page(views::render_forum_index(d_.site.chrome(), p));
+  }
+
+  Outcome search(RequestContext& c) const {
+    c.visitor();  // as every forum page: per visitor, never stored
+    views::ForumSearchPage p;
+    p.query = std::string(trim(c.query("q")));
+    if (p.query.size() > 200)
+      p.query.resize(200);
+    if (p.query.empty()) {
+      p.notice = "Type a few words to search the posts on Cancer Chat.";
+      return Outcome::page(views::render_forum_search(d_.site.chrome(), p));
+    }
+    search::SearchRequest request{p.query, "forum", page_param(c), 10};
+    auto found = d_.index.search(request);
+    for (auto& hit : found.results) p.results.push_back({hit.title, hit.url, hit.snippet});
+    p.total = found.total;
+    p.page = found.page;
+    p.pages = std::max<int>(
+        1, static_cast<int>((found.total + found.page_size - 1) / std::max(1, found.page_size)));
+    if (found.corrected && !found.showing_corrected)
+      p.corrected = *found.corrected;
+    if (found.total == 0)
+      p.notice = found.notice.empty() ? "No posts on Cancer Chat match your search." : found.notice;
+    return Outcome::page(views::render_forum_search(d_.site.chrome(), p));
   }
 
   Outcome rules(RequestContext& c) const {
@@ -77,17 +128,19 @@ class ForumPages {
     p.page = listing->page;
     p.pages = listing->pages;
     p.signed_in = c.account() != nullptr;
+    p.unread_messages = unread(c);
     for (const auto& s : listing->threads) {
       const auto& t = s.thread;
       p.threads.push_back({t.id, t.title, t.author_name, std::max(0, t.public_posts - 1),
-                           t.last_public_post_at, s.unread, t.status == store::PostStatus::held});
+                           t.last_public_post_at, t.last_public_post_by, s.unread,
+                           t.status == store::PostStatus::held});
     }
     return Outcome::page(views::render_forum_category(d_.site.chrome(), p));
   }
 
   // The thread page, with the reply form as `reply` left it.
   Outcome render_thread(RequestContext& c, std::int64_t id, int page_number, const Error* problems,
-                        std::string reply_body) const {
+                        std::string reply_body, std::string notice = {}) const {
     const auto* account = c.account();
     auto tp = d_.forum.thread_page(id, account, page_number);
     if (!tp)
@@ -102,6 +155,21 @@ class ForumPages {
     p.moderator = account && forum::is_moderator(*account);
     p.reply = c.form_state(problems);
     p.reply_body = std::move(reply_body);
+    p.notice = std::move(notice);
+    p.edit_minutes = static_cast<int>(d_.forum.limits().edit_window.count() / 60);
+    if (account) {
+      p.watching = d_.forum.watching(*account, id);
+      p.unread_messages = d_.members.unread_messages(*account);
+    }
+    std::string done = c.query("done");
+    if (done == "edited")
+      p.notice = "Your edit was saved.";
+    if (done == "deleted")
+      p.notice = "Your post was deleted.";
+    if (done == "watching")
+      p.notice = "You are watching this thread. We will tell you about new replies.";
+    if (done == "unwatched")
+      p.notice = "You stopped watching this thread.";
     auto posted = positive_id(c.query("posted"));
     for (const auto& post : tp->posts) {
       views::ForumPostView pv;
@@ -109,11 +177,16 @@ class ForumPages {
       pv.author = post.author_name;
       pv.created_at = post.created_at;
       pv.edited_at = post.edited_at;
-      pv.body = forum::render_post(post.body);
+      pv.author_edited_at = post.author_edited_at;
+      pv.deleted = !post.deleted_at.empty();
+      if (!pv.deleted)
+        pv.body = forum::render_post(post.body);
       pv.status = post.status;
+      pv.can_edit = d_.forum.can_edit(account, post);
+      pv.can_delete = d_.forum.can_delete(account, post);
       bool own = account && post.author_id == account->id;
       pv.is_new = tp->last_read > 0 && post.id > tp->last_read && !own;
-      pv.can_report = account && !own && post.status == store::PostStatus::published;
+      pv.can_report = account && !own && post.status == store::PostStatus::published && !pv.deleted;
       if (posted && *posted == post.id && own && post.status == store::PostStatus::held) {
         p.just_held = true;
         for (auto reason : post.held_reasons) {
@@ -193,6 +266,123 @@ class ForumPages {
         });
   }
 
+  // --- the author's own posts ---------------------------------------------
+
+  // The viewer's own post in this thread, or a "no page" error.
+  Result<store::ForumPostRecord> own_post(const accounts::Account& account, std::int64_t thread_id,
+                                          std::int64_t post_id) const {
+    auto post = d_.forum.visible_post(post_id, &account);
+    if (!post || post->thread_id != thread_id || post->author_id != account.id ||
+        !post->deleted_at.empty())
+      return no_page();
+    return post;
+  }
+
+  Outcome edit_own_page(RequestContext& c, std::int64_t thread_id, std::int64_t post_id,
+                        const Error* problems, std::string body) const {
+    views::ForumEditOwnPage p;
+    p.thread_id = thread_id;
+    p.post_id = post_id;
+    p.form = c.form_state(problems);
+    p.body = std::move(body);
+    p.edit_minutes = static_cast<int>(d_.forum.limits().edit_window.count() / 60);
+    auto html = views::render_forum_edit_own(d_.site.chrome(), p);
+    return Outcome::form(html, problems);
+  }
+
+  Outcome edit_own_form(RequestContext& c) const {
+    auto thread_id = c.path_id("thread");
+    auto post_id = c.path_id("post");
+    if (!thread_id || !post_id)
+      return no_page();
+    const auto* account = c.account();
+    if (!account)
+      return to_sign_in(c.path());
+    auto post = own_post(*account, *thread_id, *post_id);
+    if (!post)
+      return post.error();
+    if (!d_.forum.can_edit(account, *post)) {
+      return make_error(Errc::forbidden,
+                        "The time for editing this post has passed. You can "
+                        "still delete it.");
+    }
+    return edit_own_page(c, *thread_id, *post_id, nullptr, post->body);
+  }
+
+  Outcome edit_own(RequestContext& c) const {
+    auto thread_id = c.path_id("thread");
+    auto post_id = c.path_id("post");
+    if (!thread_id || !post_id)
+      return no_page();
+    return member_post(
+        c, c.path(), [&](const http::Form& form, const accounts::Account& account) -> Outcome {
+          if (auto post = own_post(account, *thread_id, *post_id); !post)
+            return post.error();
+          auto edited = d_.forum.edit_own(account, *post_id, form.get("body"));
+          if (edited) {
+            std::string to = thread_href(*thread_id) + "?";
+            int page = d_.forum.page_of(*thread_id, *post_id, &account);
+            if (page > 1)
+              to += "page=" + std::to_string(page) + "&";
+            if (edited->hold.held())
+              to += "posted=" + std::to_string(*post_id) + "&";
+            return Outcome::see_other(to + "done=edited#post-" + std::to_string(*post_id));
+          }
+          if (edited.error().problems.empty() && edited.error().field.empty())
+            return edited.error();
+          return edit_own_page(c, *thread_id, *post_id, &edited.error(), form.get("body"));
+        });
+  }
+
+  Outcome delete_own_form(RequestContext& c) const {
+    auto thread_id = c.path_id("thread");
+    auto post_id = c.path_id("post");
+    if (!thread_id || !post_id)
+      return no_page();
+    const auto* account = c.account();
+    if (!account)
+      return to_sign_in(c.path());
+    auto post = own_post(*account, *thread_id, *post_id);
+    if (!post)
+      return post.error();
+    views::ForumDeleteOwnPage p{*thread_id, *post_id, c.visitor().csrf_token,
+                                forum::render_post(post->body)};
+    return Outcome::page(views::render_forum_delete_own(d_.site.chrome(), p));
+  }
+
+  Outcome delete_own(RequestContext& c) const {
+    auto thread_id = c.path_id("thread");
+    auto post_id = c.path_id("post");
+    if (!thread_id || !post_id)
+      return no_page();
+    return member_post(c, c.path(),
+                       [&](const http::Form&, const accounts::Account& account) -> Outcome {
+                         if (auto post = own_post(account, *thread_id, *post_id); !post)
+                           return post.error();
+                         if (auto done = d_.forum.delete_own(account, *post_id); !done)
+                           return done.error();
+                         return Outcome::see_other(thread_href(*thread_id) + "?done=deleted#post-" +
+                                                   std::to_string(*post_id));
+                       });
+  }
+
+  Outcome watch(RequestContext& c) const {
+    auto thread_id = c.path_id("thread");
+    if (!thread_id)
+      return no_page();
+    return member_post(
+        c, thread_href(*thread_id),
+        [&](const http::Form& form, const accounts::Account& account) -> Outcome {
+          std::string choice = form.get("watch");
+          if (choice != "on" && choice != "off")
+            return make_error(Errc::invalid_input, "Choose to watch the thread or not.");
+          if (auto done = d_.forum.set_watching(account, *thread_id, choice == "on"); !done)
+            return done.error();
+          return Outcome::see_other(thread_href(*thread_id) +
+                                    (choice == "on" ? "?done=watching" : "?done=unwatched"));
+        });
+  }
+
   // --- reports -------------------------------------------------------------
 
   Outcome report_page(RequestContext& c, std::int64_t thread_id, std::int64_t post_id,
@@ -264,6 +454,8 @@ class ForumPages {
         p.notice = "The member was suspended.";
       if (done == "edit")
         p.notice = "The post was edited.";
+      if (done == "message")
+        p.notice = "Your message was sent. The member sees it on their next visit.";
       for (auto& item : items.value()) {
         views::ModerationItem m;
         m.body = forum::render_post(item.post.body);
@@ -274,6 +466,7 @@ class ForumPages {
             m.safeguarding = true;
         }
         m.reports = std::move(item.reports);
+        m.versions = std::move(item.versions);
         m.post = std::move(item.post);
         p.items.push_back(std::move(m));
       }

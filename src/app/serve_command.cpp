@@ -9,6 +9,7 @@
 #include "app/commands.hpp"
 #include "app/content_import.hpp"
 #include "app/live_refresh.hpp"
+#include "app/periodic_task.hpp"
 #include "app/serve_options.hpp"
 #include "app/services.hpp"
 #include "app/site_content.hpp"
@@ -137,6 +138,13 @@ int serve(Services& services, const http::StaticAssets& assets, const trials::Pl
   services.mail.start();
   {
     ChangeWatcher watcher(live_refresh, access_log, std::chrono::milliseconds(250));
+    // Digests are due once a day each; looking every minute (or more often,
+    // for a shorter --forum-digest-seconds) sends each close to its time.
+    auto digest_every = std::chrono::milliseconds(
+        std::clamp<long long>(options.forum_digest_seconds * 1000LL / 4, 250, 60'000));
+    PeriodicTask digests(
+        "forum digests", digest_every, [&services] { services.reply_notifier.send_due_digests(); },
+        std::cerr);
     server.run();
   }
   std::cerr << "cairn: stopped\n";
@@ -149,7 +157,8 @@ int serve_command(const Args& args) {
   auto options = parse_options(
       args, {"--listen", "--data", "--content", "--threads", "--web", "--secure-cookies",
              "--trust-proxy", "--public-url", "--smtp", "--smtp-url", "--smtp-starttls",
-             "--smtp-user", "--smtp-password-file", "--smtp-ca-file", "--mail-from"});
+             "--smtp-user", "--smtp-password-file", "--smtp-ca-file", "--mail-from",
+             "--forum-edit-minutes", "--forum-slow-mode", "--forum-digest-seconds"});
   if (!options) {
     std::cerr << "cairn serve: " << options.error().message << "\n";
     return 2;

@@ -152,6 +152,21 @@ Result<Options> parse_options(const std::vector<std::string>& args,
       if (!n)
         return n.error();
       o.threads = *n;
+    } else if (flag == "--forum-edit-minutes") {
+      auto n = parse_int(value, 0, 24 * 60, "--forum-edit-minutes");
+      if (!n)
+        return n.error();
+      o.forum_edit_minutes = *n;
+    } else if (flag == "--forum-slow-mode") {
+      auto n = parse_int(value, 0, 24 * 3600, "--forum-slow-mode");
+      if (!n)
+        return n.error();
+      o.forum_slow_mode_seconds = *n;
+    } else if (flag == "--forum-digest-seconds") {
+      auto n = parse_int(value, 1, 7 * 24 * 3600, "--forum-digest-seconds");
+      if (!n)
+        return n.error();
+      o.forum_digest_seconds = *n;
     }
   }
   if (!o.smtp_host.empty() && !o.smtp_url.empty())

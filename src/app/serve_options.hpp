@@ -32,6 +32,12 @@ struct Options {
   std::filesystem::path smtp_password_file;  // --smtp-password-file PATH (or CAIRN_SMTP_PASSWORD)
   std::filesystem::path smtp_ca_file;        // --smtp-ca-file PATH: PEM CAs to trust
   std::string mail_from;                     // --mail-from ADDRESS: the sender of our emails
+  // Cancer Chat: how long members may edit their own posts, the gap between a
+  // new member's posts on their first day (0: no slow mode), and how often a
+  // member who chose the digest gets one.
+  int forum_edit_minutes = 30;        // --forum-edit-minutes N
+  int forum_slow_mode_seconds = 120;  // --forum-slow-mode SECONDS
+  int forum_digest_seconds = 86400;   // --forum-digest-seconds SECONDS
   std::vector<std::string> positional;
 };
 

@@ -42,6 +42,13 @@ const accounts::PasswordPolicy& policy_of(const ContentFolder& content, std::ost
   return content.password_policy;
 }
 
+forum::ForumLimits forum_limits(const Options& options) {
+  forum::ForumLimits limits;
+  limits.edit_window = std::chrono::minutes(options.forum_edit_minutes);
+  limits.new_member_gap = std::chrono::seconds(options.forum_slow_mode_seconds);
+  return limits;
+}
+
 // The public address private links start with: --public-url, or where we listen.
 Options with_public_url(Options options) {
   if (options.public_url.empty())
@@ -87,9 +94,19 @@ Services::Services(std::unique_ptr<store::Store> store, ContentFolder content,
       sessions(store_->accounts(), clock),
       csrf(csrf_secret(store_->settings()), {options.secure_cookies}),
       visitors(sessions, csrf, {options.secure_cookies}),
-      forum(store_->forum(), content_.categories, content_.watched_words, limiter, clock),
-      moderation(store_->forum(), store_->accounts(), clock),
+      watched_words(store_->watched_words(), store_->forum(), clock),
+      forum(store_->forum(), store_->forum_members(), content_.categories, watched_words, limiter,
+            clock, forum_limits(options_)),
+      moderation(store_->forum(), store_->forum_members(), store_->accounts(), clock),
       forum_member_data(store_->forum()),
+      forum_member_settings(store_->forum_members()),
+      reply_notifier(store_->forum(), store_->forum_members(), store_->accounts(), store_->outbox(),
+                     clock,
+                     {options_.public_url, content_.settings.name,
+                      store_->settings().get_or_create("forum_unsubscribe_secret",
+                                                       http::CsrfGuard::new_secret()),
+                      std::chrono::seconds(options_.forum_digest_seconds)}),
+      member_forum(store_->forum(), store_->forum_members(), clock),
       nurse_inbox(store_->nurse_messages(), content_.watched_words, limiter, clock,
                   {options_.public_url, content_.settings.name}),
       smtp(smtp_transport(std::move(smtp_settings), clock)),
@@ -97,7 +114,12 @@ Services::Services(std::unique_ptr<store::Store> store, ContentFolder content,
       desk(store_->pages(), store_->feedback()),
       feedback(store_->feedback(), content_.watched_words, limiter, clock) {
   accounts.add_member_data(forum_member_data);
+  accounts.add_member_data(forum_member_settings);
   account_mail.on_queued([this] { mail.nudge(); });
+  watched_words.seed_once(content_.watched_words);
+  forum.on_visible([this](std::int64_t post) { reply_notifier.post_visible(post); });
+  moderation.on_visible([this](std::int64_t post) { reply_notifier.post_visible(post); });
+  reply_notifier.on_queued([this] { mail.nudge(); });
 }
 
 }  // namespace cairn::app

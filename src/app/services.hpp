@@ -22,7 +22,10 @@
 #include "core/rate_limiter.hpp"
 #include "forum/forum_member_data.hpp"
 #include "forum/forum_service.hpp"
+#include "forum/member_forum.hpp"
 #include "forum/moderation_service.hpp"
+#include "forum/reply_notifier.hpp"
+#include "forum/watched_word_list.hpp"
 #include "helpline/nurse_inbox.hpp"
 #include "http/csrf.hpp"
 #include "mail/mail_sender.hpp"
@@ -68,9 +71,13 @@ class Services {
   http::CsrfGuard csrf;
   VisitorResolver visitors;
 
+  forum::WatchedWordList watched_words;
   forum::ForumService forum;
   forum::ModerationService moderation;
   forum::ForumMemberData forum_member_data;
+  forum::ForumMemberSettingsData forum_member_settings;
+  forum::ReplyNotifier reply_notifier;
+  forum::MemberForum member_forum;
 
   helpline::NurseInbox nurse_inbox;
   std::unique_ptr<mail::MailTransport> smtp;  // none without --smtp or --smtp-url

@@ -9,8 +9,10 @@ SiteRoutes::SiteRoutes(Services& s, const SiteContent& site, const search::Searc
                        const Clock& clock, std::function<void()> published)
     : site_(site),
       index_(index),
-      account_{s.accounts, site},
-      forum_{s.forum, s.moderation, site, s.content().forum_rules},
+      account_{s.accounts, site, s.member_forum},
+      forum_{s.forum, s.moderation, site, s.content().forum_rules, s.member_forum, index},
+      member_forum_{s.member_forum, s.reply_notifier, site},
+      moderation_tools_{s.moderation, s.watched_words, site},
       nurse_{s.nurse_inbox, site, [&s] { s.mail.nudge(); }},
       editor_{s.desk, site, s.content().check_base, clock, std::move(published)},
       feedback_{s.feedback, site},
@@ -20,6 +22,8 @@ SiteRoutes::SiteRoutes(Services& s, const SiteContent& site, const search::Searc
 void SiteRoutes::add_to(Routes& routes) {
   add_account_routes(routes, account_);
   add_forum_routes(routes, forum_);
+  add_member_forum_routes(routes, member_forum_);
+  add_moderation_tools_routes(routes, moderation_tools_);
   add_nurse_routes(routes, nurse_);
   add_editor_routes(routes, editor_);
   add_feedback_routes(routes, feedback_);

@@ -9,6 +9,8 @@
 #include "app/feedback_routes.hpp"
 #include "app/forum_routes.hpp"
 #include "app/helpline_routes.hpp"
+#include "app/member_forum_routes.hpp"
+#include "app/moderation_tools_routes.hpp"
 #include "app/nurse_routes.hpp"
 #include "app/routes.hpp"
 #include "app/services.hpp"
@@ -32,6 +34,8 @@ class SiteRoutes {
   const search::SearchIndex& index_;
   AccountDeps account_;
   ForumDeps forum_;
+  MemberForumDeps member_forum_;
+  ModerationToolsDeps moderation_tools_;
   NurseDeps nurse_;
   EditorDeps editor_;
   FeedbackDeps feedback_;

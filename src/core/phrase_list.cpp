@@ -66,4 +66,14 @@ bool PhraseList::matches(std::string_view text) const {
   return false;
 }
 
+std::vector<std::string> PhraseList::phrases() const {
+  std::vector<std::string> out;
+  for (const auto& p : phrases_) {
+    std::size_t a = p.find_first_not_of(' '), b = p.find_last_not_of(' ');
+    if (a != std::string::npos)
+      out.push_back(p.substr(a, b - a + 1));
+  }
+  return out;
+}
+
 }  // namespace cairn

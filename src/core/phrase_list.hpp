@@ -22,6 +22,8 @@ class PhraseList {
   std::vector<std::string> find_in(std::string_view text) const;
   bool matches(std::string_view text) const;
   std::size_t size() const { return phrases_.size(); }
+  // The phrases as matched: lower case, single spaces.
+  std::vector<std::string> phrases() const;
 
  private:
   std::vector<std::string> phrases_;  // normalised: lower case, single spaces

@@ -11,14 +11,18 @@
 #include <string_view>
 #include <vector>
 
+#include <functional>
 #include "accounts/account.hpp"
 #include "core/clock.hpp"
 #include "core/form_problems.hpp"
 #include "core/rate_limiter.hpp"
 #include "core/result.hpp"
+
 #include "forum/categories.hpp"
+#include "forum/forum_limits.hpp"
 #include "forum/hold_rules.hpp"
-#include "safeguarding/watched_words.hpp"
+#include "forum/watched_word_list.hpp"
+#include "store/forum_member_store.hpp"
 #include "store/forum_store.hpp"
 
 namespace cairn::forum {
@@ -63,10 +67,16 @@ struct ThreadPage {
 
 class ForumService {
  public:
-  ForumService(store::ForumStore& store, const Categories& categories,
-               const safeguarding::WatchedWords& watched, RateLimiter& limiter, const Clock& clock);
+  ForumService(store::ForumStore& store, store::ForumMemberStore& members,
+               const Categories& categories, const WatchedWordList& watched, RateLimiter& limiter,
+               const Clock& clock, ForumLimits limits = {});
 
   const Categories& categories() const { return categories_; }
+  const ForumLimits& limits() const { return limits_; }
+  // Called with each post that became public (the reply notifier listens).
+  void on_visible(std::function<void(std::int64_t post_id)> visible) {
+    visible_ = std::move(visible);
+  }
 
   // Fields: "title", "body". Refused (forbidden) when suspended, rate_limited
   // when a member posts too often (staff are not limited), not_found for an unknown category.
@@ -79,6 +89,8 @@ class ForumService {
   // not_found for an unknown category. Pages past the end show the last.
   Result<CategoryPage> category_page(std::string_view slug, const accounts::Account* viewer,
                                      int page);
+  // Threads of the category the viewer may see.
+  int thread_count(std::string_view slug, const accounts::Account* viewer);
   // not_found unless the viewer may see the thread; moves the member's
   // last-read mark to the newest post shown.
   Result<ThreadPage> thread_page(std::int64_t thread_id, const accounts::Account* viewer, int page);
@@ -88,18 +100,43 @@ class ForumService {
   Result<store::ForumPostRecord> visible_post(std::int64_t post_id,
                                               const accounts::Account* viewer);
 
+  // The author's own post, while the edit window is open (not_found for
+  // anyone else's, forbidden once the window has closed). Field: "body". The
+  // edit passes the hold rules again; a post that waits keeps waiting.
+  Result<Posted> edit_own(const accounts::Account& author, std::int64_t post_id,
+                          std::string_view body);
+  // The author's own post shows "deleted by its author"; moderators keep its text.
+  Status delete_own(const accounts::Account& author, std::int64_t post_id);
+  // Whether the viewer may still edit (or delete) this post.
+  bool can_edit(const accounts::Account* viewer, const store::ForumPostRecord& post) const;
+  bool can_delete(const accounts::Account* viewer, const store::ForumPostRecord& post) const;
+
+  // Watching a thread the member can see (not_found otherwise).
+  Status set_watching(const accounts::Account& member, std::int64_t thread_id, bool watching);
+  bool watching(const accounts::Account& member, std::int64_t thread_id);
+
   // Field: "reason". Only public posts can be reported.
   Result<Ok> report(const accounts::Account& reporter, std::int64_t post_id,
                     std::string_view reason);
 
  private:
-  Result<HoldDecision> check_author(const accounts::Account& author, std::string_view text);
+  // `field`: where a problem with the text is shown ("body").
+  Result<HoldDecision> check_author(const accounts::Account& author, std::string_view text,
+                                    std::string_view field, bool editing);
+  // After a post is stored: its author watches the thread, the thread's
+  // watchers hear of it if it is public, and a flagged post goes in the queue.
+  void after_posting(const accounts::Account& author, const Posted& posted);
+  // A post with "flag" words goes in the moderators' queue (it stays public).
+  void flag_if_watched(const Posted& posted, std::string_view why);
 
   store::ForumStore& store_;
+  store::ForumMemberStore& members_;
   const Categories& categories_;
-  const safeguarding::WatchedWords& watched_;
+  const WatchedWordList& watched_;
   RateLimiter& limiter_;
   const Clock& clock_;
+  ForumLimits limits_;
+  std::function<void(std::int64_t)> visible_;
 };
 
 store::ForumViewer viewer_of(const accounts::Account* account);

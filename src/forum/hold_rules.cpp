@@ -40,12 +40,23 @@ std::string HoldDecision::stored() const {
 
 HoldDecision decide_hold(std::string_view text, const safeguarding::WatchedWords& watched,
                          int approved_posts, bool staff) {
+  std::vector<safeguarding::WatchedWord> words;
+  for (auto& phrase : watched.phrases())
+    words.push_back({std::move(phrase), safeguarding::WordAction::hold, ""});
+  return decide_hold(text, safeguarding::WatchedWordRules(std::move(words)), approved_posts, staff);
+}
+
+HoldDecision decide_hold(std::string_view text, const safeguarding::WatchedWordRules& rules,
+                         int approved_posts, bool staff) {
   HoldDecision d;
   // Staff (moderators, nurses) may need to write about crisis support or give
   // the helpline's number; their posts never wait.
   if (staff)
     return d;
-  d.watched_words = watched.find_in(text);
+  auto screening = rules.screen(text);
+  d.watched_words = std::move(screening.held);
+  d.flagged = std::move(screening.flagged);
+  d.blocked = std::move(screening.block);
   if (!d.watched_words.empty())
     d.reasons.push_back(HoldReason::safeguarding);
   if (safeguarding::contains_contact_details(text))

@@ -12,7 +12,8 @@ bool is_local_char(unsigned char c) {
 
 bool contains_email_address(std::string_view text) {
   for (std::size_t at = text.find('@'); at != std::string_view::npos; at = text.find('@', at + 1)) {
-    if (at == 0 || !is_local_char(static_cast<unsigned char>(text[at - 1]))) continue;
+    if (at == 0 || !is_local_char(static_cast<unsigned char>(text[at - 1])))
+      continue;
     // A domain: letters/digits/hyphens with at least one dot followed by two letters.
     std::size_t i = at + 1;
     bool dot = false;
@@ -29,7 +30,8 @@ bool contains_email_address(std::string_view text) {
       }
       ++i;
     }
-    if (dot && after_dot >= 2) return true;
+    if (dot && after_dot >= 2)
+      return true;
   }
   return false;
 }
@@ -41,9 +43,10 @@ bool contains_phone_number(std::string_view text) {
     if (std::isdigit(c)) {
       ++digits;
       gap = 0;
-      if (digits >= 7) return true;
-    } else if ((c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '+') && digits > 0 &&
-               gap < 2) {
+      if (digits >= 7)
+        return true;
+    } else if ((c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '+') &&
+               digits > 0 && gap < 2) {
       ++gap;
     } else if (c == '+' && digits == 0) {
       gap = 0;

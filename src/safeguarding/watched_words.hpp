@@ -26,6 +26,7 @@ class WatchedWords {
   std::vector<std::string> find_in(std::string_view text) const { return phrases_.find_in(text); }
   bool matches(std::string_view text) const { return phrases_.matches(text); }
   std::size_t size() const { return phrases_.size(); }
+  std::vector<std::string> phrases() const { return phrases_.phrases(); }
 
  private:
   explicit WatchedWords(PhraseList phrases) : phrases_(std::move(phrases)) {}

@@ -77,6 +77,8 @@ class AccountStore {
   virtual bool delete_account(std::int64_t account_id) = 0;
   // Suspends (status "suspended", every session ended) or restores an account.
   virtual void set_suspended(std::int64_t account_id, bool suspended) = 0;
+  // Every suspended account, by display name: for moderators to lift a suspension.
+  virtual std::vector<AccountRecord> suspended_accounts() = 0;
 
   // Marks the email address confirmed (at `at`, ISO 8601) unless it already was.
   virtual void confirm_email(std::int64_t account_id, std::string_view at) = 0;

@@ -47,6 +47,24 @@ struct ForumPostRecord {
   std::string created_at;  // ISO 8601 UTC
   std::string edited_at;   // empty unless a moderator edited it
   bool first_in_thread = false;
+  std::string author_edited_at = {};  // empty unless its author edited it
+  std::string deleted_at = {};        // set when its author deleted it (the body is then empty)
+};
+
+// An earlier text of a post, kept for moderators when its author edits or deletes it.
+struct ForumPostVersion {
+  std::string body;
+  std::string replaced_at;  // ISO 8601 UTC
+  std::string why;          // "edited" or "deleted"
+};
+
+// A post as its author changed it, after the hold rules looked at it again.
+struct AuthorEdit {
+  std::string body;
+  PostStatus status = PostStatus::held;  // published or held
+  HoldReasons held_reasons;
+  int held_priority = 0;
+  std::string at;
 };
 
 struct ForumThreadRecord {
@@ -60,6 +78,7 @@ struct ForumThreadRecord {
   int public_posts = 0;
   std::int64_t last_public_post_id = 0;
   std::string last_public_post_at;
+  std::string last_public_post_by = {};  // its author's name; empty for a deleted member
 };
 
 struct NewForumPost {
@@ -74,7 +93,7 @@ struct NewForumPost {
 struct ForumReportRecord {
   std::int64_t id = 0;
   std::int64_t post_id = 0;
-  std::int64_t reporter_id = 0;
+  std::int64_t reporter_id = 0;  // 0 for a watched-word flag (or a deleted member)
   std::string reporter_name;
   std::string reason;
   std::string created_at;
@@ -132,11 +151,24 @@ class ForumStore {
   // Status changes and edits record a change when public content changes.
   virtual void set_post_status(std::int64_t post_id, PostStatus status) = 0;
   virtual void edit_post(std::int64_t post_id, std::string_view body, std::string_view at) = 0;
+  // The author's own edit: the earlier text is kept (post_versions) and the
+  // post takes the status the hold rules gave it.
+  virtual void author_edit_post(std::int64_t post_id, const AuthorEdit& edit) = 0;
+  // The author's own deletion: the text is kept for moderators only and the
+  // post shows as deleted by its author.
+  virtual void delete_post_by_author(std::int64_t post_id, std::string_view at) = 0;
+  // Oldest first.
+  virtual std::vector<ForumPostVersion> post_versions(std::int64_t post_id) = 0;
+  // True once for a public post: the caller then tells the thread's watchers
+  // about it. A held post is claimed when a moderator lets it through.
+  virtual bool claim_notification(std::int64_t post_id) = 0;
 
   // The moderation queue: held posts by priority, then age.
   virtual std::vector<ForumPostRecord> held_posts() = 0;
   virtual void add_report(std::int64_t post_id, std::int64_t reporter_id, std::string_view reason,
                           std::string_view at) = 0;
+  // A report made by the watched words ("flag"), with no member behind it.
+  virtual void add_flag(std::int64_t post_id, std::string_view reason, std::string_view at) = 0;
   // Reports not yet dealt with, oldest first.
   virtual std::vector<ForumReportRecord> open_reports() = 0;
   virtual void resolve_reports(std::int64_t post_id) = 0;

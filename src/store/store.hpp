@@ -7,12 +7,14 @@
 
 #include "store/account_store.hpp"
 #include "store/feedback_store.hpp"
+#include "store/forum_member_store.hpp"
 #include "store/forum_store.hpp"
 #include "store/mail_outbox.hpp"
 #include "store/nurse_message_store.hpp"
 #include "store/page_store.hpp"
 #include "store/settings_store.hpp"
 #include "store/trial_store.hpp"
+#include "store/watched_word_store.hpp"
 
 namespace cairn::store {
 
@@ -25,6 +27,8 @@ class Store {
   virtual AccountStore& accounts() = 0;
   virtual SettingsStore& settings() = 0;
   virtual ForumStore& forum() = 0;
+  virtual ForumMemberStore& forum_members() = 0;
+  virtual WatchedWordStore& watched_words() = 0;
   virtual NurseMessageStore& nurse_messages() = 0;
   virtual MailOutbox& outbox() = 0;
   virtual FeedbackStore& feedback() = 0;

@@ -3,6 +3,7 @@
 #include <string_view>
 
 #include "views/components.hpp"
+#include "views/forum_views.hpp"
 #include "views/html.hpp"
 
 namespace cairn::views {
@@ -169,6 +170,7 @@ SafeHtml render_sign_in(const Chrome& chrome, const SignInPage& p) {
 
 SafeHtml render_account(const Chrome& chrome, const AccountPage& p) {
   Html h;
+  write_message_notice(h, p.unread_messages);
   h << "<h1>Your account</h1>\n"_m;
   if (!p.notice.empty()) {
     write_inset_text(h, p.notice);
@@ -186,6 +188,11 @@ SafeHtml render_account(const Chrome& chrome, const AccountPage& p) {
 <li><a href="/account/password">Change your password</a></li>
 <li><a href="/account/data">Download your data</a> (a JSON file)</li>
 <li><a href="/account/delete">Delete your account</a></li>
+</ul>
+<h2>Cancer Chat</h2>
+<ul class="nhsuk-list">
+<li><a href="/account/forum">Your posts, watched threads and emails</a></li>
+<li><a href="/account/messages">Messages from our moderators</a></li>
 </ul>
 )"_m;
   if (!p.staff_links.empty()) {

@@ -36,6 +36,7 @@ struct AccountPage {
     std::string text, href;
   };
   std::vector<Link> staff_links;  // the staff pages this account's role may use
+  int unread_messages = 0;        // moderators' messages not yet read
 };
 
 struct PasswordPage {

@@ -80,8 +80,30 @@ std::string thread_href(std::int64_t id) {
 
 }  // namespace
 
+std::string forum_time(std::string_view iso) {
+  return when(iso);
+}
+
+void write_forum_search_box(Html& h, std::string_view query) {
+  h << R"(<form class="cairn-forum-search" method="get" action="/forum/search" role="search"><div class="nhsuk-form-group"><label class="nhsuk-label nhsuk-label--s" for="forum-q">Search Cancer Chat</label><div class="cairn-forum-search__row"><input class="nhsuk-input" id="forum-q" name="q" type="search" value=")"_m
+    << query << R"(">)"_m;
+  write_submit_button(h, "Search", ButtonStyle::secondary);
+  h << "</div></div></form>\n"_m;
+}
+
+void write_message_notice(Html& h, int unread) {
+  if (unread <= 0)
+    return;
+  h << R"(<div class="nhsuk-inset-text cairn-message-notice"><span class="nhsuk-u-visually-hidden">Information: </span><p>)"_m
+    << (unread == 1 ? "A moderator has sent you a private message."_m
+                    : "Moderators have sent you private messages."_m)
+    << R"( <a href="/account/messages">Read your messages</a></p></div>
+)"_m;
+}
+
 SafeHtml render_forum_index(const Chrome& chrome, const ForumIndexPage& p) {
   Html h;
+  write_message_notice(h, p.unread_messages);
   h << R"(<h1>Cancer Chat</h1>
 <p class="nhsuk-lede-text">Cancer Chat is our online forum: a place to talk with other people affected by cancer. Anyone can read it; you need an account to post.</p>
 <p>Please read our <a href="/forum/rules">community rules</a> before you post. Moderators read the forum every day.</p>
@@ -90,14 +112,29 @@ SafeHtml render_forum_index(const Chrome& chrome, const ForumIndexPage& p) {
     h << R"(<p><a href="/account/register">Create an account</a> or <a href="/account/sign-in?next=%2Fforum">sign in</a> to post.</p>
 )"_m;
   }
+  if (p.signed_in)
+    h << R"(<p><a href="/account/forum">Your posts, watched threads and emails</a></p>)"_m;
   if (p.moderator)
     h << R"(<p><a href="/staff/moderation">Moderation queue</a></p>)"_m;
+  write_forum_search_box(h, "");
   h << R"(<h2>Categories</h2>
 <ul class="nhsuk-list cairn-forum-categories">
 )"_m;
-  for (const auto& c : p.categories) {
+  for (const auto& s : p.categories) {
+    const auto& c = s.link;
     h << R"(<li><h3 class="nhsuk-heading-s"><a href="/forum/)"_m << c.slug << "\">"_m << c.name
-      << "</a></h3><p>"_m << c.description << "</p></li>\n"_m;
+      << "</a></h3><p>"_m << c.description << "</p>"_m;
+    h << R"(<p class="nhsuk-body-s cairn-category-activity">)"_m;
+    if (s.latest_thread_id == 0) {
+      h << "No threads yet."_m;
+    } else {
+      h << s.threads << (s.threads == 1 ? " thread"_m : " threads"_m) << ". Latest: <a href=\""_m
+        << thread_href(s.latest_thread_id) << "\">"_m << s.latest_title << "</a>"_m;
+      if (!s.latest_at.empty())
+        h << ", "_m << when(s.latest_at);
+      h << "."_m;
+    }
+    h << "</p></li>\n"_m;
   }
   h << "</ul>\n"_m;
   return render_in_layout(chrome, "Cancer Chat", "/forum", in_two_thirds_column(h.take()),
@@ -114,6 +151,7 @@ SafeHtml render_forum_rules(const Chrome& chrome, const SafeHtml& rules) {
 SafeHtml render_forum_category(const Chrome& chrome, const ForumCategoryPage& p) {
   Html h;
   std::string base = "/forum/" + p.category.slug;
+  write_message_notice(h, p.unread_messages);
   h << "<h1>"_m << p.category.name << "</h1>\n<p>"_m << p.category.description << "</p>\n"_m;
   h << R"(<p><a class="nhsuk-button" role="button" draggable="false" data-module="nhsuk-button" href=")"_m
     << base << "/new\">Start a new thread</a></p>\n"_m;
@@ -130,8 +168,11 @@ SafeHtml render_forum_category(const Chrome& chrome, const ForumCategoryPage& p)
         h << R"( <strong class="nhsuk-tag nhsuk-tag--yellow">Waiting for a moderator</strong>)"_m;
       h << "</h2><p>Started by "_m << author_or_deleted(t.author) << ". "_m << t.replies
         << (t.replies == 1 ? " reply"_m : " replies"_m);
-      if (!t.last_post_at.empty())
+      if (!t.last_post_at.empty()) {
         h << ". Last post "_m << when(t.last_post_at);
+        if (t.replies > 0)
+          h << " by "_m << author_or_deleted(t.last_post_by);
+      }
       h << ".</p></li>\n"_m;
     }
     h << "</ul>\n"_m;
@@ -147,6 +188,9 @@ SafeHtml render_forum_thread(const Chrome& chrome, const ForumThreadPage& p) {
   Html h;
   std::string href = thread_href(p.id);
   write_form_error_summary(h, p.reply);
+  write_message_notice(h, p.unread_messages);
+  if (!p.notice.empty())
+    write_inset_text(h, p.notice, "cairn-action-notice");
   if (p.show_crisis) {
     write_inset_text(h,
                      "Thank you for your post. It is waiting for a moderator, who will read it "
@@ -160,6 +204,18 @@ SafeHtml render_forum_thread(const Chrome& chrome, const ForumThreadPage& p) {
                      "cairn-held-notice");
   }
   h << "<h1>"_m << p.title << "</h1>\n"_m;
+  if (p.signed_in) {
+    h << R"(<form method="post" action=")"_m << href << R"(/watch" class="cairn-watch">)"_m;
+    write_csrf_field(h, p.reply.csrf_token);
+    h << R"(<input type="hidden" name="watch" value=")"_m << (p.watching ? "off"_m : "on"_m)
+      << R"("><p class="nhsuk-body-s">)"_m
+      << (p.watching ? "You are watching this thread: we tell you about new replies."_m
+                     : "You are not watching this thread."_m)
+      << "</p>"_m;
+    write_submit_button(h, p.watching ? "Stop watching" : "Watch this thread",
+                        ButtonStyle::secondary);
+    h << "</form>\n"_m;
+  }
   for (const auto& post : p.posts) {
     h << R"(<article class="cairn-post" id="post-)"_m << std::to_string(post.id)
       << R"(" aria-labelledby="post-)"_m << std::to_string(post.id)
@@ -174,10 +230,32 @@ SafeHtml render_forum_thread(const Chrome& chrome, const ForumThreadPage& p) {
       h << R"( <strong class="nhsuk-tag nhsuk-tag--yellow cairn-held">Waiting for a moderator</strong>)"_m;
     if (post.status == store::PostStatus::hidden)
       h << R"( <strong class="nhsuk-tag nhsuk-tag--grey">Hidden</strong>)"_m;
-    h << "</h2>\n"_m
-      << R"(<div class="cairn-post__body">)"_m << post.body << "</div>\n"_m;
+    h << "</h2>\n"_m;
+    if (post.deleted) {
+      h << R"(<p class="cairn-post__deleted">This post was deleted by its author.</p>)"_m;
+    } else {
+      h << R"(<div class="cairn-post__body">)"_m << post.body << "</div>\n"_m;
+    }
     if (!post.edited_at.empty())
       h << R"(<p class="nhsuk-body-s">Edited by a moderator.</p>)"_m;
+    if (!post.author_edited_at.empty() && !post.deleted)
+      h << R"(<p class="nhsuk-body-s cairn-post__edited">Edited.</p>)"_m;
+    if (post.can_edit || post.can_delete) {
+      h << R"(<p class="nhsuk-body-s cairn-post__own">)"_m;
+      if (post.can_edit) {
+        h << R"(<a href=")"_m << href << "/edit/"_m << std::to_string(post.id)
+          << R"(">Edit<span class="nhsuk-u-visually-hidden"> your post of )"_m
+          << when(post.created_at) << "</span></a>"_m;
+      }
+      if (post.can_edit && post.can_delete)
+        h << " · "_m;
+      if (post.can_delete) {
+        h << R"(<a href=")"_m << href << "/delete/"_m << std::to_string(post.id)
+          << R"(">Delete<span class="nhsuk-u-visually-hidden"> your post of )"_m
+          << when(post.created_at) << "</span></a>"_m;
+      }
+      h << "</p>"_m;
+    }
     if (post.can_report) {
       h << R"(<p class="nhsuk-body-s"><a href=")"_m << href << "/report/"_m
         << std::to_string(post.id)
@@ -260,7 +338,7 @@ SafeHtml render_moderation(const Chrome& chrome, const ModerationPage& p) {
   if (!p.notice.empty()) {
     write_inset_text(h, p.notice);
   }
-  h << R"(<p><a href="/staff/moderation/audit">Audit log</a></p>)"_m;
+  h << R"(<ul class="nhsuk-list cairn-moderation-links"><li><a href="/staff/moderation/audit">Audit log</a></li><li><a href="/staff/moderation/suspended">Suspended members</a></li><li><a href="/staff/moderation/words">Watched words</a></li></ul>)"_m;
   if (p.items.empty())
     h << "<p>Nothing is waiting. Thank you.</p>\n"_m;
   for (const auto& item : p.items) {
@@ -285,10 +363,26 @@ SafeHtml render_moderation(const Chrome& chrome, const ModerationPage& p) {
     if (!item.reports.empty()) {
       h << "<h3 class=\"nhsuk-heading-xs\">Reports</h3><ul>"_m;
       for (const auto& r : item.reports) {
-        h << "<li>"_m << r.reason << " (by "_m << author_or_deleted(r.reporter_name) << ", "_m
-          << when(r.created_at) << ")</li>"_m;
+        h << "<li>"_m << r.reason << " (by "_m
+          << (r.reporter_id == 0 && r.reporter_name.empty() ? std::string("the watched words")
+                                                            : author_or_deleted(r.reporter_name))
+          << ", "_m << when(r.created_at) << ")</li>"_m;
       }
       h << "</ul>\n"_m;
+    }
+    if (!item.versions.empty()) {
+      h << R"(<details class="nhsuk-details"><summary class="nhsuk-details__summary"><span class="nhsuk-details__summary-text">Earlier text (edited by its author)</span></summary><div class="nhsuk-details__text">)"_m;
+      for (const auto& v : item.versions) {
+        h << R"(<p class="nhsuk-body-s">Before )"_m << when(v.replaced_at)
+          << R"(:</p><pre class="cairn-audit__before">)"_m << v.body << "</pre>"_m;
+      }
+      h << "</div></details>\n"_m;
+    }
+    if (post.author_id != 0) {
+      h << R"(<p><a href="/staff/moderation/message/)"_m << std::to_string(post.id)
+        << (item.safeguarding ? R"(" class="nhsuk-button" role="button" draggable="false">)"_m
+                              : R"(">)"_m)
+        << "Send "_m << author_or_deleted(post.author_name) << " a private message</a></p>\n"_m;
     }
     // Each action is its own small form.
     h << R"(<div class="cairn-queue-actions"><form method="post" action="/staff/moderation">)"_m;
@@ -350,7 +444,7 @@ SafeHtml render_audit_log(const Chrome& chrome, const AuditPage& p) {
   if (p.entries.empty()) {
     h << "<p>No moderator actions yet.</p>\n"_m;
   } else {
-    h << R"(<table class="nhsuk-table cairn-audit"><caption class="nhsuk-table__caption">Moderator actions, newest first</caption><thead class="nhsuk-table__head"><tr class="nhsuk-table__row"><th scope="col" class="nhsuk-table__header">When</th><th scope="col" class="nhsuk-table__header">Moderator</th><th scope="col" class="nhsuk-table__header">Action</th><th scope="col" class="nhsuk-table__header">Details</th></tr></thead><tbody class="nhsuk-table__body">)"_m;
+    h << R"(<table class="nhsuk-table cairn-audit"><caption class="nhsuk-table__caption">Moderator and author actions, newest first</caption><thead class="nhsuk-table__head"><tr class="nhsuk-table__row"><th scope="col" class="nhsuk-table__header">When</th><th scope="col" class="nhsuk-table__header">Who</th><th scope="col" class="nhsuk-table__header">Action</th><th scope="col" class="nhsuk-table__header">Details</th></tr></thead><tbody class="nhsuk-table__body">)"_m;
     for (const auto& e : p.entries) {
       h << R"(<tr class="nhsuk-table__row"><td class="nhsuk-table__cell">)"_m << when(e.at)
         << R"(</td><td class="nhsuk-table__cell">)"_m << e.moderator_name
@@ -361,11 +455,13 @@ SafeHtml render_audit_log(const Chrome& chrome, const AuditPage& p) {
       if (e.member_id)
         h << "Member "_m << std::to_string(e.member_id) << ". "_m;
       if (!e.reason.empty())
-        h << "Reason: "_m << e.reason << ". "_m;
+        h << (e.action == "watched word" ? "Action: "_m : "Reason: "_m) << e.reason << ". "_m;
       if (!e.before.empty()) {
-        h << R"(<details class="nhsuk-details"><summary class="nhsuk-details__summary"><span class="nhsuk-details__summary-text">Original text</span></summary><div class="nhsuk-details__text"><pre class="cairn-audit__before">)"_m
+        h << R"(<details class="nhsuk-details"><summary class="nhsuk-details__summary"><span class="nhsuk-details__summary-text">Earlier text</span></summary><div class="nhsuk-details__text"><pre class="cairn-audit__before">)"_m
           << e.before << "</pre></div></details>"_m;
       }
+      if (!e.after.empty() && e.action != "edit" && e.action != "author edit")
+        h << R"(<pre class="cairn-audit__after">)"_m << e.after << "</pre>"_m;
       h << "</td></tr>\n"_m;
     }
     h << "</tbody></table>\n"_m;

@@ -19,10 +19,21 @@ struct ForumCategoryLink {
   std::string slug, name, description;
 };
 
+// A category on the forum's front page with its latest activity.
+struct ForumCategorySummary {
+  ForumCategoryLink link;
+  int threads = 0;
+  std::int64_t latest_thread_id = 0;  // 0: no threads yet
+  std::string latest_title;
+  std::string latest_at;
+};
+
 struct ForumIndexPage {
-  std::vector<ForumCategoryLink> categories;
+  std::vector<ForumCategorySummary> categories;
   bool signed_in = false;
   bool moderator = false;
+  bool admin = false;
+  int unread_messages = 0;  // moderators' messages the member has not read
 };
 
 struct ForumThreadRow {
@@ -31,6 +42,7 @@ struct ForumThreadRow {
   std::string author;  // empty: a deleted member
   int replies = 0;
   std::string last_post_at;
+  std::string last_post_by;  // empty: a deleted member
   bool unread = false;
   bool held = false;  // the viewer's own thread, waiting for a moderator
 };
@@ -40,6 +52,7 @@ struct ForumCategoryPage {
   std::vector<ForumThreadRow> threads;
   int page = 1, pages = 1;
   bool signed_in = false;
+  int unread_messages = 0;
 };
 
 struct ForumPostView {
@@ -52,6 +65,10 @@ struct ForumPostView {
   store::PostStatus status = store::PostStatus::published;
   bool is_new = false;
   bool can_report = false;
+  bool can_edit = false;    // the viewer's own, inside the edit window
+  bool can_delete = false;  // the viewer's own
+  std::string author_edited_at;
+  bool deleted = false;  // by its author: the body is not shown
 };
 
 struct ForumThreadPage {
@@ -66,6 +83,10 @@ struct ForumThreadPage {
   std::string reply_body;  // kept when the reply had problems
   bool just_held = false;  // the viewer's post, just sent, waits for a moderator
   bool show_crisis = false;
+  bool watching = false;  // the signed-in viewer gets told of replies
+  std::string notice;     // "Your post was deleted." after an action
+  int unread_messages = 0;
+  int edit_minutes = 30;
 };
 
 struct ForumNewThreadPage {
@@ -90,6 +111,7 @@ struct ModerationItem {
   std::vector<std::string> held_for;  // reason titles
   bool safeguarding = false;
   std::vector<store::ForumReportRecord> reports;
+  std::vector<store::ForumPostVersion> versions;  // earlier texts by its author
 };
 
 struct ModerationPage {
@@ -109,6 +131,15 @@ struct AuditPage {
   int page = 1;
   bool more = false;
 };
+
+// "2026-03-03T09:15:00Z" -> "3 March 2026 at 09:15" (UTC, as stored).
+std::string forum_time(std::string_view iso);
+
+// The forum's own search box (GET /forum/search?q=...).
+void write_forum_search_box(Html& h, std::string_view query);
+
+// "A moderator has sent you a message": shown on forum and account pages until it is read.
+void write_message_notice(Html& h, int unread);
 
 SafeHtml render_forum_index(const Chrome& chrome, const ForumIndexPage& page);
 SafeHtml render_forum_rules(const Chrome& chrome, const SafeHtml& rules);

@@ -16,7 +16,9 @@ struct Markup {
 };
 
 namespace literals {
-consteval Markup operator""_m(const char* s, std::size_t n) { return Markup{std::string_view(s, n)}; }
+consteval Markup operator""_m(const char* s, std::size_t n) {
+  return Markup{std::string_view(s, n)};
+}
 }  // namespace literals
 
 class Html {

@@ -13,10 +13,12 @@ std::string format_date(std::string_view iso) {
   static constexpr std::array<const char*, 12> kMonths = {
       "January", "February", "March",     "April",   "May",      "June",
       "July",    "August",   "September", "October", "November", "December"};
-  if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return std::string(iso);
+  if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-')
+    return std::string(iso);
   int month = std::atoi(std::string(iso.substr(5, 2)).c_str());
   int day = std::atoi(std::string(iso.substr(8, 2)).c_str());
-  if (month < 1 || month > 12 || day < 1) return std::string(iso);
+  if (month < 1 || month > 12 || day < 1)
+    return std::string(iso);
   return std::to_string(day) + " " + kMonths[month - 1] + " " + std::string(iso.substr(0, 4));
 }
 
@@ -80,7 +82,8 @@ void write_header(Html& h, const Chrome& chrome, const PageShell& shell) {
 }
 
 void write_breadcrumbs(Html& h, const std::vector<Breadcrumb>& crumbs) {
-  if (crumbs.empty()) return;
+  if (crumbs.empty())
+    return;
   h << R"(<nav class="nhsuk-breadcrumb" aria-label="Breadcrumb"><ol class="nhsuk-breadcrumb__list">)"_m;
   for (const auto& c : crumbs) {
     h << R"(<li class="nhsuk-breadcrumb__list-item"><a class="nhsuk-breadcrumb__link" href=")"_m
@@ -110,7 +113,8 @@ void write_footer(Html& h, const content::SiteSettings& site) {
     h << "</ul>\n"_m;
   }
   if (!site.supporter_credit.empty()) {
-    h << R"(<p class="nhsuk-body-s cairn-supporter-credit">)"_m << site.supporter_credit << "</p>"_m;
+    h << R"(<p class="nhsuk-body-s cairn-supporter-credit">)"_m << site.supporter_credit
+      << "</p>"_m;
   }
   h << R"(<p class="nhsuk-body-s">&copy; )"_m << site.organisation
     << ". This information does not replace advice from your own medical team.</p>\n"_m
@@ -129,7 +133,8 @@ SafeHtml render_layout(const Chrome& chrome, const PageShell& shell, const SafeH
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
-<title>)"_m << title << R"(</title>
+<title>)"_m
+    << title << R"(</title>
 <meta name="description" content=")"_m
     << shell.description << R"(">
 <meta name="theme-color" content="#005eb8">
@@ -139,8 +144,8 @@ SafeHtml render_layout(const Chrome& chrome, const PageShell& shell, const SafeH
     << chrome.asset_url("css/cairn.css") << R"(">
 <link rel="stylesheet" media="print" href=")"_m
     << chrome.asset_url("css/print.css") << R"(">
-<link rel="icon" href=")"_m << chrome.asset_url("images/cairn.svg")
-    << R"(" type="image/svg+xml">
+<link rel="icon" href=")"_m
+    << chrome.asset_url("images/cairn.svg") << R"(" type="image/svg+xml">
 <script type="module" src=")"_m
     << chrome.asset_url("js/cairn.js") << R"("></script>
 </head>

@@ -7,6 +7,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { root } from '../http/cairn_server.mjs';
+import { linkIn } from '../http/smtp_sink.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -52,4 +53,22 @@ export async function assertAxeClean(page, what) {
   const described = violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n` +
     v.nodes.slice(0, 5).map((n) => `  - ${n.target.join(' ')}`).join('\n')).join('\n');
   assert.equal(violations.length, 0, `axe found problems on ${what}:\n${described}`);
+}
+
+// Registers a member in the browser and confirms the address from the link the
+// server mailed to its SMTP sink; the page ends on the account page, signed in.
+export async function registerInBrowser(page, server, { displayName, email, password }) {
+  await page.goto(`${server.base}/account/register`);
+  await page.fill('#display_name', displayName);
+  await page.fill('#email', email);
+  await page.fill('#password', password);
+  await page.fill('#confirm_password', password);
+  await page.check('#over_14');
+  await page.check('#accept_rules');
+  await page.click('button[type=submit]:has-text("Create account")');
+  await page.waitForSelector('text=Check your email');
+  const [mail] = await server.mail.waitFor(email);
+  await page.goto(server.base + linkIn(mail, '/account/confirm/'));
+  await page.click('button:has-text("Confirm and sign in")');
+  await page.waitForURL(/\/account\?welcome=1/);
 }

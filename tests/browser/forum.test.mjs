@@ -6,8 +6,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { bin, root, startCairn } from '../http/cairn_server.mjs';
-import { linkIn } from '../http/smtp_sink.mjs';
-import { assertAxeClean, ensureVendorAssets, launchChromium } from './browser_kit.mjs';
+import { assertAxeClean, ensureVendorAssets, launchChromium, registerInBrowser } from './browser_kit.mjs';
 
 const PASSWORD = 'blue tardis at dawn';
 const MOD_EMAIL = `mod.${process.pid}@example.org`;
@@ -30,7 +29,7 @@ let browser;
 
 before(async () => {
   ensureVendorAssets();
-  server = await startCairn({ before: addModerator });
+  server = await startCairn({ before: addModerator, args: ['--forum-slow-mode', '0'] });
   browser = await launchChromium();
 });
 
@@ -54,20 +53,8 @@ async function person() {
   return { context, page, problems };
 }
 
-async function register(page, displayName, email) {
-  await page.goto(`${server.base}/account/register`);
-  await page.fill('#display_name', displayName);
-  await page.fill('#email', email);
-  await page.fill('#password', PASSWORD);
-  await page.fill('#confirm_password', PASSWORD);
-  await page.check('#over_14');
-  await page.check('#accept_rules');
-  await page.click('button[type=submit]:has-text("Create account")');
-  await page.waitForSelector('h1:has-text("Check your email")');
-  const mails = await server.mail.waitFor(email);
-  await page.goto(`${server.base}${linkIn(mails.at(-1), '/account/confirm/')}`);
-  await page.click('button[type=submit]:has-text("Confirm and sign in")');
-  await page.waitForURL(/\/account\?welcome=1/);
+function register(page, displayName, email) {
+  return registerInBrowser(page, server, { displayName, email, password: PASSWORD });
 }
 
 describe('Cancer Chat in a browser', () => {

@@ -96,7 +96,7 @@ async function trustedMember() {
 }
 
 before(async () => {
-  server = await startCairn({ args: ['--trust-proxy', 'on'] });
+  server = await startCairn({ args: ['--trust-proxy', 'on', '--forum-slow-mode', '0'] });
   moderator = await staff('moderator', `Mod ${process.pid}`);
 });
 after(async () => { await server?.stop(); });

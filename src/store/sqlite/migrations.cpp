@@ -183,6 +183,57 @@ const std::vector<Migration>& migrations() {
         CREATE INDEX account_links_account ON account_links (account_id, purpose);
         CREATE INDEX account_links_expiry ON account_links (expires_at);
       )sql"},
+      {9,
+       "forum members: own edits and deletions, watched threads, mail choices, digests, "
+       "moderators' messages and watched words",
+       R"sql(
+        ALTER TABLE forum_posts ADD COLUMN author_edited_at TEXT NOT NULL DEFAULT '';
+        ALTER TABLE forum_posts ADD COLUMN deleted_at TEXT NOT NULL DEFAULT '';
+        ALTER TABLE forum_posts ADD COLUMN notified INTEGER NOT NULL DEFAULT 1 CHECK (notified IN (0, 1));
+        UPDATE forum_posts SET notified = 0 WHERE status = 'held';
+        CREATE TABLE forum_post_versions (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          post_id INTEGER NOT NULL REFERENCES forum_posts (id) ON DELETE CASCADE,
+          body TEXT NOT NULL,
+          replaced_at TEXT NOT NULL,
+          why TEXT NOT NULL CHECK (why IN ('edited', 'deleted'))
+        );
+        CREATE INDEX forum_post_versions_post ON forum_post_versions (post_id, id);
+        CREATE TABLE forum_watches (
+          account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+          thread_id INTEGER NOT NULL REFERENCES forum_threads (id) ON DELETE CASCADE,
+          watching INTEGER NOT NULL CHECK (watching IN (0, 1)),
+          PRIMARY KEY (account_id, thread_id)
+        );
+        CREATE INDEX forum_watches_thread ON forum_watches (thread_id) WHERE watching = 1;
+        CREATE TABLE forum_mail_choices (
+          account_id INTEGER PRIMARY KEY REFERENCES accounts (id) ON DELETE CASCADE,
+          mode TEXT NOT NULL CHECK (mode IN ('each', 'digest', 'off')),
+          last_digest_at INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE forum_digest_items (
+          account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+          post_id INTEGER NOT NULL REFERENCES forum_posts (id) ON DELETE CASCADE,
+          PRIMARY KEY (account_id, post_id)
+        );
+        CREATE TABLE forum_messages (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          member_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+          moderator_id INTEGER REFERENCES accounts (id) ON DELETE SET NULL,
+          moderator_name TEXT NOT NULL,
+          post_id INTEGER NOT NULL DEFAULT 0,
+          body TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          read_at TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX forum_messages_member ON forum_messages (member_id, id);
+        CREATE TABLE watched_words (
+          phrase TEXT PRIMARY KEY,
+          action TEXT NOT NULL CHECK (action IN ('hold', 'block', 'flag')),
+          message TEXT NOT NULL DEFAULT '',
+          updated_at TEXT NOT NULL
+        );
+      )sql"},
   };
   return kMigrations;
 }

@@ -166,6 +166,14 @@ void SqliteAccountStore::set_suspended(std::int64_t account_id, bool suspended) 
   tx.commit();
 }
 
+std::vector<AccountRecord> SqliteAccountStore::suspended_accounts() {
+  auto db = db_.connect();
+  auto st = db.prepare(select_accounts("status = 'suspended'") + " ORDER BY display_name");
+  std::vector<AccountRecord> out;
+  while (st.step()) out.push_back(read_account(st));
+  return out;
+}
+
 void SqliteAccountStore::confirm_email(std::int64_t account_id, std::string_view at) {
   auto db = db_.connect();
   db.prepare(

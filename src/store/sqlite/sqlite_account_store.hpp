@@ -18,6 +18,7 @@ class SqliteAccountStore final : public AccountStore {
   void update_password_hash(std::int64_t account_id, std::string_view password_hash) override;
   bool delete_account(std::int64_t account_id) override;
   void set_suspended(std::int64_t account_id, bool suspended) override;
+  std::vector<AccountRecord> suspended_accounts() override;
 
   void confirm_email(std::int64_t account_id, std::string_view at) override;
   void add_link(const AccountLink& link) override;

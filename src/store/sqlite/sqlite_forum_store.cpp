@@ -8,7 +8,8 @@ namespace {
 
 constexpr std::string_view kPostColumns =
     "p.id, p.thread_id, COALESCE(p.author_id, 0), COALESCE(a.display_name, ''), p.body, "
-    "p.status, p.held_reasons, p.held_priority, p.created_at, p.edited_at, p.first_in_thread "
+    "p.status, p.held_reasons, p.held_priority, p.created_at, p.edited_at, p.first_in_thread, "
+    "p.author_edited_at, p.deleted_at "
     "FROM forum_posts p LEFT JOIN accounts a ON a.id = p.author_id ";
 
 ForumPostRecord read_post(const Statement& st) {
@@ -24,6 +25,8 @@ ForumPostRecord read_post(const Statement& st) {
   p.created_at = st.text(8);
   p.edited_at = st.text(9);
   p.first_in_thread = st.integer(10) != 0;
+  p.author_edited_at = st.text(11);
+  p.deleted_at = st.text(12);
   return p;
 }
 
@@ -34,7 +37,9 @@ constexpr std::string_view kThreadColumns =
     "COALESCE((SELECT MAX(q.id) FROM forum_posts q WHERE q.thread_id = t.id "
     "AND q.status = 'public'), 0), "
     "COALESCE((SELECT q.created_at FROM forum_posts q WHERE q.thread_id = t.id "
-    "AND q.status = 'public' ORDER BY q.id DESC LIMIT 1), '') "
+    "AND q.status = 'public' ORDER BY q.id DESC LIMIT 1), ''), "
+    "COALESCE((SELECT b.display_name FROM forum_posts q JOIN accounts b ON b.id = q.author_id "
+    "WHERE q.thread_id = t.id AND q.status = 'public' ORDER BY q.id DESC LIMIT 1), '') "
     "FROM forum_threads t JOIN forum_posts f ON f.thread_id = t.id AND f.first_in_thread = 1 "
     "LEFT JOIN accounts a ON a.id = t.author_id ";
 
@@ -50,6 +55,7 @@ ForumThreadRecord read_thread(const Statement& st) {
   t.public_posts = static_cast<int>(st.integer(7));
   t.last_public_post_id = st.integer(8);
   t.last_public_post_at = st.text(9);
+  t.last_public_post_by = st.text(10);
   return t;
 }
 
@@ -68,7 +74,7 @@ std::int64_t insert_post(Connection& db, std::int64_t thread_id, const NewForumP
                          bool first) {
   db.prepare(
         "INSERT INTO forum_posts (thread_id, author_id, body, status, held_reasons, "
-        "held_priority, first_in_thread, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        "held_priority, first_in_thread, created_at, notified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)")
       .bind(1, thread_id)
       .bind(2, post.author_id)
       .bind(3, post.body)
@@ -266,10 +272,92 @@ void SqliteForumStore::edit_post(std::int64_t post_id, std::string_view body, st
   tx.commit();
 }
 
+void SqliteForumStore::author_edit_post(std::int64_t post_id, const AuthorEdit& edit) {
+  auto db = db_.connect();
+  Transaction tx(db);
+  auto was = post_state(db, post_id);
+  if (!was)
+    return;
+  db.prepare(
+        "INSERT INTO forum_post_versions (post_id, body, replaced_at, why) "
+        "SELECT id, body, ?, 'edited' FROM forum_posts WHERE id = ?")
+      .bind(1, edit.at)
+      .bind(2, post_id)
+      .run();
+  db.prepare(
+        "UPDATE forum_posts SET body = ?, status = ?, held_reasons = ?, held_priority = ?, "
+        "author_edited_at = ? WHERE id = ?")
+      .bind(1, edit.body)
+      .bind(2, to_string(edit.status))
+      .bind(3, to_string(edit.held_reasons))
+      .bind(4, edit.held_priority)
+      .bind(5, edit.at)
+      .bind(6, post_id)
+      .run();
+  if (was->status == PostStatus::published || edit.status == PostStatus::published)
+    record_change(db, "forum", std::to_string(was->thread_id));
+  tx.commit();
+}
+
+void SqliteForumStore::delete_post_by_author(std::int64_t post_id, std::string_view at) {
+  auto db = db_.connect();
+  Transaction tx(db);
+  auto was = post_state(db, post_id);
+  if (!was)
+    return;
+  db.prepare(
+        "INSERT INTO forum_post_versions (post_id, body, replaced_at, why) "
+        "SELECT id, body, ?, 'deleted' FROM forum_posts WHERE id = ? AND deleted_at = ''")
+      .bind(1, at)
+      .bind(2, post_id)
+      .run();
+  db.prepare("UPDATE forum_posts SET body = '', deleted_at = ? WHERE id = ? AND deleted_at = ''")
+      .bind(1, at)
+      .bind(2, post_id)
+      .run();
+  // A held post that is deleted no longer waits for anyone.
+  db.prepare("UPDATE forum_reports SET resolved = 1 WHERE post_id = ?").bind(1, post_id).run();
+  if (was->status == PostStatus::published)
+    record_change(db, "forum", std::to_string(was->thread_id));
+  tx.commit();
+}
+
+std::vector<ForumPostVersion> SqliteForumStore::post_versions(std::int64_t post_id) {
+  auto db = db_.connect();
+  auto st = db.prepare(
+      "SELECT body, replaced_at, why FROM forum_post_versions WHERE post_id = ? ORDER BY id");
+  st.bind(1, post_id);
+  std::vector<ForumPostVersion> out;
+  while (st.step()) out.push_back({st.text(0), st.text(1), st.text(2)});
+  return out;
+}
+
+bool SqliteForumStore::claim_notification(std::int64_t post_id) {
+  auto db = db_.connect();
+  auto st = db.prepare(
+      "UPDATE forum_posts SET notified = 1 WHERE id = ? AND notified = 0 AND status = 'public' "
+      "AND deleted_at = '' RETURNING id");
+  st.bind(1, post_id);
+  return st.step();
+}
+
+void SqliteForumStore::add_flag(std::int64_t post_id, std::string_view reason,
+                                std::string_view at) {
+  auto db = db_.connect();
+  db.prepare(
+        "INSERT INTO forum_reports (post_id, reporter_id, reason, created_at) VALUES (?, NULL, ?, "
+        "?)")
+      .bind(1, post_id)
+      .bind(2, reason)
+      .bind(3, at)
+      .run();
+}
+
 std::vector<ForumPostRecord> SqliteForumStore::held_posts() {
   auto db = db_.connect();
-  auto st = db.prepare("SELECT " + std::string(kPostColumns) +
-                       "WHERE p.status = 'held' ORDER BY p.held_priority, p.id");
+  auto st =
+      db.prepare("SELECT " + std::string(kPostColumns) +
+                 "WHERE p.status = 'held' AND p.deleted_at = '' ORDER BY p.held_priority, p.id");
   std::vector<ForumPostRecord> out;
   while (st.step()) out.push_back(read_post(st));
   return out;
@@ -378,6 +466,12 @@ void SqliteForumStore::detach_author(std::int64_t author_id) {
 void SqliteForumStore::remove_posts_by(std::int64_t author_id, std::string_view removed_text) {
   auto db = db_.connect();
   Transaction tx(db);
+  // Earlier texts kept from the member's own edits go with the posts.
+  db.prepare(
+        "DELETE FROM forum_post_versions WHERE post_id IN "
+        "(SELECT id FROM forum_posts WHERE author_id = ?)")
+      .bind(1, author_id)
+      .run();
   db.prepare("DELETE FROM forum_posts WHERE author_id = ? AND first_in_thread = 0")
       .bind(1, author_id)
       .run();

@@ -27,6 +27,11 @@ class SqliteForumStore final : public ForumStore {
   std::vector<ForumPostRecord> posts_by(std::int64_t author_id) override;
   void set_post_status(std::int64_t post_id, PostStatus status) override;
   void edit_post(std::int64_t post_id, std::string_view body, std::string_view at) override;
+  void author_edit_post(std::int64_t post_id, const AuthorEdit& edit) override;
+  void delete_post_by_author(std::int64_t post_id, std::string_view at) override;
+  std::vector<ForumPostVersion> post_versions(std::int64_t post_id) override;
+  bool claim_notification(std::int64_t post_id) override;
+  void add_flag(std::int64_t post_id, std::string_view reason, std::string_view at) override;
   std::vector<ForumPostRecord> held_posts() override;
   void add_report(std::int64_t post_id, std::int64_t reporter_id, std::string_view reason,
                   std::string_view at) override;

@@ -3,11 +3,13 @@
 #include "store/sqlite/database.hpp"
 #include "store/sqlite/sqlite_account_store.hpp"
 #include "store/sqlite/sqlite_feedback_store.hpp"
+#include "store/sqlite/sqlite_forum_member_store.hpp"
 #include "store/sqlite/sqlite_forum_store.hpp"
 #include "store/sqlite/sqlite_mail_outbox.hpp"
 #include "store/sqlite/sqlite_nurse_message_store.hpp"
 #include "store/sqlite/sqlite_page_store.hpp"
 #include "store/sqlite/sqlite_trial_store.hpp"
+#include "store/sqlite/sqlite_watched_word_store.hpp"
 #include "store/store.hpp"
 
 namespace cairn::store {
@@ -17,14 +19,26 @@ namespace {
 class SqliteStore final : public Store {
  public:
   explicit SqliteStore(const std::filesystem::path& file)
-      : db_(file), pages_(db_), changes_(db_), trials_(db_), accounts_(db_), settings_(db_), forum_(db_),
-        nurse_messages_(db_), outbox_(db_), feedback_(db_) {}
+      : db_(file),
+        pages_(db_),
+        changes_(db_),
+        trials_(db_),
+        accounts_(db_),
+        settings_(db_),
+        forum_(db_),
+        forum_members_(db_),
+        watched_words_(db_),
+        nurse_messages_(db_),
+        outbox_(db_),
+        feedback_(db_) {}
   PageStore& pages() override { return pages_; }
   ChangeFeed& changes() override { return changes_; }
   TrialStore& trials() override { return trials_; }
   AccountStore& accounts() override { return accounts_; }
   SettingsStore& settings() override { return settings_; }
   ForumStore& forum() override { return forum_; }
+  ForumMemberStore& forum_members() override { return forum_members_; }
+  WatchedWordStore& watched_words() override { return watched_words_; }
   NurseMessageStore& nurse_messages() override { return nurse_messages_; }
   MailOutbox& outbox() override { return outbox_; }
   FeedbackStore& feedback() override { return feedback_; }
@@ -37,6 +51,8 @@ class SqliteStore final : public Store {
   sqlite::SqliteAccountStore accounts_;
   sqlite::SqliteSettingsStore settings_;
   sqlite::SqliteForumStore forum_;
+  sqlite::SqliteForumMemberStore forum_members_;
+  sqlite::SqliteWatchedWordStore watched_words_;
   sqlite::SqliteNurseMessageStore nurse_messages_;
   sqlite::SqliteMailOutbox outbox_;
   sqlite::SqliteFeedbackStore feedback_;
@@ -45,7 +61,8 @@ class SqliteStore final : public Store {
 }  // namespace
 
 std::unique_ptr<Store> open_sqlite_store(const std::filesystem::path& data_dir) {
-  if (sodium_init() < 0) throw std::runtime_error("libsodium failed to start");
+  if (sodium_init() < 0)
+    throw std::runtime_error("libsodium failed to start");
   std::filesystem::create_directories(data_dir);
   return std::make_unique<SqliteStore>(data_dir / "cairn.sqlite");
 }

@@ -36,13 +36,17 @@ class ForumFixture : public ::testing::Test {
                                                   "/content/safeguarding/watched-words.txt");
     ASSERT_TRUE(words) << words.error().message;
     watched_ = std::move(words.value());
-    forum_ =
-        std::make_unique<ForumService>(store_->forum(), categories_, watched_, limiter_, clock_);
-    moderation_ = std::make_unique<ModerationService>(store_->forum(), store_->accounts(), clock_);
+    words_ = std::make_unique<WatchedWordList>(store_->watched_words(), store_->forum(), clock_);
+    words_->seed_once(watched_);
+    forum_ = std::make_unique<ForumService>(store_->forum(), store_->forum_members(), categories_,
+                                            *words_, limiter_, clock_);
+    moderation_ = std::make_unique<ModerationService>(store_->forum(), store_->forum_members(),
+                                                      store_->accounts(), clock_);
   }
   void TearDown() override {
     forum_.reset();
     moderation_.reset();
+    words_.reset();
     store_.reset();
     std::filesystem::remove_all(dir_);
   }
@@ -77,6 +81,7 @@ class ForumFixture : public ::testing::Test {
   std::unique_ptr<store::Store> store_;
   Categories categories_;
   safeguarding::WatchedWords watched_ = safeguarding::WatchedWords::parse("");
+  std::unique_ptr<WatchedWordList> words_;
   std::unique_ptr<ForumService> forum_;
   std::unique_ptr<ModerationService> moderation_;
 };

@@ -7,7 +7,8 @@ namespace cairn::safeguarding {
 namespace {
 
 WatchedWords real_list() {
-  auto words = WatchedWords::load(std::string(CAIRN_SOURCE_DIR) + "/content/safeguarding/watched-words.txt");
+  auto words =
+      WatchedWords::load(std::string(CAIRN_SOURCE_DIR) + "/content/safeguarding/watched-words.txt");
   EXPECT_TRUE(words.ok());
   return words.value();
 }
@@ -31,7 +32,8 @@ TEST(WatchedWords, RespectsWordBoundaries) {
 
 TEST(WatchedWords, OrdinaryPostsAreNotHeld) {
   auto words = real_list();
-  EXPECT_FALSE(words.matches("My mum started intrathecal chemotherapy through an Ommaya reservoir."));
+  EXPECT_FALSE(
+      words.matches("My mum started intrathecal chemotherapy through an Ommaya reservoir."));
   EXPECT_FALSE(words.matches("Does anyone have tips for the lumbar puncture?"));
 }
 
