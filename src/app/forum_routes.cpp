@@ -290,7 +290,10 @@ class ForumPages {
     return Outcome::form(html, problems);
   }
 
-  Outcome edit_own_form(RequestContext& c) const {
+  // A page about the viewer's own post named in the path ({thread}, {post}):
+  // no page for a post that is not theirs, sign in first when signed out.
+  template <typename Show>
+  Outcome show_own_post(RequestContext& c, Show&& show) const {
     auto thread_id = c.path_id("thread");
     auto post_id = c.path_id("post");
     if (!thread_id || !post_id)
@@ -301,69 +304,77 @@ class ForumPages {
     auto post = own_post(*account, *thread_id, *post_id);
     if (!post)
       return post.error();
-    if (!d_.forum.can_edit(account, *post)) {
-      return make_error(Errc::forbidden,
-                        "The time for editing this post has passed. You can "
-                        "still delete it.");
-    }
-    return edit_own_page(c, *thread_id, *post_id, nullptr, post->body);
+    return show(*account, *post);
   }
 
-  Outcome edit_own(RequestContext& c) const {
-    auto thread_id = c.path_id("thread");
-    auto post_id = c.path_id("post");
-    if (!thread_id || !post_id)
-      return no_page();
-    return member_post(
-        c, c.path(), [&](const http::Form& form, const accounts::Account& account) -> Outcome {
-          if (auto post = own_post(account, *thread_id, *post_id); !post)
-            return post.error();
-          auto edited = d_.forum.edit_own(account, *post_id, form.get("body"));
-          if (edited) {
-            std::string to = thread_href(*thread_id) + "?";
-            int page = d_.forum.page_of(*thread_id, *post_id, &account);
-            if (page > 1)
-              to += "page=" + std::to_string(page) + "&";
-            if (edited->hold.held())
-              to += "posted=" + std::to_string(*post_id) + "&";
-            return Outcome::see_other(to + "done=edited#post-" + std::to_string(*post_id));
-          }
-          if (edited.error().problems.empty() && edited.error().field.empty())
-            return edited.error();
-          return edit_own_page(c, *thread_id, *post_id, &edited.error(), form.get("body"));
-        });
-  }
-
-  Outcome delete_own_form(RequestContext& c) const {
-    auto thread_id = c.path_id("thread");
-    auto post_id = c.path_id("post");
-    if (!thread_id || !post_id)
-      return no_page();
-    const auto* account = c.account();
-    if (!account)
-      return to_sign_in(c.path());
-    auto post = own_post(*account, *thread_id, *post_id);
-    if (!post)
-      return post.error();
-    views::ForumDeleteOwnPage p{*thread_id, *post_id, c.visitor().csrf_token,
-                                forum::render_post(post->body)};
-    return Outcome::page(views::render_forum_delete_own(d_.site.chrome(), p));
-  }
-
-  Outcome delete_own(RequestContext& c) const {
+  // A member's form post about their own post named in the path.
+  template <typename Act>
+  Outcome act_on_own_post(RequestContext& c, Act&& act) const {
     auto thread_id = c.path_id("thread");
     auto post_id = c.path_id("post");
     if (!thread_id || !post_id)
       return no_page();
     return member_post(c, c.path(),
-                       [&](const http::Form&, const accounts::Account& account) -> Outcome {
-                         if (auto post = own_post(account, *thread_id, *post_id); !post)
+                       [&](const http::Form& form, const accounts::Account& account) -> Outcome {
+                         auto post = own_post(account, *thread_id, *post_id);
+                         if (!post)
                            return post.error();
-                         if (auto done = d_.forum.delete_own(account, *post_id); !done)
-                           return done.error();
-                         return Outcome::see_other(thread_href(*thread_id) + "?done=deleted#post-" +
-                                                   std::to_string(*post_id));
+                         return act(form, account, *post);
                        });
+  }
+
+  Outcome edit_own_form(RequestContext& c) const {
+    return show_own_post(
+        c, [&](const accounts::Account& account, const store::ForumPostRecord& post) -> Outcome {
+          if (!d_.forum.can_edit(&account, post)) {
+            return make_error(Errc::forbidden,
+                              "The time for editing this post has passed. You can "
+                              "still delete it.");
+          }
+          return edit_own_page(c, post.thread_id, post.id, nullptr, post.body);
+        });
+  }
+
+  Outcome edit_own(RequestContext& c) const {
+    return act_on_own_post(
+        c,
+        [&](const http::Form& form, const accounts::Account& account,
+            const store::ForumPostRecord& post) -> Outcome {
+          auto edited = d_.forum.edit_own(account, post.id, form.get("body"));
+          if (edited) {
+            std::string to = thread_href(post.thread_id) + "?";
+            int page = d_.forum.page_of(post.thread_id, post.id, &account);
+            if (page > 1)
+              to += "page=" + std::to_string(page) + "&";
+            if (edited->hold.held())
+              to += "posted=" + std::to_string(post.id) + "&";
+            return Outcome::see_other(to + "done=edited#post-" + std::to_string(post.id));
+          }
+          if (edited.error().problems.empty() && edited.error().field.empty())
+            return edited.error();
+          return edit_own_page(c, post.thread_id, post.id, &edited.error(), form.get("body"));
+        });
+  }
+
+  Outcome delete_own_form(RequestContext& c) const {
+    return show_own_post(
+        c, [&](const accounts::Account&, const store::ForumPostRecord& post) -> Outcome {
+          views::ForumDeleteOwnPage p{post.thread_id, post.id, c.visitor().csrf_token,
+                                      forum::render_post(post.body)};
+          return Outcome::page(views::render_forum_delete_own(d_.site.chrome(), p));
+        });
+  }
+
+  Outcome delete_own(RequestContext& c) const {
+    return act_on_own_post(c,
+                           [&](const http::Form&, const accounts::Account& account,
+                               const store::ForumPostRecord& post) -> Outcome {
+                             if (auto done = d_.forum.delete_own(account, post.id); !done)
+                               return done.error();
+                             return Outcome::see_other(thread_href(post.thread_id) +
+                                                       "?done=deleted#post-" +
+                                                       std::to_string(post.id));
+                           });
   }
 
   Outcome watch(RequestContext& c) const {
