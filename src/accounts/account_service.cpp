@@ -52,6 +52,21 @@ std::int64_t AccountService::now_seconds() const {
   return seconds_of(clock_.now());
 }
 
+// The new password and its confirmation, as reset and change both ask for them.
+void AccountService::add_new_password_problems(FormProblems& problems, std::string_view fresh,
+                                               std::string_view confirm, std::string_view email,
+                                               std::string_view display_name) const {
+  if (fresh.empty()) {
+    problems.add("new_password", "Enter a new password");
+  } else if (auto p = policy_.problem(fresh, email, display_name)) {
+    problems.add("new_password", *p);
+  } else if (confirm.empty()) {
+    problems.add("confirm_password", "Confirm your new password");
+  } else if (confirm != fresh) {
+    problems.add("confirm_password", "The passwords do not match");
+  }
+}
+
 std::optional<std::string> AccountService::new_link(std::int64_t account_id,
                                                     store::LinkPurpose purpose,
                                                     std::chrono::seconds life) {
@@ -176,15 +191,7 @@ Result<Account> AccountService::reset_password(std::string_view token, std::stri
   if (!record)
     return dead();
   FormProblems problems;
-  if (fresh.empty()) {
-    problems.add("new_password", "Enter a new password");
-  } else if (auto p = policy_.problem(fresh, record->email, record->display_name)) {
-    problems.add("new_password", *p);
-  } else if (confirm.empty()) {
-    problems.add("confirm_password", "Confirm your new password");
-  } else if (confirm != fresh) {
-    problems.add("confirm_password", "The passwords do not match");
-  }
+  add_new_password_problems(problems, fresh, confirm, record->email, record->display_name);
   if (!problems.empty())
     return problems.error();
   std::string hash = hasher_.hash(fresh);
@@ -302,15 +309,7 @@ Result<Ok> AccountService::change_password(const Account& account, std::string_v
   FormProblems problems;
   if (current.empty())
     problems.add("current_password", "Enter your current password");
-  if (fresh.empty()) {
-    problems.add("new_password", "Enter a new password");
-  } else if (auto p = policy_.problem(fresh, account.email, account.display_name)) {
-    problems.add("new_password", *p);
-  } else if (confirm.empty()) {
-    problems.add("confirm_password", "Confirm your new password");
-  } else if (confirm != fresh) {
-    problems.add("confirm_password", "The passwords do not match");
-  }
+  add_new_password_problems(problems, fresh, confirm, account.email, account.display_name);
   if (!problems.empty())
     return problems.error();
   auto checked = check_password(account.email, current, address);

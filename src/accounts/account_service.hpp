@@ -128,6 +128,9 @@ class AccountService {
                                               std::string_view address);
   std::string now_iso() const;
   std::int64_t now_seconds() const;
+  void add_new_password_problems(FormProblems& problems, std::string_view fresh,
+                                 std::string_view confirm, std::string_view email,
+                                 std::string_view display_name) const;
   // A new single-use link for the account, or nothing when it had its share this hour.
   std::optional<std::string> new_link(std::int64_t account_id, store::LinkPurpose purpose,
                                       std::chrono::seconds life);
