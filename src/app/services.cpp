@@ -107,12 +107,12 @@ Services::Services(std::unique_ptr<store::Store> store, ContentFolder content,
                                                        http::CsrfGuard::new_secret()),
                       std::chrono::seconds(options_.forum_digest_seconds)}),
       member_forum(store_->forum(), store_->forum_members(), clock),
-      nurse_inbox(store_->nurse_messages(), content_.watched_words, limiter, clock,
+      nurse_inbox(store_->nurse_messages(), watched_words, limiter, clock,
                   {options_.public_url, content_.settings.name}),
       smtp(smtp_transport(std::move(smtp_settings), clock)),
       mail(store_->outbox(), smtp.get(), clock, sender_settings(options_, content_.settings), log),
       desk(store_->pages(), store_->feedback()),
-      feedback(store_->feedback(), content_.watched_words, limiter, clock) {
+      feedback(store_->feedback(), watched_words, limiter, clock) {
   accounts.add_member_data(forum_member_data);
   accounts.add_member_data(forum_member_settings);
   account_mail.on_queued([this] { mail.nudge(); });

@@ -7,8 +7,9 @@
 
 namespace cairn::content {
 
-PageFeedback::PageFeedback(store::FeedbackStore& store, const safeguarding::WatchedWords& watched,
-                           RateLimiter& limiter, const Clock& clock)
+PageFeedback::PageFeedback(store::FeedbackStore& store,
+                           const safeguarding::WatchedWordSource& watched, RateLimiter& limiter,
+                           const Clock& clock)
     : store_(store), watched_(watched), limiter_(limiter), clock_(clock) {}
 
 Result<FeedbackSent> PageFeedback::submit(const std::string& path, std::string_view useful,

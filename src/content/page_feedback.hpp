@@ -11,7 +11,7 @@
 #include "core/clock.hpp"
 #include "core/form_problems.hpp"
 #include "core/rate_limiter.hpp"
-#include "safeguarding/watched_words.hpp"
+#include "safeguarding/watched_word_source.hpp"
 #include "store/feedback_store.hpp"
 
 namespace cairn::content {
@@ -27,7 +27,7 @@ struct FeedbackSent {
 
 class PageFeedback {
  public:
-  PageFeedback(store::FeedbackStore& store, const safeguarding::WatchedWords& watched,
+  PageFeedback(store::FeedbackStore& store, const safeguarding::WatchedWordSource& watched,
                RateLimiter& limiter, const Clock& clock);
 
   // `useful` is "yes" or "no"; `address` is used only for the rate limit, in memory.
@@ -37,7 +37,7 @@ class PageFeedback {
 
  private:
   store::FeedbackStore& store_;
-  const safeguarding::WatchedWords& watched_;
+  const safeguarding::WatchedWordSource& watched_;
   RateLimiter& limiter_;
   const Clock& clock_;
 };

@@ -10,18 +10,20 @@
 #include "core/clock.hpp"
 #include "core/result.hpp"
 #include "safeguarding/watched_word_rules.hpp"
+#include "safeguarding/watched_word_source.hpp"
 #include "safeguarding/watched_words.hpp"
 #include "store/forum_store.hpp"
 #include "store/watched_word_store.hpp"
 
 namespace cairn::forum {
 
-class WatchedWordList {
+class WatchedWordList final : public safeguarding::WatchedWordSource {
  public:
   WatchedWordList(store::WatchedWordStore& store, store::ForumStore& audit, const Clock& clock);
 
   void seed_once(const safeguarding::WatchedWords& file);
   safeguarding::WatchedWordRules rules() const;
+  safeguarding::WatchedWordRules current() const override { return rules(); }
 
   // Admins only (forbidden otherwise). Fields: "phrase", "action", "message".
   // Adding a phrase that is there already changes its action and message.

@@ -74,8 +74,9 @@ InboxItem item_at(store::NurseMessageRecord message, std::int64_t now) {
 
 }  // namespace
 
-NurseInbox::NurseInbox(store::NurseMessageStore& store, const safeguarding::WatchedWords& watched,
-                       RateLimiter& limiter, const Clock& clock, NurseInboxSettings settings)
+NurseInbox::NurseInbox(store::NurseMessageStore& store,
+                       const safeguarding::WatchedWordSource& watched, RateLimiter& limiter,
+                       const Clock& clock, NurseInboxSettings settings)
     : store_(store),
       watched_(watched),
       limiter_(limiter),

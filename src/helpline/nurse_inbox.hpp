@@ -15,7 +15,7 @@
 #include "core/form_problems.hpp"
 #include "core/rate_limiter.hpp"
 #include "core/result.hpp"
-#include "safeguarding/watched_words.hpp"
+#include "safeguarding/watched_word_source.hpp"
 #include "store/nurse_message_store.hpp"
 
 namespace cairn::helpline {
@@ -62,7 +62,7 @@ struct NurseInboxSettings {
 
 class NurseInbox {
  public:
-  NurseInbox(store::NurseMessageStore& store, const safeguarding::WatchedWords& watched,
+  NurseInbox(store::NurseMessageStore& store, const safeguarding::WatchedWordSource& watched,
              RateLimiter& limiter, const Clock& clock, NurseInboxSettings settings);
 
   // Checks and stores a question from `address`, with its "answer ready" email
@@ -85,7 +85,7 @@ class NurseInbox {
 
  private:
   store::NurseMessageStore& store_;
-  const safeguarding::WatchedWords& watched_;
+  const safeguarding::WatchedWordSource& watched_;
   RateLimiter& limiter_;
   const Clock& clock_;
   NurseInboxSettings settings_;

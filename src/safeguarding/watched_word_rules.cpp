@@ -54,7 +54,7 @@ WatchedWordRules::WatchedWordRules(std::vector<WatchedWord> words) : words_(std:
         flag += one_line(w.phrase) + "\n";
         break;
       case WordAction::block:
-        blocks_.emplace_back(PhraseList::parse(one_line(w.phrase)), w.message);
+        blocks_.push_back({w.phrase, PhraseList::parse(one_line(w.phrase)), w.message});
         break;
     }
   }
@@ -66,9 +66,10 @@ Screening WatchedWordRules::screen(std::string_view text) const {
   Screening s;
   s.held = hold_.find_in(text);
   s.flagged = flag_.find_in(text);
-  for (const auto& [phrase, message] : blocks_) {
-    if (phrase.matches(text)) {
-      s.block = message;
+  for (const auto& b : blocks_) {
+    if (b.list.matches(text)) {
+      s.block = b.message;
+      s.block_phrase = b.phrase;
       break;
     }
   }

@@ -28,9 +28,10 @@ struct WatchedWord {
 
 // What the words found in one text ask for.
 struct Screening {
-  std::vector<std::string> held;     // "hold" phrases found
-  std::vector<std::string> flagged;  // "flag" phrases found
-  std::optional<std::string> block;  // the message of the first "block" phrase found
+  std::vector<std::string> held;            // "hold" phrases found
+  std::vector<std::string> flagged;         // "flag" phrases found
+  std::optional<std::string> block;         // the message of the first "block" phrase found
+  std::optional<std::string> block_phrase;  // and that phrase
 };
 
 inline constexpr std::size_t kMaxPhraseLength = 100;  // characters
@@ -45,7 +46,12 @@ class WatchedWordRules {
  private:
   std::vector<WatchedWord> words_;
   PhraseList hold_, flag_;
-  std::vector<std::pair<PhraseList, std::string>> blocks_;
+  struct Block {
+    std::string phrase;
+    PhraseList list;
+    std::string message;
+  };
+  std::vector<Block> blocks_;
 };
 
 // Field problems of a phrase an admin typed ("phrase", "message").

@@ -195,6 +195,21 @@ describe('asking a nurse', () => {
     assert.match(message.text, /This message mentions self-harm or suicide \(“end my life”\)/);
   });
 
+  test('a phrase an admin adds to the watched words flags nurse messages at once, without a restart', async () => {
+    const admin = await addStaff('admin', 'Admin Al');
+    const phrase = 'no point carrying on';  // not in the shipped list
+    const added = await admin.submit('/staff/moderation/words', '/staff/moderation/words',
+      { do: 'put', phrase, action: 'hold', message: '' });
+    assert.equal(added.status, 303, added.text.slice(0, 300));
+    const text = `Some days I think there is ${phrase}. ${nonce()}`;
+    const asker = new Browser();
+    const sent = await asker.ask({ email: email('newphrase'), question: text });
+    assert.equal(sent.status, 303);
+    assert.match((await asker.get(sent.location)).text, /Samaritans/, 'crisis support is shown');
+    const row = waitingRows((await nurse.get('/staff/helpline')).text).find((r) => r.html.includes(text));
+    assert.ok(row?.flagged, 'the message is not flagged');
+  });
+
   test('problems come back on the form with what was typed, and nothing is stored', async () => {
     const b = new Browser();
     const question = `Half a form ${nonce()}`;

@@ -17,7 +17,7 @@ class PageFeedbackTest : public ::testing::Test {
   cairn::testing::TempStore store_;
   FixedClock clock_{std::chrono::sys_days{std::chrono::year{2026} / 11 / 29} + 15h + 7min};
   RateLimiter limiter_{clock_};
-  safeguarding::WatchedWords watched_ = safeguarding::WatchedWords::parse("end my life\n");
+  safeguarding::FixedWatchedWords watched_{safeguarding::WatchedWords::parse("end my life\n")};
   std::unique_ptr<PageFeedback> feedback_;
 };
 

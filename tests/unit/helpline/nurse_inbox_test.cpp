@@ -35,9 +35,9 @@ class NurseInboxTest : public ::testing::Test {
     auto watched = safeguarding::WatchedWords::load(std::filesystem::path(CAIRN_SOURCE_DIR) /
                                                     "content/safeguarding/watched-words.txt");
     ASSERT_TRUE(watched.ok()) << watched.error().message;
-    watched_ = std::move(watched.value());
+    watched_ = std::make_unique<safeguarding::FixedWatchedWords>(watched.value());
     inbox_ =
-        std::make_unique<NurseInbox>(store_->nurse_messages(), watched_, limiter_, clock_,
+        std::make_unique<NurseInbox>(store_->nurse_messages(), *watched_, limiter_, clock_,
                                      NurseInboxSettings{"https://cairn.example.org/", "Cairn"});
   }
   void TearDown() override {
@@ -72,7 +72,7 @@ class NurseInboxTest : public ::testing::Test {
 
   std::filesystem::path dir_;
   std::unique_ptr<store::Store> store_;
-  safeguarding::WatchedWords watched_;
+  std::unique_ptr<safeguarding::FixedWatchedWords> watched_;
   FixedClock clock_{t0()};
   RateLimiter limiter_{clock_};
   std::unique_ptr<NurseInbox> inbox_;
