@@ -107,6 +107,10 @@ Result<Ok> AccountService::register_member(const Registration& form, std::string
       !allowed) {
     return allowed.error();
   }
+  // A registration never confirmed would hold its name for ever; once its
+  // last link has expired it goes, here, where its name or address is next
+  // asked for (and that address then registers afresh).
+  store_.delete_abandoned_accounts(iso_date_time(clock_.now() - kConfirmLinkLife), now_seconds());
   // An address that has an account: its owner is told, the visitor sees the
   // usual answer. Checked before the name, so a taken name says nothing about the email.
   if (auto existing = store_.account_by_email(email)) {

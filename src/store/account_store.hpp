@@ -106,6 +106,10 @@ class AccountStore {
   virtual int delete_sessions_of(std::int64_t account_id) = 0;
   // Removes sessions idle since before `seen_before` or started before `created_before`.
   virtual int delete_expired_sessions(std::int64_t seen_before, std::int64_t created_before) = 0;
+  // Removes accounts never confirmed, made before `created_before` (ISO 8601)
+  // and holding no confirmation link still live at `now`: their email address
+  // and display name are free again.
+  virtual int delete_abandoned_accounts(std::string_view created_before, std::int64_t now) = 0;
 };
 
 }  // namespace cairn::store

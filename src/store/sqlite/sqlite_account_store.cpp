@@ -314,6 +314,17 @@ int SqliteAccountStore::delete_expired_sessions(std::int64_t seen_before,
   return count_deleted(st);
 }
 
+int SqliteAccountStore::delete_abandoned_accounts(std::string_view created_before,
+                                                  std::int64_t now) {
+  auto db = db_.connect();
+  auto st = db.prepare(
+      "DELETE FROM accounts WHERE email_confirmed_at IS NULL AND created_at < ? AND NOT EXISTS "
+      "(SELECT 1 FROM account_links l WHERE l.account_id = accounts.id "
+      "AND l.purpose = 'confirm_email' AND l.used_at IS NULL AND l.expires_at > ?) RETURNING 1");
+  st.bind(1, created_before).bind(2, now);
+  return count_deleted(st);
+}
+
 std::string SqliteSettingsStore::get_or_create(std::string_view key, std::string_view initial) {
   auto db = db_.connect();
   db.prepare("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING")

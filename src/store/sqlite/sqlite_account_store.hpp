@@ -37,6 +37,7 @@ class SqliteAccountStore final : public AccountStore {
   void delete_session(std::string_view token_hash) override;
   int delete_sessions_of(std::int64_t account_id) override;
   int delete_expired_sessions(std::int64_t seen_before, std::int64_t created_before) override;
+  int delete_abandoned_accounts(std::string_view created_before, std::int64_t now) override;
 
  private:
   Database& db_;

@@ -56,6 +56,39 @@ TEST_F(AccountServiceTest, AConfirmationLinkLastsTwoDays) {
   EXPECT_EQ(late.error().code, Errc::not_found);
 }
 
+TEST_F(AccountServiceTest, AnAbandonedRegistrationFreesItsNameAndAddress) {
+  ASSERT_TRUE(
+      service_->register_member(registration("River Song", "squat@example.org"), "192.0.2.1"));
+  // Within the link's life the name stays taken.
+  clock_.advance(47h);
+  auto soon =
+      service_->register_member(registration("River Song", "river@example.org"), "192.0.2.2");
+  ASSERT_FALSE(soon);
+  EXPECT_EQ(fields_of(soon.error()), std::vector<std::string>{"display_name"});
+  // Once every link it had has expired, the name is free for someone else...
+  clock_.advance(2h);
+  ASSERT_TRUE(
+      service_->register_member(registration("River Song", "river@example.org"), "192.0.2.3"));
+  auto token = link_token(mails().back().mail.body, kConfirmEmailPath);
+  ASSERT_TRUE(service_->confirm_email(token).ok());
+  EXPECT_EQ(store_->accounts().account_by_email("squat@example.org"), std::nullopt);
+  // ...and the abandoned address registers afresh, with the password typed now.
+  clock_.advance(1h);
+  ASSERT_TRUE(
+      service_->register_member(registration("Rory Williams", "squat@example.org"), "192.0.2.4"));
+  auto fresh = store_->accounts().account_by_email("squat@example.org");
+  ASSERT_TRUE(fresh);
+  EXPECT_EQ(fresh->display_name, "Rory Williams");
+}
+
+TEST_F(AccountServiceTest, AConfirmedAccountIsNeverAbandoned) {
+  auto account = registered();
+  clock_.advance(24h * 400);
+  ASSERT_TRUE(
+      service_->register_member(registration("Someone New", "new@example.org"), "192.0.2.9"));
+  EXPECT_TRUE(store_->accounts().account_by_id(account.id));
+}
+
 TEST_F(AccountServiceTest, RegisteringATakenEmailLooksTheSameAndTellsTheOwner) {
   registered();
   auto again =
