@@ -116,7 +116,6 @@ SafeHtml render_forum_index(const Chrome& chrome, const ForumIndexPage& p) {
     h << R"(<p><a href="/account/forum">Your posts, watched threads and emails</a></p>)"_m;
   if (p.moderator)
     h << R"(<p><a href="/staff/moderation">Moderation queue</a></p>)"_m;
-  write_forum_search_box(h, "");
   h << R"(<h2>Categories</h2>
 <ul class="nhsuk-list cairn-forum-categories">
 )"_m;
@@ -137,6 +136,8 @@ SafeHtml render_forum_index(const Chrome& chrome, const ForumIndexPage& p) {
     h << "</p></li>\n"_m;
   }
   h << "</ul>\n"_m;
+  // After the categories: on a phone the way in comes first, searching second.
+  write_forum_search_box(h, "");
   return render_in_layout(chrome, "Cancer Chat", "/forum", in_two_thirds_column(h.take()),
                           {{"Home", "/"}});
 }
