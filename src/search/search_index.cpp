@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdint>
+#include <iostream>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -284,9 +285,12 @@ struct SearchIndex::Impl {
     std::unique_ptr<Reader> reader_;
   };
 
-  // Runs fn with a reader. When the writer committed twice while fn read (glass then reports
-  // DatabaseModifiedError), fn runs again on the reopened index; the last try holds the write
-  // lock, so a busy writer cannot starve searches.
+  // Runs fn with a reader. When the writer committed twice while fn read, glass reports
+  // DatabaseModifiedError, or, when it read a block the writer was rewriting at that moment,
+  // DatabaseCorruptError "Db block overwritten" (Xapian 1.4 does so under load): fn runs
+  // again on the reopened index. The
+  // last try holds the write lock, so no writer can disturb it (an error then is real) and a
+  // busy writer cannot starve searches.
   template <class Fn>
   auto with_reader(Fn&& fn) {
     constexpr int kAttempts = 3;
@@ -294,7 +298,7 @@ struct SearchIndex::Impl {
       try {
         Lease r(*this, attempt == kAttempts);
         return fn(*r);
-      } catch (const Xapian::DatabaseModifiedError&) {
+      } catch (const Xapian::DatabaseError&) {
         if (attempt == kAttempts)
           throw;
       }
@@ -782,7 +786,8 @@ struct SearchIndex::Impl {
         out.notice = prefix_notice + notice_for(out, original_found, type);
         return out;
       });
-    } catch (const Xapian::Error&) {
+    } catch (const Xapian::Error& e) {
+      std::cerr << "search: " << e.get_type() << ": " << e.get_msg() << "\n";
       response.notice = "Search is not working right now. Please try again later.";
       return response;
     }
