@@ -287,7 +287,11 @@ void TermLinker::append(std::string& out, std::string_view text) {
     if (!best_pattern)
       break;
     append_escaped(out, text.substr(pos, best - pos));
+    // Linked once a page, so "use-<key>" is where "Back to where you were"
+    // in the word list returns to.
     out += "<a class=\"cairn-term\" href=\"#term-";
+    append_escaped(out, best_pattern->entry->key);
+    out += "\" id=\"use-";
     append_escaped(out, best_pattern->entry->key);
     out += "\">";
     append_escaped(out, text.substr(best, best_len));

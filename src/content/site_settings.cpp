@@ -123,7 +123,7 @@ Result<SiteSettings> parse_site_settings(std::string_view yaml_text, const std::
     const YAML::Node& r = *root;
     check_keys(r,
                {"name", "organisation", "donate_url", "helpline", "crisis", "supporter_credit",
-                "trust_marks", "footer_links", "trial_scope"},
+                "page_note", "trust_marks", "footer_links", "trial_scope"},
                problems);
     out.name = text_field(r, "name", true, problems).value_or("");
     out.organisation = text_field(r, "organisation", true, problems).value_or("");
@@ -144,6 +144,7 @@ Result<SiteSettings> parse_site_settings(std::string_view yaml_text, const std::
       out.crisis.push_back(std::move(c));
     }
     out.supporter_credit = text_field(r, "supporter_credit", false, problems).value_or("");
+    out.page_note = text_field(r, "page_note", false, problems).value_or("");
     for (const auto& item : map_list_field(r, "trust_marks", "a trust mark", problems)) {
       check_keys(item, {"name", "description"}, problems);
       TrustMark t;

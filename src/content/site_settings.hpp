@@ -41,6 +41,8 @@ struct SiteSettings {
   std::vector<SpecialDay> special_days;
   std::vector<CrisisContact> crisis;
   std::string supporter_credit;
+  // Said at the foot of every information page (e.g. that it is demo content).
+  std::string page_note;
   std::vector<TrustMark> trust_marks;
   std::vector<FooterLink> footer_links;
   // trial_scope: "cancer" (the default: cancer trials only) or "all".

@@ -58,10 +58,12 @@ void write_header(Html& h, const Chrome& chrome, const PageShell& shell) {
 </div>
 </form>
 </search>
-<a class="cairn-donate" href=")"_m
+<a class="cairn-donate cairn-header__wide" href=")"_m
     << safe_href(site.donate_url) << R"(">Donate</a>
+<a class="cairn-account cairn-header__wide" href="/account">My account</a>
+<a class="cairn-menu-toggle" href="#cairn-menu" aria-controls="cairn-menu">Menu</a>
 </div>
-<nav class="cairn-nav nhsuk-width-container" aria-label="Main">
+<nav class="cairn-nav nhsuk-width-container" id="cairn-menu" aria-label="Main">
 <ul class="cairn-nav__list">
 )"_m;
   // aria-current tells screen reader users (and the CSS underline tells
@@ -75,7 +77,12 @@ void write_header(Html& h, const Chrome& chrome, const PageShell& shell) {
     }
     h << ">"_m << label << "</a></li>\n"_m;
   }
-  h << R"(</ul>
+  // On a phone the menu also carries what the wide header shows in its top row.
+  h << R"(<li class="cairn-header__narrow"><a href="/account">My account</a></li>
+<li class="cairn-header__narrow"><a href=")"_m
+    << safe_href(site.donate_url) << R"(">Donate</a></li>
+<li class="cairn-header__narrow"><a class="cairn-menu-close" href="#">Close menu</a></li>
+</ul>
 </nav>
 </header>
 )"_m;
@@ -94,7 +101,7 @@ void write_breadcrumbs(Html& h, const std::vector<Breadcrumb>& crumbs) {
     << "</a></nav>\n"_m;
 }
 
-void write_footer(Html& h, const content::SiteSettings& site) {
+void write_footer(Html& h, const content::SiteSettings& site, bool information_page) {
   h << R"(<footer class="nhsuk-footer cairn-footer" role="contentinfo">
 <div class="nhsuk-width-container">
 <div class="nhsuk-footer__meta">
@@ -105,7 +112,7 @@ void write_footer(Html& h, const content::SiteSettings& site) {
       << safe_href(link.url) << R"(">)"_m << link.title << "</a></li>"_m;
   }
   h << "</ul>\n"_m;
-  if (!site.trust_marks.empty()) {
+  if (information_page && !site.trust_marks.empty()) {
     h << R"(<ul class="cairn-trust-marks" aria-label="Why you can trust this information">)"_m;
     for (const auto& mark : site.trust_marks) {
       h << "<li><strong>"_m << mark.name << "</strong> "_m << mark.description << "</li>"_m;
@@ -160,7 +167,7 @@ SafeHtml render_layout(const Chrome& chrome, const PageShell& shell, const SafeH
     << R"(</main>
 </div>
 )"_m;
-  write_footer(h, chrome.site);
+  write_footer(h, chrome.site, shell.information_page);
   h << "</body>\n</html>\n"_m;
   return h.take();
 }

@@ -32,6 +32,9 @@ struct PageShell {
   std::string path;         // canonical path
   std::vector<Breadcrumb> breadcrumbs;
   std::string search_query;  // shown in the header search box
+  // Our own information pages: their footer says why the information can be
+  // trusted. Forum posts, trial records and staff pages make no such claim.
+  bool information_page = false;
 };
 
 SafeHtml render_layout(const Chrome& chrome, const PageShell& shell, const SafeHtml& main);

@@ -28,13 +28,20 @@ void write_contents(Html& h, const content::RenderedPage& rendered) {
 void write_glossary(Html& h, const content::RenderedPage& rendered) {
   if (rendered.glossary_used.empty())
     return;
-  h << R"(<section class="cairn-glossary" aria-labelledby="words-used"><h2 id="words-used">Words used on this page</h2><dl class="nhsuk-summary-list">)"_m;
+  // Closed until asked for, so on a phone the list does not bury the sources
+  // and the feedback question; a term's link opens it (the browser opens a
+  // <details> holding the link's target; web/js/cairn.js does it elsewhere).
+  h << R"(<section class="cairn-glossary" aria-labelledby="words-used"><details class="nhsuk-details cairn-glossary__details"><summary class="nhsuk-details__summary"><h2 class="nhsuk-details__summary-text nhsuk-heading-s" id="words-used">Words used on this page ()"_m
+    << static_cast<long long>(rendered.glossary_used.size())
+    << R"()</h2></summary><div class="nhsuk-details__text"><dl class="nhsuk-summary-list">)"_m;
   for (const auto& entry : rendered.glossary_used) {
     h << R"(<div class="nhsuk-summary-list__row"><dt class="nhsuk-summary-list__key" id="term-)"_m
       << entry.key << R"(">)"_m << entry.term << R"(</dt><dd class="nhsuk-summary-list__value">)"_m
-      << entry.explanation << "</dd></div>"_m;
+      << entry.explanation << R"( <a class="cairn-term-back" href="#use-)"_m << entry.key
+      << R"(">Back to where you were<span class="nhsuk-u-visually-hidden"> (the first use of “)"_m
+      << entry.term << R"(”)</span></a></dd></div>)"_m;
   }
-  h << "</dl></section>\n"_m;
+  h << "</dl></div></details></section>\n"_m;
 }
 
 void write_sources(Html& h, const content::Page& page) {
@@ -45,7 +52,8 @@ void write_sources(Html& h, const content::Page& page) {
   h << "</ul></section>\n"_m;
 }
 
-void write_review_dates(Html& h, const content::Page& page, const std::string& today) {
+void write_review_dates(Html& h, const content::Page& page, const std::string& today,
+                        const std::string& note) {
   h << R"(<div class="nhsuk-review-date cairn-review"><p class="nhsuk-body-s">Page last reviewed: )"_m
     << format_date(page.last_reviewed) << "<br>Next review due: "_m << format_date(page.next_review)
     << "</p>"_m;
@@ -53,6 +61,8 @@ void write_review_dates(Html& h, const content::Page& page, const std::string& t
   if (!today.empty() && page.next_review < today) {
     h << R"(<p class="nhsuk-body-s cairn-review--overdue">This page is due for review. Our specialists are checking it is still up to date.</p>)"_m;
   }
+  if (!note.empty())
+    h << R"(<p class="nhsuk-body-s cairn-page-note">)"_m << note << "</p>"_m;
   h << "</div>\n"_m;
 }
 
@@ -108,17 +118,20 @@ std::vector<Breadcrumb> breadcrumbs_for(const std::string& path, const PageLinks
 
 PageBody render_information_page(const content::Page& page, const content::RenderedPage& rendered,
                                  const content::SiteSettings& site, const PageLinks& links,
-                                 const SafeHtml& extra_after_sections) {
+                                 const SafeHtml& extra_after_sections,
+                                 const SafeHtml& extra_before_sections) {
   PageBody body;
   body.shell.title = page.title;
   body.shell.description = page.summary;
   body.shell.path = page.path;
   body.shell.breadcrumbs = breadcrumbs_for(page.path, links);
+  body.shell.information_page = true;
 
   Html h;
   h << R"(<div class="nhsuk-grid-row"><div class="nhsuk-grid-column-two-thirds">)"_m;
   h << "<h1>"_m << page.title << "</h1>\n"_m;
   h << R"(<p class="nhsuk-lede-text">)"_m << page.summary << "</p>\n"_m;
+  h << extra_before_sections;
   write_contents(h, rendered);
   h << R"(<article class="cairn-article">)"_m << rendered.intro;
   for (const auto& section : rendered.sections) {
@@ -128,7 +141,7 @@ PageBody render_information_page(const content::Page& page, const content::Rende
   h << "</article>\n"_m << extra_after_sections;
   write_glossary(h, rendered);
   write_sources(h, page);
-  write_review_dates(h, page, links.today);
+  write_review_dates(h, page, links.today, site.page_note);
   h << render_feedback_question(page.path);
   h << R"(</div><div class="nhsuk-grid-column-one-third">)"_m;
   write_related(h, page, links);
@@ -152,7 +165,27 @@ PageBody render_cancer_types(const content::Page& page, const content::RenderedP
   std::sort(typed.begin(), typed.end(), [](const auto* a, const auto* b) {
     return to_lower_ascii(a->cancer_type) < to_lower_ascii(b->cancer_type);
   });
+  std::string letters;  // the first letters that have a cancer type, in order
+  for (const auto* p : typed) {
+    char letter = static_cast<char>(std::toupper(static_cast<unsigned char>(p->cancer_type[0])));
+    if (letters.find(letter) == std::string::npos)
+      letters += letter;
+  }
   Html list;
+  // The letters first, then the list: on a phone the reader's cancer type is on
+  // the first screen, and the explanation of the list comes after it.
+  list
+      << R"(<nav class="cairn-letters" aria-label="Cancer types by first letter"><ul class="cairn-letters__list">)"_m;
+  for (char letter = 'A'; letter <= 'Z'; ++letter) {
+    std::string l(1, letter);
+    if (letters.find(letter) != std::string::npos) {
+      list << R"(<li><a href="#letter-)"_m << l << "\">"_m << l << "</a></li>"_m;
+    } else {
+      list << R"(<li><span class="cairn-letters__empty">)"_m << l
+           << R"(<span class="nhsuk-u-visually-hidden"> (no cancer types)</span></span></li>)"_m;
+    }
+  }
+  list << "</ul></nav>\n"_m;
   list << R"(<nav class="cairn-a-to-z" aria-label="Cancer types A to Z">)"_m;
   char current = 0;
   for (const auto* p : typed) {
@@ -169,7 +202,7 @@ PageBody render_cancer_types(const content::Page& page, const content::RenderedP
   if (current)
     list << "</ul>"_m;
   list << "</nav>\n"_m;
-  return render_information_page(page, rendered, site, links, list.take());
+  return render_information_page(page, rendered, site, links, {}, list.take());
 }
 
 }  // namespace cairn::views

@@ -26,7 +26,8 @@ struct PageLinks {
 
 PageBody render_information_page(const content::Page& page, const content::RenderedPage& rendered,
                                  const content::SiteSettings& site, const PageLinks& links,
-                                 const SafeHtml& extra_after_sections = {});
+                                 const SafeHtml& extra_after_sections = {},
+                                 const SafeHtml& extra_before_sections = {});
 
 // The A to Z of cancer types: every page with a cancer_type, grouped by letter.
 PageBody render_cancer_types(const content::Page& page, const content::RenderedPage& rendered,

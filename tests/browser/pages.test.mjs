@@ -28,6 +28,11 @@ const PAGES = [
   { path: '/about-cancer/leptomeningeal-metastases/research', file: 'about-cancer/leptomeningeal-metastases/research.md' },
   { path: '/about-cancer/leptomeningeal-metastases/living-with', file: 'about-cancer/leptomeningeal-metastases/living-with.md' },
   { path: '/about-cancer/cancer-types', file: 'about-cancer/cancer-types.md' },
+  { path: '/about', file: 'about.md' },
+  { path: '/contact', file: 'contact.md' },
+  { path: '/privacy', file: 'privacy.md' },
+  { path: '/cookies', file: 'cookies.md' },
+  { path: '/accessibility', file: 'accessibility.md' },
 ].map((p) => ({ ...p, status: 200, h1: titleOf(p.file) }));
 const NOT_FOUND = { path: '/about-cancer/no-such-page', status: 404, h1: 'Page not found' };
 // Site search arrived later than the information pages; a build without it
@@ -429,4 +434,109 @@ describe('search suggestions', () => {
       }
     });
   }
+});
+
+// Most readers are on a phone: the header stays small, the menu opens in place,
+// the word list waits to be asked for and the A to Z shows its entries first.
+describe('on a phone (390 x 844)', () => {
+  const PHONE = { width: 390, height: 844 };
+  const LM = '/about-cancer/leptomeningeal-metastases';
+
+  test('the header is under 120px and the menu opens and closes in place', async () => {
+    const { page, context, problems } = await open(LM, { viewport: PHONE });
+    try {
+      const header = await page.locator('header.nhsuk-header').boundingBox();
+      assert.ok(header.height <= 120, `header is ${header.height}px tall`);
+      const nav = page.locator('#cairn-menu');
+      assert.equal(await nav.isVisible(), false, 'the menu is closed at first');
+      const toggle = page.locator('.cairn-menu-toggle');
+      assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+      await toggle.click();
+      assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+      for (const name of ['Find a clinical trial', 'Nurse helpline', 'My account', 'Donate']) {
+        assert.ok(await nav.getByRole('link', { name, exact: true }).isVisible(), `${name} is in the open menu`);
+      }
+      const violations = await axeViolations(page);
+      assert.equal(violations.length, 0, describeViolations(violations));
+      await nav.getByRole('link', { name: 'Close menu' }).click();
+      assert.equal(await nav.isVisible(), false, 'Close menu closes it');
+      assert.equal(await page.evaluate(() => document.activeElement.className), 'cairn-menu-toggle',
+        'focus goes back to the Menu button');
+      assertNoProblems(problems, LM);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('without JavaScript the Menu link still shows the menu', async () => {
+    const { page, context, problems } = await open(LM, { viewport: PHONE, javaScriptEnabled: false });
+    try {
+      await page.locator('.cairn-menu-toggle').click();
+      assert.equal(new URL(page.url()).hash, '#cairn-menu');
+      assert.ok(await page.locator('#cairn-menu').getByRole('link', { name: 'Find a clinical trial' }).isVisible());
+      assertNoProblems(problems, LM);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the word list is closed; a word opens it and "Back to where you were" returns', async () => {
+    const { page, context, problems } = await open(TREATMENT, { viewport: PHONE });
+    try {
+      const details = page.locator('.cairn-glossary details');
+      assert.equal(await details.evaluate((d) => d.open), false, 'closed at first');
+      const listHeight = (await page.locator('.cairn-glossary').boundingBox()).height;
+      assert.ok(listHeight < 150, `the closed list is ${listHeight}px tall`);
+      const term = page.locator('article a.cairn-term').first();
+      const key = (await term.getAttribute('href')).slice('#term-'.length);
+      await term.click();
+      assert.equal(await details.evaluate((d) => d.open), true, 'a word opens the list');
+      assert.ok(await page.locator(`#term-${key}`).isVisible(), 'its explanation is shown');
+      await page.locator(`#term-${key} + dd a.cairn-term-back`).click();
+      assert.equal(new URL(page.url()).hash, `#use-${key}`);
+      const back = await page.locator(`#use-${key}`).boundingBox();
+      assert.ok(back.y >= 0 && back.y < PHONE.height, `the word is on screen again (${back.y})`);
+      assertNoProblems(problems, TREATMENT);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the A to Z shows its first entry on the first screen, with letter links', async () => {
+    const { page, context, problems } = await open('/about-cancer/cancer-types', { viewport: PHONE });
+    try {
+      const entry = await page.locator('.cairn-a-to-z a').first().boundingBox();
+      assert.ok(entry.y + entry.height <= PHONE.height, `the first entry ends at ${entry.y + entry.height}px`);
+      const letters = page.locator('.cairn-letters a');
+      assert.ok((await letters.count()) >= 1);
+      await letters.filter({ hasText: /^L$/ }).click();
+      assert.equal(new URL(page.url()).hash, '#letter-L');
+      // A letter with no cancer type is shown but is not a link to nowhere.
+      assert.equal(await letters.filter({ hasText: /^Q$/ }).count(), 0);
+      assert.equal(await page.locator('.cairn-letters__empty', { hasText: 'Q' }).count(), 1);
+      const violations = await axeViolations(page);
+      assert.equal(violations.length, 0, describeViolations(violations));
+      await page.screenshot({ path: join(SCREENSHOTS, 'a-to-z-phone.png') });
+      assertNoProblems(problems, 'A to Z');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('every page says it is demo content and links to privacy, cookies, accessibility, contact and about', async () => {
+    const { page, context, problems } = await open(TREATMENT, { viewport: PHONE });
+    try {
+      assert.match(await page.locator('.cairn-page-note').textContent(), /not been reviewed by a doctor or nurse/);
+      assert.equal(await page.locator('.cairn-review--overdue').count(), 0, 'no page is overdue for review');
+      const footer = page.locator('footer');
+      for (const [name, href] of [['Privacy', '/privacy'], ['Cookies', '/cookies'], ['Accessibility', '/accessibility'],
+        ['Contact us', '/contact'], ['About us', '/about']]) {
+        assert.equal(await footer.getByRole('link', { name, exact: true }).getAttribute('href'), href);
+      }
+      await page.screenshot({ path: join(SCREENSHOTS, 'treatment-phone-top.png') });
+      assertNoProblems(problems, TREATMENT);
+    } finally {
+      await context.close();
+    }
+  });
 });

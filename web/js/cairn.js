@@ -27,6 +27,51 @@ function setUpPrinting() {
   });
 }
 
+// ---- Phone menu: "Menu" opens the links in place (without JavaScript it is a
+// link to the #cairn-menu panel, which CSS shows as the :target).
+
+function setUpMenu() {
+  const toggle = document.querySelector('.cairn-menu-toggle');
+  const menu = document.getElementById('cairn-menu');
+  if (!toggle || !menu) return;
+  toggle.setAttribute('role', 'button');
+  toggle.setAttribute('aria-expanded', 'false');
+  const setOpen = (open) => {
+    menu.classList.toggle('cairn-nav--open', open);
+    toggle.setAttribute('aria-expanded', String(open));
+  };
+  toggle.addEventListener('click', (event) => {
+    event.preventDefault();
+    setOpen(toggle.getAttribute('aria-expanded') !== 'true');
+  });
+  toggle.addEventListener('keydown', (event) => {
+    if (event.key === ' ') {
+      event.preventDefault();
+      toggle.click();
+    }
+  });
+  for (const close of menu.querySelectorAll('.cairn-menu-close')) {
+    close.addEventListener('click', (event) => {
+      event.preventDefault();
+      setOpen(false);
+      toggle.focus();
+    });
+  }
+}
+
+// ---- Word list: a term's link opens the closed "Words used on this page"
+// before the jump (Chromium does this by itself; other browsers may not).
+
+function setUpTermLinks() {
+  for (const link of document.querySelectorAll('a.cairn-term[href^="#term-"]')) {
+    link.addEventListener('click', () => {
+      const target = document.getElementById(link.getAttribute('href').slice(1));
+      const details = target?.closest('details');
+      if (details) details.open = true;
+    });
+  }
+}
+
 // ---- Skip link: move keyboard focus, not just the scroll position.
 
 function setUpSkipLink() {
@@ -223,6 +268,8 @@ function setUpSuggestions(input) {
 }
 
 setUpPrinting();
+setUpMenu();
+setUpTermLinks();
 setUpSkipLink();
 const searchInput = document.getElementById('search-field');
 if (searchInput) setUpSuggestions(searchInput);

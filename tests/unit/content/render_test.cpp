@@ -145,13 +145,17 @@ TEST_F(RenderPageTest, FirstUseOfEachGlossaryTermLinksToItsExplanation) {
   const std::string html = all_html();
   // "Leptomeningeal metastases" opens the page; case does not matter for words.
   EXPECT_THAT(rendered_.intro.str(),
-              HasSubstr("<p><a class=\"cairn-term\" href=\"#term-lm\">Leptomeningeal "
+              HasSubstr("<p><a class=\"cairn-term\" href=\"#term-lm\" id=\"use-lm\">Leptomeningeal "
                         "metastases</a> (LM) happen"));
   // A term broken over two lines still matches.
-  EXPECT_THAT(rendered_.intro.str(),
-              HasSubstr("<a class=\"cairn-term\" href=\"#term-csf\">cerebrospinal\nfluid</a>"));
-  EXPECT_THAT(html, HasSubstr("<strong><a class=\"cairn-term\" href=\"#term-intrathecal\">"
-                              "intrathecal</a> chemotherapy</strong>"));
+  EXPECT_THAT(
+      rendered_.intro.str(),
+      HasSubstr(
+          "<a class=\"cairn-term\" href=\"#term-csf\" id=\"use-csf\">cerebrospinal\nfluid</a>"));
+  EXPECT_THAT(
+      html,
+      HasSubstr("<strong><a class=\"cairn-term\" href=\"#term-intrathecal\" id=\"use-intrathecal\">"
+                "intrathecal</a> chemotherapy</strong>"));
   // Only the first use of each is linked.
   auto count = [&](const std::string& needle) {
     size_t n = 0;
@@ -191,7 +195,7 @@ TEST_F(GlossaryMatchTest, AbbreviationsMatchOnlyInCapitals) {
   auto r = render_page(page_with("The csf and Csf are not it. The CSF is.\n", {"csf"}), glossary_);
   EXPECT_EQ(r.intro.str(),
             "<p>The csf and Csf are not it. The <a class=\"cairn-term\" "
-            "href=\"#term-csf\">CSF</a> is.</p>\n");
+            "href=\"#term-csf\" id=\"use-csf\">CSF</a> is.</p>\n");
 }
 
 TEST_F(GlossaryMatchTest, MatchesWholeWordsOnly) {
@@ -200,7 +204,7 @@ TEST_F(GlossaryMatchTest, MatchesWholeWordsOnly) {
       glossary_);
   EXPECT_EQ(r.intro.str(),
             "<p>CSFs and XCSF and intrathecally; then <a class=\"cairn-term\" "
-            "href=\"#term-intrathecal\">intrathecal</a>.</p>\n");
+            "href=\"#term-intrathecal\" id=\"use-intrathecal\">intrathecal</a>.</p>\n");
   ASSERT_EQ(r.glossary_used.size(), 1u);
 }
 
@@ -215,7 +219,9 @@ TEST_F(GlossaryMatchTest, NeverInsideHeadingsLinksCodeOrImages) {
   EXPECT_THAT(html, HasSubstr("<h3>CSF again</h3>"));
   EXPECT_THAT(html, HasSubstr("<a href=\"/csf\">CSF</a> <code>CSF</code>"));
   EXPECT_THAT(html, HasSubstr("<img src=\"/csf.png\" alt=\"CSF\">"));
-  EXPECT_THAT(html, HasSubstr("Finally <a class=\"cairn-term\" href=\"#term-csf\">CSF</a>."));
+  EXPECT_THAT(
+      html,
+      HasSubstr("Finally <a class=\"cairn-term\" href=\"#term-csf\" id=\"use-csf\">CSF</a>."));
 }
 
 TEST_F(GlossaryMatchTest, TermsListedInOrderOfFirstUseNotFrontMatterOrder) {
@@ -237,7 +243,8 @@ TEST_F(GlossaryMatchTest, TermTextIsEscapedLikeAnyOther) {
   g.add({"amp", "A & B", "x", {"A & B"}});
   auto r = render_page(page_with("Say A &amp; B <now>.\n", {"amp"}), g);
   EXPECT_EQ(r.intro.str(),
-            "<p>Say <a class=\"cairn-term\" href=\"#term-amp\">A &amp; B</a> &lt;now&gt;.</p>\n");
+            "<p>Say <a class=\"cairn-term\" href=\"#term-amp\" id=\"use-amp\">A &amp; B</a> "
+            "&lt;now&gt;.</p>\n");
 }
 
 TEST(RenderPage, HeadingAnchorsCopeWithSymbolsAndRepeats) {
