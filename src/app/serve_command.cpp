@@ -124,6 +124,7 @@ int serve(Services& services, const http::StaticAssets& assets, const trials::Pl
   server_options.is_slow = hashes_password;
   server_options.slow_threads = std::max(1, options.threads / 2);
   server_options.slow_queue = 16;
+  server_options.busy_response = [&app](const http::Request& r) { return app.busy_response(r); };
   http::Server server(
       server_options, [&app](http::Request& r) { return app.handle(r); },
       [&access_log](const http::Request& r, int status, std::size_t bytes,

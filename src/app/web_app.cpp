@@ -59,6 +59,20 @@ http::Response WebApp::error_response(const http::Request& request, const Error&
   return r;
 }
 
+http::Response WebApp::busy_response(const http::Request& request) const {
+  // Written here, not through error_response: that shows 5xx messages to nobody.
+  const std::string message =
+      "Too many people are signing in at once. Please try again in a moment.";
+  if (request.path.starts_with("/api/")) {
+    nlohmann::json body = {{"error", {{"status", 503}, {"message", message}}}};
+    return http::json_response(503, body.dump());
+  }
+  http::Response r;
+  r.status = 503;
+  r.body = views::render_problem(site_.chrome(), 503, message).str();
+  return r;
+}
+
 http::Response WebApp::dispatch(const http::Request& request) {
   const std::string& path = request.path;
   bool readable = request.method == "GET" || request.method == "HEAD";

@@ -24,6 +24,8 @@ class WebApp {
   http::WireResponse handle(http::Request& request);
   // The error page (HTML) or error object (JSON, for /api/) for a failure.
   http::Response error_response(const http::Request& request, const Error& error) const;
+  // What a request gets when the server is too busy to take it (503).
+  http::Response busy_response(const http::Request& request) const;
 
  private:
   http::Response dispatch(const http::Request& request);

@@ -1,20 +1,20 @@
 // The only translation unit that includes Boost.Beast and Asio (build time).
 #include "http/server.hpp"
 
+#include <sodium.h>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
-#include <boost/asio/thread_pool.hpp>
-#include <boost/asio/write.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/redirect_error.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
-#include <boost/asio/redirect_error.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-#include <sodium.h>
 
 #include <array>
 #include <atomic>
@@ -103,7 +103,8 @@ std::string serialize_head(const WireResponse& wire) {
   bool has_length = false;
   for (const auto& [name, value] : wire.headers) {
     append_header(head, name, value);
-    if (beast::iequals(name, "Content-Length")) has_length = true;
+    if (beast::iequals(name, "Content-Length"))
+      has_length = true;
   }
   if (!has_length && wire.status != 304 && wire.status != 204) {
     append_header(head, "Content-Length", std::to_string(wire.body ? wire.body->size() : 0));
@@ -120,14 +121,16 @@ std::string serialize_head(const WireResponse& wire) {
 awaitable<void> drain_before_close(beast::tcp_stream& stream) {
   beast::error_code ec;
   stream.socket().shutdown(tcp::socket::shutdown_send, ec);
-  if (ec) co_return;
+  if (ec)
+    co_return;
   stream.expires_after(std::chrono::seconds(2));
   char scratch[16384];
   std::size_t total = 0;
   while (total < 8 * 1024 * 1024) {
     total += co_await stream.async_read_some(asio::buffer(scratch),
                                              asio::redirect_error(use_awaitable, ec));
-    if (ec) break;
+    if (ec)
+      break;
   }
 }
 
@@ -181,13 +184,17 @@ Server::~Server() = default;
 Status Server::listen() {
   beast::error_code ec;
   auto address = asio::ip::make_address(impl_->options.host, ec);
-  if (ec) return make_error(Errc::invalid_input, "not an IP address: " + impl_->options.host);
+  if (ec)
+    return make_error(Errc::invalid_input, "not an IP address: " + impl_->options.host);
   tcp::endpoint endpoint(address, impl_->options.port);
   auto& acceptor = impl_->acceptor;
   acceptor.open(endpoint.protocol(), ec);
-  if (!ec) acceptor.set_option(asio::socket_base::reuse_address(true), ec);
-  if (!ec) acceptor.bind(endpoint, ec);
-  if (!ec) acceptor.listen(asio::socket_base::max_listen_connections, ec);
+  if (!ec)
+    acceptor.set_option(asio::socket_base::reuse_address(true), ec);
+  if (!ec)
+    acceptor.bind(endpoint, ec);
+  if (!ec)
+    acceptor.listen(asio::socket_base::max_listen_connections, ec);
   if (ec) {
     return make_error(Errc::unavailable, "cannot listen on " + impl_->options.host + ":" +
                                              std::to_string(impl_->options.port) + ": " +
@@ -196,12 +203,15 @@ Status Server::listen() {
   return Ok{};
 }
 
-unsigned short Server::port() const { return impl_->acceptor.local_endpoint().port(); }
+unsigned short Server::port() const {
+  return impl_->acceptor.local_endpoint().port();
+}
 
 void Server::run() {
   auto& impl = *impl_;
   impl.signals.async_wait([&impl](beast::error_code ec, int) {
-    if (!ec) impl.begin_stop();
+    if (!ec)
+      impl.begin_stop();
   });
   asio::co_spawn(impl.ioc, impl.accept_loop(), asio::detached);
   std::vector<std::thread> threads;
@@ -215,7 +225,8 @@ void Server::stop() {
 }
 
 void Server::Impl::begin_stop() {
-  if (stopping.exchange(true)) return;
+  if (stopping.exchange(true))
+    return;
   beast::error_code ignored;
   acceptor.close(ignored);
   signals.cancel(ignored);
@@ -227,7 +238,8 @@ void Server::Impl::begin_stop() {
         // The connection may have ended (its stream freed) or become busy since.
         std::lock_guard lock(connections_mutex);
         for (auto& open : connections) {
-          if (open.stream != stream || open.busy) continue;
+          if (open.stream != stream || open.busy)
+            continue;
           beast::error_code e;
           stream->socket().shutdown(tcp::socket::shutdown_both, e);
           stream->cancel();
@@ -235,23 +247,27 @@ void Server::Impl::begin_stop() {
       });
     }
   }
-  if (connections.empty()) return;  // nothing to wait for: run() returns now
+  if (connections.empty())
+    return;  // nothing to wait for: run() returns now
   // A last resort if some connection never finishes.
   grace_timer = std::make_shared<asio::steady_timer>(ioc, options.shutdown_grace);
   grace_timer->async_wait([this](beast::error_code ec) {
-    if (ec) return;  // cancelled: every connection has ended
+    if (ec)
+      return;  // cancelled: every connection has ended
     std::lock_guard lock(connections_mutex);
-    if (!connections.empty()) ioc.stop();
+    if (!connections.empty())
+      ioc.stop();
   });
 }
 
 awaitable<void> Server::Impl::accept_loop() {
   while (!stopping) {
     beast::error_code ec;
-    tcp::socket socket = co_await acceptor.async_accept(
-        asio::make_strand(ioc), asio::redirect_error(use_awaitable, ec));
+    tcp::socket socket = co_await acceptor.async_accept(asio::make_strand(ioc),
+                                                        asio::redirect_error(use_awaitable, ec));
     if (ec) {
-      if (stopping || ec == asio::error::operation_aborted) break;
+      if (stopping || ec == asio::error::operation_aborted)
+        break;
       continue;  // e.g. too many open files: keep serving the others
     }
     asio::co_spawn(socket.get_executor(), serve(std::move(socket)), asio::detached);
@@ -273,8 +289,10 @@ awaitable<void> Server::Impl::serve(tcp::socket socket) {
   // One bad request ends this connection, never the server.
   try {
     while (!stopping.load() || self->busy) {
-      if (!co_await serve_one(stream, buffer, remote_address, self)) break;
-      if (stopping) break;
+      if (!co_await serve_one(stream, buffer, remote_address, self))
+        break;
+      if (stopping)
+        break;
     }
   } catch (const std::exception&) {
   }
@@ -283,19 +301,26 @@ awaitable<void> Server::Impl::serve(tcp::socket socket) {
   stream.close();
   std::lock_guard lock(connections_mutex);
   connections.erase(self);
-  if (connections.empty() && grace_timer) grace_timer->cancel();
+  if (connections.empty() && grace_timer)
+    grace_timer->cancel();
 }
 
 awaitable<WireResponse> Server::Impl::respond(Request& request) {
-  if (!options.is_slow || !options.is_slow(request)) co_return app(request);
+  if (!options.is_slow || !options.is_slow(request))
+    co_return app(request);
   int limit = std::max(1, options.slow_threads) + std::max(0, options.slow_queue);
   if (slow_in_lane.fetch_add(1) >= limit) {
     slow_in_lane.fetch_sub(1);
     Response busy;
+    if (options.busy_response) {
+      busy = options.busy_response(request);
+    } else {
+      busy.content_type = "text/plain; charset=utf-8";
+      busy.body = "Too many people are signing in at once. Please try again in a moment.\n";
+    }
     busy.status = 503;
-    busy.content_type = "text/plain; charset=utf-8";
+    busy.cache_control = "no-store";
     busy.set_header("Retry-After", "2");
-    busy.body = "Too many people are signing in at once. Please try again in a moment.\n";
     co_return to_wire(request, std::move(busy));
   }
   struct LeaveLane {
@@ -355,24 +380,27 @@ awaitable<bool> Server::Impl::serve_one(beast::tcp_stream& stream, beast::flat_b
     request.target = std::string(msg.target());
     auto q = request.target.find('?');
     request.path = url_decode(std::string_view(request.target).substr(0, q), false);
-    if (q != std::string::npos) request.query = parse_query(std::string_view(request.target).substr(q + 1));
+    if (q != std::string::npos)
+      request.query = parse_query(std::string_view(request.target).substr(q + 1));
     for (const auto& field : msg) {
       request.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
     }
     request.body = std::move(msg.body());
     wire = co_await respond(request);
-    if (!msg.keep_alive()) wire.close = true;
+    if (!msg.keep_alive())
+      wire.close = true;
   }
-  if (stopping) wire.close = true;
+  if (stopping)
+    wire.close = true;
 
   // The head is written by hand into one buffer and sent with the shared body
   // in a single gathered write: no copy of the body, few allocations.
   std::string head = serialize_head(wire);
   std::size_t body_size = wire.body ? wire.body->size() : 0;
-  std::array<asio::const_buffer, 2> buffers{
-      asio::buffer(head),
-      (wire.head_only || wire.status == 304 || !wire.body) ? asio::const_buffer()
-                                                            : asio::buffer(*wire.body)};
+  std::array<asio::const_buffer, 2> buffers{asio::buffer(head),
+                                            (wire.head_only || wire.status == 304 || !wire.body)
+                                                ? asio::const_buffer()
+                                                : asio::buffer(*wire.body)};
   stream.expires_after(options.idle_timeout);
   beast::error_code write_ec;
   co_await asio::async_write(stream, buffers, asio::redirect_error(use_awaitable, write_ec));
@@ -382,7 +410,8 @@ awaitable<bool> Server::Impl::serve_one(beast::tcp_stream& stream, beast::flat_b
         std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() -
                                                               started));
   }
-  if (early_status && !write_ec) co_await drain_before_close(stream);
+  if (early_status && !write_ec)
+    co_await drain_before_close(stream);
   co_return !write_ec && !wire.close;
 }
 

@@ -30,6 +30,9 @@ struct ServerOptions {
   std::function<bool(const Request&)> is_slow;
   int slow_threads = 1;
   int slow_queue = 16;
+  // That 503's response (status and Retry-After are set by the server); when
+  // not given, a line of plain text.
+  std::function<Response(const Request&)> busy_response;
 };
 
 // Turns one parsed request into what goes on the wire; called on io threads.

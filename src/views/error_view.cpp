@@ -40,12 +40,12 @@ SafeHtml render_server_error(const Chrome& chrome, const std::string& request_id
 
 SafeHtml render_problem(const Chrome& chrome, int status, const std::string& message) {
   Html h;
-  const char* title = status == 400   ? "There is a problem with your request"
-                      : status == 403 ? "You cannot do that"
-                      : status == 405 ? "That is not allowed here"
-                      : status == 413 ? "That is too long"
-                      : status == 429 ? "Please wait a moment"
-                                      : "Something is not right";
+  const char* title = status == 400                    ? "There is a problem with your request"
+                      : status == 403                  ? "You cannot do that"
+                      : status == 405                  ? "That is not allowed here"
+                      : status == 413                  ? "That is too long"
+                      : status == 429 || status == 503 ? "Please wait a moment"
+                                                       : "Something is not right";
   h << "<h1>"_m << title << "</h1>\n<p>"_m << message << "</p>\n"_m
     << R"(<p><a href="/">Go to the home page</a></p>)"_m;
   return render_in_layout(chrome, title, "", h.take(), {});

@@ -585,6 +585,11 @@ describe('password hashing off the request threads', () => {
     const busy = results.find((r) => r.status === 503);
     assert.ok(busy, 'the lane never filled');
     assert.equal(busy.headers.get('retry-after'), '2');
+    // The busy answer is a page of the site a person can read, not a line of text.
+    assert.match(busy.headers.get('content-type'), /^text\/html/);
+    assert.match(busy.text, /<h1>Please wait a moment<\/h1>/);
+    assert.match(busy.text, /Too many people are signing in at once/);
+    assert.equal(busy.headers.get('cache-control'), 'no-store');
     assert.ok(statuses.filter((s) => s === 401).length >= 10, statuses.join(' '));
   });
 });
