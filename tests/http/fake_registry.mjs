@@ -83,7 +83,7 @@ export async function startFakeRegistry({ files = [], pageSize = 1000 } = {}) {
     const size = Math.min(Number(params.get('pageSize') ?? 10), 1000, pageSize);
     const offset = params.has('pageToken') ? offsetOf(params.get('pageToken')) : 0;
     const page = offset === null ? null : Math.floor(offset / size) + 1;
-    requests.push({ url: req.url, params: Object.fromEntries(params), page });
+    requests.push({ url: req.url, params: Object.fromEntries(params), page, at: Date.now() });
     if (params.get('format') !== 'json' || offset === null || !(size > 0)
         || (params.has('filter.advanced') && !updatedSince(params.get('filter.advanced')))) {
       answer(res, 400, JSON.stringify({ message: 'bad request' }));
