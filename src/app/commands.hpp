@@ -14,6 +14,7 @@ int import_content_command(const Args& args);
 int migrate_command(const Args& args);
 int reindex_command(const Args& args);
 int import_trials_command(const Args& args);
+int sync_trials_command(const Args& args);
 int user_command(const Args& args);
 int check_command(const Args& args);
 

@@ -23,6 +23,8 @@ void usage(std::ostream& out) {
          "  migrate          bring the database schema up to date (--data DIR)\n"
          "  import-trials    import ClinicalTrials.gov v2 records (--data DIR | --db URL,\n"
          "                   --content DIR: the trial scope) PATH...\n"
+         "  sync-trials      bring the trials up to date from ClinicalTrials.gov (--data DIR,\n"
+         "                   --registry URL, --query TEXT, --content DIR)\n"
          "  reindex          rebuild the search index from the store (--data DIR, --content DIR)\n"
          "  user add EMAIL   create a staff account (--role ROLE, --name NAME, --data DIR,\n"
          "                   --content DIR); the password is read from standard input\n"
@@ -52,6 +54,8 @@ int main(int argc, char** argv) {
       return cairn::app::reindex_command(args);
     if (command == "import-trials")
       return cairn::app::import_trials_command(args);
+    if (command == "sync-trials")
+      return cairn::app::sync_trials_command(args);
     if (command == "user")
       return cairn::app::user_command(args);
     if (command == "check")

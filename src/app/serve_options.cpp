@@ -45,7 +45,8 @@ Result<HostPort> parse_host_port(std::string_view value, const std::string& flag
 
 // "https://example.org" or "http://host:port", without a path; a trailing
 // slash is dropped.
-Result<std::string> parse_public_url(std::string value) {
+Result<std::string> parse_base_url(std::string value, const std::string& flag,
+                                   std::string_view what, std::string_view example) {
   while (value.ends_with('/')) value.pop_back();
   auto scheme_end = value.find("://");
   std::string scheme = scheme_end == std::string::npos ? "" : value.substr(0, scheme_end);
@@ -57,12 +58,24 @@ Result<std::string> parse_public_url(std::string value) {
     }
   }
   if (!ok) {
-    return make_error(Errc::invalid_input,
-                      "--public-url takes the site's address without a path, e.g. "
-                      "https://cairn.example.org, not '" +
-                          value + "'");
+    return make_error(Errc::invalid_input, flag + " takes " + std::string(what) +
+                                               " without a path, e.g. " + std::string(example) +
+                                               ", not '" + value + "'");
   }
   return value;
+}
+
+// "daily" (at 03:00) or "daily@HH".
+Result<int> parse_daily_hour(std::string_view value) {
+  constexpr int kDefaultHour = 3;
+  if (value == "daily")
+    return kDefaultHour;
+  if (value.starts_with("daily@") && value.size() <= 8)
+    return parse_int(value.substr(6), 0, 23, "the hour in --sync-trials daily@HH");
+  return make_error(Errc::invalid_input,
+                    "--sync-trials takes daily or daily@HH (an hour from 00 to 23, "
+                    "Europe/London), not '" +
+                        std::string(value) + "'");
 }
 
 }  // namespace
@@ -135,10 +148,40 @@ Result<Options> parse_options(const std::vector<std::string>& args,
       o.smtp_host = smtp->host;
       o.smtp_port = smtp->port;
     } else if (flag == "--public-url") {
-      auto url = parse_public_url(value);
+      auto url = parse_base_url(value, flag, "the site's address", "https://cairn.example.org");
       if (!url)
         return url.error();
       o.public_url = *url;
+    } else if (flag == "--registry") {
+      auto url = parse_base_url(value, flag, "the registry API's base address",
+                                "https://clinicaltrials.gov");
+      if (!url)
+        return url.error();
+      o.registry_url = *url;
+    } else if (flag == "--registry-interval-ms") {
+      auto n = parse_int(value, 0, 60'000, flag);
+      if (!n)
+        return n.error();
+      o.registry_interval_ms = *n;
+    } else if (flag == "--registry-backoff-ms") {
+      auto n = parse_int(value, 0, 600'000, flag);
+      if (!n)
+        return n.error();
+      o.registry_backoff_ms = *n;
+    } else if (flag == "--registry-attempts") {
+      auto n = parse_int(value, 1, 20, flag);
+      if (!n)
+        return n.error();
+      o.registry_attempts = *n;
+    } else if (flag == "--query") {
+      if (value.empty() || value.size() > 500)
+        return make_error(Errc::invalid_input, "--query takes the words to ask the registry for");
+      o.trial_query = value;
+    } else if (flag == "--sync-trials") {
+      auto hour = parse_daily_hour(value);
+      if (!hour)
+        return hour.error();
+      o.sync_trials_hour = *hour;
     } else if (flag == "--mail-from") {
       bool ok = value.find('@') != std::string::npos && value.size() <= 254;
       for (unsigned char c : value) ok = ok && c > 0x20 && c != 0x7F && c != '<' && c != '>';

@@ -38,6 +38,15 @@ struct Options {
   int forum_edit_minutes = 30;        // --forum-edit-minutes N
   int forum_slow_mode_seconds = 120;  // --forum-slow-mode SECONDS
   int forum_digest_seconds = 86400;   // --forum-digest-seconds SECONDS
+  // The trial registry (sync-trials, serve --sync-trials): its base address,
+  // the gap between requests, the first wait after a failure (doubling after
+  // each) and how many times a page is asked for before the run stops.
+  std::string registry_url = "https://clinicaltrials.gov";  // --registry URL
+  int registry_interval_ms = 1200;                          // --registry-interval-ms N
+  int registry_backoff_ms = 2000;                           // --registry-backoff-ms N
+  int registry_attempts = 6;                                // --registry-attempts N
+  std::string trial_query;                                  // --query TEXT: query.term
+  std::optional<int> sync_trials_hour;  // --sync-trials daily[@HH]: the hour, Europe/London
   std::vector<std::string> positional;
 };
 

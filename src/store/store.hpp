@@ -14,6 +14,7 @@
 #include "store/page_store.hpp"
 #include "store/settings_store.hpp"
 #include "store/trial_store.hpp"
+#include "store/trial_sync_store.hpp"
 #include "store/watched_word_store.hpp"
 
 namespace cairn::store {
@@ -24,6 +25,7 @@ class Store {
   virtual PageStore& pages() = 0;
   virtual ChangeFeed& changes() = 0;
   virtual TrialStore& trials() = 0;
+  virtual TrialSyncStore& trial_sync() = 0;
   virtual AccountStore& accounts() = 0;
   virtual SettingsStore& settings() = 0;
   virtual ForumStore& forum() = 0;

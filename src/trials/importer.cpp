@@ -15,6 +15,7 @@ namespace {
 struct Batch {
   std::vector<store::TrialRecord> records;
   std::vector<std::string> out_of_scope;  // NCT ids, removed after the records are written
+  std::vector<std::string> closed;        // the same for trials no longer current
   std::vector<Rejection> rejections;      // of records read before the next batch began
 };
 
@@ -26,7 +27,7 @@ void read_batches(std::istream& in, const std::string& name, RecordReader::Shape
   Batch batch;
   std::unordered_set<std::string> skipped_in_batch;
   auto full = [&] {
-    return batch.records.size() + batch.out_of_scope.size() >= batch_size ||
+    return batch.records.size() + batch.out_of_scope.size() + batch.closed.size() >= batch_size ||
            batch.rejections.size() >= batch_size;
   };
   auto hand_over = [&] {
@@ -40,9 +41,10 @@ void read_batches(std::istream& in, const std::string& name, RecordReader::Shape
       batch.rejections.push_back({name, record.index, record.line, record.problem});
     } else if (auto parsed = parse_study_text(record.text); !parsed) {
       batch.rejections.push_back({name, record.index, record.line, parsed.error().message});
-    } else if (!scope.keeps(*parsed)) {
+    } else if (auto verdict = scope.judge(*parsed); verdict != ScopeVerdict::kept) {
       skipped_in_batch.insert(parsed->trial.nct_id);
-      batch.out_of_scope.push_back(std::move(parsed->trial.nct_id));
+      auto& list = verdict == ScopeVerdict::not_cancer ? batch.out_of_scope : batch.closed;
+      list.push_back(std::move(parsed->trial.nct_id));
     } else {
       // Removals follow the batch's writes: a later record of a trial skipped
       // earlier in this batch starts a new batch, so the later one wins.
@@ -65,11 +67,31 @@ std::string Rejection::to_string() const {
   return out + ": " + reason;
 }
 
-std::string ImportSummary::summary_line() const {
-  return "Trials: " + std::to_string(added) + " added, " + std::to_string(updated) + " updated, " +
-         std::to_string(unchanged) + " unchanged, " + std::to_string(skipped) +
-         " skipped (not cancer" + (removed > 0 ? ", " + std::to_string(removed) + " removed" : "") +
-         "), " + std::to_string(rejected) + " rejected";
+std::string ImportSummary::counts() const {
+  std::string line = std::to_string(added) + " added, " + std::to_string(updated) + " updated, " +
+                     std::to_string(unchanged) + " unchanged, " + std::to_string(skipped) +
+                     " skipped (not cancer" +
+                     (removed > 0 ? ", " + std::to_string(removed) + " removed" : "") + "), ";
+  if (closed > 0)
+    line += std::to_string(closed) + " closed (" + std::to_string(closed_removed) + " removed), ";
+  return line + std::to_string(rejected) + " rejected";
+}
+
+ImportSummary& ImportSummary::operator+=(const ImportSummary& more) {
+  added += more.added;
+  updated += more.updated;
+  unchanged += more.unchanged;
+  skipped += more.skipped;
+  removed += more.removed;
+  closed += more.closed;
+  closed_removed += more.closed_removed;
+  rejected += more.rejected;
+  for (const auto& r : more.rejections) {
+    if (rejections.size() >= kMaxListed)
+      break;
+    rejections.push_back(r);
+  }
+  return *this;
 }
 
 Importer::Importer(store::TrialStore& store, TrialScope scope, std::size_t batch_size)
@@ -108,7 +130,7 @@ void Importer::import_stream(std::istream& in, const std::string& name, RecordRe
   try {
     while (auto batch = queue.take()) {
       for (auto& rejection : batch->rejections) reject(summary, std::move(rejection));
-      write(batch->records, batch->out_of_scope, summary);
+      write(batch->records, batch->out_of_scope, batch->closed, summary);
     }
   } catch (...) {
     queue.stop();
@@ -130,7 +152,8 @@ void Importer::reject(ImportSummary& summary, Rejection rejection) {
 }
 
 void Importer::write(const std::vector<store::TrialRecord>& records,
-                     const std::vector<std::string>& out_of_scope, ImportSummary& summary) {
+                     const std::vector<std::string>& out_of_scope,
+                     const std::vector<std::string>& closed, ImportSummary& summary) {
   if (!records.empty()) {
     auto report = store_.upsert_trials(records);
     summary.added += report.added;
@@ -142,6 +165,10 @@ void Importer::write(const std::vector<store::TrialRecord>& records,
     // A trial imported before it fell out of scope leaves the store and, through
     // the change feed, the finder and the site search.
     summary.removed += store_.remove_trials(out_of_scope);
+  }
+  if (!closed.empty()) {
+    summary.closed += static_cast<int>(closed.size());
+    summary.closed_removed += store_.remove_trials(closed);
   }
 }
 

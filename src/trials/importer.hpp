@@ -30,16 +30,22 @@ struct ImportSummary {
   int added = 0;
   int updated = 0;
   int unchanged = 0;
-  int skipped = 0;  // out of scope (not cancer)
-  int removed = 0;  // of those, trials the store held until now
+  int skipped = 0;         // out of scope (not cancer)
+  int removed = 0;         // of those, trials the store held until now
+  int closed = 0;          // in scope but no longer current (TrialScope::only_statuses)
+  int closed_removed = 0;  // of those, trials the store held until now
   int rejected = 0;
   // The first kMaxListed rejections; `rejected` counts them all.
   std::vector<Rejection> rejections;
   static constexpr std::size_t kMaxListed = 1000;
 
   // "Trials: 10 added, 2 updated, 450 unchanged, 3 skipped (not cancer), 1 rejected";
-  // "3 skipped (not cancer, 1 removed)" when some had been imported before.
-  std::string summary_line() const;
+  // "3 skipped (not cancer, 1 removed)" when some had been imported before, and
+  // "2 closed (1 removed)" before the rejections when any were closed.
+  std::string summary_line() const { return "Trials: " + counts(); }
+  // The same without "Trials: ".
+  std::string counts() const;
+  ImportSummary& operator+=(const ImportSummary& more);
   // What `cairn import-trials` exits with: 1 when any record was rejected (a
   // skipped record is no failure).
   int exit_status() const { return rejected > 0 ? 1 : 0; }
@@ -72,7 +78,8 @@ class Importer {
  private:
   void reject(ImportSummary& summary, Rejection rejection);
   void write(const std::vector<store::TrialRecord>& records,
-             const std::vector<std::string>& out_of_scope, ImportSummary& summary);
+             const std::vector<std::string>& out_of_scope, const std::vector<std::string>& closed,
+             ImportSummary& summary);
 
   store::TrialStore& store_;
   TrialScope scope_;

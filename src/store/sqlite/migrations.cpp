@@ -234,6 +234,24 @@ const std::vector<Migration>& migrations() {
           updated_at TEXT NOT NULL
         );
       )sql"},
+      {10, "trial registry sync: its progress, and when each trial was last checked", R"sql(
+        CREATE TABLE trial_sync_state (
+          id INTEGER PRIMARY KEY CHECK (id = 1),
+          run_started_at TEXT NOT NULL DEFAULT '',
+          run_query TEXT NOT NULL DEFAULT '',
+          run_since TEXT NOT NULL DEFAULT '',
+          next_page_token TEXT NOT NULL DEFAULT '',
+          pages_done INTEGER NOT NULL DEFAULT 0,
+          last_success_started_at TEXT NOT NULL DEFAULT '',
+          last_success_query TEXT NOT NULL DEFAULT '',
+          last_run_finished_at TEXT NOT NULL DEFAULT '',
+          last_result TEXT NOT NULL DEFAULT '',
+          last_ok INTEGER NOT NULL DEFAULT 0 CHECK (last_ok IN (0, 1)),
+          last_duration_ms INTEGER NOT NULL DEFAULT 0
+        );
+        ALTER TABLE trials ADD COLUMN checked_at TEXT NOT NULL DEFAULT '';
+        UPDATE trials SET checked_at = updated_at;
+      )sql"},
   };
   return kMigrations;
 }

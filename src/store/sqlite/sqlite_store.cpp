@@ -9,6 +9,7 @@
 #include "store/sqlite/sqlite_nurse_message_store.hpp"
 #include "store/sqlite/sqlite_page_store.hpp"
 #include "store/sqlite/sqlite_trial_store.hpp"
+#include "store/sqlite/sqlite_trial_sync_store.hpp"
 #include "store/sqlite/sqlite_watched_word_store.hpp"
 #include "store/store.hpp"
 
@@ -23,6 +24,7 @@ class SqliteStore final : public Store {
         pages_(db_),
         changes_(db_),
         trials_(db_),
+        trial_sync_(db_),
         accounts_(db_),
         settings_(db_),
         forum_(db_),
@@ -34,6 +36,7 @@ class SqliteStore final : public Store {
   PageStore& pages() override { return pages_; }
   ChangeFeed& changes() override { return changes_; }
   TrialStore& trials() override { return trials_; }
+  TrialSyncStore& trial_sync() override { return trial_sync_; }
   AccountStore& accounts() override { return accounts_; }
   SettingsStore& settings() override { return settings_; }
   ForumStore& forum() override { return forum_; }
@@ -48,6 +51,7 @@ class SqliteStore final : public Store {
   sqlite::SqlitePageStore pages_;
   sqlite::SqliteChangeFeed changes_;
   sqlite::SqliteTrialStore trials_;
+  sqlite::SqliteTrialSyncStore trial_sync_;
   sqlite::SqliteAccountStore accounts_;
   sqlite::SqliteSettingsStore settings_;
   sqlite::SqliteForumStore forum_;
