@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/json_text.hpp"
 #include "views/account_views.hpp"
 
 namespace cairn::app {
@@ -273,7 +274,7 @@ class AccountPages {
     if (!account)
       return to_sign_in(c.path());
     auto data = d_.accounts.export_data(*account);
-    return Outcome::json(data.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n")
+    return Outcome::json(json_text(data, 2) + "\n")
         .with_header("Content-Disposition", "attachment; filename=\"cairn-account-data.json\"");
   }
 

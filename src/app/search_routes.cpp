@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/json_text.hpp"
 #include "core/text.hpp"
 #include "views/search_view.hpp"
 
@@ -57,7 +58,7 @@ void add_search_routes(Routes& routes, const search::SearchIndex& index, const S
     auto parsed = read_request(c);
     if (!parsed)
       return parsed.error();
-    return Outcome::json(index.search(*parsed).to_json().dump()).no_store();
+    return Outcome::json(json_text(index.search(*parsed).to_json())).no_store();
   });
   routes.add("GET", "/api/v1/suggest", [&index](RequestContext& c) {
     auto q = c.query("q");
@@ -67,9 +68,7 @@ void add_search_routes(Routes& routes, const search::SearchIndex& index, const S
     if (q.size() <= 100 && is_valid_utf8(q)) {
       for (auto& s : index.suggest(q, 8)) list.push_back(s);
     }
-    auto body = nlohmann::json{{"query", q}, {"suggestions", list}}.dump(
-        -1, ' ', false, nlohmann::json::error_handler_t::replace);
-    return Outcome::json(std::move(body)).no_store();
+    return Outcome::json(json_text(nlohmann::json{{"query", q}, {"suggestions", list}})).no_store();
   });
 }
 

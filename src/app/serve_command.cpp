@@ -124,6 +124,9 @@ int serve(Services& services, const http::StaticAssets& assets, const trials::Pl
   server_options.is_slow = hashes_password;
   server_options.slow_threads = std::max(1, options.threads / 2);
   server_options.slow_queue = 16;
+  server_options.hsts = options.secure_cookies;
+  server_options.max_connections = options.max_connections;
+  server_options.max_connections_per_address = options.max_connections_per_address;
   server_options.busy_response = [&app](const http::Request& r) { return app.busy_response(r); };
   http::Server server(
       server_options, [&app](http::Request& r) { return app.handle(r); },
@@ -155,11 +158,26 @@ int serve(Services& services, const http::StaticAssets& assets, const trials::Pl
 }  // namespace
 
 int serve_command(const Args& args) {
-  auto options = parse_options(
-      args, {"--listen", "--data", "--content", "--threads", "--web", "--secure-cookies",
-             "--trust-proxy", "--public-url", "--smtp", "--smtp-url", "--smtp-starttls",
-             "--smtp-user", "--smtp-password-file", "--smtp-ca-file", "--mail-from",
-             "--forum-edit-minutes", "--forum-slow-mode", "--forum-digest-seconds"});
+  auto options = parse_options(args, {"--listen",
+                                      "--data",
+                                      "--content",
+                                      "--threads",
+                                      "--web",
+                                      "--secure-cookies",
+                                      "--trust-proxy",
+                                      "--public-url",
+                                      "--smtp",
+                                      "--smtp-url",
+                                      "--smtp-starttls",
+                                      "--smtp-user",
+                                      "--smtp-password-file",
+                                      "--smtp-ca-file",
+                                      "--mail-from",
+                                      "--forum-edit-minutes",
+                                      "--forum-slow-mode",
+                                      "--forum-digest-seconds",
+                                      "--max-connections",
+                                      "--max-connections-per-address"});
   if (!options) {
     std::cerr << "cairn serve: " << options.error().message << "\n";
     return 2;

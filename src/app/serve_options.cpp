@@ -190,6 +190,16 @@ Result<Options> parse_options(const std::vector<std::string>& args,
                           "--mail-from takes an email address, e.g. nurses@example.org");
       }
       o.mail_from = value;
+    } else if (flag == "--max-connections") {
+      auto n = parse_int(value, 1, 1'000'000, flag);
+      if (!n)
+        return n.error();
+      o.max_connections = *n;
+    } else if (flag == "--max-connections-per-address") {
+      auto n = parse_int(value, 0, 1'000'000, flag);
+      if (!n)
+        return n.error();
+      o.max_connections_per_address = *n;
     } else if (flag == "--threads") {
       auto n = parse_int(value, 1, 256, "--threads");
       if (!n)

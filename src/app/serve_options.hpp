@@ -18,6 +18,11 @@ struct Options {
   std::filesystem::path content_dir = "content";
   std::filesystem::path web_dir = "web";
   int threads = 0;              // 0: one per core
+  // Open connections at most, and from one address (0: no limit; behind a
+  // proxy, every connection is the proxy's). --max-connections N,
+  // --max-connections-per-address N.
+  int max_connections = 4096;
+  int max_connections_per_address = 1024;
   bool secure_cookies = false;  // --secure-cookies on: the site is reached over HTTPS
   bool trust_proxy = false;     // --trust-proxy on: take the client from X-Forwarded-For
   std::string public_url;       // --public-url https://example.org: for links in emails

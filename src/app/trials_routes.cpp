@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/json_text.hpp"
 #include "core/iso_time.hpp"
 #include "core/text.hpp"
 #include "trials/finder_query.hpp"
@@ -173,7 +174,7 @@ void add_trials_routes(Routes& routes, TrialsDeps deps) {
     auto query = trials::parse_finder_query(single_params(c), deps.places);
     if (!query)
       return query.error();
-    return Outcome::json(trials::result_to_json(deps.finder.search(*query)).dump()).no_store();
+    return Outcome::json(json_text(trials::result_to_json(deps.finder.search(*query)))).no_store();
   });
   routes.add("GET", "/api/v1/trials/{id}", [deps](RequestContext& c) -> Outcome {
     auto trial = trial_at(c, deps.finder);
@@ -183,7 +184,7 @@ void add_trials_routes(Routes& routes, TrialsDeps deps) {
     auto near = near_place(c, deps.places);
     if (!near)
       return near.error();
-    return Outcome::json(trial_json(*trial, ordered_sites(*trial, *near)).dump());
+    return Outcome::json(json_text(trial_json(*trial, ordered_sites(*trial, *near))));
   });
 }
 

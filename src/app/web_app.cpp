@@ -2,7 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/json_text.hpp"
 #include "app/member_forum_routes.hpp"
+#include "core/text.hpp"
 #include "views/error_view.hpp"
 
 namespace cairn::app {
@@ -40,7 +42,7 @@ http::Response WebApp::error_response(const http::Request& request, const Error&
     nlohmann::json body = {{"error", {{"status", status}, {"message", error.message}}}};
     if (status >= 500)
       body["error"]["request_id"] = request.request_id;
-    auto r = http::json_response(status, body.dump());
+    auto r = http::json_response(status, json_text(body));
     r.cache_control = "no-store";
     return r;
   }
@@ -65,7 +67,7 @@ http::Response WebApp::busy_response(const http::Request& request) const {
       "Too many people are signing in at once. Please try again in a moment.";
   if (request.path.starts_with("/api/")) {
     nlohmann::json body = {{"error", {{"status", 503}, {"message", message}}}};
-    return http::json_response(503, body.dump());
+    return http::json_response(503, json_text(body));
   }
   http::Response r;
   r.status = 503;
@@ -143,8 +145,9 @@ http::WireResponse WebApp::handle(http::Request& request) {
     response = dispatch(request);
   } catch (const std::exception& e) {
     // The detail goes to the log with the request id; the reader sees only the id.
-    error_log_ << "error " << request.request_id << " " << request.method << " " << request.path
-               << ": " << e.what() << std::endl;
+    error_log_ << "error " << request.request_id << " " << request.method << " "
+               << printable_for_log(request.path) << ": " << printable_for_log(e.what(), 1000)
+               << std::endl;
     response = error_response(request, make_error(Errc::internal, "internal error"));
   }
   response.set_header("X-Request-Id", request.request_id);

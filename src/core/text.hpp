@@ -32,5 +32,8 @@ constexpr int hex_digit_value(char c) {
 // Percent-decoding for URL paths and forms ('+' is a space only in forms).
 std::string url_decode(std::string_view text, bool plus_is_space);
 std::string url_encode(std::string_view text);
+// For a log line: control bytes (line breaks, escapes) and DEL become "\xNN", so
+// text from a request cannot start a forged line; at most max_bytes are kept.
+std::string printable_for_log(std::string_view text, std::size_t max_bytes = 200);
 
 }  // namespace cairn

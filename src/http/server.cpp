@@ -16,10 +16,12 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <ctime>
 #include <list>
+#include <map>
 #include <mutex>
 #include <thread>
 
@@ -87,7 +89,7 @@ void append_header(std::string& out, std::string_view name, std::string_view val
   out += "\r\n";
 }
 
-std::string serialize_head(const WireResponse& wire) {
+std::string serialize_head(const WireResponse& wire, bool hsts) {
   std::string head;
   head.reserve(1024);
   head += "HTTP/1.1 ";
@@ -97,6 +99,8 @@ std::string serialize_head(const WireResponse& wire) {
   head += "\r\n";
   append_header(head, "Date", http_date());
   append_header(head, "Server", "cairn");
+  if (hsts)
+    append_header(head, "Strict-Transport-Security", "max-age=31536000");
   if (wire.fixed_headers) {
     for (const auto& [name, value] : *wire.fixed_headers) append_header(head, name, value);
   }
@@ -134,6 +138,48 @@ awaitable<void> drain_before_close(beast::tcp_stream& stream) {
   }
 }
 
+// A share of ServerOptions::body_budget, held while a request's body is in memory.
+struct BodyReservation {
+  std::atomic<std::size_t>& total;
+  std::size_t held = 0;
+  bool take(std::size_t bytes, std::size_t budget) {
+    if (total.fetch_add(bytes) + bytes > budget) {
+      total.fetch_sub(bytes);
+      return false;
+    }
+    held = bytes;
+    return true;
+  }
+  ~BodyReservation() { total.fetch_sub(held); }
+};
+
+// RFC 9112's framing rules that Beast leaves to us. A request is refused (400,
+// and the connection closed) when a Transfer-Encoding does not end in chunked
+// (its length is unknowable), when it comes with a Content-Length as well (the
+// two could be read differently by a proxy in front: request smuggling), and
+// when HTTP/1.1 comes without exactly one Host.
+bool badly_framed(const bhttp::request_parser<bhttp::string_body>& parser) {
+  const auto& msg = parser.get();
+  bool has_te = msg.find(bhttp::field::transfer_encoding) != msg.end();
+  if (has_te && (!parser.chunked() || msg.find(bhttp::field::content_length) != msg.end()))
+    return true;
+  if (msg.version() >= 11 && msg.count(bhttp::field::host) != 1)
+    return true;
+  return false;
+}
+
+// The path and query of a request target. An absolute-form target
+// ("http://host/path?q", RFC 9112 3.2.2) is taken as its path and query.
+std::string_view origin_form(std::string_view target) {
+  if (target.starts_with('/'))
+    return target;
+  auto scheme = target.find("://");
+  if (scheme == std::string_view::npos || target.find_first_of("/?") < scheme)
+    return target;
+  auto path = target.find_first_of("/?", scheme + 3);
+  return path == std::string_view::npos ? std::string_view("/") : target.substr(path);
+}
+
 }  // namespace
 
 struct Server::Impl {
@@ -149,6 +195,10 @@ struct Server::Impl {
   // Set by begin_stop while connections remain; serve() cancels it when the
   // last one ends, so a stop does not wait out the whole grace period.
   std::shared_ptr<asio::steady_timer> grace_timer;
+  // Open connections per client address (under connections_mutex), for the cap.
+  std::map<std::string, int> per_address;
+  // Bytes of request bodies being held now, against options.body_budget.
+  std::atomic<std::size_t> body_bytes{0};
   // The slow lane: its own threads, and a count of the requests in it
   // (running or waiting), so a flood is refused instead of queued without end.
   asio::thread_pool slow_pool;
@@ -166,6 +216,7 @@ struct Server::Impl {
 
   awaitable<void> accept_loop();
   awaitable<void> serve(tcp::socket socket);
+  awaitable<void> refuse_when_full(beast::tcp_stream& stream);
   awaitable<bool> serve_one(beast::tcp_stream& stream, beast::flat_buffer& buffer,
                             const std::string& remote_address,
                             std::list<Connection>::iterator self);
@@ -261,6 +312,7 @@ void Server::Impl::begin_stop() {
 }
 
 awaitable<void> Server::Impl::accept_loop() {
+  std::chrono::milliseconds pause(0);
   while (!stopping) {
     beast::error_code ec;
     tcp::socket socket = co_await acceptor.async_accept(asio::make_strand(ioc),
@@ -268,8 +320,15 @@ awaitable<void> Server::Impl::accept_loop() {
     if (ec) {
       if (stopping || ec == asio::error::operation_aborted)
         break;
-      continue;  // e.g. too many open files: keep serving the others
+      // At the open-file limit accept fails at once, again and again: pause (longer
+      // each time, at most 250 ms) so no core spins and the open connections are
+      // served; a freed descriptor is used within the pause.
+      pause = std::clamp(pause * 2, std::chrono::milliseconds(5), std::chrono::milliseconds(250));
+      asio::steady_timer timer(ioc, pause);
+      co_await timer.async_wait(asio::redirect_error(use_awaitable, ec));
+      continue;
     }
+    pause = std::chrono::milliseconds(0);
     asio::co_spawn(socket.get_executor(), serve(std::move(socket)), asio::detached);
   }
   // With the acceptor closed and no connections, the timer is the last work.
@@ -278,14 +337,30 @@ awaitable<void> Server::Impl::accept_loop() {
 awaitable<void> Server::Impl::serve(tcp::socket socket) {
   beast::tcp_stream stream(std::move(socket));
   beast::flat_buffer buffer;
-  std::list<Connection>::iterator self;
-  {
-    std::lock_guard lock(connections_mutex);
-    self = connections.insert(connections.end(), Connection{&stream, false});
-  }
   beast::error_code remote_ec;
   auto remote = stream.socket().remote_endpoint(remote_ec);
   std::string remote_address = remote_ec ? std::string() : remote.address().to_string();
+  std::list<Connection>::iterator self;
+  bool admitted = false;
+  {
+    std::lock_guard lock(connections_mutex);
+    int& from_address = per_address[remote_address];
+    bool full = options.max_connections > 0 &&
+                connections.size() >= static_cast<std::size_t>(options.max_connections);
+    bool address_full = options.max_connections_per_address > 0 &&
+                        from_address >= options.max_connections_per_address;
+    if (!full && !address_full) {
+      ++from_address;
+      self = connections.insert(connections.end(), Connection{&stream, false});
+      admitted = true;
+    } else if (from_address == 0) {
+      per_address.erase(remote_address);
+    }
+  }
+  if (!admitted) {
+    co_await refuse_when_full(stream);
+    co_return;
+  }
   // One bad request ends this connection, never the server.
   try {
     while (!stopping.load() || self->busy) {
@@ -301,8 +376,28 @@ awaitable<void> Server::Impl::serve(tcp::socket socket) {
   stream.close();
   std::lock_guard lock(connections_mutex);
   connections.erase(self);
+  if (auto it = per_address.find(remote_address); it != per_address.end() && --it->second <= 0)
+    per_address.erase(it);
   if (connections.empty() && grace_timer)
     grace_timer->cancel();
+}
+
+// A full server answers at once (503, Retry-After) and closes, rather than
+// leaving the client to wait; the request itself is never read.
+awaitable<void> Server::Impl::refuse_when_full(beast::tcp_stream& stream) {
+  static const std::string kFull = [] {
+    std::string body = "The server is too busy right now. Please try again in a moment.\n";
+    return "HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
+           "Retry-After: 5\r\nCache-Control: no-store\r\nConnection: close\r\n"
+           "Content-Length: " +
+           std::to_string(body.size()) + "\r\n\r\n" + body;
+  }();
+  stream.expires_after(std::chrono::seconds(5));
+  beast::error_code ec;
+  co_await asio::async_write(stream, asio::buffer(kFull), asio::redirect_error(use_awaitable, ec));
+  if (!ec)
+    co_await drain_before_close(stream);
+  stream.close();
 }
 
 awaitable<WireResponse> Server::Impl::respond(Request& request) {
@@ -341,15 +436,34 @@ awaitable<bool> Server::Impl::serve_one(beast::tcp_stream& stream, beast::flat_b
   parser.body_limit(options.body_limit);
   stream.expires_after(options.idle_timeout);
   beast::error_code ec;
-  co_await bhttp::async_read(stream, buffer, parser, asio::redirect_error(use_awaitable, ec));
+  co_await bhttp::async_read_header(stream, buffer, parser,
+                                    asio::redirect_error(use_awaitable, ec));
+  // The body is read only once the head is known to be sound and there is
+  // memory for it.
+  int early_status = 0;
+  BodyReservation reservation{body_bytes};
+  if (!ec && badly_framed(parser)) {
+    early_status = 400;
+  } else if (!ec && !parser.is_done()) {
+    auto length = parser.content_length();
+    std::size_t need = length ? static_cast<std::size_t>(*length) : options.body_limit;
+    if (need > options.body_limit) {
+      early_status = 413;
+    } else if (!reservation.take(need, options.body_budget)) {
+      early_status = 503;
+    } else {
+      co_await bhttp::async_read(stream, buffer, parser, asio::redirect_error(use_awaitable, ec));
+    }
+  }
   auto started = std::chrono::steady_clock::now();
 
   Request request;
   request.request_id = new_request_id();
   request.remote_address = remote_address;
 
-  int early_status = 0;
-  if (ec == bhttp::error::header_limit) {
+  if (early_status) {
+    // Refused above, from the head alone.
+  } else if (ec == bhttp::error::header_limit) {
     early_status = 431;
   } else if (ec == bhttp::error::body_limit) {
     early_status = 413;
@@ -371,13 +485,17 @@ awaitable<bool> Server::Impl::serve_one(beast::tcp_stream& stream, beast::flat_b
     r.content_type = "text/plain; charset=utf-8";
     r.body = early_status == 431   ? "Request headers too large.\n"
              : early_status == 413 ? "Request body too large.\n"
-                                   : "Bad request.\n";
+             : early_status == 503
+                 ? "The server is too busy right now. Please try again in a moment.\n"
+                 : "Bad request.\n";
+    if (early_status == 503)
+      r.set_header("Retry-After", "5");
     wire = to_wire(request, std::move(r));
     wire.close = true;
   } else {
     auto& msg = parser.get();
     request.method = std::string(msg.method_string());
-    request.target = std::string(msg.target());
+    request.target = std::string(origin_form(msg.target()));
     auto q = request.target.find('?');
     request.path = url_decode(std::string_view(request.target).substr(0, q), false);
     if (q != std::string::npos)
@@ -395,7 +513,7 @@ awaitable<bool> Server::Impl::serve_one(beast::tcp_stream& stream, beast::flat_b
 
   // The head is written by hand into one buffer and sent with the shared body
   // in a single gathered write: no copy of the body, few allocations.
-  std::string head = serialize_head(wire);
+  std::string head = serialize_head(wire, options.hsts);
   std::size_t body_size = wire.body ? wire.body->size() : 0;
   std::array<asio::const_buffer, 2> buffers{asio::buffer(head),
                                             (wire.head_only || wire.status == 304 || !wire.body)

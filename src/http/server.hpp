@@ -33,6 +33,16 @@ struct ServerOptions {
   // That 503's response (status and Retry-After are set by the server); when
   // not given, a line of plain text.
   std::function<Response(const Request&)> busy_response;
+  // Open connections at most, and from one client address (0: no limit; behind
+  // a proxy every connection comes from the proxy's address). Over either, a
+  // connection gets 503 and is closed at once.
+  int max_connections = 4096;
+  int max_connections_per_address = 1024;
+  // Request bodies held in memory at once, all connections together: a body
+  // that would go over it gets 503, so many slow uploads cannot exhaust memory.
+  std::size_t body_budget = 64 * 1024 * 1024;
+  // Strict-Transport-Security on every response (the site is reached over HTTPS).
+  bool hsts = false;
 };
 
 // Turns one parsed request into what goes on the wire; called on io threads.

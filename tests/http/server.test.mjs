@@ -286,6 +286,70 @@ describe('bad requests', () => {
     });
   }
 
+  // RFC 9112 6.1 and 6.3: a length that cannot be known, or two ways of giving
+  // it, is refused and the connection closed, so nothing after it is taken as
+  // a second request (request smuggling).
+  for (const [name, payload] of [
+    ['a Transfer-Encoding that does not end in chunked',
+      'POST /search HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\nGET /healthz HTTP/1.1\r\nHost: x\r\n\r\n'],
+    ['Transfer-Encoding and Content-Length together',
+      'POST /search HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\nGET /healthz HTTP/1.1\r\nHost: x\r\n\r\n'],
+    ['HTTP/1.1 without Host', 'GET /healthz HTTP/1.1\r\n\r\n'],
+    ['HTTP/1.1 with two Hosts', 'GET /healthz HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n'],
+  ]) {
+    test(`${name} gets 400, the connection closes and nothing after it is served`, async () => {
+      const c = await RawConnection.open(server.port);
+      await c.write(payload);
+      const r = await c.readResponse();
+      assert.equal(r.status, 400, r.head);
+      assert.ok(await c.closesWithin(3000), 'connection left open');
+      assert.ok(!c.data.toString().includes('HTTP/1.1 200'), 'a smuggled request was answered');
+      await stillServing();
+    });
+  }
+
+  test('HTTP/1.0 without Host is still served', async () => {
+    const c = await RawConnection.open(server.port);
+    await c.write('GET /healthz HTTP/1.0\r\n\r\n');
+    const r = await c.readResponse();
+    c.destroy();
+    assert.equal(r.status, 200, r.head);
+  });
+
+  test('an absolute-form target is served as its path (RFC 9112 3.2.2)', async () => {
+    const c = await RawConnection.open(server.port);
+    await c.write(rawRequest('GET', `http://127.0.0.1:${server.port}${page}?x=1`));
+    const r = await c.readResponse();
+    c.destroy();
+    assert.equal(r.status, 200, r.head);
+    assert.match(r.body.toString(), /<h1>What are leptomeningeal metastases\?<\/h1>/);
+  });
+
+  test('a body longer than the limit is refused from its Content-Length, before it is sent', async () => {
+    const c = await RawConnection.open(server.port);
+    await c.write('POST /search HTTP/1.1\r\nHost: x\r\nContent-Length: 50000000\r\n\r\n');
+    const r = await c.readResponse();
+    c.destroy();
+    assert.equal(r.status, 413, r.head);
+    await stillServing();
+  });
+
+  test('bytes that are not UTF-8 in a path or query give 400 or 404, never 500', async () => {
+    for (const target of ['/api/v1/pages/%FF', '/api/v1/trials/%FF', '/api/v1/trials?near=%FF%FE',
+      '/api/v1/search?q=%C3%28', '/api/v1/suggest?q=%FF', '/search?q=%FF%FE', '/trials?near=%FF',
+      '/about-cancer/%FF', '/forum/search?q=%FF']) {
+      const r = await get(server.base, target);
+      assert.ok([200, 400, 404].includes(r.status), `${target}: ${r.status}`);
+    }
+    await stillServing();
+  });
+
+  test('a line break in a path that fails cannot forge a line in the logs', async () => {
+    await get(server.base, '/api/v1/pages/x%0Aerror%20forged%20GET%20/admin');
+    const lines = await logUntil((ls) => ls.some((l) => l.includes('/api/v1/pages/x')));
+    assert.ok(!lines.some((l) => l.startsWith('error forged')), 'a forged line in the log');
+  });
+
   test('a client that disconnects mid-request does not hurt the server', async () => {
     for (let i = 0; i < 20; i++) {
       const c = await RawConnection.open(server.port);
@@ -414,5 +478,38 @@ describe('access log', () => {
     const lines = await logUntil((ls) => ls.some((l) => l.includes('/x?2020')));
     assert.ok(lines.some((l) => l.includes('/x?2020')), 'the request was not logged');
     assert.ok(!lines.some((l) => l.startsWith('2020-01-01T00:00:00Z')), 'a forged line');
+  });
+});
+
+// A second server with small limits: connections over the cap are answered at
+// once with 503 and closed, and the server goes on serving the others.
+describe('connection limits and HTTPS headers', () => {
+  let limited;
+  before(async () => {
+    limited = await startCairn({ args: ['--max-connections-per-address', '20', '--secure-cookies', 'on'] });
+  });
+  after(async () => { await limited?.stop(); });
+
+  test('connections over the per-address cap get 503 at once; closing them frees places', async () => {
+    const idle = [];
+    for (let i = 0; i < 20; i++) idle.push(await RawConnection.open(limited.port));
+    const over = await RawConnection.open(limited.port);
+    const r = await over.readResponse({ timeoutMs: 3000 });
+    assert.equal(r.status, 503);
+    assert.equal(r.headers['retry-after'], '5');
+    assert.ok(await over.closesWithin(3000), 'the refused connection is closed');
+    for (const c of idle) c.destroy();
+    await new Promise((ok) => setTimeout(ok, 200));
+    const again = await get(limited.base, '/healthz');
+    assert.equal(again.status, 200);
+  });
+
+  test('with --secure-cookies on every response says Strict-Transport-Security', async () => {
+    for (const path of ['/healthz', page, '/no-such-page']) {
+      const r = await get(limited.base, path);
+      assert.equal(r.headers['strict-transport-security'], 'max-age=31536000', path);
+    }
+    const plain = await get(server.base, '/healthz');
+    assert.equal(plain.headers['strict-transport-security'], undefined, 'not without HTTPS');
   });
 });

@@ -107,5 +107,16 @@ TEST(SqueezeSpaces, OnlySpacesTabsAndLineBreaksAreSpace) {
   EXPECT_EQ(squeeze_spaces(trim("\v a  b \f")), "a b");
 }
 
+TEST(PrintableForLog, LineBreaksAndEscapesCannotForgeALine) {
+  EXPECT_EQ(printable_for_log("/about\nerror 1 GET /admin: x"), "/about\\x0aerror 1 GET /admin: x");
+  EXPECT_EQ(printable_for_log("a\r\x1b[31m\x7f\\"), "a\\x0d\\x1b[31m\\x7f\\x5c");
+  EXPECT_EQ(printable_for_log("caf\xc3\xa9 \xff"), "caf\xc3\xa9 \xff");
+}
+
+TEST(PrintableForLog, KeepsAtMostTheGivenBytes) {
+  EXPECT_EQ(printable_for_log(std::string(500, 'a')).size(), 200u);
+  EXPECT_EQ(printable_for_log("abcdef", 3), "abc");
+}
+
 }  // namespace
 }  // namespace cairn
