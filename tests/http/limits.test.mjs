@@ -3,6 +3,7 @@
 // the server keeps serving everyone else. Requests within the limits pass.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { startCairn } from './cairn_server.mjs';
 import { assertSecurityHeaders, get, RawConnection, rawRequest, request } from './http_client.mjs';
 
@@ -129,4 +130,32 @@ test('the server serves others while one client is being refused', async () => {
   const [refused, served] = await Promise.all([Promise.all(refusals), Promise.all(pages)]);
   assert.deepEqual(refused, [431, 431, 431, 431]);
   assert.deepEqual(served, Array(8).fill(200));
+});
+
+// The memory attack: many connections each holding a body just under the limit
+// open. Bodies share one budget, so the server's memory stays bounded, the
+// connections over it get 503 at once, and other visitors are served meanwhile.
+function residentMB(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(status.match(/VmRSS:\s+(\d+) kB/)[1]) / 1024;
+}
+
+test('400 connections each sending a body 1 byte under 1 MB keep memory bounded', async (t) => {
+  const connections = [];
+  const part = Buffer.alloc(512 * KB, 'x');
+  for (let i = 0; i < 400; i++) {
+    const c = await RawConnection.open(server.port);
+    connections.push(c);
+    await c.write(`POST /search HTTP/1.1\r\nHost: x\r\nContent-Length: ${MB - 1}\r\n\r\n`);
+    await c.write(part);
+  }
+  await new Promise((ok) => setTimeout(ok, 300));
+  const rss = residentMB(server.child.pid);
+  await stillServing();
+  const refused = connections.filter((c) => c.data.toString().startsWith('HTTP/1.1 503')).length;
+  t.diagnostic(`RSS ${rss.toFixed(0)} MB, ${refused} of 400 refused with 503`);
+  for (const c of connections) c.destroy();
+  assert.ok(rss < 300, `RSS ${rss.toFixed(0)} MB with 400 half-sent 1 MB bodies`);
+  assert.ok(refused > 0, 'no connection went over the body budget');
+  await stillServing();
 });
