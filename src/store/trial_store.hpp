@@ -21,6 +21,8 @@ struct StoredTrial {
   std::string content;
   std::string content_hash;
   std::string updated_at;
+  // When an import or registry sync last saw the record (ISO 8601 UTC), changed or not.
+  std::string checked_at;
 };
 
 struct TrialImportReport {
@@ -34,7 +36,15 @@ class TrialStore {
   virtual ~TrialStore() = default;
   // All records in one transaction: a new id is added, a changed one replaced,
   // an identical one (same content hash) left alone and kept out of the feed.
-  virtual TrialImportReport upsert_trials(const std::vector<TrialRecord>& trials) = 0;
+  // Each, changed or not, is marked as checked at `checked_at` (ISO 8601 UTC;
+  // empty: the database's clock now).
+  virtual TrialImportReport upsert_trials(const std::vector<TrialRecord>& trials,
+                                          std::string_view checked_at) = 0;
+  // Marks the trials last checked at or after `seen_since`, and before
+  // `checked_at`, as checked at `checked_at` (both ISO 8601 UTC): a registry
+  // sync that asked for every change since then and heard of none for them.
+  // Returns how many it marked.
+  virtual int confirm_checked(std::string_view seen_since, std::string_view checked_at) = 0;
   // Removes the trials with these ids in one transaction (ids not stored are
   // passed over); returns how many it removed.
   virtual int remove_trials(const std::vector<std::string>& nct_ids) = 0;

@@ -155,7 +155,7 @@ void Importer::write(const std::vector<store::TrialRecord>& records,
                      const std::vector<std::string>& out_of_scope,
                      const std::vector<std::string>& closed, ImportSummary& summary) {
   if (!records.empty()) {
-    auto report = store_.upsert_trials(records);
+    auto report = store_.upsert_trials(records, checked_at_);
     summary.added += report.added;
     summary.updated += report.updated;
     summary.unchanged += report.unchanged;

@@ -67,6 +67,10 @@ class Importer {
     listener_ = std::move(listener);
   }
 
+  // The instant (ISO 8601 UTC) the records written are marked as checked at,
+  // e.g. when a registry sync asked for them; unset, the store's clock says.
+  void check_as_of(std::string iso_instant) { checked_at_ = std::move(iso_instant); }
+
   // Reads every file (folders expanded by record_files); fails only when a path
   // does not exist or cannot be opened, before anything is imported.
   Result<ImportSummary> import_paths(const std::vector<std::filesystem::path>& paths);
@@ -85,6 +89,7 @@ class Importer {
   TrialScope scope_;
   std::size_t batch_size_;
   std::function<void(const Rejection&)> listener_;
+  std::string checked_at_;
 };
 
 }  // namespace cairn::trials

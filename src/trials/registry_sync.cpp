@@ -107,6 +107,8 @@ Result<SyncSummary> RegistrySync::run(const std::string& term) {
   }
 
   Importer importer(trials_, scope_, static_cast<std::size_t>(query.page_size));
+  // On the run's clock, the one confirm_checked compares with.
+  importer.check_as_of(state.run_started_at);
   if (rejection_listener_)
     importer.on_rejection(rejection_listener_);
   const int retries_before = client_.retries();
@@ -115,6 +117,10 @@ Result<SyncSummary> RegistrySync::run(const std::string& term) {
     summary.duration_ms =
         std::chrono::duration_cast<std::chrono::milliseconds>(sleeper_.now() - started).count();
     if (ok) {
+      // Asked for every change since the last complete run, the registry named
+      // none for the trials that run saw: they are checked as of this run too.
+      if (!state.run_since.empty() && !state.last_success_started_at.empty())
+        trials_.confirm_checked(state.last_success_started_at, state.run_started_at);
       state.last_success_started_at = state.run_started_at;
       state.last_success_query = state.run_query;
       state.run_started_at.clear();

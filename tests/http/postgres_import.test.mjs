@@ -140,15 +140,22 @@ describe('cairn import-trials --db', () => {
     // Every add and change reaches the change feed other nodes refresh from.
     assert.equal(Number(sql("SELECT count(*) FROM changes WHERE kind = 'trial'")),
       Number(m[1]) + Number(m[2]));
-    assert.equal(sql('SELECT max(version) FROM schema_migrations'), '2');
+    assert.equal(Number(sql('SELECT count(*) FROM trials WHERE checked_at >= updated_at')), DISTINCT_IDS.size,
+      'every trial is checked as of its import');
+    assert.equal(sql('SELECT max(version) FROM schema_migrations'), '3');
   });
 
   test('importing the same files again leaves every trial unchanged', async () => {
     const feedBefore = sql('SELECT max(seq) FROM changes');
+    const checkedBefore = sql('SELECT max(checked_at) FROM trials');
     const r = await importDb([`--db=${url}`, ...FILES]);
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.stdout.trim(), summary({ added: 0, updated: 0, unchanged: RECORD_COUNT, skipped: SKIPPED, rejected: 0 }));
     assert.equal(sql('SELECT max(seq) FROM changes'), feedBefore, 'nothing new in the change feed');
+    // Unchanged, but seen again: checked now, not updated.
+    assert.equal(Number(sql(`SELECT count(*) FROM trials WHERE checked_at > '${checkedBefore}'`)),
+      DISTINCT_IDS.size);
+    assert.equal(Number(sql('SELECT count(*) FROM trials WHERE updated_at < checked_at')), DISTINCT_IDS.size);
   });
 
   test('a file with one changed record updates that trial only', async () => {

@@ -35,6 +35,12 @@ const std::vector<Migration>& migrations() {
           content_hash TEXT NOT NULL,
           updated_at TIMESTAMPTZ NOT NULL DEFAULT now()
         ))sql"}},
+      {3,
+       "when each trial was last checked against the registry",
+       {"ALTER TABLE trials ADD COLUMN checked_at TIMESTAMPTZ",
+        "UPDATE trials SET checked_at = updated_at",
+        "ALTER TABLE trials ALTER COLUMN checked_at SET NOT NULL",
+        "ALTER TABLE trials ALTER COLUMN checked_at SET DEFAULT now()"}},
   };
   return kMigrations;
 }

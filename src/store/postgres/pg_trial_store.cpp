@@ -11,13 +11,15 @@ namespace {
 // updated_at as ISO 8601 UTC, the form the SQLite store keeps.
 constexpr std::string_view kTrialColumns =
     "t.nct_id, t.content, t.content_hash, "
-    "to_char(t.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')";
+    "to_char(t.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), "
+    "to_char(t.checked_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')";
 // Pages keep each walk step short, so an import can commit between them.
 constexpr std::int64_t kPageSize = 2000;
 
 StoredTrial read_trial(const PgResult& r, int row, int first_column = 0) {
   return StoredTrial{r.text(row, first_column), r.text(row, first_column + 1),
-                     r.text(row, first_column + 2), r.text(row, first_column + 3)};
+                     r.text(row, first_column + 2), r.text(row, first_column + 3),
+                     r.text(row, first_column + 4)};
 }
 
 }  // namespace
@@ -31,8 +33,10 @@ void record_change(Connection& db, std::string_view kind, std::string_view key) 
   db.exec("INSERT INTO changes (kind, key) VALUES ($1, $2)", {std::string(kind), std::string(key)});
 }
 
-TrialImportReport PgTrialStore::upsert_trials(const std::vector<TrialRecord>& trials) {
+TrialImportReport PgTrialStore::upsert_trials(const std::vector<TrialRecord>& trials,
+                                              std::string_view checked_at) {
   TrialImportReport report;
+  const std::string checked(checked_at);
   auto db = db_.connect();
   Transaction tx(db);
   // Taken before reading hashes, so two imports of the same ids cannot both
@@ -44,6 +48,10 @@ TrialImportReport PgTrialStore::upsert_trials(const std::vector<TrialRecord>& tr
     if (current.rows() > 0) {
       if (current.text(0, 0) == hash) {
         ++report.unchanged;
+        db.exec(
+            "UPDATE trials SET checked_at = COALESCE(NULLIF($2, '')::timestamptz, now()) "
+            "WHERE nct_id = $1",
+            {trial.nct_id, checked});
         continue;
       }
       ++report.updated;
@@ -51,10 +59,12 @@ TrialImportReport PgTrialStore::upsert_trials(const std::vector<TrialRecord>& tr
       ++report.added;
     }
     db.exec(
-        "INSERT INTO trials (nct_id, content, content_hash) VALUES ($1, $2, $3) "
+        "INSERT INTO trials (nct_id, content, content_hash, checked_at) "
+        "VALUES ($1, $2, $3, COALESCE(NULLIF($4, '')::timestamptz, now())) "
         "ON CONFLICT (nct_id) DO UPDATE SET content = excluded.content, "
-        "content_hash = excluded.content_hash, updated_at = now()",
-        {trial.nct_id, trial.content, hash});
+        "content_hash = excluded.content_hash, updated_at = now(), "
+        "checked_at = excluded.checked_at",
+        {trial.nct_id, trial.content, hash, checked});
     db.exec("INSERT INTO changes (kind, key) VALUES ('trial', $1)", {trial.nct_id});
   }
   tx.commit();
@@ -74,6 +84,15 @@ int PgTrialStore::remove_trials(const std::vector<std::string>& nct_ids) {
   }
   tx.commit();
   return removed;
+}
+
+int PgTrialStore::confirm_checked(std::string_view seen_since, std::string_view checked_at) {
+  auto db = db_.connect();
+  auto r = db.exec(
+      "UPDATE trials SET checked_at = $1::timestamptz "
+      "WHERE checked_at >= $2::timestamptz AND checked_at < $1::timestamptz RETURNING 1",
+      {std::string(checked_at), std::string(seen_since)});
+  return r.rows();
 }
 
 std::optional<StoredTrial> PgTrialStore::trial(std::string_view nct_id) {

@@ -9,26 +9,31 @@ namespace cairn::store::sqlite {
 
 namespace {
 
-constexpr std::string_view kTrialColumns = "nct_id, content, content_hash, updated_at";
+constexpr std::string_view kTrialColumns = "nct_id, content, content_hash, updated_at, checked_at";
 // Pages keep each walk step short, so an import can commit between them.
 constexpr std::int64_t kPageSize = 2000;
 
 StoredTrial read_trial(Statement& st) {
-  return StoredTrial{st.text(0), st.text(1), st.text(2), st.text(3)};
+  return StoredTrial{st.text(0), st.text(1), st.text(2), st.text(3), st.text(4)};
 }
 
 }  // namespace
 
-TrialImportReport SqliteTrialStore::upsert_trials(const std::vector<TrialRecord>& trials) {
+TrialImportReport SqliteTrialStore::upsert_trials(const std::vector<TrialRecord>& trials,
+                                                  std::string_view checked_at) {
   TrialImportReport report;
   auto db = db_.connect();
   Transaction tx(db);
   auto current = db.prepare("SELECT content_hash FROM trials WHERE nct_id = ?");
   auto upsert = db.prepare(
-      "INSERT INTO trials (nct_id, content, content_hash) VALUES (?, ?, ?) "
+      "INSERT INTO trials (nct_id, content, content_hash, checked_at) "
+      "VALUES (?, ?, ?, coalesce(nullif(?, ''), strftime('%Y-%m-%dT%H:%M:%SZ','now'))) "
       "ON CONFLICT (nct_id) DO UPDATE SET content = excluded.content, "
       "content_hash = excluded.content_hash, "
-      "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')");
+      "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now'), checked_at = excluded.checked_at");
+  auto seen = db.prepare(
+      "UPDATE trials SET checked_at = coalesce(nullif(?, ''), "
+      "strftime('%Y-%m-%dT%H:%M:%SZ','now')) WHERE nct_id = ?");
   for (const auto& trial : trials) {
     std::string hash = content_hash(trial.content);
     current.reset();
@@ -36,6 +41,9 @@ TrialImportReport SqliteTrialStore::upsert_trials(const std::vector<TrialRecord>
     if (current.step()) {
       if (current.text(0) == hash) {
         ++report.unchanged;
+        current.reset();
+        seen.reset();
+        seen.bind(1, checked_at).bind(2, trial.nct_id).run();
         continue;
       }
       ++report.updated;
@@ -44,7 +52,7 @@ TrialImportReport SqliteTrialStore::upsert_trials(const std::vector<TrialRecord>
     }
     current.reset();
     upsert.reset();
-    upsert.bind(1, trial.nct_id).bind(2, trial.content).bind(3, hash).run();
+    upsert.bind(1, trial.nct_id).bind(2, trial.content).bind(3, hash).bind(4, checked_at).run();
     record_change(db, "trial", trial.nct_id);
   }
   tx.commit();
@@ -67,6 +75,16 @@ int SqliteTrialStore::remove_trials(const std::vector<std::string>& nct_ids) {
   }
   tx.commit();
   return removed;
+}
+
+int SqliteTrialStore::confirm_checked(std::string_view seen_since, std::string_view checked_at) {
+  auto db = db_.connect();
+  auto st = db.prepare(
+      "UPDATE trials SET checked_at = ? WHERE checked_at >= ? AND checked_at < ? RETURNING 1");
+  st.bind(1, checked_at).bind(2, seen_since).bind(3, checked_at);
+  int marked = 0;
+  while (st.step()) ++marked;
+  return marked;
 }
 
 std::optional<StoredTrial> SqliteTrialStore::trial(std::string_view nct_id) {

@@ -116,7 +116,7 @@ TEST(ConcurrentStoreTest, FeedbackTrialsAndForumFromManyThreadsAllLand) {
           (void)store->feedback().counts();
           break;
         case 1:
-          (void)store->trials().upsert_trials({{"NCT" + id, "{\"n\":\"" + id + "\"}"}});
+          (void)store->trials().upsert_trials({{"NCT" + id, "{\"n\":\"" + id + "\"}"}}, {});
           (void)store->trials().trial_count();
           break;
         case 2:

@@ -287,8 +287,12 @@ class BreakingTrials final : public store::TrialStore {
   explicit BreakingTrials(store::TrialStore& real) : real_(real) {}
   int break_after = -1;  // trials read before breaking; -1 never breaks
 
-  store::TrialImportReport upsert_trials(const std::vector<store::TrialRecord>& t) override {
-    return real_.upsert_trials(t);
+  store::TrialImportReport upsert_trials(const std::vector<store::TrialRecord>& t,
+                                         std::string_view checked_at) override {
+    return real_.upsert_trials(t, checked_at);
+  }
+  int confirm_checked(std::string_view seen_since, std::string_view checked_at) override {
+    return real_.confirm_checked(seen_since, checked_at);
   }
   std::optional<store::StoredTrial> trial(std::string_view id) override { return real_.trial(id); }
   std::int64_t trial_count() override { return real_.trial_count(); }

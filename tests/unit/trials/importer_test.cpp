@@ -287,7 +287,8 @@ TEST_F(ImporterTest, TellsRejectionsInOrderOnTheCallingThreadAcrossManyBatches) 
 // A store that breaks on its second batch.
 class BreakingStore final : public store::TrialStore {
  public:
-  store::TrialImportReport upsert_trials(const std::vector<store::TrialRecord>& trials) override {
+  store::TrialImportReport upsert_trials(const std::vector<store::TrialRecord>& trials,
+                                         std::string_view) override {
     if (++batches_ == 2)
       throw std::runtime_error("disk full");
     return {static_cast<int>(trials.size()), 0, 0};
@@ -296,6 +297,7 @@ class BreakingStore final : public store::TrialStore {
   std::int64_t trial_count() override { return 0; }
   void for_each_trial(const std::function<void(const store::StoredTrial&)>&) override {}
   int remove_trials(const std::vector<std::string>&) override { return 0; }
+  int confirm_checked(std::string_view, std::string_view) override { return 0; }
   void for_each_trial_changed_since(std::int64_t,
                                     const std::function<void(const store::StoredTrial&)>&,
                                     const std::function<void(const std::string&)>&) override {}

@@ -221,6 +221,38 @@ TEST_F(RegistrySyncTest, LaterRunsAskForChangesAndATrialThatClosedLeaves) {
   EXPECT_EQ(store_->trial_sync().sync_state().last_success_started_at, "2026-12-04T03:00:00Z");
 }
 
+TEST_F(RegistrySyncTest, EveryTrialIsCheckedAsOfTheLastRunThatHeardOfNoChangeOrOne) {
+  ASSERT_TRUE(sync());
+  auto checked = [&] {
+    std::set<std::string> at;
+    store_->trials().for_each_trial([&](const store::StoredTrial& t) { at.insert(t.checked_at); });
+    return at;
+  };
+  EXPECT_EQ(checked(), std::set<std::string>{"2026-12-03T03:00:00Z"});
+
+  // A day on, the registry names one changed trial; the rest it did not name are unchanged.
+  const std::string changing = *expected_ids_.rbegin();
+  json changed = json::array();
+  for (auto& study : registry_.studies) {
+    if (study["protocolSection"]["identificationModule"]["nctId"] == changing) {
+      study["protocolSection"]["identificationModule"]["briefTitle"] = "A new title";
+      changed.push_back(study);
+    }
+  }
+  registry_.studies = changed;
+  clock_.advance(24h);
+  auto summary = sync();
+  ASSERT_TRUE(summary) << summary.error().message;
+  EXPECT_EQ(summary->records.updated, 1);
+  EXPECT_EQ(checked(), std::set<std::string>{"2026-12-04T03:00:00Z"});
+
+  // A run that stops before it hears anything confirms nothing.
+  registry_.broken[1] = RegistryReply{500, "", ""};
+  clock_.advance(24h);
+  ASSERT_FALSE(sync());
+  EXPECT_EQ(checked(), std::set<std::string>{"2026-12-04T03:00:00Z"});
+}
+
 TEST_F(RegistrySyncTest, OwnWordsAreADifferentQuestionAskedInFull) {
   ASSERT_TRUE(sync());
   registry_.urls.clear();
