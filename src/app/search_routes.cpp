@@ -49,7 +49,10 @@ void add_search_routes(Routes& routes, const search::SearchIndex& index, const S
     view.page = found.page;
     view.page_size = found.page_size;
     for (auto& hit : found.results) {
-      view.results.push_back({hit.type, hit.title, hit.page_title, hit.url, hit.snippet});
+      views::SearchResultsView::Result result{hit.type, hit.title, hit.url, hit.snippet, {}};
+      for (auto& section : hit.sections)
+        result.sections.push_back({std::move(section.title), std::move(section.url)});
+      view.results.push_back(std::move(result));
     }
     auto body = views::render_search_page(view);
     return Outcome::page(views::render_layout(site.chrome(), body.shell, body.main)).no_store();

@@ -27,6 +27,10 @@ namespace {
 constexpr Xapian::doccount kExactCountLimit = 100;
 
 const std::string kIdPrefix = "Q";
+// The page a document belongs to (its url without the #anchor), as a term for finding a
+// page's sections and as a value the matcher collapses on: one result per page.
+const std::string kPagePrefix = "XP";
+constexpr Xapian::valueno kPageSlot = 0;
 const std::string kTypePrefix = "XT";
 const std::string kTitlePrefix = "S";
 // Words (and "Z" stems) of trusted documents: what spelling correction may offer.
@@ -41,8 +45,8 @@ const std::string kTitleConceptPrefix = "XCS";
 const std::string kSchemaKey = "cairn.search.schema";
 // Bump when the way documents are indexed changes: older indexes are then rebuilt. The
 // stored marker also holds a digest of the synonym groups, since documents hold group numbers.
-// 2: synonym groups indexed as concept terms.
-const std::string kSchemaVersion = "2";
+// 2: synonym groups indexed as concept terms. 3: the page of each document, for grouping.
+const std::string kSchemaVersion = "3";
 
 // A word in a title counts as much as five in the body.
 constexpr Xapian::termcount kTitleWeight = 5;
@@ -61,6 +65,8 @@ constexpr int kMaxPage = 1000;
 // Showing the corrected query's results even though the query had some: when it finds this
 // many times more (a misspelling in one forum post must not hide the pages).
 constexpr std::size_t kCorrectionAdvantage = 4;
+// A page's result lists this many of its best matching sections.
+constexpr Xapian::doccount kSectionsPerPage = 3;
 
 // Anyone can write forum posts, misspellings included, so their words are never offered as
 // corrections.
@@ -82,12 +88,26 @@ std::string hex(std::uint64_t value) {
   return out;
 }
 
-// The unique term of a document id. Xapian terms are limited to about 245 bytes, so a long
-// id is cut and given a stable hash of the whole.
+// A term made of prefix and text. Xapian terms are limited to about 245 bytes, so a long
+// text is cut and given a stable hash of the whole.
+std::string bounded_term(const std::string& prefix, const std::string& text) {
+  if (text.size() <= 160)
+    return prefix + text;
+  return prefix + text.substr(0, 140) + "#" + hex(hash_bytes(text));
+}
+
+// The unique term of a document id.
 std::string id_term(const std::string& id) {
-  if (id.size() <= 160)
-    return kIdPrefix + id;
-  return kIdPrefix + id.substr(0, 140) + "#" + hex(hash_bytes(id));
+  return bounded_term(kIdPrefix, id);
+}
+
+// The page a url is on: the url without its #anchor.
+std::string page_of(const std::string& url) {
+  return url.substr(0, url.find('#'));
+}
+
+bool is_section(const std::string& url) {
+  return url.find('#') != std::string::npos;
 }
 
 // What an index is marked with: the schema version and a digest of the synonym groups. An
@@ -165,6 +185,10 @@ struct Reader {
   // Read from the index when first needed after the database is (re)opened. Kept by type, not
   // in a table by docid: docids only grow as documents are replaced.
   std::vector<std::pair<std::string, std::vector<Xapian::docid>>> types;
+  // (docid, page number) for each document on an information page, by docid: the matcher
+  // shows a match spy every document before collapsing, so TypeCounter counts a page once.
+  std::vector<std::pair<Xapian::docid, std::size_t>> page_of_doc;
+  std::size_t page_count = 0;
   bool types_read = false;
 };
 
@@ -178,18 +202,34 @@ void read_types(Reader& r) {
     docs.reserve(t.get_termfreq());
     for (auto p = r.db.postlist_begin(*t); p != r.db.postlist_end(*t); ++p) docs.push_back(*p);
   }
+  r.page_of_doc.clear();
+  r.page_count = 0;
+  for (auto t = r.db.allterms_begin(kPagePrefix); t != r.db.allterms_end(kPagePrefix);
+       ++t, ++r.page_count) {
+    for (auto p = r.db.postlist_begin(*t); p != r.db.postlist_end(*t); ++p)
+      r.page_of_doc.emplace_back(*p, r.page_count);
+  }
+  std::sort(r.page_of_doc.begin(), r.page_of_doc.end());
   r.types_read = true;
 }
 
-// Counts the matches the matcher shows it per type, from the reader's lists of each type's
-// documents: a ValueCountMatchSpy on a type value reads each document's value from the index,
-// which cost a good part of a search.
+// Counts the results the matcher shows it per type (the documents of one page as one), from
+// the reader's lists of each type's documents: a ValueCountMatchSpy on a type value reads each
+// document's value from the index, which cost a good part of a search.
 class TypeCounter : public Xapian::MatchSpy {
  public:
-  explicit TypeCounter(const Reader& r) : reader_(r), counts_(r.types.size(), 0) {}
+  explicit TypeCounter(const Reader& r)
+      : reader_(r), counts_(r.types.size(), 0), page_seen_(r.page_count, false) {}
   void operator()(const Xapian::Document& doc, double) override {
-    ++seen_;
     Xapian::docid id = doc.get_docid();
+    auto page = std::lower_bound(reader_.page_of_doc.begin(), reader_.page_of_doc.end(),
+                                 std::make_pair(id, std::size_t{0}));
+    if (page != reader_.page_of_doc.end() && page->first == id) {
+      if (page_seen_[page->second])
+        return;
+      page_seen_[page->second] = true;
+    }
+    ++seen_;
     for (std::size_t i = 0; i < reader_.types.size(); ++i) {
       const auto& docs = reader_.types[i].second;
       if (std::binary_search(docs.begin(), docs.end(), id)) {
@@ -212,6 +252,7 @@ class TypeCounter : public Xapian::MatchSpy {
  private:
   const Reader& reader_;
   std::vector<std::size_t> counts_;
+  std::vector<bool> page_seen_;
   std::size_t seen_ = 0;
 };
 
@@ -232,6 +273,7 @@ struct Outcome {
   std::map<std::string, std::size_t> facets;
   bool strict = false;    // every meaningful word matched together
   Xapian::Query in_text;  // the words matched, for snippets
+  Xapian::Query query;    // what the results matched, whatever their type
 };
 
 }  // namespace
@@ -387,6 +429,12 @@ struct SearchIndex::Impl {
     std::string id = d.id.empty() ? d.url : d.id;
     doc.add_boolean_term(id_term(id));
     doc.add_boolean_term(kTypePrefix + d.type);
+    if (d.type == "pages") {
+      // Only pages have sections: trials and threads (hundreds of thousands) need no page.
+      std::string page = page_of(d.url);
+      doc.add_boolean_term(bounded_term(kPagePrefix, page));
+      doc.add_value(kPageSlot, page);
+    }
     StoredFields stored{valid_utf8(d.type),       valid_utf8(d.url),     valid_utf8(d.title),
                         valid_utf8(d.page_title), valid_utf8(d.summary), valid_utf8(d.body)};
     doc.set_data(stored.encode());
@@ -602,6 +650,7 @@ struct SearchIndex::Impl {
                           Xapian::Query(op, known.begin(), known.end()), title_bonus);
       Xapian::Enquire enquire(r.db);
       enquire.set_query(query);
+      enquire.set_collapse_key(kPageSlot);
       read_types(r);
       TypeCounter spy(r);
       enquire.add_matchspy(&spy);
@@ -621,14 +670,33 @@ struct SearchIndex::Impl {
     if (out.total_all == 0 && known.size() > 1)
       query = run(Xapian::Query::OP_OR);
     out.total = out.total_all;
+    out.query = query;
     if (filtered && out.total_all > 0) {
       Xapian::Enquire enquire(r.db);
+      enquire.set_collapse_key(kPageSlot);
       enquire.set_query(
           Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(kTypePrefix + type)));
       out.mset = enquire.get_mset(offset, size, check);
       out.total = out.mset.get_matches_estimated();
     } else if (filtered) {
       out.total = 0;
+    }
+    return out;
+  }
+
+  // The sections of the page at `page` that match `query`, best first.
+  std::vector<SectionHit> sections_of(Reader& r, const Xapian::Query& query,
+                                      const std::string& page) {
+    Xapian::Enquire enquire(r.db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
+                                    Xapian::Query(bounded_term(kPagePrefix, page))));
+    // One more than wanted: the page's own introduction may be among them.
+    Xapian::MSet mset = enquire.get_mset(0, kSectionsPerPage + 1);
+    std::vector<SectionHit> out;
+    for (auto it = mset.begin(); it != mset.end() && out.size() < kSectionsPerPage; ++it) {
+      auto fields = StoredFields::decode(it.get_document().get_data());
+      if (fields && is_section(fields->url))
+        out.push_back(SectionHit{std::move(fields->title), std::move(fields->url)});
     }
     return out;
   }
@@ -776,11 +844,12 @@ struct SearchIndex::Impl {
             continue;
           Hit hit;
           hit.type = fields->type;
-          hit.title = fields->title;
-          hit.page_title = fields->page_title;
-          hit.url = fields->url;
+          hit.title = fields->page_title.empty() ? fields->title : fields->page_title;
+          hit.url = fields->type == "pages" ? page_of(fields->url) : fields->url;
           hit.score = it.get_weight();
           hit.snippet = snippet_for(r, words, *fields);
+          if (fields->type == "pages" && (it.get_collapse_count() > 0 || is_section(fields->url)))
+            hit.sections = sections_of(r, outcome.query, hit.url);
           out.results.push_back(std::move(hit));
         }
         out.notice = prefix_notice + notice_for(out, original_found, type);
@@ -1066,11 +1135,14 @@ std::vector<std::string> SearchIndex::suggest(std::string_view prefix, std::size
 nlohmann::json SearchResponse::to_json() const {
   nlohmann::json results_json = nlohmann::json::array();
   for (const auto& hit : results) {
-    nlohmann::json item{
-        {"type", hit.type}, {"title", hit.title}, {"url", hit.url}, {"snippet", hit.snippet.str()}};
-    if (!hit.page_title.empty())
-      item["page_title"] = hit.page_title;
-    results_json.push_back(std::move(item));
+    nlohmann::json sections = nlohmann::json::array();
+    for (const auto& section : hit.sections)
+      sections.push_back({{"title", section.title}, {"url", section.url}});
+    results_json.push_back({{"type", hit.type},
+                            {"title", hit.title},
+                            {"url", hit.url},
+                            {"snippet", hit.snippet.str()},
+                            {"sections", std::move(sections)}});
   }
   nlohmann::json facets_json = nlohmann::json::object();
   for (const auto& [type, count] : facets) facets_json[type] = count;

@@ -20,12 +20,20 @@
 
 namespace cairn::search {
 
+// A section of an information page that matched, listed under its page's result.
+struct SectionHit {
+  std::string title;
+  std::string url;  // path#anchor
+};
+
+// One result: an information page (however many of its sections matched), a trial or a
+// forum thread.
 struct Hit {
   std::string type;
-  std::string title;
-  std::string page_title;  // for a section: the page it is on
-  std::string url;
-  SafeHtml snippet;  // escaped text, matched words in <mark>
+  std::string title;                 // for a page, the page's own title even when a section matched
+  std::string url;                   // for a page, its path (no anchor)
+  SafeHtml snippet;                  // escaped text, matched words in <mark>, from the best match
+  std::vector<SectionHit> sections;  // a page's best matching sections, best first
   double score = 0;
 };
 
@@ -40,15 +48,15 @@ struct SearchResponse {
   std::string query;                          // what was searched for, cleaned
   std::optional<std::string> corrected;       // "did you mean", when a word looked misspelt
   bool showing_corrected = false;             // the results are for `corrected`
-  std::size_t total = 0;                      // matches of the requested type
-  std::map<std::string, std::size_t> facets;  // matches per type, whatever type was asked
+  std::size_t total = 0;                      // results of the requested type (a page once)
+  std::map<std::string, std::size_t> facets;  // results per type, whatever type was asked
   std::vector<Hit> results;
   std::string notice;  // plain text for the visitor: empty query, nothing found, and so on
   int page = 1;        // the page and size actually used
   int page_size = 10;
 
   // {query, corrected|null, showing_corrected, total, page, page_size, facets:{type:count},
-  //  results:[{type,title,url,snippet}], notice|null}
+  //  results:[{type,title,url,snippet,sections:[{title,url}]}], notice|null}
   nlohmann::json to_json() const;
 };
 

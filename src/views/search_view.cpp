@@ -116,10 +116,16 @@ PageBody render_search_page(const SearchResultsView& v) {
     for (const auto& r : v.results) {
       h << R"(<li class="cairn-result"><h2 class="nhsuk-heading-s cairn-result__title"><a href=")"_m
         << safe_href(r.url) << "\">"_m << r.title << "</a></h2>"_m;
-      h << R"(<p class="nhsuk-body-s cairn-result__meta">)"_m << type_label(r.type);
-      if (!r.page_title.empty() && r.page_title != r.title)
-        h << ": "_m << r.page_title;
-      h << "</p><p class=\"cairn-result__snippet\">"_m << r.snippet << "</p></li>\n"_m;
+      h << R"(<p class="nhsuk-body-s cairn-result__meta">)"_m << type_label(r.type)
+        << "</p><p class=\"cairn-result__snippet\">"_m << r.snippet << "</p>"_m;
+      if (!r.sections.empty()) {
+        h << R"(<ul class="cairn-result__sections">)"_m;
+        for (const auto& section : r.sections)
+          h << "<li><a href=\""_m << safe_href(section.url) << "\">"_m << section.title
+            << "</a></li>"_m;
+        h << "</ul>"_m;
+      }
+      h << "</li>\n"_m;
     }
     h << "</ul>\n"_m;
     write_paging(h, v);

@@ -19,9 +19,13 @@ struct SearchResultsView {
   bool showing_corrected = false;
   std::size_t total = 0;
   std::map<std::string, std::size_t> facets;
+  struct Section {
+    std::string title, url;
+  };
   struct Result {
-    std::string type, title, page_title, url;
+    std::string type, title, url;
     SafeHtml snippet;
+    std::vector<Section> sections;  // a page's best matching sections
   };
   std::vector<Result> results;
   std::string notice;

@@ -40,12 +40,18 @@ async function api(path, expectStatus = 200) {
   return JSON.parse(r.text);
 }
 
-// The results on a /search page: [{url, title, snippet}] from the results list.
+// The results on a /search page: [{url, title, snippet, sections: [url]}] from the results list.
 function resultsOf(html) {
-  const list = /<ul class="nhsuk-list cairn-results">([\s\S]*?)<\/ul>/.exec(html);
+  const list = /<ul class="nhsuk-list cairn-results">([\s\S]*?)<\/ul>\n/.exec(html);
   if (!list) return [];
-  return [...list[1].matchAll(/<li class="cairn-result">[\s\S]*?<a href="([^"]*)">([\s\S]*?)<\/a>[\s\S]*?<p class="cairn-result__snippet">([\s\S]*?)<\/p><\/li>/g)]
-    .map(([, url, title, snippet]) => ({ url: url.replaceAll('&amp;', '&'), title, snippet }));
+  const unescape = (url) => url.replaceAll('&amp;', '&');
+  return [...list[1].matchAll(/<li class="cairn-result">[\s\S]*?<a href="([^"]*)">([\s\S]*?)<\/a>[\s\S]*?<p class="cairn-result__snippet">([\s\S]*?)<\/p>(?:<ul class="cairn-result__sections">([\s\S]*?)<\/ul>)?<\/li>/g)]
+    .map(([, url, title, snippet, sections]) => ({
+      url: unescape(url),
+      title,
+      snippet,
+      sections: [...(sections ?? '').matchAll(/<a href="([^"]*)">/g)].map(([, href]) => unescape(href)),
+    }));
 }
 
 // Type facet links: {label, count, href, current}.
@@ -352,9 +358,11 @@ describe('what search finds', () => {
 
   // A handful of the medical words people type; the unit tests cover the full set.
   for (const [words, check] of [
-    ['omaya', (results) => results[0].url === `${TREATMENT}#chemotherapy-into-the-csf`
+    ['omaya', (results) => results[0].url === TREATMENT
+      && results[0].sections[0]?.url === `${TREATMENT}#chemotherapy-into-the-csf`
       && /<mark>Ommaya/i.test(results[0].snippet)],
-    ['omaya resevoir', (results) => results[0].url === `${TREATMENT}#chemotherapy-into-the-csf`],
+    ['omaya resevoir', (results) => results[0].url === TREATMENT
+      && results[0].sections[0]?.url === `${TREATMENT}#chemotherapy-into-the-csf`],
     ['CSF', (results) => results.slice(0, 3).some((hit) => hit.url.startsWith(TREATMENT))],
     ['carcinomatous meningitis', (results) => results.slice(0, 3).some((hit) => hit.url.split('#')[0] === LM)],
     ['neoplastic meningitis', (results) => results.slice(0, 3).some((hit) => hit.url.split('#')[0] === LM)],

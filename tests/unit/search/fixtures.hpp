@@ -59,9 +59,13 @@ inline std::unique_ptr<SearchIndex> corpus_index() {
   return index;
 }
 
+// Every address the results lead to, in order: each result's url, then its sections' urls.
 inline std::vector<std::string> urls(const SearchResponse& response) {
   std::vector<std::string> out;
-  for (const auto& hit : response.results) out.push_back(hit.url);
+  for (const auto& hit : response.results) {
+    out.push_back(hit.url);
+    for (const auto& section : hit.sections) out.push_back(section.url);
+  }
   return out;
 }
 

@@ -53,10 +53,13 @@ class TempDir {
 TEST_F(SearchIndexTest, FindsASectionByItsTitleAndLinksToItsAnchor) {
   auto r = search(*index_, "radiotherapy");
   ASSERT_FALSE(r.results.empty());
-  EXPECT_EQ(r.results.front().url, "/treatment#radiotherapy");
-  EXPECT_EQ(r.results.front().title, "Radiotherapy");
-  EXPECT_EQ(r.results.front().page_title, "Treatment");
-  EXPECT_EQ(r.results.front().type, "pages");
+  const Hit& page = r.results.front();
+  EXPECT_EQ(page.url, "/treatment");
+  EXPECT_EQ(page.title, "Treatment");
+  EXPECT_EQ(page.type, "pages");
+  ASSERT_FALSE(page.sections.empty());
+  EXPECT_EQ(page.sections.front().url, "/treatment#radiotherapy");
+  EXPECT_EQ(page.sections.front().title, "Radiotherapy");
   EXPECT_TRUE(r.notice.empty());
   EXPECT_FALSE(r.corrected);
 }
@@ -65,7 +68,7 @@ TEST_F(SearchIndexTest, TitleMatchesRankAboveBodyMatches) {
   // "Symptoms" is one section's title; two other sections mention symptoms in passing.
   auto r = search(*index_, "symptoms");
   ASSERT_GE(r.results.size(), 2u);
-  EXPECT_EQ(r.results.front().url, "/lm#symptoms");
+  EXPECT_EQ(urls(r).at(1), "/lm#symptoms");
 }
 
 TEST_F(SearchIndexTest, StemmingFindsOtherFormsOfAWord) {
@@ -99,7 +102,7 @@ TEST_F(SearchIndexTest, MultiWordSynonymsWorkBothWays) {
 TEST_F(SearchIndexTest, QuestionsFindTheSectionThatAnswersThem) {
   auto r = search(*index_, "can chemo go into the spinal fluid?");
   ASSERT_FALSE(r.results.empty());
-  EXPECT_EQ(r.results.front().url, "/treatment#chemotherapy-into-the-csf");
+  EXPECT_EQ(urls(r).at(1), "/treatment#chemotherapy-into-the-csf");
 }
 
 TEST_F(SearchIndexTest, MisspeltWordsAreCorrectedAndTheCorrectedResultsShown) {
@@ -132,7 +135,7 @@ TEST_F(SearchIndexTest, ASnippetHighlightsTheWordASynonymQueryFound) {
   // "omaya" is corrected to "ommaya", whose group also holds "reservoir".
   auto r = search(*index_, "omaya");
   ASSERT_FALSE(r.results.empty());
-  EXPECT_EQ(r.results.front().url, "/treatment#chemotherapy-into-the-csf");
+  EXPECT_EQ(urls(r).at(1), "/treatment#chemotherapy-into-the-csf");
   EXPECT_THAT(r.results.front().snippet.str(), HasSubstr("<mark>Ommaya</mark>"));
 }
 
@@ -165,7 +168,7 @@ TEST_F(SearchIndexTest, CorrectlySpeltQueriesAreNotCorrected) {
 TEST_F(SearchIndexTest, SnippetsHighlightMatchesAndEscapeDocumentText) {
   auto r = search(*index_, "steroids ease headaches", "pages");
   ASSERT_FALSE(r.results.empty());
-  ASSERT_EQ(r.results.front().url, "/treatment#steroids");
+  ASSERT_EQ(urls(r).at(1), "/treatment#steroids");
   const std::string& html = r.results.front().snippet.str();
   EXPECT_THAT(html, HasSubstr("<mark>Steroids</mark>"));
   EXPECT_THAT(html, HasSubstr("&lt;script&gt;"));
@@ -377,13 +380,60 @@ TEST(SearchIndexWrites, APageSummaryFindsThePageNotEachOfItsSections) {
   EXPECT_EQ(urls(search(*index, "xylophones")), std::vector<std::string>{"/x"});
   // A section with no matched words in its body (it matched by its page's title) shows its
   // page's summary.
+  index->replace_type(
+      "pages",
+      {Document{
+          "pages", "/y#drums", "/y#drums", "Drums", "Music", summary, "Drums are loud.", {}}});
   auto music = search(*index, "music");
-  ASSERT_EQ(music.results.size(), 2u);
-  for (const auto& hit : music.results) {
-    if (hit.url == "/x#drums") {
-      EXPECT_EQ(hit.snippet.str(), "All about xylophones.");
-    }
-  }
+  ASSERT_EQ(music.results.size(), 1u);
+  EXPECT_EQ(music.results.front().url, "/y");
+  EXPECT_EQ(music.results.front().snippet.str(), "All about xylophones.");
+}
+
+TEST(SearchIndexWrites, APageIsOneResultHoweverManyOfItsSectionsMatch) {
+  auto index = SearchIndex::in_memory(test_synonyms());
+  auto page = [](std::string path, std::string title, std::string body) {
+    return Document{"pages", path, path, std::move(title), "", "", std::move(body), {}};
+  };
+  auto section = [](std::string url, std::string title, std::string page_title, std::string body) {
+    return Document{"pages",         url, url, std::move(title), std::move(page_title), "",
+                    std::move(body), {}};
+  };
+  index->replace_type(
+      "pages", {page("/x", "Music", "Xylophones, drums and bells."),
+                section("/x#drums", "Drums", "Music", "Drums are louder than xylophones."),
+                section("/x#bells", "Bells", "Music", "Bells ring like xylophones."),
+                section("/x#harps", "Harps", "Music", "Harps are plucked."),
+                section("/x#tuning", "Tuning xylophones", "Music", "Each bar of xylophones."),
+                section("/x#cases", "Cases", "Music", "Xylophones travel in cases."),
+                page("/y", "Percussion", "Xylophones are percussion.")});
+  index->replace_type(
+      "forum", {Document{"forum", "/f/1", "/f/1", "Xylophones", "", "", "Mine is blue.", {}}});
+  auto r = search(*index, "xylophones");
+  EXPECT_EQ(r.total, 3u);
+  EXPECT_EQ(r.facets["pages"], 2u);
+  EXPECT_EQ(r.facets["forum"], 1u);
+  std::vector<std::string> pages;
+  for (const auto& hit : r.results) pages.push_back(hit.url);
+  EXPECT_THAT(pages, Contains("/x").Times(1));
+  EXPECT_THAT(pages, Contains("/y").Times(1));
+  auto x =
+      std::find_if(r.results.begin(), r.results.end(), [](const Hit& h) { return h.url == "/x"; });
+  ASSERT_NE(x, r.results.end());
+  EXPECT_EQ(x->title, "Music");
+  // Its best sections, best first (the one with the word in its title), never the harps
+  // section that does not match, and at most three.
+  ASSERT_EQ(x->sections.size(), 3u);
+  EXPECT_EQ(x->sections.front().url, "/x#tuning");
+  EXPECT_EQ(x->sections.front().title, "Tuning xylophones");
+  for (const auto& s : x->sections) EXPECT_NE(s.url, "/x#harps");
+  // The filtered search groups too, and pages on.
+  auto only_pages = search(*index, "xylophones", "pages", 1, 1);
+  EXPECT_EQ(only_pages.total, 2u);
+  ASSERT_EQ(only_pages.results.size(), 1u);
+  auto second = search(*index, "xylophones", "pages", 2, 1);
+  ASSERT_EQ(second.results.size(), 1u);
+  EXPECT_NE(second.results.front().url, only_pages.results.front().url);
 }
 
 TEST(SearchIndexWrites, ReplaceTypeLeavesOtherTypesAlone) {
@@ -456,8 +506,9 @@ TEST(SearchIndexOnDisk, KeepsDocumentsAcrossRestartsWithoutRebuilding) {
   EXPECT_EQ((*index)->document_count(), corpus().size());
   EXPECT_THAT(urls((*index)->search({"omaya", "", 1, 10})),
               Contains("/treatment#chemotherapy-into-the-csf"));
-  (*index)->remove("/lm");
-  EXPECT_THAT(urls((*index)->search({"leptomeningeal", "pages", 1, 10})), Not(Contains("/lm")));
+  (*index)->remove("/lm#symptoms");
+  EXPECT_THAT(urls((*index)->search({"leptomeningeal", "pages", 1, 10})),
+              Not(Contains("/lm#symptoms")));
 }
 
 TEST(SearchIndexOnDisk, AnIndexFromAnOlderVersionIsEmptiedAndFlagged) {
