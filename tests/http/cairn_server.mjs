@@ -39,8 +39,9 @@ export function importTrials(dataDir, paths) {
   });
 }
 
+// `wrapper` runs cairn under another command, e.g. ['prlimit', '--nofile=128', '--'].
 export async function startCairn({ args = [], env = {}, content = join(root, 'content'),
-  trials = [], before, mail } = {}) {
+  trials = [], before, mail, wrapper = [] } = {}) {
   const port = await freePort();
   const ownSink = !args.includes('--smtp') && !args.includes('--smtp-url') ? await startSmtpSink() : null;
   if (ownSink) args = [...args, '--smtp', `127.0.0.1:${ownSink.port}`];
@@ -53,8 +54,8 @@ export async function startCairn({ args = [], env = {}, content = join(root, 'co
   }
   if (before) await before(data);
   const child = spawn(
-    bin,
-    ['serve', '--listen', `127.0.0.1:${port}`, '--data', data, '--content', content,
+    wrapper.length > 0 ? wrapper[0] : bin,
+    [...wrapper.slice(1), ...(wrapper.length > 0 ? [bin] : []), 'serve', '--listen', `127.0.0.1:${port}`, '--data', data, '--content', content,
      '--web', join(root, 'web'), '--threads', '2', ...args],
     { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';

@@ -159,3 +159,41 @@ test('400 connections each sending a body 1 byte under 1 MB keep memory bounded'
   assert.ok(refused > 0, 'no connection went over the body budget');
   await stillServing();
 });
+
+// At the open-file limit accept fails at once, again and again; the server must
+// not spin on it, and must serve again soon after descriptors are freed.
+function cpuSeconds(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;  // utime + stime, in clock ticks
+}
+
+test('at the open-file limit the server idles, and serves again once connections close', async (t) => {
+  const tight = await startCairn({ wrapper: ['prlimit', '--nofile=160', '--'] });
+  const connections = [];
+  try {
+    for (let i = 0; i < 220; i++) connections.push(await RawConnection.open(tight.port));
+    await new Promise((ok) => setTimeout(ok, 300));
+    const before = cpuSeconds(tight.child.pid);
+    await new Promise((ok) => setTimeout(ok, 2000));
+    const share = (cpuSeconds(tight.child.pid) - before) / 2;
+    t.diagnostic(`CPU at the limit: ${(share * 100).toFixed(1)} %`);
+    assert.ok(share < 0.2, `${(share * 100).toFixed(1)} % CPU while accept fails`);
+    for (const c of connections) c.destroy();
+    const freed = Date.now();
+    let r;
+    for (;;) {
+      try {
+        r = await get(tight.base, '/healthz');
+        if (r.status === 200) break;
+      } catch { /* still full */ }
+      if (Date.now() - freed > 5000) break;
+      await new Promise((ok) => setTimeout(ok, 20));
+    }
+    t.diagnostic(`served again ${Date.now() - freed} ms after the connections closed`);
+    assert.equal(r?.status, 200);
+    assert.ok(Date.now() - freed < 1000, 'served again within 1 s');
+  } finally {
+    for (const c of connections) c.destroy();
+    await tight.stop();
+  }
+});
