@@ -201,6 +201,8 @@ describe('cairn sync-trials against a fake registry', () => {
         s.protocolSection.statusModule.lastUpdatePostDateStruct = { date: today, type: 'ACTUAL' };
       });
       registry.requests.length = 0;
+      // To the second, as the store keeps it.
+      const laterStarted = `${new Date().toISOString().slice(0, 19)}Z`;
       const later = await syncTrials(data, registry);
       assert.equal(later.code, 0, later.stderr);
       assert.equal(registry.requests.length, 1, 'one page of changes');
@@ -213,6 +215,14 @@ describe('cairn sync-trials against a fake registry', () => {
 
       await eventually('the closed trial leaves the finder',
         async () => (await finderIds(srv.base)).length === expected.size - 1);
+      // The registry named no change for the others: they are checked as of the later run.
+      const other = recruiting.results.find((x) => x.nct_id !== closing).nct_id;
+      const checked = (await api(srv.base, `/api/v1/trials/${other}`)).checked_at;
+      assert.ok(checked >= laterStarted, `${other} checked at ${checked}, the later run began ${laterStarted}`);
+      const now = new Date();
+      const inWords = `${now.getUTCDate()} ${now.toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' })} ${now.getUTCFullYear()}`;
+      assert.ok((await get(srv.base, `/trials/${other}`)).text.includes(
+        `We last checked this trial against ClinicalTrials.gov on ${inWords}.`), inWords);
       assert.ok(!(await finderIds(srv.base)).includes(closing));
       assert.ok(!(await api(srv.base, '/api/v1/trials')).results.some((x) => x.nct_id === closing));
       assert.equal((await get(srv.base, `/trials/${closing}`)).status, 404);
