@@ -236,6 +236,40 @@ describe('cairn sync-trials against a fake registry', () => {
     }
   });
 
+  test('serve --sync-trials syncs a data folder never synced as it starts; a restart the same day does not', async () => {
+    const data = freshData();
+    // Twelve hours from now in London: the hour last came hours ago and does not come during the test.
+    const londonHour = Number(new Intl.DateTimeFormat('en-GB',
+      { timeZone: 'Europe/London', hour: '2-digit', hourCycle: 'h23' }).format(new Date()));
+    const hour = String((londonHour + 12) % 24).padStart(2, '0');
+    const args = ['--data', data, '--sync-trials', `daily@${hour}`, '--registry', registry.base,
+      '--registry-interval-ms', '0', '--registry-backoff-ms', '10', '--registry-attempts', '2'];
+    registry.requests.length = 0;
+    let srv = await startCairn({ args });
+    try {
+      await eventually('the synced trials reach the running finder',
+        async () => (await finderIds(srv.base)).length === expected.size, 30000);
+      assert.deepEqual(new Set(await finderIds(srv.base)), expected);
+      await eventually('the run is logged', async () => /trial sync: the next run is at/.test(srv.log()));
+      assert.match(srv.log(), new RegExp(`cairn: trial sync: starting \\(daily at ${hour}:00 Europe/London\\)`));
+      assert.match(srv.log(), new RegExp(`cairn: trial sync: Sync: ${pages} pages, ${expected.size} added, 0 updated, `));
+      assert.equal(registry.requests.length, pages, 'one run, every page once');
+    } finally {
+      await srv.stop();
+    }
+    registry.requests.length = 0;
+    srv = await startCairn({ args });
+    try {
+      await eventually('the restarted server says when it will sync',
+        async () => /trial sync: the next run is at \d{4}-\d\d-\d\dT\d\d:00:00Z/.test(srv.log()));
+      assert.doesNotMatch(srv.log(), /trial sync: starting/);
+      assert.equal(registry.requests.length, 0, 'no second run the same day');
+      assert.equal((await finderIds(srv.base)).length, expected.size);
+    } finally {
+      await srv.stop();
+    }
+  });
+
   test('bad usage is exit 2 and touches nothing', async () => {
     const data = freshData();
     for (const args of [['--registry', 'ftp://x'], ['--registry-attempts', '0'], ['stray']]) {
