@@ -3,7 +3,8 @@
 // imported once, a run that fails part-way is carried on by the next with
 // nothing lost or duplicated, a 429 is waited out, a broken page changes
 // nothing, and a later run asks only for what changed since, so a trial that
-// closed leaves the finder of a running server.
+// closed leaves the finder of a running server. `serve --sync-trials` syncs a
+// data folder never synced as it starts, and staff see the last run on /account.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -13,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { bin, root, startCairn } from './cairn_server.mjs';
 import { get } from './http_client.mjs';
 import { startFakeRegistry } from './fake_registry.mjs';
+import { signedInStaff } from './web_visitor.mjs';
 import { inScope } from './trial_scope.mjs';
 
 const TRIALS = resolve(root, '../shared/data/trials');
@@ -265,6 +267,40 @@ describe('cairn sync-trials against a fake registry', () => {
       assert.doesNotMatch(srv.log(), /trial sync: starting/);
       assert.equal(registry.requests.length, 0, 'no second run the same day');
       assert.equal((await finderIds(srv.base)).length, expected.size);
+    } finally {
+      await srv.stop();
+    }
+  });
+
+  test('staff see the last run on their home page: never run, stopped part-way, then OK', async () => {
+    const srv = await startCairn({ args: ['--trust-proxy', 'on'] });
+    try {
+      const editor = await signedInStaff(srv, 'editor', 'Sync Editor');
+      const box = async (visitor) => {
+        const r = await visitor.get('/account');
+        assert.equal(r.status, 200);
+        const at = r.text.indexOf('<h2 id="trial-sync">Clinical trials sync</h2>');
+        return at < 0 ? null : r.text.slice(at, r.text.indexOf('</section>', at));
+      };
+      assert.match(await box(editor), /Never run\./);
+      const member = await signedInStaff(srv, 'member', 'Sync Member');
+      assert.equal(await box(member), null, 'members see no sync box');
+
+      registry.fail('500', { page: 2, times: 2 });
+      const failed = await syncTrials(srv.data, registry);
+      assert.equal(failed.code, 1, failed.stdout);
+      let shown = await box(editor);
+      assert.match(shown, /Last run<\/dt><dd class="nhsuk-summary-list__value">\d{1,2} [A-Z][a-z]+ \d{4} at \d\d:\d\d UTC<\/dd>/);
+      assert.match(shown, /<strong class="nhsuk-tag nhsuk-tag--red">Failed<\/strong>/);
+      assert.match(shown, /Sync stopped at page 2 after 1 new pages .*The next run carries on from page 2\./);
+      assert.match(shown, /Took<\/dt><dd class="nhsuk-summary-list__value">\d+\.\d seconds<\/dd>/);
+
+      const resumed = await syncTrials(srv.data, registry);
+      assert.equal(resumed.code, 0, resumed.stderr);
+      shown = await box(editor);
+      assert.match(shown, /<strong class="nhsuk-tag nhsuk-tag--green">OK<\/strong>/);
+      assert.ok(shown.includes(`>${resumed.stdout.trim()}</dd>`), `${resumed.stdout} in ${shown}`);
+      assert.doesNotMatch(shown, /Failed|Never run/);
     } finally {
       await srv.stop();
     }
