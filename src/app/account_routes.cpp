@@ -209,6 +209,8 @@ class AccountPages {
       p.staff_links.push_back({"Moderation queue", "/staff/moderation"});
     if (role == Role::nurse || role == Role::admin)
       p.staff_links.push_back({"Nurse inbox", "/staff/helpline"});
+    if (role != Role::member)
+      p.trial_sync = d_.trial_sync.sync_state();
     p.unread_messages = d_.forum.unread_messages(*account);
     if (c.has_query("welcome"))
       p.notice = "Your account has been created.";

@@ -8,13 +8,15 @@
 #include "app/site_content.hpp"
 #include "forum/member_forum.hpp"
 #include "http/message.hpp"
+#include "store/trial_sync_store.hpp"
 
 namespace cairn::app {
 
 struct AccountDeps {
   accounts::AccountService& accounts;
   const SiteContent& site;
-  forum::MemberForum& forum;  // the Cancer Chat part of the account page
+  forum::MemberForum& forum;          // the Cancer Chat part of the account page
+  store::TrialSyncStore& trial_sync;  // the registry sync's last run, for staff
 };
 
 // The handlers keep a reference to `deps`: it must outlive the routes.

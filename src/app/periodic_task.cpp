@@ -5,12 +5,13 @@
 
 namespace cairn::app {
 
-PeriodicTask::PeriodicTask(std::string name, std::chrono::milliseconds every,
-                           std::function<void()> run, std::ostream& log)
-    : thread_([this, name = std::move(name), every, run = std::move(run), &log] {
+PeriodicTask::PeriodicTask(std::string name, std::chrono::milliseconds first,
+                           std::chrono::milliseconds every, std::function<void()> run,
+                           std::ostream& log)
+    : thread_([this, name = std::move(name), first, every, run = std::move(run), &log] {
         std::unique_lock lock(mutex_);
-        while (!stop_) {
-          wake_.wait_for(lock, every);
+        for (auto wait = first; !stop_; wait = every) {
+          wake_.wait_for(lock, wait, [this] { return stop_; });
           if (stop_)
             break;
           lock.unlock();

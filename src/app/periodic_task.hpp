@@ -1,6 +1,6 @@
 // A function run every so often on a thread of its own until the task is
-// destroyed (which waits for a run in progress): the forum's daily digests.
-// A failing run is logged and the next one tried as usual.
+// destroyed (which waits for a run in progress): the forum's daily digests,
+// the daily trial sync. A failing run is logged and the next one tried as usual.
 #pragma once
 
 #include <chrono>
@@ -15,8 +15,13 @@ namespace cairn::app {
 
 class PeriodicTask {
  public:
+  // The first run `every` after the start.
   PeriodicTask(std::string name, std::chrono::milliseconds every, std::function<void()> run,
-               std::ostream& log);
+               std::ostream& log)
+      : PeriodicTask(std::move(name), every, every, std::move(run), log) {}
+  // The first run `first` after the start, then `every` after the end of each.
+  PeriodicTask(std::string name, std::chrono::milliseconds first, std::chrono::milliseconds every,
+               std::function<void()> run, std::ostream& log);
   ~PeriodicTask();
   PeriodicTask(const PeriodicTask&) = delete;
   PeriodicTask& operator=(const PeriodicTask&) = delete;

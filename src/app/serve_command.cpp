@@ -8,6 +8,7 @@
 #include "app/account_routes.hpp"
 #include "app/commands.hpp"
 #include "app/content_import.hpp"
+#include "app/daily_trial_sync.hpp"
 #include "app/live_refresh.hpp"
 #include "app/periodic_task.hpp"
 #include "app/serve_options.hpp"
@@ -86,7 +87,7 @@ std::unique_ptr<search::SearchIndex> open_search(const Options& options,
 }
 
 int serve(Services& services, const http::StaticAssets& assets, const trials::Places& places,
-          const Clock& clock) {
+          const std::optional<trials::TrialScope>& sync_scope, const Clock& clock) {
   const Options& options = services.options();
   store::Store& store = services.store();
   trials::TrialFinder finder(store.trials(), store.changes());
@@ -149,6 +150,9 @@ int serve(Services& services, const http::StaticAssets& assets, const trials::Pl
     PeriodicTask digests(
         "forum digests", digest_every, [&services] { services.reply_notifier.send_due_digests(); },
         std::cerr);
+    std::optional<DailyTrialSync> trial_sync;
+    if (sync_scope)
+      trial_sync.emplace(store, *sync_scope, options, clock, std::cerr);
     server.run();
   }
   std::cerr << "cairn: stopped\n";
@@ -177,7 +181,13 @@ int serve_command(const Args& args) {
                                       "--forum-slow-mode",
                                       "--forum-digest-seconds",
                                       "--max-connections",
-                                      "--max-connections-per-address"});
+                                      "--max-connections-per-address",
+                                      "--sync-trials",
+                                      "--registry",
+                                      "--registry-interval-ms",
+                                      "--registry-backoff-ms",
+                                      "--registry-attempts",
+                                      "--query"});
   if (!options) {
     std::cerr << "cairn serve: " << options.error().message << "\n";
     return 2;
@@ -197,8 +207,18 @@ int serve_command(const Args& args) {
     std::cerr << "cairn serve: " << places.error().message << "\n";
     return 2;
   }
+  // Read once at the start, like the rest of the content folder.
+  std::optional<trials::TrialScope> sync_scope;
+  if (options->sync_trials_hour) {
+    auto scope = ContentFolder::load_trial_scope(options->content_dir);
+    if (!scope) {
+      std::cerr << "cairn serve: " << scope.error().message << "\n";
+      return 2;
+    }
+    sync_scope = std::move(*scope);
+  }
   auto assets = http::StaticAssets::load(options->web_dir);
-  return serve(*services, assets, *places, clock);
+  return serve(*services, assets, *places, sync_scope, clock);
 }
 
 }  // namespace cairn::app

@@ -9,7 +9,7 @@ SiteRoutes::SiteRoutes(Services& s, const SiteContent& site, const search::Searc
                        const Clock& clock, std::function<void()> published)
     : site_(site),
       index_(index),
-      account_{s.accounts, site, s.member_forum},
+      account_{s.accounts, site, s.member_forum, s.store().trial_sync()},
       forum_{s.forum, s.moderation, site, s.content().forum_rules, s.member_forum, index},
       member_forum_{s.member_forum, s.reply_notifier, site},
       moderation_tools_{s.moderation, s.watched_words, site},

@@ -62,7 +62,9 @@ std::vector<views::TrialSite> ordered_sites(const trials::Trial& trial,
   return sites;
 }
 
-nlohmann::json trial_json(const trials::Trial& t, const std::vector<views::TrialSite>& sites) {
+nlohmann::json trial_json(const trials::FoundTrial& found,
+                          const std::vector<views::TrialSite>& sites) {
+  const trials::Trial& t = found.trial;
   auto criteria = trials::split_criteria(t.eligibility.criteria);
   nlohmann::json phases = nlohmann::json::array();
   for (const auto& p : t.phases)
@@ -113,12 +115,14 @@ nlohmann::json trial_json(const trials::Trial& t, const std::vector<views::Trial
           {"start_date", t.start_date},
           {"completion_date", t.completion_date},
           {"last_update", t.last_update},
+          {"status_verified", t.status_verified},
+          {"checked_at", found.checked_at},
           {"url", trials::trial_path(t.nct_id)},
           {"record_url", "https://clinicaltrials.gov/study/" + t.nct_id}};
 }
 
 // The trial named by the path's {id}.
-Result<trials::Trial> trial_at(const RequestContext& c, const trials::TrialFinder& finder) {
+Result<trials::FoundTrial> trial_at(const RequestContext& c, const trials::TrialFinder& finder) {
   std::string id(c.path_param("id"));
   auto trial = valid_nct(id) ? finder.trial(id) : std::nullopt;
   if (!trial)
@@ -165,9 +169,9 @@ void add_trials_routes(Routes& routes, TrialsDeps deps) {
       return trial.error();
     // A place that is not known only leaves the sites in their usual order here.
     auto near = near_place(c, deps.places);
-    auto sites = ordered_sites(*trial, near ? *near : std::nullopt);
-    auto body = views::render_trial_page(*trial, sites, near && *near ? (*near)->name : "",
-                                         iso_date(deps.clock.now()));
+    auto sites = ordered_sites(trial->trial, near ? *near : std::nullopt);
+    auto body = views::render_trial_page(trial->trial, sites, near && *near ? (*near)->name : "",
+                                         iso_date(deps.clock.now()), trial->checked_at);
     return Outcome::page(views::render_layout(deps.site.chrome(), body.shell, body.main));
   });
   routes.add("GET", "/api/v1/trials", [deps](RequestContext& c) -> Outcome {
@@ -184,7 +188,7 @@ void add_trials_routes(Routes& routes, TrialsDeps deps) {
     auto near = near_place(c, deps.places);
     if (!near)
       return near.error();
-    return Outcome::json(json_text(trial_json(*trial, ordered_sites(*trial, *near))));
+    return Outcome::json(json_text(trial_json(*trial, ordered_sites(trial->trial, *near))));
   });
 }
 

@@ -143,11 +143,11 @@ FinderResult TrialFinder::lm_trials(int limit) const {
   return search(query);
 }
 
-std::optional<Trial> TrialFinder::trial(std::string_view nct_id) const {
+std::optional<FoundTrial> TrialFinder::trial(std::string_view nct_id) const {
   auto stored = trials_.trial(nct_id);
   if (!stored)
     return std::nullopt;
-  return trial_from_storage(stored->content);
+  return FoundTrial{trial_from_storage(stored->content), std::move(stored->checked_at)};
 }
 
 std::size_t TrialFinder::size() const {

@@ -7,6 +7,7 @@
 #include <mutex>
 #include <optional>
 #include <shared_mutex>
+#include <string>
 #include <string_view>
 
 #include "store/page_store.hpp"
@@ -18,6 +19,13 @@
 #include "trials/trial_index.hpp"
 
 namespace cairn::trials {
+
+// One trial in full, for its page, and when an import or registry sync last
+// saw it (ISO 8601 UTC; the store's, not the record's).
+struct FoundTrial {
+  Trial trial;
+  std::string checked_at;
+};
 
 class TrialFinder {
  public:
@@ -38,8 +46,7 @@ class TrialFinder {
   // 'Trials for leptomeningeal metastases' on the LM pages: recruiting, filed
   // under LM or a synonym (never because criteria mention it), UK sites first.
   FinderResult lm_trials(int limit) const;
-  // One trial in full, for its page.
-  std::optional<Trial> trial(std::string_view nct_id) const;
+  std::optional<FoundTrial> trial(std::string_view nct_id) const;
   std::size_t size() const;
 
  private:

@@ -252,7 +252,7 @@ void read_registry_class(FieldReader& r, const json& record, RegistryClass& out)
 }
 
 // Every key on the path to a field parse_record reads.
-constexpr std::array<std::string_view, 54> kKeptKeys = {"abbrev",
+constexpr std::array<std::string_view, 55> kKeptKeys = {"abbrev",
                                                         "ancestors",
                                                         "armsInterventionsModule",
                                                         "briefSummary",
@@ -303,6 +303,7 @@ constexpr std::array<std::string_view, 54> kKeptKeys = {"abbrev",
                                                         "state",
                                                         "status",
                                                         "statusModule",
+                                                        "statusVerifiedDate",
                                                         "studyType",
                                                         "term",
                                                         "type"};
@@ -358,6 +359,10 @@ Result<ParsedRecord> parse_study(const json& record) {
   t.start_date = date_of("startDateStruct");
   t.completion_date = date_of("completionDateStruct");
   t.last_update = date_of("lastUpdatePostDateStruct");
+  t.status_verified = r.text(status, "statusVerifiedDate", kS);
+  if (!t.status_verified.empty() && !is_date(t.status_verified)) {
+    r.fail("bad date '" + t.status_verified + "' in " + std::string(kS) + ".statusVerifiedDate");
+  }
 
   const json* sponsors = r.object(protocol, "sponsorCollaboratorsModule", kP);
   t.sponsor =

@@ -186,6 +186,7 @@ void from_json(const json& j, Trial& t) {
     }
   }
   t.last_update = text(j, "last_update");
+  t.status_verified = text(j, "status_verified");
 }
 
 std::string trial_to_storage(const Trial& t) {
@@ -239,6 +240,7 @@ std::string trial_to_storage(const Trial& t) {
     o.text("email", c.email);
   });
   w.text("last_update", t.last_update);
+  w.text("status_verified", t.status_verified);
   w.end('}');
   return w.take();
 }
@@ -247,7 +249,7 @@ Trial trial_from_storage(std::string_view content, bool for_search) {
   auto keep_all = [](int, std::string_view) { return true; };
   auto keep_for_search = [](int depth, std::string_view key) {
     return !((depth == 1 && (key == "central_contacts" || key == "sponsor" || key == "start_date" ||
-                             key == "completion_date")) ||
+                             key == "completion_date" || key == "status_verified")) ||
              (depth == 2 && key == "criteria") ||
              (depth == 3 && (key == "state" || key == "status")));
   };

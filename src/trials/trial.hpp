@@ -62,7 +62,8 @@ struct Trial {
   std::string sponsor;
   std::vector<Location> locations;
   std::vector<Contact> central_contacts;
-  std::string last_update;  // lastUpdatePostDateStruct.date
+  std::string last_update;      // lastUpdatePostDateStruct.date
+  std::string status_verified;  // statusVerifiedDate: when the team last confirmed the status
 
   // The title to show: the brief one, else the official one.
   const std::string& title() const { return brief_title.empty() ? official_title : brief_title; }

@@ -5,6 +5,7 @@
 #include "views/components.hpp"
 #include "views/forum_views.hpp"
 #include "views/html.hpp"
+#include "views/trial_sync_view.hpp"
 
 namespace cairn::views {
 
@@ -202,6 +203,8 @@ SafeHtml render_account(const Chrome& chrome, const AccountPage& p) {
     }
     h << "</ul>\n"_m;
   }
+  if (p.trial_sync)
+    h << render_trial_sync_box(*p.trial_sync);
   h << "<form method=\"post\" action=\"/account/sign-out\">\n"_m;
   write_csrf_field(h, p.csrf_token);
   write_submit_button(h, "Sign out", ButtonStyle::secondary);

@@ -3,10 +3,12 @@
 // components; every value typed is escaped, and kept on error except passwords.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/safe_html.hpp"
+#include "store/trial_sync_store.hpp"
 #include "views/components.hpp"
 #include "views/layout.hpp"
 
@@ -37,6 +39,8 @@ struct AccountPage {
   };
   std::vector<Link> staff_links;  // the staff pages this account's role may use
   int unread_messages = 0;        // moderators' messages not yet read
+  // For staff: the registry sync's last run.
+  std::optional<store::TrialSyncState> trial_sync;
 };
 
 struct PasswordPage {

@@ -39,7 +39,8 @@ struct PageShell {
 
 SafeHtml render_layout(const Chrome& chrome, const PageShell& shell, const SafeHtml& main);
 
-// "2023-08-30" -> "30 August 2023"; other text is returned as it is.
+// "2023-08-30" -> "30 August 2023", "2023-08" -> "August 2023" (the registry
+// dates some things to the month); other text is returned as it is.
 std::string format_date(std::string_view iso_date);
 
 }  // namespace cairn::views

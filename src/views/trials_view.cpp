@@ -314,10 +314,11 @@ std::string record_url(std::string_view nct_id) {
   return "https://clinicaltrials.gov/study/" + url_encode(nct_id);
 }
 
-// Last updated more than a year before `today` (both "yyyy-mm-dd"; ISO dates
-// compare as text). A record without a date makes no claim either way.
-bool record_is_old(std::string_view last_update, std::string_view today) {
-  if (last_update.size() < 4 || today.size() < 10)
+// A registry date ("yyyy-mm-dd", or "yyyy-mm" for a whole month) wholly more
+// than a year before `today` ("yyyy-mm-dd"); ISO dates compare as text. No
+// date makes no claim either way.
+bool more_than_a_year_before(std::string_view date, std::string_view today) {
+  if ((date.size() != 7 && date.size() != 10) || today.size() < 10)
     return false;
   int year = 0;
   for (char c : today.substr(0, 4)) {
@@ -325,8 +326,14 @@ bool record_is_old(std::string_view last_update, std::string_view today) {
       return false;
     year = year * 10 + (c - '0');
   }
-  std::string year_ago = std::to_string(year - 1) + std::string(today.substr(4));
-  return last_update < std::string_view(year_ago);
+  std::string year_ago = std::to_string(year - 1) + std::string(today.substr(4, 6));
+  // A month counts only once all of it is past: May 2025 is not yet a year old on 2 May 2026.
+  return date < std::string_view(year_ago).substr(0, date.size());
+}
+
+// "on 1 May 2024", or "in May 2024" for a date to the month.
+std::string on_date(std::string_view date) {
+  return (date.size() == 7 ? "in " : "on ") + format_date(date);
 }
 
 bool in_uk(const TrialSite& s) {
@@ -346,7 +353,7 @@ void fact_row(Html& h, Markup key, std::string_view value) {
 
 // The few facts people decide on, near the top, before the long texts.
 void write_key_facts(Html& h, const trials::Trial& t, const std::vector<TrialSite>& sites,
-                     const std::string& near_name) {
+                     const std::string& near_name, std::string_view checked_at) {
   h << R"(<section class="cairn-key-facts" aria-labelledby="key-facts"><h2 id="key-facts" class="nhsuk-heading-m">Key facts</h2><dl class="nhsuk-summary-list">)"_m;
   Html status;
   status_tag(status, t.overall_status);
@@ -379,7 +386,34 @@ void write_key_facts(Html& h, const trials::Trial& t, const std::vector<TrialSit
     h << R"(<p class="nhsuk-body-s cairn-last-updated">Last updated on ClinicalTrials.gov: )"_m
       << format_date(t.last_update) << "</p>"_m;
   }
+  if (checked_at.size() >= 10) {
+    h << R"(<p class="nhsuk-body-s cairn-last-checked">We last checked this trial against ClinicalTrials.gov on )"_m
+      << format_date(checked_at.substr(0, 10)) << ".</p>"_m;
+  }
   h << "</section>\n"_m;
+}
+
+// The status the team last confirmed (else the record's last update) is more
+// than a year old: say so, and how to find out whether the trial still recruits.
+void write_stale_warning(Html& h, const trials::Trial& t, std::string_view today) {
+  const bool verified = !t.status_verified.empty();
+  const std::string& since = verified ? t.status_verified : t.last_update;
+  if (!more_than_a_year_before(since, today))
+    return;
+  h << R"(<div class="nhsuk-warning-callout cairn-trial-stale"><h2 class="nhsuk-warning-callout__label"><span role="text"><span class="nhsuk-u-visually-hidden">Important: </span>The status may be out of date</span></h2><p>)"_m;
+  if (verified) {
+    h << "The trial team last confirmed this trial's status on ClinicalTrials.gov "_m
+      << on_date(since) << ", more than a year ago."_m;
+  } else {
+    h << "This record was last updated on ClinicalTrials.gov "_m << on_date(since)
+      << ", more than a year ago."_m;
+  }
+  h << " The trial may have stopped or started recruiting since.</p><p>To check, "_m;
+  if (!t.central_contacts.empty())
+    h << R"(<a href="#how">contact the trial team</a> (their details are under How to take part) or )"_m;
+  h << "<a href=\""_m << record_url(t.nct_id)
+    << R"(">look at the trial's record on ClinicalTrials.gov</a>. Your cancer doctor or nurse can also find out for you.</p></div>
+)"_m;
 }
 
 void write_site(Html& h, const TrialSite& s) {
@@ -477,7 +511,8 @@ PageBody render_trial_finder(const TrialFinderView& v) {
 }
 
 PageBody render_trial_page(const trials::Trial& t, const std::vector<TrialSite>& sites,
-                           const std::string& near_name, std::string_view today) {
+                           const std::string& near_name, std::string_view today,
+                           std::string_view checked_at) {
   PageBody body;
   body.shell.title = t.title();
   body.shell.description =
@@ -495,16 +530,9 @@ PageBody render_trial_page(const trials::Trial& t, const std::vector<TrialSite>&
     h << R"(<details class="nhsuk-details cairn-official-title"><summary class="nhsuk-details__summary"><span class="nhsuk-details__summary-text">Full title of the trial</span></summary><div class="nhsuk-details__text"><p>)"_m
       << t.official_title << "</p></div></details>\n"_m;
   }
-  write_key_facts(h, t, sites, near_name);
+  write_key_facts(h, t, sites, near_name, checked_at);
   // Right after the facts it qualifies, so the facts stay near the top.
-  if (record_is_old(t.last_update, today)) {
-    h << R"(<div class="nhsuk-warning-callout cairn-trial-stale"><h2 class="nhsuk-warning-callout__label"><span role="text"><span class="nhsuk-u-visually-hidden">Important: </span>The status may be out of date</span></h2><p>This record was last updated on ClinicalTrials.gov on )"_m
-      << format_date(t.last_update)
-      << R"(, more than a year ago. The trial may have stopped or started recruiting since. <a href=")"_m
-      << record_url(t.nct_id)
-      << R"(">Check the record on ClinicalTrials.gov</a>, or ask your cancer doctor or nurse.</p></div>
-)"_m;
-  }
+  write_stale_warning(h, t, today);
   h << "<h2 id=\"what\">What the trial is testing</h2>\n"_m;
   write_criteria_text(h, t.brief_summary);
   if (!t.interventions.empty()) {

@@ -29,10 +29,12 @@ struct TrialSite {
   std::optional<double> distance_miles;
 };
 
-// `today` ("yyyy-mm-dd") tells a record not updated for over a year, whose
-// status may be out of date.
+// `today` ("yyyy-mm-dd") tells a record whose status was last confirmed over a
+// year ago, which may be out of date; `checked_at` (ISO 8601 UTC, may be empty)
+// is when we last checked the trial against the registry.
 PageBody render_trial_page(const trials::Trial& trial, const std::vector<TrialSite>& sites,
-                           const std::string& near_name, std::string_view today);
+                           const std::string& near_name, std::string_view today,
+                           std::string_view checked_at);
 
 SafeHtml render_lm_trials_block(const trials::FinderResult& result);
 

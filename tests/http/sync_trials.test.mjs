@@ -3,7 +3,8 @@
 // imported once, a run that fails part-way is carried on by the next with
 // nothing lost or duplicated, a 429 is waited out, a broken page changes
 // nothing, and a later run asks only for what changed since, so a trial that
-// closed leaves the finder of a running server.
+// closed leaves the finder of a running server. `serve --sync-trials` syncs a
+// data folder never synced as it starts, and staff see the last run on /account.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -13,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { bin, root, startCairn } from './cairn_server.mjs';
 import { get } from './http_client.mjs';
 import { startFakeRegistry } from './fake_registry.mjs';
+import { signedInStaff } from './web_visitor.mjs';
 import { inScope } from './trial_scope.mjs';
 
 const TRIALS = resolve(root, '../shared/data/trials');
@@ -201,6 +203,8 @@ describe('cairn sync-trials against a fake registry', () => {
         s.protocolSection.statusModule.lastUpdatePostDateStruct = { date: today, type: 'ACTUAL' };
       });
       registry.requests.length = 0;
+      // To the second, as the store keeps it.
+      const laterStarted = `${new Date().toISOString().slice(0, 19)}Z`;
       const later = await syncTrials(data, registry);
       assert.equal(later.code, 0, later.stderr);
       assert.equal(registry.requests.length, 1, 'one page of changes');
@@ -213,6 +217,14 @@ describe('cairn sync-trials against a fake registry', () => {
 
       await eventually('the closed trial leaves the finder',
         async () => (await finderIds(srv.base)).length === expected.size - 1);
+      // The registry named no change for the others: they are checked as of the later run.
+      const other = recruiting.results.find((x) => x.nct_id !== closing).nct_id;
+      const checked = (await api(srv.base, `/api/v1/trials/${other}`)).checked_at;
+      assert.ok(checked >= laterStarted, `${other} checked at ${checked}, the later run began ${laterStarted}`);
+      const now = new Date();
+      const inWords = `${now.getUTCDate()} ${now.toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' })} ${now.getUTCFullYear()}`;
+      assert.ok((await get(srv.base, `/trials/${other}`)).text.includes(
+        `We last checked this trial against ClinicalTrials.gov on ${inWords}.`), inWords);
       assert.ok(!(await finderIds(srv.base)).includes(closing));
       assert.ok(!(await api(srv.base, '/api/v1/trials')).results.some((x) => x.nct_id === closing));
       assert.equal((await get(srv.base, `/trials/${closing}`)).status, 404);
@@ -223,6 +235,74 @@ describe('cairn sync-trials against a fake registry', () => {
     } finally {
       await srv.stop();
       restore();
+    }
+  });
+
+  test('serve --sync-trials syncs a data folder never synced as it starts; a restart the same day does not', async () => {
+    const data = freshData();
+    // Twelve hours from now in London: the hour last came hours ago and does not come during the test.
+    const londonHour = Number(new Intl.DateTimeFormat('en-GB',
+      { timeZone: 'Europe/London', hour: '2-digit', hourCycle: 'h23' }).format(new Date()));
+    const hour = String((londonHour + 12) % 24).padStart(2, '0');
+    const args = ['--data', data, '--sync-trials', `daily@${hour}`, '--registry', registry.base,
+      '--registry-interval-ms', '0', '--registry-backoff-ms', '10', '--registry-attempts', '2'];
+    registry.requests.length = 0;
+    let srv = await startCairn({ args });
+    try {
+      await eventually('the synced trials reach the running finder',
+        async () => (await finderIds(srv.base)).length === expected.size, 30000);
+      assert.deepEqual(new Set(await finderIds(srv.base)), expected);
+      await eventually('the run is logged', async () => /trial sync: the next run is at/.test(srv.log()));
+      assert.match(srv.log(), new RegExp(`cairn: trial sync: starting \\(daily at ${hour}:00 Europe/London\\)`));
+      assert.match(srv.log(), new RegExp(`cairn: trial sync: Sync: ${pages} pages, ${expected.size} added, 0 updated, `));
+      assert.equal(registry.requests.length, pages, 'one run, every page once');
+    } finally {
+      await srv.stop();
+    }
+    registry.requests.length = 0;
+    srv = await startCairn({ args });
+    try {
+      await eventually('the restarted server says when it will sync',
+        async () => /trial sync: the next run is at \d{4}-\d\d-\d\dT\d\d:00:00Z/.test(srv.log()));
+      assert.doesNotMatch(srv.log(), /trial sync: starting/);
+      assert.equal(registry.requests.length, 0, 'no second run the same day');
+      assert.equal((await finderIds(srv.base)).length, expected.size);
+    } finally {
+      await srv.stop();
+    }
+  });
+
+  test('staff see the last run on their home page: never run, stopped part-way, then OK', async () => {
+    const srv = await startCairn({ args: ['--trust-proxy', 'on'] });
+    try {
+      const editor = await signedInStaff(srv, 'editor', 'Sync Editor');
+      const box = async (visitor) => {
+        const r = await visitor.get('/account');
+        assert.equal(r.status, 200);
+        const at = r.text.indexOf('<h2 id="trial-sync">Clinical trials sync</h2>');
+        return at < 0 ? null : r.text.slice(at, r.text.indexOf('</section>', at));
+      };
+      assert.match(await box(editor), /Never run\./);
+      const member = await signedInStaff(srv, 'member', 'Sync Member');
+      assert.equal(await box(member), null, 'members see no sync box');
+
+      registry.fail('500', { page: 2, times: 2 });
+      const failed = await syncTrials(srv.data, registry);
+      assert.equal(failed.code, 1, failed.stdout);
+      let shown = await box(editor);
+      assert.match(shown, /Last run<\/dt><dd class="nhsuk-summary-list__value">\d{1,2} [A-Z][a-z]+ \d{4} at \d\d:\d\d UTC<\/dd>/);
+      assert.match(shown, /<strong class="nhsuk-tag nhsuk-tag--red">Failed<\/strong>/);
+      assert.match(shown, /Sync stopped at page 2 after 1 new pages .*The next run carries on from page 2\./);
+      assert.match(shown, /Took<\/dt><dd class="nhsuk-summary-list__value">\d+\.\d seconds<\/dd>/);
+
+      const resumed = await syncTrials(srv.data, registry);
+      assert.equal(resumed.code, 0, resumed.stderr);
+      shown = await box(editor);
+      assert.match(shown, /<strong class="nhsuk-tag nhsuk-tag--green">OK<\/strong>/);
+      assert.ok(shown.includes(`>${resumed.stdout.trim()}</dd>`), `${resumed.stdout} in ${shown}`);
+      assert.doesNotMatch(shown, /Failed|Never run/);
+    } finally {
+      await srv.stop();
     }
   });
 

@@ -444,12 +444,21 @@ describe('one trial', () => {
     const [y, m, d] = updated.split('-').map(Number);
     const words = `${d} ${new Date(Date.UTC(y, m - 1, d)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' })} ${y}`;
     assert.ok(facts.includes(`Last updated on ClinicalTrials.gov: ${words}`), `last updated ${words}`);
-    // The server's clock is the real one: an update over a year ago gets the warning.
+    // Imported when the server started: checked today.
+    const now = new Date();
+    const today = `${now.getUTCDate()} ${now.toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' })} ${now.getUTCFullYear()}`;
+    assert.ok(facts.includes(`We last checked this trial against ClinicalTrials.gov on ${today}.`), today);
+    // The server's clock is the real one: a status last verified (else a record
+    // last updated) wholly over a year ago gets the warning.
     const yearAgo = new Date();
     yearAgo.setUTCFullYear(yearAgo.getUTCFullYear() - 1);
-    const stale = updated < yearAgo.toISOString().slice(0, 10);
-    assert.equal(r.text.includes('The status may be out of date'), stale, `warning iff ${updated} is over a year ago`);
-    if (stale) assert.ok(r.text.includes(`<a href="https://clinicaltrials.gov/study/${withContacts}">Check the record on ClinicalTrials.gov</a>`));
+    const since = p.statusModule.statusVerifiedDate ?? updated;
+    const stale = since < yearAgo.toISOString().slice(0, since.length);
+    assert.equal(r.text.includes('The status may be out of date'), stale, `warning iff ${since} is over a year ago`);
+    if (stale) {
+      assert.ok(r.text.includes(`To check, <a href="#how">contact the trial team</a>`));
+      assert.ok(r.text.includes(`<a href="https://clinicaltrials.gov/study/${withContacts}">look at the trial's record on ClinicalTrials.gov</a>`));
+    }
     assert.match(r.text, /<h2 id="who">Who can join<\/h2>/);
     assert.match(r.text, /<h2 id="where">Where the trial is running<\/h2>/);
     assert.match(r.text, /<h2 id="how">How to take part<\/h2>/);

@@ -232,7 +232,9 @@ TEST_F(FinderTest, SeesNewAndChangedTrialsAfterRefreshWithoutReload) {
 TEST_F(FinderTest, GivesOneTrialInFull) {
   auto trial = finder_.trial("NCT90000003");
   ASSERT_TRUE(trial);
-  EXPECT_NE(trial->eligibility.criteria.find("No leptomeningeal disease"), std::string::npos);
+  EXPECT_NE(trial->trial.eligibility.criteria.find("No leptomeningeal disease"), std::string::npos);
+  EXPECT_EQ(trial->checked_at, store_->trials().trial("NCT90000003")->checked_at);
+  EXPECT_FALSE(trial->checked_at.empty());
   EXPECT_FALSE(finder_.trial("NCT00000000"));
 }
 

@@ -62,6 +62,23 @@ TEST(RecordParser, KeepsWhatPeopleNeedFromARealRecord) {
   EXPECT_TRUE(uk_site_with_geo);
 }
 
+TEST(RecordParser, KeepsWhenTheStatusWasLastVerifiedToTheMonthOrTheDay) {
+  auto trial = parse_record(real_study("mixed-export-10.json", "NCT05923281"));
+  ASSERT_TRUE(trial) << trial.error().message;
+  EXPECT_EQ(trial->status_verified, "2023-06");
+  json day = minimal();
+  day["protocolSection"]["statusModule"]["statusVerifiedDate"] = "2024-05-01";
+  auto by_day = parse_record_text(day.dump());
+  ASSERT_TRUE(by_day) << by_day.error().message;
+  EXPECT_EQ(by_day->status_verified, "2024-05-01");
+  EXPECT_EQ(trial_from_storage(trial_to_storage(*by_day)).status_verified, "2024-05-01");
+  EXPECT_EQ(parse_record(minimal())->status_verified, "");
+  json bad = minimal();
+  bad["protocolSection"]["statusModule"]["statusVerifiedDate"] = "lately";
+  EXPECT_EQ(reason_for(bad),
+            "bad date 'lately' in protocolSection.statusModule.statusVerifiedDate");
+}
+
 TEST(RecordParser, KeepsCentralContacts) {
   auto trial = parse_record(real_study("mixed-export-10.json", "NCT05923281"));
   ASSERT_TRUE(trial) << trial.error().message;
@@ -173,6 +190,7 @@ TEST(TrialStorage, ForSearchKeepsWhatTheFinderReadsAndDropsTheRest) {
   EXPECT_TRUE(light.eligibility.criteria.empty());
   EXPECT_TRUE(light.central_contacts.empty());
   EXPECT_TRUE(light.sponsor.empty());
+  EXPECT_TRUE(light.status_verified.empty());
   for (const auto& l : light.locations) EXPECT_TRUE(l.status.empty() && l.state.empty());
   // Everything the finder filters, scores or shows is still there.
   Trial expected = *trial;
@@ -181,6 +199,7 @@ TEST(TrialStorage, ForSearchKeepsWhatTheFinderReadsAndDropsTheRest) {
   expected.sponsor.clear();
   expected.start_date.clear();
   expected.completion_date.clear();
+  expected.status_verified.clear();
   for (auto& l : expected.locations) l.status.clear(), l.state.clear();
   EXPECT_EQ(light, expected);
 }

@@ -51,6 +51,8 @@ TEST(Layout, SiteStringsAreEscaped) {
 TEST(FormatDate, WritesDatesInWords) {
   EXPECT_EQ(format_date("2023-08-30"), "30 August 2023");
   EXPECT_EQ(format_date("2026-01-05"), "5 January 2026");
+  EXPECT_EQ(format_date("2024-05"), "May 2024");
+  EXPECT_EQ(format_date("2024-13"), "2024-13");
   EXPECT_EQ(format_date("soon"), "soon");
 }
 

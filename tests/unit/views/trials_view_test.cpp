@@ -108,7 +108,7 @@ std::vector<TrialSite> sites(std::size_t n, std::size_t uk) {
 }
 
 TEST(TrialPageView, PlainTitleFirstThenTheOfficialOneInAnExpander) {
-  auto html = render_trial_page(long_trial(), {}, "", "2025-06-01").main.str();
+  auto html = render_trial_page(long_trial(), {}, "", "2025-06-01", "").main.str();
   auto h1 = at(html, ">Plain &lt;title&gt;</h1>");
   EXPECT_EQ(count(html, "<h1"), 1u);
   EXPECT_LT(h1, at(html, "Full title of the trial</span></summary>"));
@@ -119,7 +119,7 @@ TEST(TrialPageView, KeyFactsInWordsNearTheTop) {
   auto t = long_trial();
   auto s = sites(3, 2);
   s[0].distance_miles = 4.3;
-  auto html = render_trial_page(t, s, "Leeds", "2025-06-01").main.str();
+  auto html = render_trial_page(t, s, "Leeds", "2025-06-01", "").main.str();
   auto facts = at(html, R"(<h2 id="key-facts")");
   EXPECT_LT(facts, at(html, R"(<h2 id="what")"));
   for (std::string_view fact :
@@ -134,28 +134,68 @@ TEST(TrialPageView, KeyFactsInWordsNearTheTop) {
         "Last updated on ClinicalTrials.gov: 1 March 2025"})
     EXPECT_GT(at(html, fact), facts) << fact;
   // No place asked about, no nearest site.
-  html = render_trial_page(t, sites(3, 2), "", "2025-06-01").main.str();
+  html = render_trial_page(t, sites(3, 2), "", "2025-06-01", "").main.str();
   EXPECT_FALSE(has(html, "Nearest site"));
 }
 
 TEST(TrialPageView, WarnsWhenTheRecordIsMoreThanAYearOld) {
-  auto t = long_trial();  // last updated 2025-03-01
+  auto t = long_trial();  // last updated 2025-03-01, no verified date
   auto warning = std::string("The status may be out of date");
-  EXPECT_FALSE(has(render_trial_page(t, {}, "", "2026-03-01").main.str(), warning))
+  EXPECT_FALSE(has(render_trial_page(t, {}, "", "2026-03-01", "").main.str(), warning))
       << "exactly a year is not more than a year";
-  auto html = render_trial_page(t, {}, "", "2026-03-02").main.str();
+  auto html = render_trial_page(t, {}, "", "2026-03-02", "").main.str();
   EXPECT_TRUE(has(html, warning));
   // The warning follows the key facts it qualifies: the facts stay near the top.
   EXPECT_LT(at(html, R"(<h2 id="key-facts")"), at(html, warning));
-  EXPECT_TRUE(has(html, "last updated on ClinicalTrials.gov on 1 March 2025"));
   EXPECT_TRUE(
-      has(html, R"(<a href="https://clinicaltrials.gov/study/NCT00000002">Check the record)"));
+      has(html, "last updated on ClinicalTrials.gov on 1 March 2025, more than a year ago"));
+  EXPECT_TRUE(has(html, R"(To check, <a href="https://clinicaltrials.gov/study/NCT00000002">look )"
+                        R"(at the trial's record on ClinicalTrials.gov</a>)"));
+  EXPECT_FALSE(has(html, R"(<a href="#how">)")) << "the record lists no contacts";
   t.last_update.clear();  // no date, no claim
-  EXPECT_FALSE(has(render_trial_page(t, {}, "", "2026-03-02").main.str(), warning));
+  EXPECT_FALSE(has(render_trial_page(t, {}, "", "2026-03-02", "").main.str(), warning));
+}
+
+TEST(TrialPageView, TheStatusLastVerifiedOverAYearAgoSaysHowToCheck) {
+  auto t = long_trial();
+  t.last_update = "2026-05-01";  // updated lately, but its status confirmed long ago
+  t.status_verified = "2024-05";
+  t.central_contacts = {{"Trial office", "CONTACT", "0113 000 0000", ""}};
+  auto warning = std::string("The status may be out of date");
+  auto html = render_trial_page(t, {}, "", "2026-06-01", "").main.str();
+  EXPECT_TRUE(has(html, warning));
+  EXPECT_TRUE(has(html,
+                  "The trial team last confirmed this trial's status on ClinicalTrials.gov "
+                  "in May 2024, more than a year ago."));
+  EXPECT_TRUE(has(html, R"(To check, <a href="#how">contact the trial team</a>)"));
+  EXPECT_TRUE(has(html, R"(<a href="https://clinicaltrials.gov/study/NCT00000002">look at)"));
+  EXPECT_LT(at(html, R"(<a href="#how">)"), at(html, R"(<h2 id="how">)"));
+
+  // A month counts once all of it is more than a year past.
+  t.status_verified = "2025-06";
+  EXPECT_FALSE(has(render_trial_page(t, {}, "", "2026-06-30", "").main.str(), warning));
+  EXPECT_TRUE(has(render_trial_page(t, {}, "", "2026-07-01", "").main.str(), warning));
+  // A recent verified date outweighs an old update.
+  t.status_verified = "2026-04-20";
+  t.last_update = "2023-01-01";
+  EXPECT_FALSE(has(render_trial_page(t, {}, "", "2026-06-01", "").main.str(), warning));
+  t.status_verified = "2025-05-31";
+  html = render_trial_page(t, {}, "", "2026-06-01", "").main.str();
+  EXPECT_TRUE(has(html, "status on ClinicalTrials.gov on 31 May 2025, more than a year ago"));
+}
+
+TEST(TrialPageView, SaysWhenWeLastCheckedTheTrialAgainstTheRegistry) {
+  auto html =
+      render_trial_page(long_trial(), {}, "", "2026-12-03", "2026-12-02T03:00:05Z").main.str();
+  EXPECT_GT(at(html, "We last checked this trial against ClinicalTrials.gov on 2 December 2026."),
+            at(html, "Last updated on ClinicalTrials.gov: 1 March 2025"));
+  EXPECT_LT(at(html, "We last checked"), at(html, R"(<h2 id="what")"));
+  EXPECT_FALSE(
+      has(render_trial_page(long_trial(), {}, "", "2026-12-03", "").main.str(), "We last checked"));
 }
 
 TEST(TrialPageView, EverySiteIsListedWithItsOwnStatus) {
-  auto html = render_trial_page(long_trial(), sites(25, 4), "", "2025-06-01").main.str();
+  auto html = render_trial_page(long_trial(), sites(25, 4), "", "2025-06-01", "").main.str();
   for (int i = 1; i <= 25; ++i)
     EXPECT_TRUE(has(html, "<strong>Site " + std::to_string(i) + "</strong>")) << i;
   EXPECT_FALSE(has(html, "more sites."));
