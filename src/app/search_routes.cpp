@@ -30,6 +30,15 @@ Result<search::SearchRequest> read_request(const RequestContext& c) {
   return r;
 }
 
+views::SearchResultsView::Result result_view(search::Hit hit) {
+  views::SearchResultsView::Result result{std::move(hit.type),   std::move(hit.title),
+                                          std::move(hit.url),    std::move(hit.snippet),
+                                          std::move(hit.status), {}};
+  for (auto& section : hit.sections)
+    result.sections.push_back({std::move(section.title), std::move(section.url)});
+  return result;
+}
+
 }  // namespace
 
 void add_search_routes(Routes& routes, const search::SearchIndex& index, const SiteContent& site) {
@@ -48,11 +57,10 @@ void add_search_routes(Routes& routes, const search::SearchIndex& index, const S
     view.notice = found.notice;
     view.page = found.page;
     view.page_size = found.page_size;
-    for (auto& hit : found.results) {
-      views::SearchResultsView::Result result{hit.type, hit.title, hit.url, hit.snippet, {}};
-      for (auto& section : hit.sections)
-        result.sections.push_back({std::move(section.title), std::move(section.url)});
-      view.results.push_back(std::move(result));
+    for (auto& hit : found.results) view.results.push_back(result_view(std::move(hit)));
+    for (auto& [type, hits] : found.others) {
+      auto& shown = view.others[type];
+      for (auto& hit : hits) shown.push_back(result_view(std::move(hit)));
     }
     auto body = views::render_search_page(view);
     return Outcome::page(views::render_layout(site.chrome(), body.shell, body.main)).no_store();

@@ -46,6 +46,7 @@ search::Document trial_document(const trials::Trial& trial) {
   doc.id = trial_document_id(trial.nct_id);
   doc.url = "/trials/" + trial.nct_id;
   doc.title = trial.title();
+  doc.status = trial.overall_status;
   doc.summary = trial.brief_summary.substr(0, 300);
   doc.body = trial.official_title + "\n" + trial.brief_summary;
   for (const auto& i : trial.interventions) doc.body += "\n" + i.name;

@@ -1,5 +1,6 @@
 // Keeps the search index in step with the store: each section of a page is a
-// result of its own, each trial one result; only what changed is re-indexed.
+// document of its own (search shows the page once, with its matching sections), each
+// trial one result; only what changed is re-indexed.
 #pragma once
 
 #include <cstdint>
@@ -15,7 +16,8 @@ namespace cairn::app {
 
 std::vector<search::Document> page_documents(const std::vector<PageText>& pages);
 // Found by title, summary, conditions, keywords and treatments; never by the
-// eligibility criteria ("no leptomeningeal disease" is not about LM).
+// eligibility criteria ("no leptomeningeal disease" is not about LM). Shown by its
+// title and status, with no snippet.
 search::Document trial_document(const trials::Trial& trial);
 // The search document id of a trial: "trial:NCT01234567".
 std::string trial_document_id(std::string_view nct_id);

@@ -18,6 +18,10 @@ struct Document {
                            // about each of its sections
   std::string body;        // plain text (no markup): searched, and the source of snippets
   std::vector<std::string> keywords;  // extra words the document should be found by
+  // A trial's recruitment status (a ClinicalTrials.gov code), shown instead of a snippet: a
+  // line cut from a trial record ("prognosis is poor for...") misleads out of context, so a
+  // result with a status has no snippet.
+  std::string status = {};
 };
 
 }  // namespace cairn::search

@@ -67,6 +67,10 @@ constexpr int kMaxPage = 1000;
 constexpr std::size_t kCorrectionAdvantage = 4;
 // A page's result lists this many of its best matching sections.
 constexpr Xapian::doccount kSectionsPerPage = 3;
+// With no type asked, this many of each other type's results are shown beside the pages.
+constexpr Xapian::doccount kOthersShown = 3;
+// What a search with no type asked lists as its results: the rest are shown apart.
+const std::string kFirstType = "pages";
 
 // Anyone can write forum posts, misspellings included, so their words are never offered as
 // corrections.
@@ -271,9 +275,10 @@ struct Outcome {
   std::size_t total = 0;      // matches of the requested type
   std::size_t total_all = 0;  // matches of any type
   std::map<std::string, std::size_t> facets;
-  bool strict = false;    // every meaningful word matched together
-  Xapian::Query in_text;  // the words matched, for snippets
-  Xapian::Query query;    // what the results matched, whatever their type
+  bool strict = false;                         // every meaningful word matched together
+  Xapian::Query in_text;                       // the words matched, for snippets
+  Xapian::Query query;                         // what the results matched, whatever their type
+  std::map<std::string, Xapian::MSet> others;  // with no type asked: other types' best
 };
 
 }  // namespace
@@ -436,7 +441,8 @@ struct SearchIndex::Impl {
       doc.add_value(kPageSlot, page);
     }
     StoredFields stored{valid_utf8(d.type),       valid_utf8(d.url),     valid_utf8(d.title),
-                        valid_utf8(d.page_title), valid_utf8(d.summary), valid_utf8(d.body)};
+                        valid_utf8(d.page_title), valid_utf8(d.summary), valid_utf8(d.body),
+                        valid_utf8(d.status)};
     doc.set_data(stored.encode());
     return doc;
   }
@@ -643,7 +649,7 @@ struct SearchIndex::Impl {
     // Counting every match exactly costs time in proportion to the matches; past this many
     // the totals and facet counts are Xapian's estimates, scaled from the ones it checked.
     Xapian::doccount check = std::min<Xapian::doccount>(r.db.get_doccount(), kExactCountLimit);
-    bool filtered = !type.empty();
+    const std::string& shown = type.empty() ? kFirstType : type;
 
     auto run = [&](Xapian::Query::op op) {
       Xapian::Query query(Xapian::Query::OP_AND_MAYBE,
@@ -655,7 +661,7 @@ struct SearchIndex::Impl {
       TypeCounter spy(r);
       enquire.add_matchspy(&spy);
       // Asking for no documents would make the matcher count every match with the spy.
-      out.mset = enquire.get_mset(filtered ? 0 : offset, size, check);
+      out.mset = enquire.get_mset(0, size, check);
       out.total_all = out.mset.get_matches_estimated();
       out.facets.clear();
       double seen = static_cast<double>(spy.seen());
@@ -669,17 +675,48 @@ struct SearchIndex::Impl {
     out.strict = known.size() == concepts.size() && out.total_all > 0;
     if (out.total_all == 0 && known.size() > 1)
       query = run(Xapian::Query::OP_OR);
-    out.total = out.total_all;
     out.query = query;
-    if (filtered && out.total_all > 0) {
+    if (out.total_all == 0)
+      return out;
+    auto of_type = [&](const std::string& t, Xapian::doccount from, Xapian::doccount count) {
       Xapian::Enquire enquire(r.db);
       enquire.set_collapse_key(kPageSlot);
       enquire.set_query(
-          Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(kTypePrefix + type)));
-      out.mset = enquire.get_mset(offset, size, check);
-      out.total = out.mset.get_matches_estimated();
-    } else if (filtered) {
-      out.total = 0;
+          Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(kTypePrefix + t)));
+      return enquire.get_mset(from, count, check);
+    };
+    out.mset = of_type(shown, offset, size);
+    out.total = out.mset.get_matches_estimated();
+    if (type.empty()) {
+      for (const auto& [other, count] : out.facets) {
+        if (other != shown)
+          out.others.emplace(other, of_type(other, 0, kOthersShown));
+      }
+    }
+    return out;
+  }
+
+  // The results in mset, with snippets highlighting `words` (from highlighting()); each
+  // page with its sections that match `query`.
+  std::vector<Hit> hits_of(Reader& r, const Xapian::MSet& words, const Xapian::Query& query,
+                           const Xapian::MSet& mset) {
+    std::vector<Hit> out;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      auto fields = StoredFields::decode(it.get_document().get_data());
+      if (!fields)
+        continue;
+      Hit hit;
+      hit.type = fields->type;
+      bool page = fields->type == "pages";
+      hit.title = fields->page_title.empty() ? fields->title : fields->page_title;
+      hit.url = page ? page_of(fields->url) : fields->url;
+      hit.score = it.get_weight();
+      hit.status = fields->status;
+      if (hit.status.empty())
+        hit.snippet = snippet_for(r, words, *fields);
+      if (page && (it.get_collapse_count() > 0 || is_section(fields->url)))
+        hit.sections = sections_of(r, query, hit.url);
+      out.push_back(std::move(hit));
     }
     return out;
   }
@@ -836,23 +873,13 @@ struct SearchIndex::Impl {
         out.total = outcome.total;
         out.facets = outcome.facets;
         Xapian::MSet words;
-        if (!outcome.mset.empty())
+        if (outcome.total_all > 0)
           words = highlighting(r, outcome.in_text);
-        for (auto it = outcome.mset.begin(); it != outcome.mset.end(); ++it) {
-          auto fields = StoredFields::decode(it.get_document().get_data());
-          if (!fields)
-            continue;
-          Hit hit;
-          hit.type = fields->type;
-          hit.title = fields->page_title.empty() ? fields->title : fields->page_title;
-          hit.url = fields->type == "pages" ? page_of(fields->url) : fields->url;
-          hit.score = it.get_weight();
-          hit.snippet = snippet_for(r, words, *fields);
-          if (fields->type == "pages" && (it.get_collapse_count() > 0 || is_section(fields->url)))
-            hit.sections = sections_of(r, outcome.query, hit.url);
-          out.results.push_back(std::move(hit));
-        }
-        out.notice = prefix_notice + notice_for(out, original_found, type);
+        out.results = hits_of(r, words, outcome.query, outcome.mset);
+        for (const auto& [other, mset] : outcome.others)
+          out.others[other] = hits_of(r, words, outcome.query, mset);
+        out.notice =
+            prefix_notice + notice_for(out, original_found, type.empty() ? kFirstType : type);
         return out;
       });
     } catch (const Xapian::Error& e) {
@@ -1133,17 +1160,25 @@ std::vector<std::string> SearchIndex::suggest(std::string_view prefix, std::size
 }
 
 nlohmann::json SearchResponse::to_json() const {
-  nlohmann::json results_json = nlohmann::json::array();
-  for (const auto& hit : results) {
-    nlohmann::json sections = nlohmann::json::array();
-    for (const auto& section : hit.sections)
-      sections.push_back({{"title", section.title}, {"url", section.url}});
-    results_json.push_back({{"type", hit.type},
-                            {"title", hit.title},
-                            {"url", hit.url},
-                            {"snippet", hit.snippet.str()},
-                            {"sections", std::move(sections)}});
-  }
+  auto hits_json = [](const std::vector<Hit>& hits) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& hit : hits) {
+      nlohmann::json sections = nlohmann::json::array();
+      for (const auto& section : hit.sections)
+        sections.push_back({{"title", section.title}, {"url", section.url}});
+      nlohmann::json item{{"type", hit.type},
+                          {"title", hit.title},
+                          {"url", hit.url},
+                          {"snippet", hit.snippet.str()},
+                          {"sections", std::move(sections)}};
+      if (!hit.status.empty())
+        item["status"] = hit.status;
+      out.push_back(std::move(item));
+    }
+    return out;
+  };
+  nlohmann::json others_json = nlohmann::json::object();
+  for (const auto& [type, hits] : others) others_json[type] = hits_json(hits);
   nlohmann::json facets_json = nlohmann::json::object();
   for (const auto& [type, count] : facets) facets_json[type] = count;
   return nlohmann::json{
@@ -1154,7 +1189,8 @@ nlohmann::json SearchResponse::to_json() const {
       {"page", page},
       {"page_size", page_size},
       {"facets", std::move(facets_json)},
-      {"results", std::move(results_json)},
+      {"results", hits_json(results)},
+      {"others", std::move(others_json)},
       {"notice", notice.empty() ? nlohmann::json(nullptr) : nlohmann::json(notice)},
   };
 }

@@ -30,33 +30,42 @@ struct SectionHit {
 // forum thread.
 struct Hit {
   std::string type;
-  std::string title;                 // for a page, the page's own title even when a section matched
-  std::string url;                   // for a page, its path (no anchor)
-  SafeHtml snippet;                  // escaped text, matched words in <mark>, from the best match
+  std::string title;  // for a page, the page's own title even when a section matched
+  std::string url;    // for a page, its path (no anchor)
+  // Escaped text, matched words in <mark>, from the best match; none for a result with a
+  // status.
+  SafeHtml snippet;
+  std::string status;                // a trial's recruitment status (a ClinicalTrials.gov code)
   std::vector<SectionHit> sections;  // a page's best matching sections, best first
   double score = 0;
 };
 
 struct SearchRequest {
   std::string query;
-  std::string type;  // "" for all types
-  int page = 1;      // from 1; out of range values are brought into range
+  // "" for information first: the results are information pages, and `others` holds the
+  // first few results of each other type.
+  std::string type;
+  int page = 1;  // from 1; out of range values are brought into range
   int page_size = 10;
 };
 
 struct SearchResponse {
-  std::string query;                          // what was searched for, cleaned
-  std::optional<std::string> corrected;       // "did you mean", when a word looked misspelt
-  bool showing_corrected = false;             // the results are for `corrected`
-  std::size_t total = 0;                      // results of the requested type (a page once)
+  std::string query;                     // what was searched for, cleaned
+  std::optional<std::string> corrected;  // "did you mean", when a word looked misspelt
+  bool showing_corrected = false;        // the results are for `corrected`
+  std::size_t total = 0;  // results of the requested type (information pages when none was)
   std::map<std::string, std::size_t> facets;  // results per type, whatever type was asked
   std::vector<Hit> results;
+  // With no type asked: the best few results of each other type that matched (trials,
+  // forum), shown apart from the information pages; their counts are in facets.
+  std::map<std::string, std::vector<Hit>> others;
   std::string notice;  // plain text for the visitor: empty query, nothing found, and so on
   int page = 1;        // the page and size actually used
   int page_size = 10;
 
   // {query, corrected|null, showing_corrected, total, page, page_size, facets:{type:count},
-  //  results:[{type,title,url,snippet,sections:[{title,url}]}], notice|null}
+  //  results:[hit], others:{type:[hit]}, notice|null}, where hit is
+  //  {type,title,url,snippet,sections:[{title,url}]} and a trial's also has status
   nlohmann::json to_json() const;
 };
 

@@ -7,7 +7,7 @@ namespace cairn::search {
 namespace {
 
 // A record starts with this byte, then holds each field as a varint length and its bytes.
-constexpr char kFormat = '\x01';
+constexpr char kFormat = '\x02';
 
 void put_varint(std::string& out, std::size_t value) {
   while (value >= 0x80) {
@@ -32,7 +32,8 @@ bool get_varint(std::string_view& in, std::size_t& value) {
 }  // namespace
 
 std::string StoredFields::encode() const {
-  std::array<const std::string*, 6> fields{&type, &url, &title, &page_title, &summary, &body};
+  std::array<const std::string*, 7> fields{&type,    &url,  &title, &page_title,
+                                           &summary, &body, &status};
   std::size_t size = 1;
   for (const auto* f : fields) size += f->size() + 3;
   std::string out;
@@ -51,7 +52,7 @@ std::optional<StoredFields> StoredFields::decode(std::string_view record) {
   record.remove_prefix(1);
   StoredFields out;
   for (std::string* f :
-       {&out.type, &out.url, &out.title, &out.page_title, &out.summary, &out.body}) {
+       {&out.type, &out.url, &out.title, &out.page_title, &out.summary, &out.body, &out.status}) {
     std::size_t size = 0;
     if (!get_varint(record, size) || size > record.size())
       return std::nullopt;

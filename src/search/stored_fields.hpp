@@ -15,6 +15,7 @@ struct StoredFields {
   std::string page_title;
   std::string summary;
   std::string body;
+  std::string status;
 
   std::string encode() const;
   // Nothing when the record is not one encode() made (an index from other code).

@@ -2,6 +2,7 @@
 
 #include "core/text.hpp"
 #include "views/html.hpp"
+#include "views/trial_status.hpp"
 
 namespace cairn::views {
 
@@ -17,6 +18,15 @@ const char* type_label(const std::string& type) {
   if (type == "forum")
     return "Cancer Chat forum";
   return "All results";
+}
+
+// What one result is, under its title.
+const char* result_label(const std::string& type) {
+  if (type == "trials")
+    return "Clinical trial";
+  if (type == "forum")
+    return "Cancer Chat forum thread";
+  return "Information";
 }
 
 std::string search_href(const std::string& query, const std::string& type, int page) {
@@ -70,6 +80,52 @@ void write_paging(Html& h, const SearchResultsView& v) {
   h << "</ul></nav>\n"_m;
 }
 
+// One result: a page (with its matching sections), a trial (with its status, never a line
+// cut from its record) or a forum thread.
+void write_result(Html& h, const SearchResultsView::Result& r, Markup heading) {
+  h << R"(<li class="cairn-result"><)"_m << heading
+    << R"( class="nhsuk-heading-s cairn-result__title"><a href=")"_m << safe_href(r.url) << "\">"_m
+    << r.title << "</a></"_m << heading << R"(><p class="nhsuk-body-s cairn-result__meta">)"_m
+    << result_label(r.type);
+  if (!r.status.empty()) {
+    h << " "_m;
+    write_trial_status(h, r.status);
+  }
+  h << "</p>"_m;
+  if (r.status.empty())
+    h << R"(<p class="cairn-result__snippet">)"_m << r.snippet << "</p>"_m;
+  if (!r.sections.empty()) {
+    h << R"(<ul class="cairn-result__sections" aria-label="Parts of this page that match">)"_m;
+    for (const auto& section : r.sections)
+      h << "<li><a href=\""_m << safe_href(section.url) << "\">"_m << section.title
+        << "</a></li>"_m;
+    h << "</ul>"_m;
+  }
+  h << "</li>\n"_m;
+}
+
+// "12 trials mention this": the first few of another type, after the information pages,
+// with a link to all of them.
+void write_others(Html& h, const SearchResultsView& v, const std::string& type, std::size_t count,
+                  const std::vector<SearchResultsView::Result>& first) {
+  bool trials = type == "trials";
+  std::string noun =
+      trials ? (count == 1 ? "trial" : "trials") : (count == 1 ? "forum thread" : "forum threads");
+  std::string id = "search-others-" + type;
+  h << R"(<section class="cairn-search-others" aria-labelledby=")"_m << id
+    << R"("><h2 class="nhsuk-heading-m" id=")"_m << id << "\">"_m << type_label(type)
+    << R"(</h2><p class="cairn-search-others__count">)"_m << count << " "_m << noun
+    << (count == 1 ? " mentions this. "_m : " mention this. "_m) << "<a href=\""_m
+    << search_href(v.showing_corrected ? *v.corrected : v.query, type, 1) << "\">"_m
+    << (count == 1 ? "See the "_m : "See all "_m);
+  if (count > 1)
+    h << count << " "_m;
+  h << noun << "</a></p>"_m;
+  h << R"(<ul class="nhsuk-list cairn-results cairn-results--others">)"_m;
+  for (const auto& r : first) write_result(h, r, "h3"_m);
+  h << "</ul></section>\n"_m;
+}
+
 }  // namespace
 
 PageBody render_search_page(const SearchResultsView& v) {
@@ -109,27 +165,27 @@ PageBody render_search_page(const SearchResultsView& v) {
   }
   if (!v.query.empty() && !v.facets.empty())
     write_facets(h, v);
+  bool all_types = v.type.empty();
   if (!v.results.empty()) {
-    h << R"(<p class="nhsuk-body-s" aria-live="polite">)"_m << v.total
-      << (v.total == 1 ? " result"_m : " results"_m) << "</p>\n"_m;
+    h << R"(<p class="nhsuk-body-s" aria-live="polite">)"_m << v.total;
+    if (all_types)
+      h << (v.total == 1 ? " information page"_m : " information pages"_m) << "</p>\n"_m;
+    else
+      h << (v.total == 1 ? " result"_m : " results"_m) << "</p>\n"_m;
     h << R"(<ul class="nhsuk-list cairn-results">)"_m;
-    for (const auto& r : v.results) {
-      h << R"(<li class="cairn-result"><h2 class="nhsuk-heading-s cairn-result__title"><a href=")"_m
-        << safe_href(r.url) << "\">"_m << r.title << "</a></h2>"_m;
-      h << R"(<p class="nhsuk-body-s cairn-result__meta">)"_m << type_label(r.type)
-        << "</p><p class=\"cairn-result__snippet\">"_m << r.snippet << "</p>"_m;
-      if (!r.sections.empty()) {
-        h << R"(<ul class="cairn-result__sections">)"_m;
-        for (const auto& section : r.sections)
-          h << "<li><a href=\""_m << safe_href(section.url) << "\">"_m << section.title
-            << "</a></li>"_m;
-        h << "</ul>"_m;
-      }
-      h << "</li>\n"_m;
-    }
+    for (const auto& r : v.results) write_result(h, r, "h2"_m);
     h << "</ul>\n"_m;
     write_paging(h, v);
-  } else if (!v.query.empty()) {
+  }
+  if (all_types && v.page == 1) {
+    for (const char* type : {"trials", "forum"}) {
+      auto it = v.others.find(type);
+      auto count = v.facets.find(type);
+      if (it != v.others.end() && !it->second.empty() && count != v.facets.end())
+        write_others(h, v, type, count->second, it->second);
+    }
+  }
+  if (v.results.empty() && v.others.empty() && !v.query.empty()) {
     h << R"(<h2>Other ways to find help</h2><ul class="nhsuk-list nhsuk-list--bullet"><li>check your spelling, or try fewer or simpler words</li><li>look through <a href="/about-cancer/cancer-types">cancer types A to Z</a></li><li>talk to our nurses on the <a href="/helpline">nurse helpline</a></li></ul>
 )"_m;
   }

@@ -1,5 +1,6 @@
-// The search results page: the query, "did you mean", type facets with
-// counts, results with highlighted snippets, and paging.
+// The search results page: the query, "did you mean", type facets with counts,
+// information pages first (each with its matching sections), then trials and forum
+// threads in blocks of their own with their counts; highlighted snippets and paging.
 #pragma once
 
 #include <map>
@@ -24,10 +25,13 @@ struct SearchResultsView {
   };
   struct Result {
     std::string type, title, url;
-    SafeHtml snippet;
+    SafeHtml snippet;               // none for a trial
+    std::string status;             // a trial's (a ClinicalTrials.gov code)
     std::vector<Section> sections;  // a page's best matching sections
   };
   std::vector<Result> results;
+  // With no type chosen: the first few trials and forum threads, shown after the pages.
+  std::map<std::string, std::vector<Result>> others;
   std::string notice;
   int page = 1;
   int page_size = 10;

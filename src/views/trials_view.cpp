@@ -9,6 +9,7 @@
 #include "trials/plain_english.hpp"
 #include "views/components.hpp"
 #include "views/html.hpp"
+#include "views/trial_status.hpp"
 
 namespace cairn::views {
 
@@ -39,13 +40,6 @@ std::string miles(double d) {
   char text[32];
   std::snprintf(text, sizeof text, d < 10 ? "%.1f" : "%.0f", d);
   return text;
-}
-
-void status_tag(Html& h, const std::string& status) {
-  bool open = status == "RECRUITING";
-  h << (open ? R"(<strong class="nhsuk-tag nhsuk-tag--green">)"_m
-             : R"(<strong class="nhsuk-tag nhsuk-tag--grey">)"_m)
-    << trials::status_in_words(status) << "</strong>"_m;
 }
 
 // Messages come from the query parser in lower case; the page shows sentences.
@@ -227,7 +221,7 @@ void write_results(Html& h, const TrialFinderView& v) {
   for (const auto& hit : r.results) {
     h << R"(<li class="nhsuk-card cairn-trial-card"><div class="nhsuk-card__content"><h3 class="nhsuk-card__heading nhsuk-heading-s"><a href=")"_m
       << trials::trial_path(hit.nct_id) << "\">"_m << hit.title << "</a></h3><p>"_m;
-    status_tag(h, hit.status);
+    write_trial_status(h, hit.status);
     if (!hit.phases.empty())
       h << " "_m << trials::phases_in_words(hit.phases);
     h << "</p>"_m;
@@ -356,7 +350,7 @@ void write_key_facts(Html& h, const trials::Trial& t, const std::vector<TrialSit
                      const std::string& near_name, std::string_view checked_at) {
   h << R"(<section class="cairn-key-facts" aria-labelledby="key-facts"><h2 id="key-facts" class="nhsuk-heading-m">Key facts</h2><dl class="nhsuk-summary-list">)"_m;
   Html status;
-  status_tag(status, t.overall_status);
+  write_trial_status(status, t.overall_status);
   fact_row(h, "Status"_m, status.take());
   if (!t.phases.empty())
     fact_row(h, "Phase"_m, trials::phases_in_words(t.phases));

@@ -114,8 +114,13 @@ function describeViolations(violations) {
 describe('search and trial pages load cleanly and pass axe', () => {
   const SPECS = [
     { path: '/search?q=chemotherapy', h1: 'Search results for chemotherapy', check: async (page) => {
-      assert.equal(await page.locator('.cairn-result').count(), 10, 'ten results');
-      assert.ok(await page.locator('.cairn-result mark').count() > 0, 'matched words are highlighted');
+      const pages = page.locator('.cairn-results:not(.cairn-results--others) > .cairn-result');
+      assert.ok(await pages.count() > 0, 'information pages first');
+      assert.ok(await pages.locator('mark').count() > 0, 'matched words are highlighted');
+      assert.equal(await page.locator('#search-others-trials + p + .cairn-results > .cairn-result').count(), 3,
+        'then three trials apart');
+      assert.equal(await page.locator('.cairn-search-others .cairn-result__snippet').count(), 0,
+        'trials show no line from their record');
       assert.equal(await page.locator('.cairn-facets a').count(), 3, 'facets: all, information, trials');
     } },
     { path: '/search?q=leptomeningial', h1: 'Search results for leptomeningial', check: async (page) => {

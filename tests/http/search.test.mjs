@@ -40,15 +40,19 @@ async function api(path, expectStatus = 200) {
   return JSON.parse(r.text);
 }
 
-// The results on a /search page: [{url, title, snippet, sections: [url]}] from the results list.
-function resultsOf(html) {
-  const list = /<ul class="nhsuk-list cairn-results">([\s\S]*?)<\/ul>\n/.exec(html);
+// The results in a /search results list: [{url, title, meta, snippet, sections: [url]}]. The
+// main list by default; `others` for the trials or forum block after it.
+function resultsOf(html, { others } = {}) {
+  const list = others
+    ? new RegExp(`<section class="cairn-search-others" aria-labelledby="search-others-${others}">([\\s\\S]*?)</section>`).exec(html)
+    : /<ul class="nhsuk-list cairn-results">([\s\S]*?)<\/ul>\n/.exec(html);
   if (!list) return [];
   const unescape = (url) => url.replaceAll('&amp;', '&');
-  return [...list[1].matchAll(/<li class="cairn-result">[\s\S]*?<a href="([^"]*)">([\s\S]*?)<\/a>[\s\S]*?<p class="cairn-result__snippet">([\s\S]*?)<\/p>(?:<ul class="cairn-result__sections">([\s\S]*?)<\/ul>)?<\/li>/g)]
-    .map(([, url, title, snippet, sections]) => ({
+  return [...list[1].matchAll(/<li class="cairn-result"><h[23][^>]*><a href="([^"]*)">([\s\S]*?)<\/a><\/h[23]><p class="nhsuk-body-s cairn-result__meta">([\s\S]*?)<\/p>(?:<p class="cairn-result__snippet">([\s\S]*?)<\/p>)?(?:<ul class="cairn-result__sections"[^>]*>([\s\S]*?)<\/ul>)?<\/li>/g)]
+    .map(([, url, title, meta, snippet, sections]) => ({
       url: unescape(url),
       title,
+      meta,
       snippet,
       sections: [...(sections ?? '').matchAll(/<a href="([^"]*)">/g)].map(([, href]) => unescape(href)),
     }));
@@ -76,32 +80,57 @@ function searchBoxValues(html) {
 }
 
 describe('the results page', () => {
-  test('/search?q=chemotherapy lists results with titles, highlighted snippets and type counts', async () => {
+  test('/search?q=chemotherapy lists the information pages, then the trials apart with their count', async () => {
     const r = await page(`/search?q=chemotherapy`);
     assert.equal(r.status, 200);
     assert.match(r.headers['content-type'], /^text\/html; charset=utf-8/i);
     assertSecurityHeaders(assert, r.headers, '/search');
     assert.equal(h1Of(r.text), 'Search results for <span class="cairn-query">chemotherapy</span>');
+    const json = await api('/api/v1/search?q=chemotherapy');
+    assert.ok(json.facets.pages > 0 && json.facets.trials > 0, 'both pages and trials match');
     const results = resultsOf(r.text);
-    assert.equal(results.length, 10, 'a full first page of ten');
+    assert.equal(results.length, Math.min(10, json.facets.pages), 'the information pages are the results');
     for (const hit of results) {
       assert.ok(hit.title.trim().length > 0, `a title for ${hit.url}`);
-      assert.match(hit.url, /^\/(about-cancer|trials\/NCT\d{8}|#|$)/, 'a link into the site');
+      assert.match(hit.url, /^\/(about-cancer|$)/, 'an information page');
+      assert.equal(hit.meta, 'Information');
+      assert.match(hit.snippet, /<mark>chemotherap/i, `the snippet highlights the word (${hit.url})`);
+      // Only <mark> survives in a snippet: everything else is escaped text.
+      assert.doesNotMatch(hit.snippet.replace(/<\/?mark>/g, ''), /</, hit.url);
+      for (const section of hit.sections) assert.ok(section.startsWith(`${hit.url}#`), `${section} is on ${hit.url}`);
     }
-    const marked = results.filter((hit) => /<mark>chemotherap/i.test(hit.snippet));
-    assert.ok(marked.length >= 8, `most snippets highlight the word (${marked.length} of 10)`);
-    // Only <mark> survives in a snippet: everything else is escaped text.
-    for (const hit of results) assert.doesNotMatch(hit.snippet.replace(/<\/?mark>/g, ''), /</, hit.url);
+    assert.ok(results[0].sections.length > 0, 'the best page lists its matching sections');
 
-    const json = await api('/api/v1/search?q=chemotherapy');
+    // The trials after the pages: their count, a link to all of them, and the first three by
+    // their plain title and status, with no line from the record.
+    const trialsAt = r.text.indexOf('<section class="cairn-search-others" aria-labelledby="search-others-trials">');
+    assert.ok(trialsAt > r.text.indexOf('<ul class="nhsuk-list cairn-results">'), 'the trials come after the pages');
+    assert.match(r.text, new RegExp(`${json.facets.trials} trials mention this. <a href="/search\\?q=chemotherapy&amp;type=trials">See all ${json.facets.trials} trials</a>`));
+    const trials = resultsOf(r.text, { others: 'trials' });
+    assert.equal(trials.length, Math.min(3, json.facets.trials));
+    assert.deepEqual(trials.map((hit) => hit.url), json.others.trials.map((hit) => hit.url));
+    for (const hit of trials) {
+      assert.match(hit.url, /^\/trials\/NCT\d{8}$/);
+      assert.match(hit.meta, /^Clinical trial <strong class="nhsuk-tag nhsuk-tag--(green|grey)">[A-Z][a-z ,]+<\/strong>$/, hit.meta);
+      assert.equal(hit.snippet, undefined, `no snippet for ${hit.url}`);
+    }
+
     const facets = facetsOf(r.text);
     const byLabel = Object.fromEntries(facets.map((f) => [f.label, f]));
-    assert.equal(byLabel['All results'].count, json.total);
+    assert.equal(byLabel['All results'].count, Object.values(json.facets).reduce((a, b) => a + b, 0));
     assert.equal(byLabel['All results'].current, true, 'no type chosen: "All results" is current');
     assert.equal(byLabel.Information.count, json.facets.pages);
     assert.equal(byLabel['Clinical trials'].count, json.facets.trials);
-    assert.ok(json.facets.pages > 0 && json.facets.trials > 0, 'both pages and trials match');
-    assert.match(r.text, new RegExp(`>${json.total} results</p>`), 'the number of results is shown');
+    assert.match(r.text, new RegExp(`>${json.facets.pages} information pages</p>`), 'the number of pages is shown');
+  });
+
+  test('a page appears once however many of its sections match', async () => {
+    for (const words of ['chemotherapy', 'leptomeningeal', 'treatment']) {
+      const json = await api(`/api/v1/search?q=${q(words)}&type=pages`);
+      const urls = json.results.map((hit) => hit.url);
+      assert.equal(new Set(urls).size, urls.length, `${words}: ${urls}`);
+      for (const url of urls) assert.doesNotMatch(url, /#/, `${words}: a page, not a section (${url})`);
+    }
   });
 
   test('a type facet narrows the results to that type and is marked current', async () => {
@@ -144,8 +173,8 @@ describe('the results page', () => {
     }
     assert.equal(seen.size, first.total);
 
-    const one = await page('/search?q=chemotherapy');
-    const two = await page('/search?q=chemotherapy&page=2');
+    const one = await page('/search?q=chemotherapy&type=trials');
+    const two = await page('/search?q=chemotherapy&type=trials&page=2');
     assert.equal(two.status, 200);
     const urls1 = resultsOf(one.text).map((hit) => hit.url);
     const urls2 = resultsOf(two.text).map((hit) => hit.url);
@@ -154,9 +183,9 @@ describe('the results page', () => {
     // The paging links themselves: a result's title may say "Previously treated".
     const pagingLink = (rel, href, title) => new RegExp(`<a class="nhsuk-pagination__link nhsuk-pagination__link--${rel}" `
       + `href="${href.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"><span class="nhsuk-pagination__title">${title}</span>`);
-    assert.match(one.text, pagingLink('next', '/search?q=chemotherapy&amp;page=2', 'Next'), 'page 1 links to page 2');
+    assert.match(one.text, pagingLink('next', '/search?q=chemotherapy&amp;type=trials&amp;page=2', 'Next'), 'page 1 links to page 2');
     assert.doesNotMatch(one.text, /nhsuk-pagination__link--prev|nhsuk-pagination__title">Previous</, 'page 1 has no previous page');
-    assert.match(two.text, pagingLink('prev', '/search?q=chemotherapy', 'Previous'), 'page 2 links back to page 1');
+    assert.match(two.text, pagingLink('prev', '/search?q=chemotherapy&amp;type=trials', 'Previous'), 'page 2 links back to page 1');
   });
 
   test('page=0, page=abc, page=-1 and page=99999 are refused or brought into range, never a 500', async () => {
@@ -304,24 +333,35 @@ describe('odd queries', () => {
 describe('the JSON API', () => {
   test('/api/v1/search has the documented shape', async () => {
     const json = await api('/api/v1/search?q=chemotherapy');
-    for (const key of ['query', 'corrected', 'total', 'facets', 'results']) assert.ok(key in json, `has ${key}`);
+    for (const key of ['query', 'corrected', 'total', 'facets', 'results', 'others']) assert.ok(key in json, `has ${key}`);
     assert.equal(json.query, 'chemotherapy');
     assert.equal(json.corrected, null);
     assert.equal(typeof json.total, 'number');
-    assert.equal(json.total, Object.values(json.facets).reduce((a, b) => a + b, 0), 'total is the sum of the facets');
+    assert.equal(json.total, json.facets.pages, 'with no type asked, the results are the information pages');
     for (const [type, count] of Object.entries(json.facets)) {
       assert.ok(['pages', 'trials', 'forum'].includes(type), type);
       assert.ok(Number.isInteger(count) && count > 0, `${type}: ${count}`);
     }
-    assert.equal(json.results.length, 10);
+    assert.equal(json.results.length, Math.min(10, json.facets.pages));
     for (const hit of json.results) {
-      assert.ok(['pages', 'trials', 'forum'].includes(hit.type));
+      assert.equal(hit.type, 'pages');
       assert.equal(typeof hit.title, 'string');
       assert.ok(hit.title.length > 0);
-      assert.match(hit.url, /^\//);
-      assert.equal(typeof hit.snippet, 'string');
+      assert.match(hit.url, /^\/[^#]*$/);
+      assert.match(hit.snippet, /<mark>/i, 'the snippet highlights the words');
+      assert.ok(Array.isArray(hit.sections));
+      for (const section of hit.sections) {
+        assert.equal(typeof section.title, 'string');
+        assert.ok(section.url.startsWith(`${hit.url}#`));
+      }
     }
-    assert.ok(json.results.filter((hit) => /<mark>/i.test(hit.snippet)).length >= 8, 'snippets highlight the words');
+    assert.deepEqual(Object.keys(json.others), ['trials']);
+    assert.equal(json.others.trials.length, 3);
+    for (const hit of json.others.trials) {
+      assert.equal(hit.type, 'trials');
+      assert.match(hit.status, /^[A-Z_]+$/);
+      assert.equal(hit.snippet, '', 'no line from a trial record');
+    }
     const r = await get(server.base, '/api/v1/search?q=chemotherapy');
     assert.equal(r.headers['cache-control'], 'no-store');
   });
@@ -353,7 +393,7 @@ describe('what search finds', () => {
       'the trial page has the title search showed');
     const id = hit.url.split('/').pop();
     const byId = await api(`/api/v1/search?q=${id}`);
-    assert.equal(byId.results[0]?.url, hit.url, `searching ${id} finds that trial first`);
+    assert.equal(byId.others.trials?.[0]?.url, hit.url, `searching ${id} finds that trial first`);
   });
 
   // A handful of the medical words people type; the unit tests cover the full set.

@@ -59,12 +59,16 @@ inline std::unique_ptr<SearchIndex> corpus_index() {
   return index;
 }
 
-// Every address the results lead to, in order: each result's url, then its sections' urls.
+// Every address the response leads to: each result's url then its sections' urls, in order,
+// then the other types' results.
 inline std::vector<std::string> urls(const SearchResponse& response) {
   std::vector<std::string> out;
   for (const auto& hit : response.results) {
     out.push_back(hit.url);
     for (const auto& section : hit.sections) out.push_back(section.url);
+  }
+  for (const auto& [type, hits] : response.others) {
+    for (const auto& hit : hits) out.push_back(hit.url);
   }
   return out;
 }

@@ -87,16 +87,17 @@ TEST_F(SearchIndexTest, AbbreviationsFindTheFullWords) {
 }
 
 TEST_F(SearchIndexTest, MultiWordSynonymsWorkBothWays) {
-  // No document says "carcinomatous meningitis"; two have "leptomeningeal metastases" in
-  // their titles.
+  // No document says "carcinomatous meningitis"; a page and a trial have "leptomeningeal
+  // metastases" in their titles.
   auto cm = search(*index_, "carcinomatous meningitis");
-  ASSERT_GE(cm.results.size(), 2u);
+  ASSERT_FALSE(cm.results.empty());
   EXPECT_THAT(cm.results.front().title, HasSubstr("leptomeningeal metastases"));
-  EXPECT_THAT(cm.results[1].title, HasSubstr("leptomeningeal metastases"));
+  ASSERT_FALSE(cm.others["trials"].empty());
+  EXPECT_THAT(cm.others["trials"].front().title, HasSubstr("leptomeningeal metastases"));
   // "into the spinal fluid" -> intrathecal: the trastuzumab trial says only "intrathecal".
   auto question = search(*index_, "can trastuzumab go into the spinal fluid");
-  ASSERT_FALSE(question.results.empty());
-  EXPECT_EQ(question.results.front().url, "/trials/NCT00000002");
+  ASSERT_FALSE(question.others["trials"].empty());
+  EXPECT_EQ(question.others["trials"].front().url, "/trials/NCT00000002");
 }
 
 TEST_F(SearchIndexTest, QuestionsFindTheSectionThatAnswersThem) {
@@ -144,8 +145,8 @@ TEST_F(SearchIndexTest, ACorrectionKeepsTheRestOfTheQuery) {
   ASSERT_TRUE(r.corrected);
   EXPECT_EQ(*r.corrected, "radiotherapy for leptomeningeal cancer");
   EXPECT_TRUE(r.showing_corrected);
-  ASSERT_FALSE(r.results.empty());
-  EXPECT_EQ(r.results.front().url, "/trials/NCT00000001");
+  ASSERT_FALSE(r.others["trials"].empty());
+  EXPECT_EQ(r.others["trials"].front().url, "/trials/NCT00000001");
 }
 
 TEST_F(SearchIndexTest, AMisspellingInAForumPostDoesNotHideThePages) {
@@ -255,7 +256,7 @@ TEST_F(SearchIndexTest, FacetsCountEveryTypeWhateverTheFilter) {
   EXPECT_EQ(all.facets["pages"], 1u);
   EXPECT_EQ(all.facets["trials"], 1u);
   EXPECT_EQ(all.facets["forum"], 2u);
-  EXPECT_EQ(all.total, 4u);
+  EXPECT_EQ(all.total, 1u);  // with no type asked, the results are the information pages
 
   auto forum = search(*index_, "support", "forum");
   EXPECT_EQ(forum.facets, all.facets);
@@ -265,7 +266,8 @@ TEST_F(SearchIndexTest, FacetsCountEveryTypeWhateverTheFilter) {
 
   // A type that is not a word is no filter at all.
   auto odd = search(*index_, "support", "<script>");
-  EXPECT_EQ(odd.total, 4u);
+  EXPECT_EQ(odd.total, all.total);
+  EXPECT_EQ(urls(odd), urls(all));
   EXPECT_THAT(odd.notice, Not(HasSubstr("script")));
 
   auto none = search(*index_, "radiotherapy", "forum");
@@ -273,6 +275,48 @@ TEST_F(SearchIndexTest, FacetsCountEveryTypeWhateverTheFilter) {
   EXPECT_TRUE(none.results.empty());
   EXPECT_EQ(none.facets["pages"], 1u);
   EXPECT_THAT(none.notice, HasSubstr("other kinds of result"));
+}
+
+TEST_F(SearchIndexTest, InformationComesFirstAndOtherTypesApart) {
+  // "support" is in a page, a trial and two forum threads.
+  auto r = search(*index_, "support");
+  ASSERT_EQ(r.results.size(), 1u);
+  EXPECT_EQ(r.results.front().url, "/support");
+  ASSERT_EQ(r.others["trials"].size(), 1u);
+  EXPECT_EQ(r.others["trials"].front().url, "/trials/NCT00000002");
+  EXPECT_EQ(r.others["forum"].size(), 2u);
+  EXPECT_EQ(r.others.size(), 2u);
+  // A type asked for has its results, and nothing apart.
+  auto trials = search(*index_, "support", "trials");
+  ASSERT_EQ(trials.results.size(), 1u);
+  EXPECT_TRUE(trials.others.empty());
+  // Only pages found: nothing apart.
+  EXPECT_TRUE(search(*index_, "lumbar puncture").others.empty());
+}
+
+TEST(SearchIndexTrials, ShowTheirStatusAndNeverALineOfTheirRecord) {
+  auto index = SearchIndex::in_memory(test_synonyms());
+  Document trial{"trials",
+                 "trial:NCT00000009",
+                 "/trials/NCT00000009",
+                 "A study of scans",
+                 "",
+                 "",
+                 "The outlook is poor for people with this cancer.",
+                 {}};
+  trial.status = "RECRUITING";
+  index->upsert(trial);
+  for (const char* type : {"", "trials"}) {
+    auto r = search(*index, "outlook", type);
+    std::vector<Hit> hits = *type ? r.results : r.others["trials"];
+    ASSERT_EQ(hits.size(), 1u) << type;
+    EXPECT_EQ(hits.front().title, "A study of scans");
+    EXPECT_EQ(hits.front().status, "RECRUITING");
+    EXPECT_EQ(hits.front().snippet.str(), "");
+  }
+  auto json = search(*index, "outlook", "trials").to_json();
+  EXPECT_EQ(json["results"][0]["status"], "RECRUITING");
+  EXPECT_EQ(json["results"][0]["snippet"], "");
 }
 
 TEST(SearchIndexPaging, PagesSplitTheResultsWithoutOverlap) {
@@ -291,23 +335,23 @@ TEST(SearchIndexPaging, PagesSplitTheResultsWithoutOverlap) {
   index->replace_type("forum", docs);
   std::set<std::string> seen;
   for (int page = 1; page <= 3; ++page) {
-    auto r = search(*index, "support", "", page);
+    auto r = search(*index, "support", "forum", page);
     EXPECT_EQ(r.total, 25u);
     EXPECT_EQ(r.page, page);
     EXPECT_EQ(r.results.size(), page < 3 ? 10u : 5u);
     for (const auto& hit : r.results) EXPECT_TRUE(seen.insert(hit.url).second) << hit.url;
   }
   EXPECT_EQ(seen.size(), 25u);
-  auto past = search(*index, "support", "", 4);
+  auto past = search(*index, "support", "forum", 4);
   EXPECT_TRUE(past.results.empty());
   EXPECT_EQ(past.total, 25u);
   EXPECT_THAT(past.notice, HasSubstr("past the last"));
 
-  auto odd = search(*index, "support", "", -5, 100000);
+  auto odd = search(*index, "support", "forum", -5, 100000);
   EXPECT_EQ(odd.page, 1);
   EXPECT_EQ(odd.page_size, 50);
   EXPECT_EQ(odd.results.size(), 25u);
-  EXPECT_NO_THROW(search(*index, "support", "", 2147483647, 2147483647));
+  EXPECT_NO_THROW(search(*index, "support", "forum", 2147483647, 2147483647));
 }
 
 TEST(SearchIndexWrites, UpsertReplacesAndRemoveDeletes) {
@@ -345,8 +389,8 @@ TEST(SearchIndexWrites, UpsertAllAddsAndReplacesABatchInOneWrite) {
   index->upsert_all(batch);
   index->upsert_all({});
   EXPECT_EQ(index->document_count(), 3u);
-  EXPECT_EQ(search(*index, "exercise").results.size(), 1u);
-  EXPECT_EQ(search(*index, "radiotherapy").total, 2u);
+  EXPECT_EQ(search(*index, "exercise", "trials").results.size(), 1u);
+  EXPECT_EQ(search(*index, "radiotherapy", "trials").total, 2u);
 }
 
 TEST(SearchIndexWrites, LongIdsWorkAndStayDistinct) {
@@ -356,7 +400,7 @@ TEST(SearchIndexWrites, LongIdsWorkAndStayDistinct) {
   index->upsert(Document{"forum", b, b, "Beta", "", "", "Shared words.", {}});
   EXPECT_EQ(index->document_count(), 2u);
   index->remove(a);
-  auto r = search(*index, "shared words");
+  auto r = search(*index, "shared words", "forum");
   ASSERT_EQ(r.results.size(), 1u);
   EXPECT_EQ(r.results.front().url, b);
 }
@@ -365,7 +409,7 @@ TEST(SearchIndexWrites, MarkerCharactersInDocumentsCannotMakeMarkup) {
   auto index = SearchIndex::in_memory(test_synonyms());
   index->upsert(Document{
       "forum", "/f/1", "/f/1", "Post", "", "", "Radiotherapy \x02<b>bold</b>\x03 text", {}});
-  auto html = search(*index, "radiotherapy").results.at(0).snippet.str();
+  auto html = search(*index, "radiotherapy", "forum").results.at(0).snippet.str();
   EXPECT_EQ(html, "<mark>Radiotherapy</mark> &lt;b&gt;bold&lt;/b&gt; text");
 }
 
@@ -410,7 +454,7 @@ TEST(SearchIndexWrites, APageIsOneResultHoweverManyOfItsSectionsMatch) {
   index->replace_type(
       "forum", {Document{"forum", "/f/1", "/f/1", "Xylophones", "", "", "Mine is blue.", {}}});
   auto r = search(*index, "xylophones");
-  EXPECT_EQ(r.total, 3u);
+  EXPECT_EQ(r.total, 2u);
   EXPECT_EQ(r.facets["pages"], 2u);
   EXPECT_EQ(r.facets["forum"], 1u);
   std::vector<std::string> pages;
@@ -489,6 +533,12 @@ TEST(SearchResponseJson, HasTheDocumentedShape) {
   auto plain = search(*index, "steroids").to_json();
   EXPECT_TRUE(plain["corrected"].is_null());
   EXPECT_TRUE(plain["notice"].is_null());
+  // The treatment page once, its steroids section under it; the forum thread apart.
+  ASSERT_EQ(plain["results"].size(), 1u);
+  EXPECT_EQ(plain["results"][0]["url"], "/treatment");
+  EXPECT_EQ(plain["results"][0]["sections"][0]["url"], "/treatment#steroids");
+  EXPECT_EQ(plain["results"][0]["sections"][0]["title"], "Steroids");
+  EXPECT_EQ(plain["others"]["forum"][0]["url"], "/forum/t/2");
 }
 
 TEST(SearchIndexOnDisk, KeepsDocumentsAcrossRestartsWithoutRebuilding) {
@@ -555,12 +605,12 @@ TEST(SearchIndexOnDisk, ADocumentGivenTwiceInOneWriteIsKeptOnce) {
   second.body = "Second words about scans.";
   (*index)->replace_type("forum", {first, second});
   EXPECT_EQ((*index)->document_count(), 1u);
-  auto r = (*index)->search({"scans", "", 1, 10});
+  auto r = (*index)->search({"scans", "forum", 1, 10});
   ASSERT_EQ(r.results.size(), 1u);
   EXPECT_THAT(r.results.front().snippet.str(), HasSubstr("Second"));
   (*index)->replace_type("forum", {first});
   EXPECT_EQ((*index)->document_count(), 1u);
-  EXPECT_THAT((*index)->search({"scans", "", 1, 10}).results.at(0).snippet.str(),
+  EXPECT_THAT((*index)->search({"scans", "forum", 1, 10}).results.at(0).snippet.str(),
               HasSubstr("First"));
 }
 

@@ -10,7 +10,8 @@ TEST(StoredFields, WhatIsStoredIsReadBack) {
   StoredFields f{
       "pages",      "/lm#tests",
       "Tests",      "Leptomeningeal metastases",
-      "A summary.", "Body with a \0 byte, \u201cquotes\u201d and "s + std::string(300, 'x')};
+      "A summary.", "Body with a \0 byte, \u201cquotes\u201d and "s + std::string(300, 'x'),
+      "RECRUITING"};
   auto back = StoredFields::decode(f.encode());
   ASSERT_TRUE(back);
   EXPECT_EQ(back->type, f.type);
@@ -19,6 +20,7 @@ TEST(StoredFields, WhatIsStoredIsReadBack) {
   EXPECT_EQ(back->page_title, f.page_title);
   EXPECT_EQ(back->summary, f.summary);
   EXPECT_EQ(back->body, f.body);
+  EXPECT_EQ(back->status, f.status);
   EXPECT_TRUE(StoredFields::decode(StoredFields{}.encode()));
 }
 
@@ -26,7 +28,7 @@ TEST(StoredFields, RecordsFromElsewhereAreRefused) {
   // The JSON an older index stored, a cut record and one with bytes left over.
   EXPECT_FALSE(StoredFields::decode(R"({"type":"pages","url":"/x"})"));
   EXPECT_FALSE(StoredFields::decode(""));
-  std::string record = StoredFields{"pages", "/x", "X", "", "", "body"}.encode();
+  std::string record = StoredFields{"pages", "/x", "X", "", "", "body", ""}.encode();
   EXPECT_FALSE(StoredFields::decode(record.substr(0, record.size() - 1)));
   EXPECT_FALSE(StoredFields::decode(record + "!"));
 }
