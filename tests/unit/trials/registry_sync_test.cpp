@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -107,6 +108,18 @@ class RegistrySyncTest : public ::testing::Test {
     return sync.run(term);
   }
 
+  // The registry's answer to "updated since" becomes the one study `nct_id`, edited.
+  void only_changed(const std::string& nct_id, const std::function<void(json&)>& edit) {
+    json changed = json::array();
+    for (auto& study : registry_.studies) {
+      if (study["protocolSection"]["identificationModule"]["nctId"] == nct_id) {
+        edit(study["protocolSection"]);
+        changed.push_back(study);
+      }
+    }
+    registry_.studies = changed;
+  }
+
   PagedRegistry registry_;
   NoWait sleeper_;
   FixedClock clock_{std::chrono::sys_days(std::chrono::year(2026) / 12 / 3) + 3h};
@@ -194,14 +207,8 @@ TEST_F(RegistrySyncTest, LaterRunsAskForChangesAndATrialThatClosedLeaves) {
   ASSERT_FALSE(expected_ids_.empty());
   // One stored trial closes; the registry's answer to "updated since" is that one.
   const std::string closing = *expected_ids_.begin();
-  json changed = json::array();
-  for (auto& study : registry_.studies) {
-    if (study["protocolSection"]["identificationModule"]["nctId"] == closing) {
-      study["protocolSection"]["statusModule"]["overallStatus"] = "COMPLETED";
-      changed.push_back(study);
-    }
-  }
-  registry_.studies = changed;
+  only_changed(closing,
+               [](json& protocol) { protocol["statusModule"]["overallStatus"] = "COMPLETED"; });
   registry_.urls.clear();
   clock_.advance(24h);
 
@@ -232,14 +239,9 @@ TEST_F(RegistrySyncTest, EveryTrialIsCheckedAsOfTheLastRunThatHeardOfNoChangeOrO
 
   // A day on, the registry names one changed trial; the rest it did not name are unchanged.
   const std::string changing = *expected_ids_.rbegin();
-  json changed = json::array();
-  for (auto& study : registry_.studies) {
-    if (study["protocolSection"]["identificationModule"]["nctId"] == changing) {
-      study["protocolSection"]["identificationModule"]["briefTitle"] = "A new title";
-      changed.push_back(study);
-    }
-  }
-  registry_.studies = changed;
+  only_changed(changing, [](json& protocol) {
+    protocol["identificationModule"]["briefTitle"] = "A new title";
+  });
   clock_.advance(24h);
   auto summary = sync();
   ASSERT_TRUE(summary) << summary.error().message;
