@@ -10,6 +10,8 @@
 #include <map>
 #include <set>
 
+#include <unistd.h>
+
 #include "temp_store.hpp"
 #include "test_paths.hpp"
 
@@ -126,8 +128,10 @@ class RegistrySyncTest : public ::testing::Test {
   RegistrySettings settings_;
   testing::TempStore store_{"sync"};
   testing::TempStore expected_{"sync-expected"};
+  // Per process: ctest runs each test in a process of its own, several at once.
   std::filesystem::path expected_file_ =
-      std::filesystem::temp_directory_path() / "cairn-sync-expected.json";
+      std::filesystem::temp_directory_path() /
+      ("cairn-sync-expected-" + std::to_string(::getpid()) + ".json");
   std::set<std::string> expected_ids_;
 };
 
