@@ -68,7 +68,7 @@ void DailyTrialSync::run() {
        << ":00 Europe/London) from " << options_.registry_url << "\n";
   ThreadSleeper sleeper;
   auto summary = sync_trials(
-      store_, scope_, options_, clock_, sleeper,
+      store_.trials(), store_.trial_sync(), scope_, options_, clock_, sleeper,
       [this](const std::string& line) { log_ << "cairn: trial sync: " << line << "\n"; });
   if (summary) {
     log_ << "cairn: trial sync: " << summary->summary_line() << "\n";

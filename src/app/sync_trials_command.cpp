@@ -1,17 +1,21 @@
 #include <iostream>
+#include <optional>
 
 #include "app/commands.hpp"
 #include "app/content_folder.hpp"
 #include "app/open_store.hpp"
 #include "app/serve_options.hpp"
 #include "app/trial_sync_setup.hpp"
+#include "store/postgres/connection.hpp"
+#include "store/postgres/postgres_trials.hpp"
 
 namespace cairn::app {
 
 namespace {
 
 constexpr const char* kUsage =
-    "usage: cairn sync-trials [--data DIR] [--registry URL] [--query TEXT] [--content DIR]\n"
+    "usage: cairn sync-trials [--data DIR | --db URL] [--registry URL] [--query TEXT] [--content "
+    "DIR]\n"
     "                         [--registry-interval-ms N] [--registry-backoff-ms N] "
     "[--registry-attempts N]\n";
 
@@ -22,15 +26,34 @@ constexpr const char* kUsage =
 // was rejected, 2 for bad usage, an unreadable content folder or a store that
 // cannot be opened.
 int sync_trials_command(const Args& args) {
-  for (const auto& a : args) {
+  // --db is this command's own flag, as for import-trials; the rest go to the
+  // shared parser.
+  Args rest;
+  std::optional<std::string> db_url;
+  bool data_given = false;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const auto& a = args[i];
     if (a == "--db" || a.starts_with("--db=")) {
-      std::cerr << "cairn sync-trials: --db (PostgreSQL) is not supported yet; sync into "
-                   "--data DIR (SQLite)\n";
-      return 2;
+      std::string value = a == "--db" ? (i + 1 < args.size() ? args[++i] : "") : a.substr(5);
+      if (value.empty() || db_url) {
+        std::cerr << "cairn sync-trials: give --db once, with a URL, e.g. "
+                     "postgresql://user@host/db\n";
+        return 2;
+      }
+      db_url = value;
+      continue;
     }
+    if (a == "--data" || a.starts_with("--data="))
+      data_given = true;
+    rest.push_back(a);
+  }
+  if (db_url && data_given) {
+    std::cerr << "cairn sync-trials: give either --data DIR (SQLite) or --db URL (PostgreSQL), "
+                 "not both\n";
+    return 2;
   }
   auto options =
-      parse_options(args, {"--data", "--content", "--registry", "--query", "--registry-interval-ms",
+      parse_options(rest, {"--data", "--content", "--registry", "--query", "--registry-interval-ms",
                            "--registry-backoff-ms", "--registry-attempts"});
   if (!options) {
     std::cerr << "cairn sync-trials: " << options.error().message << "\n" << kUsage;
@@ -45,20 +68,37 @@ int sync_trials_command(const Args& args) {
     std::cerr << "cairn sync-trials: " << scope.error().message << "\n";
     return 2;
   }
-  auto store = open_store(*options, "sync-trials");
-  if (!store)
-    return 2;
   SystemClock clock;
   ThreadSleeper sleeper;
-  auto summary = sync_trials(*store, *scope, *options, clock, sleeper, [](const std::string& line) {
-    std::cerr << "cairn sync-trials: " << line << "\n";
-  });
-  if (!summary) {
-    std::cerr << "cairn sync-trials: " << summary.error().message << "\n";
+  auto say = [](const std::string& line) { std::cerr << "cairn sync-trials: " << line << "\n"; };
+  auto report = [](const Result<trials::SyncSummary>& summary) {
+    if (!summary) {
+      std::cerr << "cairn sync-trials: " << summary.error().message << "\n";
+      return 1;
+    }
+    std::cout << summary->summary_line() << "\n";
+    return summary->exit_status();
+  };
+  if (!db_url) {
+    auto store = open_store(*options, "sync-trials");
+    if (!store)
+      return 2;
+    return report(
+        sync_trials(store->trials(), store->trial_sync(), *scope, *options, clock, sleeper, say));
+  }
+  auto store = store::open_postgres_trials(*db_url);
+  if (!store) {
+    std::cerr << "cairn sync-trials: " << store.error().message << "\n";
+    return 2;
+  }
+  try {
+    return report(sync_trials((*store)->trials(), (*store)->trial_sync(), *scope, *options, clock,
+                              sleeper, say));
+  } catch (const store::postgres::PgError& e) {
+    // The pages before the failure are kept, and the place reached: a rerun carries on.
+    std::cerr << "cairn sync-trials: the database failed during the sync: " << e.what() << "\n";
     return 1;
   }
-  std::cout << summary->summary_line() << "\n";
-  return summary->exit_status();
 }
 
 }  // namespace cairn::app

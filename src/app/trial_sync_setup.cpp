@@ -15,9 +15,9 @@ trials::RegistrySettings registry_settings(const Options& options) {
   return settings;
 }
 
-Result<trials::SyncSummary> sync_trials(store::Store& store, const trials::TrialScope& scope,
-                                        const Options& options, const Clock& clock,
-                                        Sleeper& sleeper,
+Result<trials::SyncSummary> sync_trials(store::TrialStore& trials, store::TrialSyncStore& state,
+                                        const trials::TrialScope& scope, const Options& options,
+                                        const Clock& clock, Sleeper& sleeper,
                                         const std::function<void(const std::string&)>& say) {
   trials::CurlRegistryTransport transport;
   trials::RegistryClient client(transport, sleeper, registry_settings(options));
@@ -26,7 +26,7 @@ Result<trials::SyncSummary> sync_trials(store::Store& store, const trials::Trial
     std::snprintf(seconds, sizeof seconds, "%.1f", static_cast<double>(wait.count()) / 1000.0);
     say(why + "; asking again in " + seconds + " s");
   });
-  trials::RegistrySync sync(store.trials(), store.trial_sync(), client, scope, clock, sleeper);
+  trials::RegistrySync sync(trials, state, client, scope, clock, sleeper);
   sync.on_rejection([&](const trials::Rejection& r) { say(r.to_string()); });
   return sync.run(options.trial_query);
 }

@@ -18,11 +18,11 @@ namespace cairn::app {
 
 trials::RegistrySettings registry_settings(const Options& options);
 
-// One sync of `store`'s trials over HTTPS (libcurl). `say` hears each retry and
-// rejected record, as a line for the operator or the log.
-Result<trials::SyncSummary> sync_trials(store::Store& store, const trials::TrialScope& scope,
-                                        const Options& options, const Clock& clock,
-                                        Sleeper& sleeper,
+// One sync of the trials over HTTPS (libcurl), its progress kept in `state`.
+// `say` hears each retry and rejected record, as a line for the operator or the log.
+Result<trials::SyncSummary> sync_trials(store::TrialStore& trials, store::TrialSyncStore& state,
+                                        const trials::TrialScope& scope, const Options& options,
+                                        const Clock& clock, Sleeper& sleeper,
                                         const std::function<void(const std::string&)>& say);
 
 }  // namespace cairn::app

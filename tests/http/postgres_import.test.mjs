@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { bin, freePort, importTrials, root } from './cairn_server.mjs';
 import { inScope } from './trial_scope.mjs';
+import { startFakeRegistry } from './fake_registry.mjs';
 
 const TRIALS = resolve(root, '../shared/data/trials');
 const FILES = readdirSync(TRIALS).filter((f) => f.endsWith('.json')).sort().map((f) => join(TRIALS, f));
@@ -142,7 +143,7 @@ describe('cairn import-trials --db', () => {
       Number(m[1]) + Number(m[2]));
     assert.equal(Number(sql('SELECT count(*) FROM trials WHERE checked_at >= updated_at')), DISTINCT_IDS.size,
       'every trial is checked as of its import');
-    assert.equal(sql('SELECT max(version) FROM schema_migrations'), '3');
+    assert.equal(sql('SELECT max(version) FROM schema_migrations'), '4');
   });
 
   test('importing the same files again leaves every trial unchanged', async () => {
@@ -217,5 +218,42 @@ describe('cairn import-trials --db', () => {
       rmSync(dir, { recursive: true, force: true });
     }
     assert.equal(Number(sql('SELECT count(*) FROM trials')), DISTINCT_IDS.size + 1, 'nothing imported by them');
+  });
+  // The registry sync keeps its place in PostgreSQL as it does in SQLite.
+  test('sync-trials --db: a run stopped part-way is carried on by the next, then only changes are asked for', async () => {
+    const registry = await startFakeRegistry({ files: FILES, pageSize: 10 });
+    const sync = () => new Promise((ok, fail) => {
+      execFile(bin, ['sync-trials', '--db', url, '--content', join(root, 'content'), '--registry', registry.base,
+        '--registry-interval-ms', '0', '--registry-backoff-ms', '10', '--registry-attempts', '2'],
+      { maxBuffer: 16 << 20 }, (error, stdout, stderr) => {
+        if (error && typeof error.code !== 'number') { fail(error); return; }
+        ok({ code: error ? error.code : 0, stdout, stderr });
+      });
+    });
+    try {
+      registry.fail('500', { page: 2, times: 2 });
+      const failed = await sync();
+      assert.equal(failed.code, 1, `${failed.stdout}${failed.stderr}`);
+      assert.match(failed.stderr, /The next run carries on from page 2\./);
+      assert.equal(sql('SELECT next_page_token <> \'\' FROM trial_sync_state'), 't', 'the place is kept');
+
+      registry.requests.length = 0;
+      const resumed = await sync();
+      assert.equal(resumed.code, 0, `${resumed.stdout}${resumed.stderr}`);
+      assert.equal(registry.requests[0].page, 2, 'carried on from page 2');
+      assert.match(resumed.stdout, /^Sync: \d+ pages, /);
+      assert.equal(sql('SELECT last_ok FROM trial_sync_state'), 't');
+      assert.match(sql('SELECT last_result FROM trial_sync_state'), /^Sync: /);
+
+      registry.requests.length = 0;
+      const later = await sync();
+      assert.equal(later.code, 0, `${later.stdout}${later.stderr}`);
+      assert.ok(registry.requests.length > 0);
+      for (const q of registry.requests) {
+        assert.match(q.params['filter.advanced'] ?? '', /^AREA\[LastUpdatePostDate\]RANGE\[\d{4}-\d\d-\d\d,MAX\]$/);
+      }
+    } finally {
+      await registry.close();
+    }
   });
 });

@@ -315,6 +315,6 @@ describe('cairn sync-trials against a fake registry', () => {
     const r = await new Promise((ok) => execFile(bin, ['sync-trials', '--data', data, '--db', 'postgresql://x/y'],
       (error, stdout, stderr) => ok({ code: error ? error.code : 0, stderr })));
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /--db \(PostgreSQL\) is not supported yet/);
+    assert.match(r.stderr, /give either --data DIR \(SQLite\) or --db URL \(PostgreSQL\), not both/);
   });
 });

@@ -41,6 +41,22 @@ const std::vector<Migration>& migrations() {
         "UPDATE trials SET checked_at = updated_at",
         "ALTER TABLE trials ALTER COLUMN checked_at SET NOT NULL",
         "ALTER TABLE trials ALTER COLUMN checked_at SET DEFAULT now()"}},
+      // The same record as SQLite's (migration 10): text as the sync writes it.
+      {4, "trial registry sync progress", {R"sql(
+        CREATE TABLE trial_sync_state (
+          id INTEGER PRIMARY KEY CHECK (id = 1),
+          run_started_at TEXT NOT NULL DEFAULT '',
+          run_query TEXT NOT NULL DEFAULT '',
+          run_since TEXT NOT NULL DEFAULT '',
+          next_page_token TEXT NOT NULL DEFAULT '',
+          pages_done INTEGER NOT NULL DEFAULT 0,
+          last_success_started_at TEXT NOT NULL DEFAULT '',
+          last_success_query TEXT NOT NULL DEFAULT '',
+          last_run_finished_at TEXT NOT NULL DEFAULT '',
+          last_result TEXT NOT NULL DEFAULT '',
+          last_ok BOOLEAN NOT NULL DEFAULT false,
+          last_duration_ms BIGINT NOT NULL DEFAULT 0
+        ))sql"}},
   };
   return kMigrations;
 }

@@ -2,6 +2,7 @@
 
 #include "store/postgres/connection.hpp"
 #include "store/postgres/pg_trial_store.hpp"
+#include "store/postgres/pg_trial_sync_store.hpp"
 
 namespace cairn::store {
 
@@ -10,14 +11,16 @@ namespace {
 class PgTrials final : public PostgresTrials {
  public:
   explicit PgTrials(std::unique_ptr<postgres::Database> db)
-      : db_(std::move(db)), trials_(*db_), changes_(*db_) {}
+      : db_(std::move(db)), trials_(*db_), changes_(*db_), sync_(*db_) {}
   TrialStore& trials() override { return trials_; }
   ChangeFeed& changes() override { return changes_; }
+  TrialSyncStore& trial_sync() override { return sync_; }
 
  private:
   std::unique_ptr<postgres::Database> db_;
   postgres::PgTrialStore trials_;
   postgres::PgChangeFeed changes_;
+  postgres::PgTrialSyncStore sync_;
 };
 
 }  // namespace

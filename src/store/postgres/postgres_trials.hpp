@@ -10,6 +10,7 @@
 #include "core/result.hpp"
 #include "store/page_store.hpp"
 #include "store/trial_store.hpp"
+#include "store/trial_sync_store.hpp"
 
 namespace cairn::store {
 
@@ -18,6 +19,7 @@ class PostgresTrials {
   virtual ~PostgresTrials() = default;
   virtual TrialStore& trials() = 0;
   virtual ChangeFeed& changes() = 0;
+  virtual TrialSyncStore& trial_sync() = 0;
 };
 
 // Connects to `url` (e.g. postgresql://cairn@db.example:5432/cairn) and
