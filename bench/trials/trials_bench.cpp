@@ -30,6 +30,7 @@
 #include "trials/record_reader.hpp"
 #include "trials/result_cache.hpp"
 #include "trials/trial.hpp"
+#include "trials/trial_scope.hpp"
 
 namespace cairn::bench {
 namespace {
@@ -154,6 +155,14 @@ bool load_pools(const fs::path& records, const fs::path& places_csv, Pools& pool
     std::cerr << "trials_bench: " << files.error().message << "\n";
     return false;
   }
+  // Only cancer trials are varied, and only conditions that name a cancer are drawn, so every
+  // synthetic record is in the site's scope and the finder holds all of them.
+  auto words = PhraseList::load(fs::path(CAIRN_SOURCE_DIR) / "content/trials/cancer-words.txt");
+  if (!words) {
+    std::cerr << "trials_bench: " << words.error().message << "\n";
+    return false;
+  }
+  auto scope = trials::TrialScope::cancer(std::move(words.value()));
   std::unordered_set<std::string> seen;
   for (const auto& file : *files) {
     std::ifstream in(file, std::ios::binary);
@@ -166,9 +175,16 @@ bool load_pools(const fs::path& records, const fs::path& places_csv, Pools& pool
       const json* id = at_path(j, {"protocolSection", "identificationModule", "nctId"});
       if (!id || !id->is_string() || !seen.insert(id->get<std::string>()).second)
         continue;
+      auto parsed = trials::parse_study(j);
+      if (!parsed || !scope.keeps(*parsed))
+        continue;
+      trials::Trial named = parsed->trial;
+      named.keywords.clear();
+      bool conditions_name_cancer = scope.names_cancer(named);
       const json& ps = j["protocolSection"];
       const json* conditions = at_path(ps, {"conditionsModule", "conditions"});
-      pools.conditions.push_back(conditions ? *conditions : json::array());
+      if (conditions_name_cancer && conditions)
+        pools.conditions.push_back(*conditions);
       const json* status = at_path(ps, {"statusModule", "overallStatus"});
       pools.statuses.push_back(status && status->is_string() ? status->get<std::string>()
                                                              : "UNKNOWN");
@@ -194,7 +210,8 @@ bool load_pools(const fs::path& records, const fs::path& places_csv, Pools& pool
     }
   }
   pools.uk_places = read_uk_places(places_csv);
-  if (pools.templates.empty() || pools.sites.empty() || pools.uk_places.empty()) {
+  if (pools.templates.empty() || pools.conditions.empty() || pools.sites.empty() ||
+      pools.uk_places.empty()) {
     std::cerr << "trials_bench: no records, sites or UK places to vary (" << records.string()
               << ", " << places_csv.string() << ")\n";
     return false;
