@@ -201,7 +201,24 @@ describe('the trial finder page and API', () => {
     for (const m of html.matchAll(/href="\/trials\/(NCT\d{8})"/g)) assert.ok(!NOT_CANCER.has(m[1]), m[1]);
     for (const id of ['NCT00410098', 'NCT05896748', 'NCT05878938', 'NCT05850520', 'NCT00415220']) {
       await api(`/api/v1/trials/${id}`, 404);
+      // Nor does the site search know it, by its number or in any result.
+      const found = await api(`/api/v1/search?q=${id}`);
+      assert.equal(found.facets.trials ?? 0, 0, `${id} in the site search`);
     }
+    for (const words of ['asthma', 'HIV', 'macular oedema', 'haemophilia', 'scleroderma']) {
+      const html = (await page(`/search?q=${encodeURIComponent(words)}`)).text;
+      for (const m of html.matchAll(/href="\/trials\/(NCT\d{8})"/g)) {
+        assert.ok(!NOT_CANCER.has(m[1]), `${m[1]} found by the site search for ${words}`);
+      }
+      const found = await api(`/api/v1/search?q=${encodeURIComponent(words)}&type=trials`);
+      for (const hit of found.results ?? []) {
+        const id = /NCT\d{8}/.exec(hit.url ?? '')?.[0];
+        assert.ok(!id || !NOT_CANCER.has(id), `${id} in the search API for ${words}`);
+      }
+    }
+    // The same question finds the cancer trials: the index holds trials, only not those.
+    const cancer = await api('/api/v1/search?q=melanoma&type=trials');
+    assert.ok(cancer.results.some((hit) => /^\/trials\/NCT\d{8}$/.test(hit.url)), 'melanoma trials found');
   });
 
   test('/api/v1/trials has the documented shape', async () => {
