@@ -90,7 +90,8 @@ int serve(Services& services, const http::StaticAssets& assets, const trials::Pl
           const std::optional<trials::TrialScope>& sync_scope, const Clock& clock) {
   const Options& options = services.options();
   store::Store& store = services.store();
-  trials::TrialFinder finder(store.trials(), store.changes());
+  trials::SiteLocator locator(places);
+  trials::TrialFinder finder(store.trials(), store.changes(), &locator);
   finder.reload();
   const ContentFolder& content = services.content();
   SiteContent site({store, content.settings, content.glossary, assets, content.helpline, clock,

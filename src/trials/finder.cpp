@@ -15,8 +15,18 @@ namespace {
 constexpr std::size_t kApplyBatch = 500;
 }  // namespace
 
-TrialFinder::TrialFinder(store::TrialStore& trials, store::ChangeFeed& changes)
-    : trials_(trials), changes_(changes), index_(std::make_unique<TrialIndex>()) {}
+TrialFinder::TrialFinder(store::TrialStore& trials, store::ChangeFeed& changes,
+                         const SiteLocator* locator)
+    : trials_(trials),
+      changes_(changes),
+      locator_(locator),
+      index_(std::make_unique<TrialIndex>()) {}
+
+Trial TrialFinder::located(Trial trial) const {
+  if (locator_)
+    locator_->locate(trial);
+  return trial;
+}
 
 TrialFinder::~TrialFinder() = default;
 
@@ -42,7 +52,7 @@ void TrialFinder::reload_locked() {
       trials_.for_each_trial([&](const store::StoredTrial& stored) {
         if (!wanted)
           return;
-        batch.push_back(trial_from_storage(stored.content, true));
+        batch.push_back(located(trial_from_storage(stored.content, true)));
         if (batch.size() >= kApplyBatch) {
           wanted = parsed.give(std::move(batch));
           batch.clear();
@@ -99,7 +109,7 @@ std::size_t TrialFinder::refresh() {
   trials_.for_each_trial_changed_since(
       seen_,
       [&](const store::StoredTrial& stored) {
-        batch.push_back(TrialIndex::prepare(trial_from_storage(stored.content, true)));
+        batch.push_back(TrialIndex::prepare(located(trial_from_storage(stored.content, true))));
         if (batch.size() >= kApplyBatch)
           apply();
       },
@@ -147,7 +157,7 @@ std::optional<FoundTrial> TrialFinder::trial(std::string_view nct_id) const {
   auto stored = trials_.trial(nct_id);
   if (!stored)
     return std::nullopt;
-  return FoundTrial{trial_from_storage(stored->content), std::move(stored->checked_at)};
+  return FoundTrial{located(trial_from_storage(stored->content)), std::move(stored->checked_at)};
 }
 
 std::size_t TrialFinder::size() const {

@@ -15,6 +15,7 @@
 #include "trials/finder_query.hpp"
 #include "trials/finder_result.hpp"
 #include "trials/result_cache.hpp"
+#include "trials/site_locator.hpp"
 #include "trials/trial.hpp"
 #include "trials/trial_index.hpp"
 
@@ -29,8 +30,10 @@ struct FoundTrial {
 
 class TrialFinder {
  public:
-  // Starts empty: call reload() before the first search.
-  TrialFinder(store::TrialStore& trials, store::ChangeFeed& changes);
+  // Starts empty: call reload() before the first search. With a locator, UK
+  // sites without coordinates are placed at their town.
+  TrialFinder(store::TrialStore& trials, store::ChangeFeed& changes,
+              const SiteLocator* locator = nullptr);
   ~TrialFinder();
 
   // Reads every trial into a fresh index and swaps it in; searches carry on
@@ -51,9 +54,11 @@ class TrialFinder {
 
  private:
   void reload_locked();
+  Trial located(Trial trial) const;
 
   store::TrialStore& trials_;
   store::ChangeFeed& changes_;
+  const SiteLocator* locator_;
   std::mutex update_mutex_;  // one reload or refresh at a time
   mutable std::shared_mutex index_mutex_;
   std::unique_ptr<TrialIndex> index_;

@@ -18,6 +18,9 @@ struct Location {
   std::string status;  // CT.gov recruitment status of this site, often empty
   std::optional<double> lat;
   std::optional<double> lon;
+  // lat/lon are the town's, not the site's (SiteLocator): distances are rough.
+  // Never stored.
+  bool placed_at_town = false;
   bool operator==(const Location&) const = default;
 };
 

@@ -42,6 +42,14 @@ std::string miles(double d) {
   return text;
 }
 
+// "12 miles", "less than a mile"; "about 12 miles" when the site was placed at its
+// town's centre rather than where the record put it.
+std::string distance_words(double d, bool rough) {
+  if (d < 1)
+    return rough ? "about a mile or less" : "less than a mile";
+  return (rough ? "about " : "") + miles(d) + " miles";
+}
+
 // Messages come from the query parser in lower case; the page shows sentences.
 std::string sentence(std::string text) {
   if (!text.empty() && text[0] >= 'a' && text[0] <= 'z')
@@ -238,7 +246,10 @@ void write_results(Html& h, const TrialFinderView& v) {
       h << "<p class=\"nhsuk-body-s\">Nearest site: "_m << hit.nearest->facility;
       if (!hit.nearest->city.empty())
         h << ", "_m << hit.nearest->city;
-      h << " ("_m << miles(hit.nearest->distance_miles) << " miles)</p>"_m;
+      // A straight line, and for some sites from their town's centre: roughly.
+      if (hit.nearest->distance_miles >= 1)
+        h << " (about "_m << miles(hit.nearest->distance_miles) << " miles)"_m;
+      h << "</p>"_m;
     }
     h << "<p class=\"nhsuk-body-s\">"_m << hit.nct_id << "</p></div></li>\n"_m;
   }
@@ -364,7 +375,8 @@ void write_key_facts(Html& h, const trials::Trial& t, const std::vector<TrialSit
     where << s.location.facility;
     if (!s.location.city.empty())
       where << ", "_m << s.location.city;
-    where << ": "_m << miles(*s.distance_miles) << " miles from "_m << near_name;
+    where << ": "_m << distance_words(*s.distance_miles, s.location.placed_at_town) << " from "_m
+          << near_name;
     fact_row(h, "Nearest site"_m, where.take());
   }
   auto uk = static_cast<std::size_t>(std::count_if(sites.begin(), sites.end(), in_uk));
@@ -418,7 +430,7 @@ void write_site(Html& h, const TrialSite& s) {
   if (!place.empty())
     h << "<br>"_m << place;
   if (s.distance_miles)
-    h << " ("_m << miles(*s.distance_miles) << " miles away)"_m;
+    h << " ("_m << distance_words(*s.distance_miles, s.location.placed_at_town) << " away)"_m;
   h << "<br>"_m;
   // Each site has its own status, which can differ from the trial's.
   if (s.location.status.empty()) {

@@ -221,6 +221,29 @@ describe('the trial finder page and API', () => {
     assert.ok(cancer.results.some((hit) => /^\/trials\/NCT\d{8}$/.test(hit.url)), 'melanoma trials found');
   });
 
+  test('a UK site given without coordinates (a fields= fetch) is found near its town', async () => {
+    // The 2026 melanoma download has no geoPoint: its sites are placed at their town.
+    const atManchester = studiesIn('melanoma-recruiting-2026.json').filter((s) => inScope(s)
+      && s.protocolSection.statusModule.overallStatus === 'RECRUITING'
+      && (s.protocolSection.contactsLocationsModule?.locations ?? [])
+        .some((l) => l.country === 'United Kingdom' && l.city === 'Manchester' && !l.geoPoint));
+    assert.ok(atManchester.length >= 5, `${atManchester.length} recruiting trials at Manchester`);
+    const near = await allResults('near=Manchester&distance=10');
+    for (const s of atManchester) {
+      const id = s.protocolSection.identificationModule.nctId;
+      const hit = near.results.find((h) => h.nct_id === id);
+      assert.ok(hit, `${id} near Manchester`);
+      assert.ok(hit.nearest && hit.nearest.distance_miles < 1, `${id}: ${JSON.stringify(hit.nearest)}`);
+    }
+    // The trial page gives the distance too, the stored record is kept as published.
+    const id = atManchester[0].protocolSection.identificationModule.nctId;
+    const html = (await page(`/trials/${id}?near=Manchester`)).text;
+    assert.match(html, /<br>Manchester, United Kingdom \(about a mile or less away\)<br>/);
+    assert.match(html, /Nearest site<\/dt><dd class="nhsuk-summary-list__value">[^<]*, Manchester: about a mile or less from Manchester<\/dd>/);
+    const record = await api(`/api/v1/trials/${id}`);
+    assert.ok(record.locations.every((l) => !('lat' in l) && !('placed_at_town' in l)), 'the record as published');
+  });
+
   test('/api/v1/trials has the documented shape', async () => {
     const json = await api('/api/v1/trials?status=any&country=any');
     for (const key of ['total', 'page', 'facets', 'results']) assert.ok(key in json, `has ${key}`);
@@ -337,7 +360,11 @@ describe('the trial finder page and API', () => {
     const html = await page('/trials?status=any&country=any&near=Manchester&distance=25&sort=distance');
     assert.equal(html.status, 200);
     assert.equal(foundHeading(html.text)?.[2], ' near Manchester');
-    assert.match(html.text, /Nearest site: [^<]+ \([\d.]+ miles\)/);
+    // Straight-line distances, some from a town's centre: "about", and none under a mile.
+    assert.match(html.text, /Nearest site: [^<]+, Manchester<\/p>/, 'a site in Manchester, no distance');
+    const far = await page('/trials?status=any&country=any&near=Leeds&distance=100&sort=distance&page=2');
+    assert.match(far.text, /Nearest site: [^<]+ \(about [\d.]+ miles\)<\/p>/);
+    assert.doesNotMatch(html.text, /\(0(\.\d)? miles\)|\(about 0(\.\d)? miles\)/);
   });
 
   test('near=M1 (a postcode district) works like a town', async () => {
