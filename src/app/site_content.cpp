@@ -190,11 +190,14 @@ std::shared_ptr<const SiteContent::Rendition> SiteContent::current() const {
   // is a safe upper bound between checks.
   next->valid_until = std::min(next->valid_until, now + std::chrono::hours(1));
   if (templates_) {
+    // One file for this rendition's bodies, closed when the last response using it is sent.
+    auto file = http::BodyFile::create();
     for (const auto& [path, html] : templates_->html) {
       next->html[path] =
-          http::make_cached_page(replace_slot(html, line), "text/html; charset=utf-8");
+          http::make_cached_page(replace_slot(html, line), "text/html; charset=utf-8", file.get());
     }
-    next->not_found = http::make_cached_page(templates_->not_found, "text/html; charset=utf-8");
+    next->not_found =
+        http::make_cached_page(templates_->not_found, "text/html; charset=utf-8", file.get());
   }
   rendition_ = next;
   return next;

@@ -22,14 +22,16 @@ std::string gzip_compress(std::string_view data, int level) {
   zs.avail_out = static_cast<uInt>(out.size());
   int rc = deflate(&zs, Z_FINISH);
   deflateEnd(&zs);
-  if (rc != Z_STREAM_END) throw std::runtime_error("deflate failed");
+  if (rc != Z_STREAM_END)
+    throw std::runtime_error("deflate failed");
   out.resize(zs.total_out);
   return out;
 }
 
 std::string gzip_decompress(std::string_view data) {
   z_stream zs{};
-  if (inflateInit2(&zs, 15 + 16) != Z_OK) throw std::runtime_error("inflateInit2 failed");
+  if (inflateInit2(&zs, 15 + 16) != Z_OK)
+    throw std::runtime_error("inflateInit2 failed");
   zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
   zs.avail_in = static_cast<uInt>(data.size());
   std::string out;
@@ -42,7 +44,8 @@ std::string gzip_decompress(std::string_view data) {
     out.append(buffer, sizeof buffer - zs.avail_out);
   }
   inflateEnd(&zs);
-  if (rc != Z_STREAM_END) throw std::runtime_error("not a complete gzip stream");
+  if (rc != Z_STREAM_END)
+    throw std::runtime_error("not a complete gzip stream");
   return out;
 }
 
@@ -56,11 +59,14 @@ bool accepts_gzip(std::string_view header) {
     auto item = trim(part);
     auto semi = item.find(';');
     auto coding = trim(item.substr(0, semi));
-    if (coding != "gzip" && coding != "*") continue;
-    if (semi == std::string_view::npos) return true;
+    if (coding != "gzip" && coding != "*")
+      continue;
+    if (semi == std::string_view::npos)
+      return true;
     auto params = item.substr(semi + 1);
     auto q = params.find("q=");
-    if (q == std::string_view::npos) return true;
+    if (q == std::string_view::npos)
+      return true;
     return std::strtod(std::string(params.substr(q + 2)).c_str(), nullptr) > 0.0;
   }
   return false;

@@ -14,7 +14,8 @@ bool iequals(std::string_view a, std::string_view b) {
 
 std::string_view Request::header(std::string_view name) const {
   for (const auto& [k, v] : headers) {
-    if (iequals(k, name)) return v;
+    if (iequals(k, name))
+      return v;
   }
   return {};
 }
@@ -36,7 +37,8 @@ void Response::set_header(std::string name, std::string value) {
 
 std::string_view Response::header(std::string_view name) const {
   for (const auto& [k, v] : headers) {
-    if (iequals(k, name)) return v;
+    if (iequals(k, name))
+      return v;
   }
   return {};
 }
@@ -65,10 +67,12 @@ Response redirect(std::string location, int status) {
 std::multimap<std::string, std::string> parse_query(std::string_view query) {
   std::multimap<std::string, std::string> out;
   for (const auto& part : split(query, '&')) {
-    if (part.empty()) continue;
+    if (part.empty())
+      continue;
     auto eq = part.find('=');
     std::string key = url_decode(std::string_view(part).substr(0, eq), true);
-    std::string value = eq == std::string::npos ? "" : url_decode(std::string_view(part).substr(eq + 1), true);
+    std::string value =
+        eq == std::string::npos ? "" : url_decode(std::string_view(part).substr(eq + 1), true);
     out.emplace(std::move(key), std::move(value));
   }
   return out;

@@ -11,14 +11,16 @@
 #include <utility>
 #include <vector>
 
+#include "http/body_file.hpp"
+
 namespace cairn::http {
 
 using Headers = std::vector<std::pair<std::string, std::string>>;
 
 struct Request {
-  std::string method;  // "GET", "HEAD", "POST", ...
-  std::string target;  // as sent: "/search?q=lm"
-  std::string path;    // decoded path without the query: "/search"
+  std::string method;                             // "GET", "HEAD", "POST", ...
+  std::string target;                             // as sent: "/search?q=lm"
+  std::string path;                               // decoded path without the query: "/search"
   std::multimap<std::string, std::string> query;  // decoded query parameters
   Headers headers;
   std::string body;
@@ -43,6 +45,9 @@ struct Response {
   // When set, these are sent instead of `body`: the plain and gzip forms.
   SharedBody shared_body;
   SharedBody shared_gzip_body;
+  // The shared bodies in a file as well (cached pages), for sendfile.
+  FileSpan body_file;
+  FileSpan gzip_file;
   std::string etag;           // strong validator, quoted: "\"abc\""
   std::string cache_control;  // empty: "no-cache" for HTML, set by the caller otherwise
 

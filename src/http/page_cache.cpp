@@ -5,12 +5,16 @@
 
 namespace cairn::http {
 
-CachedPage make_cached_page(std::string body, std::string content_type) {
+CachedPage make_cached_page(std::string body, std::string content_type, BodyFile* file) {
   CachedPage page;
   page.content_type = std::move(content_type);
   page.etag = "\"" + blake2b_hex(body, 16) + "\"";
   page.gzip_body = std::make_shared<const std::string>(gzip_compress(body, 9));
   page.body = std::make_shared<const std::string>(std::move(body));
+  if (file) {
+    page.body_file = file->append(*page.body);
+    page.gzip_file = file->append(*page.gzip_body);
+  }
   return page;
 }
 
@@ -43,6 +47,8 @@ Response cached_response(const CachedPage& page) {
   r.shared_body = page.body;
   r.shared_gzip_body = page.gzip_body;
   r.etag = page.etag;
+  r.body_file = page.body_file;
+  r.gzip_file = page.gzip_file;
   return r;
 }
 

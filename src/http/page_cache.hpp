@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "http/body_file.hpp"
 #include "http/message.hpp"
 
 namespace cairn::http {
@@ -18,11 +19,14 @@ struct CachedPage {
   SharedBody body;
   SharedBody gzip_body;
   std::string etag;
+  // The same two bodies in `file`, when make_cached_page was given one.
+  FileSpan body_file;
+  FileSpan gzip_file;
 };
 
 // Builds the cached form of a body: gzip at the highest level and an ETag from
-// its content.
-CachedPage make_cached_page(std::string body, std::string content_type);
+// its content; with a `file`, both bodies are written to it too, for sendfile.
+CachedPage make_cached_page(std::string body, std::string content_type, BodyFile* file = nullptr);
 
 class PageCache {
  public:

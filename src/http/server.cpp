@@ -2,6 +2,9 @@
 #include "http/server.hpp"
 
 #include <sodium.h>
+#include <sys/sendfile.h>
+#include <sys/socket.h>
+
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
@@ -19,6 +22,8 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <cerrno>
+#include <csignal>
 #include <ctime>
 #include <list>
 #include <map>
@@ -138,6 +143,55 @@ awaitable<void> drain_before_close(beast::tcp_stream& stream) {
   }
 }
 
+// The head, then the body straight from its file with sendfile(2), so the
+// kernel sends the file's pages and the body is never copied through our
+// memory. The head goes with MSG_MORE, to leave in one segment with the body's
+// start. When the socket's buffer is full we wait for it, at most `timeout`
+// for each wait. False when the client went away or stopped reading.
+awaitable<bool> write_head_and_file(beast::tcp_stream& stream, std::string_view head,
+                                    const FileSpan& file, std::chrono::seconds timeout) {
+  auto& socket = stream.socket();
+  beast::error_code ec;
+  socket.native_non_blocking(true, ec);
+  if (ec)
+    co_return false;
+  const int out = socket.native_handle();
+  off_t offset = static_cast<off_t>(file.offset);
+  const off_t end = offset + static_cast<off_t>(file.length);
+  std::size_t head_sent = 0;
+  while (head_sent < head.size() || offset < end) {
+    ssize_t n =
+        head_sent < head.size()
+            ? ::send(out, head.data() + head_sent, head.size() - head_sent, MSG_MORE | MSG_NOSIGNAL)
+            : ::sendfile(out, file.fd(), &offset, static_cast<std::size_t>(end - offset));
+    if (n > 0) {
+      if (head_sent < head.size())
+        head_sent += static_cast<std::size_t>(n);
+      continue;
+    }
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+      // The timer's handler runs on this connection's executor, as this coroutine
+      // does, so it sees `waiting` cleared once the wait is over.
+      auto waiting = std::make_shared<tcp::socket*>(&socket);
+      asio::steady_timer deadline(socket.get_executor(), timeout);
+      deadline.async_wait([waiting](beast::error_code e) {
+        if (!e && *waiting)
+          (*waiting)->cancel();
+      });
+      co_await socket.async_wait(tcp::socket::wait_write, asio::redirect_error(use_awaitable, ec));
+      *waiting = nullptr;
+      deadline.cancel();
+      if (ec)
+        co_return false;
+      continue;
+    }
+    co_return false;  // an error, or the file ended early
+  }
+  co_return true;
+}
+
 // A share of ServerOptions::body_budget, held while a request's body is in memory.
 struct BodyReservation {
   std::atomic<std::size_t>& total;
@@ -233,6 +287,9 @@ Server::Server(ServerOptions options, Application app, AccessLogger log)
 Server::~Server() = default;
 
 Status Server::listen() {
+  // A client that goes away mid-body makes sendfile raise SIGPIPE; the error is
+  // enough (send uses MSG_NOSIGNAL).
+  std::signal(SIGPIPE, SIG_IGN);
   beast::error_code ec;
   auto address = asio::ip::make_address(impl_->options.host, ec);
   if (ec)
@@ -515,13 +572,17 @@ awaitable<bool> Server::Impl::serve_one(beast::tcp_stream& stream, beast::flat_b
   // in a single gathered write: no copy of the body, few allocations.
   std::string head = serialize_head(wire, options.hsts);
   std::size_t body_size = wire.body ? wire.body->size() : 0;
-  std::array<asio::const_buffer, 2> buffers{asio::buffer(head),
-                                            (wire.head_only || wire.status == 304 || !wire.body)
-                                                ? asio::const_buffer()
-                                                : asio::buffer(*wire.body)};
-  stream.expires_after(options.idle_timeout);
+  bool with_body = !wire.head_only && wire.status != 304 && wire.body;
   beast::error_code write_ec;
-  co_await asio::async_write(stream, buffers, asio::redirect_error(use_awaitable, write_ec));
+  if (with_body && wire.file.file && wire.file.length == body_size) {
+    if (!co_await write_head_and_file(stream, head, wire.file, options.idle_timeout))
+      write_ec = asio::error::broken_pipe;
+  } else {
+    std::array<asio::const_buffer, 2> buffers{
+        asio::buffer(head), with_body ? asio::buffer(*wire.body) : asio::const_buffer()};
+    stream.expires_after(options.idle_timeout);
+    co_await asio::async_write(stream, buffers, asio::redirect_error(use_awaitable, write_ec));
+  }
   set_busy(self, false);
   if (log) {
     log(request, wire.status, wire.head_only ? 0 : body_size,

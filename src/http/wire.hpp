@@ -11,8 +11,9 @@ namespace cairn::http {
 struct WireResponse {
   int status = 200;
   const Headers* fixed_headers = nullptr;  // the security headers: shared, never copied
-  Headers headers;  // the rest, including Content-Type and Content-Length
-  SharedBody body;  // may be null for an empty body
+  Headers headers;                         // the rest, including Content-Type and Content-Length
+  SharedBody body;                         // may be null for an empty body
+  FileSpan file;  // the body's bytes in a file, when it has them (see body_file.hpp)
   bool head_only = false;
   bool close = false;  // close the connection after writing
 };
