@@ -46,6 +46,7 @@ WireResponse to_wire(const Request& request, Response response) {
   wire.status = response.status;
   wire.head_only = request.method == "HEAD";
   wire.fixed_headers = &security_headers();
+  wire.headers.reserve(response.headers.size() + 6);  // the most added below
   for (auto& header : response.headers) wire.headers.push_back(std::move(header));
 
   std::string cache_control = response.cache_control;
