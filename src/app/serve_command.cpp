@@ -130,6 +130,9 @@ int serve(Services& services, const http::StaticAssets& assets, const trials::Pl
   server_options.max_connections = options.max_connections;
   server_options.max_connections_per_address = options.max_connections_per_address;
   server_options.busy_response = [&app](const http::Request& r) { return app.busy_response(r); };
+  server_options.body_limit_for = [&app](std::string_view method, std::string_view path) {
+    return app.body_limit(method, path);
+  };
   http::Server server(
       server_options, [&app](http::Request& r) { return app.handle(r); },
       [&access_log](const http::Request& r, int status, std::size_t bytes,

@@ -75,6 +75,19 @@ http::Response WebApp::busy_response(const http::Request& request) const {
   return r;
 }
 
+std::size_t WebApp::body_limit(std::string_view method, std::string_view path) const {
+  // Only a route that handles this method takes a real body. A GET, or a post to
+  // no route, may bring a small one, read and dropped so that the answer is the
+  // 404 or 405 it deserves; more is refused (413) before it is held.
+  if (method == "GET" || method == "HEAD" || !routes_.match(method, path).handler)
+    return kNoRouteBodyLimit;
+  // A page's source is up to 200,000 bytes, three times that when form-encoded;
+  // the longest other form, a forum post of 10,000 characters, fits in 256 KB.
+  if (path == "/staff/content" || path.starts_with("/staff/content/"))
+    return kEditorBodyLimit;
+  return kFormBodyLimit;
+}
+
 http::Response WebApp::dispatch(const http::Request& request) {
   const std::string& path = request.path;
   bool readable = request.method == "GET" || request.method == "HEAD";

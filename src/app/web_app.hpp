@@ -26,6 +26,11 @@ class WebApp {
   http::Response error_response(const http::Request& request, const Error& error) const;
   // What a request gets when the server is too busy to take it (503).
   http::Response busy_response(const http::Request& request) const;
+  // The largest request body a route takes (ServerOptions::body_limit_for).
+  std::size_t body_limit(std::string_view method, std::string_view path) const;
+  static constexpr std::size_t kNoRouteBodyLimit = 8 * 1024;
+  static constexpr std::size_t kFormBodyLimit = 256 * 1024;
+  static constexpr std::size_t kEditorBodyLimit = 1024 * 1024;
 
  private:
   http::Response dispatch(const http::Request& request);

@@ -522,22 +522,35 @@ awaitable<bool> Server::Impl::serve_one(beast::tcp_stream& stream, beast::flat_b
   // memory for it.
   int early_status = 0;
   BodyReservation reservation{body_bytes};
+  Request request;
   if (!ec && badly_framed(parser)) {
     early_status = 400;
-  } else if (!ec && !parser.is_done()) {
-    auto length = parser.content_length();
-    std::size_t need = length ? static_cast<std::size_t>(*length) : options.body_limit;
-    if (need > options.body_limit) {
-      early_status = 413;
-    } else if (!reservation.take(need, options.body_budget)) {
-      early_status = 503;
-    } else {
-      co_await bhttp::async_read(stream, buffer, parser, asio::redirect_error(use_awaitable, ec));
+  } else if (!ec) {
+    auto& msg = parser.get();
+    request.method = std::string(msg.method_string());
+    request.target = std::string(origin_form(msg.target()));
+    auto q = request.target.find('?');
+    request.path = url_decode(std::string_view(request.target).substr(0, q), false);
+    if (q != std::string::npos)
+      request.query = parse_query(std::string_view(request.target).substr(q + 1));
+    if (!parser.is_done()) {
+      std::size_t limit = options.body_limit;
+      if (options.body_limit_for)
+        limit = std::min(limit, options.body_limit_for(request.method, request.path));
+      auto length = parser.content_length();
+      std::size_t need = length ? static_cast<std::size_t>(*length) : limit;
+      if (need > limit || limit == 0) {
+        early_status = 413;
+      } else if (!reservation.take(need, options.body_budget)) {
+        early_status = 503;
+      } else {
+        parser.body_limit(limit);
+        co_await bhttp::async_read(stream, buffer, parser, asio::redirect_error(use_awaitable, ec));
+      }
     }
   }
   auto started = std::chrono::steady_clock::now();
 
-  Request request;
   request.request_id = new_request_id();
   request.remote_address = remote_address;
 
@@ -574,12 +587,6 @@ awaitable<bool> Server::Impl::serve_one(beast::tcp_stream& stream, beast::flat_b
     wire.close = true;
   } else {
     auto& msg = parser.get();
-    request.method = std::string(msg.method_string());
-    request.target = std::string(origin_form(msg.target()));
-    auto q = request.target.find('?');
-    request.path = url_decode(std::string_view(request.target).substr(0, q), false);
-    if (q != std::string::npos)
-      request.query = parse_query(std::string_view(request.target).substr(q + 1));
     request.headers.reserve(16);
     for (const auto& field : msg) {
       request.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));

@@ -8,6 +8,7 @@
 #include <memory>
 #include <ostream>
 #include <string>
+#include <string_view>
 
 #include "core/result.hpp"
 #include "http/message.hpp"
@@ -20,7 +21,11 @@ struct ServerOptions {
   unsigned short port = 8080;  // 0: any free port
   int threads = 2;
   std::size_t header_limit = 16 * 1024;
-  std::size_t body_limit = 1024 * 1024;
+  std::size_t body_limit = 1024 * 1024;  // the most any route may take
+  // The largest body a request to this method and (decoded) path may send, at
+  // most body_limit; 0 when it takes none. Asked before the body is read, so a
+  // route that takes no body never holds one. Not given: body_limit for all.
+  std::function<std::size_t(std::string_view method, std::string_view path)> body_limit_for;
   std::chrono::seconds idle_timeout{30};
   std::chrono::seconds shutdown_grace{10};
   // Requests that do slow, CPU-heavy work (argon2id password hashing) run on

@@ -110,12 +110,36 @@ test('a refused client that keeps sending is cut off within a few seconds', asyn
   await stillServing();
 });
 
-test('a body within the limit is read, and the method decides (405 for POST /)', async () => {
+test('a small body to a route that takes none is read, and the method decides (405 for POST /)', async () => {
   const r = await request(server.base, '/', {
-    method: 'POST', body: Buffer.alloc(100 * KB, 0x64),
+    method: 'POST', body: Buffer.alloc(4 * KB, 0x64),
     headers: { 'Content-Type': 'application/octet-stream' },
   });
   assert.equal(r.status, 405);
+});
+
+// Each route reads a body only up to its own limit: 8 KB where no route takes
+// one (so the 405 still comes), 256 KB for a form, 1 MB for the editor.
+test('bodies are read only up to the route\'s own limit', async () => {
+  const send = async (method, path, size) => {
+    const c = await RawConnection.open(server.port);
+    await c.write(`${method} ${path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n`
+      + `Content-Length: ${size}\r\n\r\n`);
+    await c.write(Buffer.alloc(size, 0x61)).catch(() => {});
+    const r = await c.readResponse();
+    c.destroy();
+    return r.status;
+  };
+  assert.equal(await send('GET', '/', 100 * KB), 413, 'a GET takes no large body');
+  assert.equal(await send('POST', '/no-such-page', 100 * KB), 413, 'nor does a post to no route');
+  assert.equal(await send('POST', '/no-such-page', 4 * KB), 405, 'the answer it deserves');
+  // A form route takes 256 KB: within it the CSRF check answers, over it 413.
+  assert.equal(await send('POST', '/feedback', 200 * KB), 403);
+  assert.equal(await send('POST', '/feedback', 300 * KB), 413);
+  // The editor takes a page's source: 1 MB.
+  assert.equal(await send('POST', '/staff/content/edit', 600 * KB), 403);
+  assert.equal(await send('POST', '/staff/content/edit', MB + 1), 413);
+  await stillServing();
 });
 
 test('the server serves others while one client is being refused', async () => {
@@ -146,7 +170,8 @@ test('400 connections each sending a body 1 byte under 1 MB keep memory bounded'
   for (let i = 0; i < 400; i++) {
     const c = await RawConnection.open(server.port);
     connections.push(c);
-    await c.write(`POST /search HTTP/1.1\r\nHost: x\r\nContent-Length: ${MB - 1}\r\n\r\n`);
+    // The editor's route: the one that takes bodies of up to 1 MB.
+    await c.write(`POST /staff/content/edit HTTP/1.1\r\nHost: x\r\nContent-Length: ${MB - 1}\r\n\r\n`);
     await c.write(part);
   }
   await new Promise((ok) => setTimeout(ok, 300));
