@@ -1,6 +1,7 @@
 // The only translation unit that includes Boost.Beast and Asio (build time).
 #include "http/server.hpp"
 
+#include <malloc.h>
 #include <sodium.h>
 #include <sys/sendfile.h>
 #include <sys/socket.h>
@@ -213,13 +214,17 @@ awaitable<bool> write_head_and_file(beast::tcp_stream& stream, std::string_view 
 // A share of ServerOptions::body_budget, held while a request's body is in memory.
 struct BodyReservation {
   std::atomic<std::size_t>& total;
+  std::atomic<std::size_t>& peak;  // the most held at once since the last trim
   std::size_t held = 0;
   bool take(std::size_t bytes, std::size_t budget) {
-    if (total.fetch_add(bytes) + bytes > budget) {
+    std::size_t now = total.fetch_add(bytes) + bytes;
+    if (now > budget) {
       total.fetch_sub(bytes);
       return false;
     }
     held = bytes;
+    for (std::size_t seen = peak.load(); seen < now && !peak.compare_exchange_weak(seen, now);) {
+    }
     return true;
   }
   ~BodyReservation() { total.fetch_sub(held); }
@@ -271,6 +276,9 @@ struct Server::Impl {
   std::map<std::string, int> per_address;
   // Bytes of request bodies being held now, against options.body_budget.
   std::atomic<std::size_t> body_bytes{0};
+  std::atomic<std::size_t> body_peak{0};
+  // Wakes trim_after_bursts; cancelled by begin_stop so that run() can return.
+  asio::steady_timer trim_timer{ioc};
   // The slow lane: its own threads, and a count of the requests in it
   // (running or waiting), so a flood is refused instead of queued without end.
   asio::thread_pool slow_pool;
@@ -287,6 +295,7 @@ struct Server::Impl {
   awaitable<WireResponse> respond(Request& request);
 
   awaitable<void> accept_loop();
+  awaitable<void> trim_after_bursts();
   awaitable<void> serve(tcp::socket socket);
   awaitable<void> refuse_when_full(beast::tcp_stream& stream);
   awaitable<bool> serve_one(beast::tcp_stream& stream, beast::flat_buffer& buffer,
@@ -340,6 +349,7 @@ void Server::run() {
       impl.begin_stop();
   });
   asio::co_spawn(impl.ioc, impl.accept_loop(), asio::detached);
+  asio::co_spawn(impl.ioc, impl.trim_after_bursts(), asio::detached);
   std::vector<std::thread> threads;
   for (int i = 1; i < impl.options.threads; ++i) threads.emplace_back([&impl] { impl.ioc.run(); });
   impl.ioc.run();
@@ -356,6 +366,7 @@ void Server::Impl::begin_stop() {
   beast::error_code ignored;
   acceptor.close(ignored);
   signals.cancel(ignored);
+  trim_timer.cancel();
   // Idle connections are closed now; busy ones close after their response.
   std::lock_guard lock(connections_mutex);
   for (auto& c : connections) {
@@ -384,6 +395,24 @@ void Server::Impl::begin_stop() {
     if (!connections.empty())
       ioc.stop();
   });
+}
+
+// After a burst of large bodies (an upload flood, say) the freed memory stays
+// with the process unless given back: once the bodies are gone, hand the
+// allocator's free pages back to the system.
+awaitable<void> Server::Impl::trim_after_bursts() {
+  constexpr std::size_t kBurst = 8 * 1024 * 1024;
+  while (!stopping) {
+    trim_timer.expires_after(std::chrono::seconds(2));
+    beast::error_code ec;
+    co_await trim_timer.async_wait(asio::redirect_error(use_awaitable, ec));
+    if (ec || stopping)
+      break;
+    if (body_peak.load() >= kBurst && body_bytes.load() < kBurst / 8) {
+      body_peak = 0;
+      malloc_trim(0);
+    }
+  }
 }
 
 awaitable<void> Server::Impl::accept_loop() {
@@ -521,7 +550,7 @@ awaitable<bool> Server::Impl::serve_one(beast::tcp_stream& stream, beast::flat_b
   // The body is read only once the head is known to be sound and there is
   // memory for it.
   int early_status = 0;
-  BodyReservation reservation{body_bytes};
+  BodyReservation reservation{body_bytes, body_peak};
   Request request;
   if (!ec && badly_framed(parser)) {
     early_status = 400;
