@@ -76,11 +76,29 @@ to_ms() {
 # Warm both, then measure.
 wrk -t1 -c8 -d2s "http://127.0.0.1:$cairn_port$PAGE" >/dev/null
 wrk -t1 -c8 -d2s "http://127.0.0.1:$nginx_port$PAGE" >/dev/null
-read -r cairn_rps cairn_p99 <<<"$(run_wrk "http://127.0.0.1:$cairn_port$PAGE")"
-read -r nginx_rps nginx_p99 <<<"$(run_wrk "http://127.0.0.1:$nginx_port$PAGE")"
+# Rounds alternate cairn and nginx, so a neighbour's load on this machine falls on both;
+# the medians are compared.
+ROUNDS=${PAGES_BENCH_ROUNDS:-3}
 size=$(wc -c < "$work/html$PAGE.html")
-
-printf 'page %s (%s bytes), %s connections, %ss, %s server threads/workers\n' "$PAGE" "$size" "$CONNECTIONS" "$SECONDS_" "$THREADS"
-printf '%-6s %12s req/s   p99 %8s ms\n' cairn "$cairn_rps" "$(to_ms "$cairn_p99")"
-printf '%-6s %12s req/s   p99 %8s ms\n' nginx "$nginx_rps" "$(to_ms "$nginx_p99")"
+printf 'page %s (%s bytes), %s connections, %ss x %s rounds, %s server threads/workers\n' \
+  "$PAGE" "$size" "$CONNECTIONS" "$SECONDS_" "$ROUNDS" "$THREADS"
+: > "$work/cairn.rounds"
+: > "$work/nginx.rounds"
+for round in $(seq "$ROUNDS"); do
+  read -r rps p99 <<<"$(run_wrk "http://127.0.0.1:$cairn_port$PAGE")"
+  echo "$rps $(to_ms "$p99")" >> "$work/cairn.rounds"
+  read -r nrps np99 <<<"$(run_wrk "http://127.0.0.1:$nginx_port$PAGE")"
+  echo "$nrps $(to_ms "$np99")" >> "$work/nginx.rounds"
+  printf 'round %s: cairn %10s req/s p99 %7s ms | nginx %10s req/s p99 %7s ms\n' \
+    "$round" "$rps" "$(to_ms "$p99")" "$nrps" "$(to_ms "$np99")"
+done
+median() { sort -g -k"$2" "$1" | awk -v k="$2" '{v[NR]=$k} END{print (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
+cairn_rps=$(median "$work/cairn.rounds" 1)
+cairn_p99=$(median "$work/cairn.rounds" 2)
+nginx_rps=$(median "$work/nginx.rounds" 1)
+nginx_p99=$(median "$work/nginx.rounds" 2)
+echo "medians (load: $(cut -d' ' -f1-3 /proc/loadavg)):"
+printf '%-6s %12s req/s   p99 %8s ms\n' cairn "$cairn_rps" "$cairn_p99"
+printf '%-6s %12s req/s   p99 %8s ms\n' nginx "$nginx_rps" "$nginx_p99"
 awk -v a="$cairn_rps" -v b="$nginx_rps" 'BEGIN{printf "ratio  cairn/nginx throughput = %.2f (target >= 0.90)\n", a/b}'
+awk -v a="$cairn_p99" -v b="$nginx_p99" 'BEGIN{printf "ratio  cairn/nginx p99        = %.2f (target <= 2.00)\n", a/b}'

@@ -99,7 +99,8 @@ int serve(Services& services, const http::StaticAssets& assets, const trials::Pl
                       if (page.topic != "leptomeningeal-metastases")
                         return SafeHtml{};
                       return views::render_lm_trials_block(finder.lm_trials(5));
-                    }});
+                    },
+                    options.data_dir});
   site.refresh();
   auto index = open_search(options, content);
   if (!index)

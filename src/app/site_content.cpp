@@ -191,7 +191,7 @@ std::shared_ptr<const SiteContent::Rendition> SiteContent::current() const {
   next->valid_until = std::min(next->valid_until, now + std::chrono::hours(1));
   if (templates_) {
     // One file for this rendition's bodies, closed when the last response using it is sent.
-    auto file = http::BodyFile::create();
+    auto file = http::BodyFile::create(ctx_.body_file_dir);
     for (const auto& [path, html] : templates_->html) {
       next->html[path] =
           http::make_cached_page(replace_slot(html, line), "text/html; charset=utf-8", file.get());

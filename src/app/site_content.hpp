@@ -2,6 +2,8 @@
 // helpline's live "open now" line filled in) and the JSON of /api/v1/pages.
 #pragma once
 
+#include <filesystem>
+
 #include <chrono>
 #include <cstdint>
 #include <functional>
@@ -34,6 +36,9 @@ struct SiteContext {
   const Clock& clock;
   // Extra content after a page's sections (e.g. matching trials); may be empty.
   std::function<SafeHtml(const content::Page&)> extra_for_page = {};
+  // Where the cached pages' bodies are kept for sendfile (the data folder);
+  // empty: in memory.
+  std::filesystem::path body_file_dir = {};
 };
 
 // A published page in plain text, for the search index.

@@ -1,5 +1,6 @@
 #include "http/body_file.hpp"
 
+#include <fcntl.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -11,8 +12,10 @@ int FileSpan::fd() const {
   return file ? file->fd() : -1;
 }
 
-std::shared_ptr<BodyFile> BodyFile::create() {
-  int fd = ::memfd_create("cairn-bodies", MFD_CLOEXEC);
+std::shared_ptr<BodyFile> BodyFile::create(const std::filesystem::path& dir) {
+  int fd = dir.empty() ? -1 : ::open(dir.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    fd = ::memfd_create("cairn-bodies", MFD_CLOEXEC);
   if (fd < 0)
     return nullptr;
   return std::shared_ptr<BodyFile>(new BodyFile(fd));
