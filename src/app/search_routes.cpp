@@ -55,6 +55,7 @@ void add_search_routes(Routes& routes, const search::SearchIndex& index, const S
     view.total = found.total;
     view.facets = found.facets;
     view.notice = found.notice;
+    view.rebuilding = index.rebuilding();
     view.page = found.page;
     view.page_size = found.page_size;
     for (auto& hit : found.results) view.results.push_back(result_view(std::move(hit)));
@@ -69,7 +70,9 @@ void add_search_routes(Routes& routes, const search::SearchIndex& index, const S
     auto parsed = read_request(c);
     if (!parsed)
       return parsed.error();
-    return Outcome::json(json_text(index.search(*parsed).to_json())).no_store();
+    auto found = index.search(*parsed).to_json();
+    found["rebuilding"] = index.rebuilding();
+    return Outcome::json(json_text(found)).no_store();
   });
   routes.add("GET", "/api/v1/suggest", [&index](RequestContext& c) {
     auto q = c.query("q");

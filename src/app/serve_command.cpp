@@ -106,9 +106,28 @@ int serve(Services& services, const http::StaticAssets& assets, const trials::Pl
   if (!index)
     return 2;
   SiteIndexer indexer(*index, store, options.data_dir / "search" / "indexed.seq");
-  if (auto written = indexer.update(site, index->needs_rebuild())) {
-    std::cerr << "cairn: search index updated (" << written << " documents)\n";
-  }
+  // The index catches up in the background, so a node serves at once (with
+  // 500,000 trials a full build takes many minutes); until the first update
+  // finishes, search says its results may be incomplete.
+  if (index->needs_rebuild())
+    indexer.require_full_update();
+  index->set_rebuilding(true);
+  std::thread index_builder([&indexer, &site] {
+    auto started = std::chrono::steady_clock::now();
+    try {
+      if (auto written = indexer.update(site)) {
+        auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started);
+        std::cerr << "cairn: search index updated (" << written << " documents in "
+                  << seconds.count() << " s)\n";
+      }
+    } catch (const std::exception& e) {
+      std::cerr << "cairn: search index update failed (the next one retries): " << e.what() << "\n";
+    }
+  });
+  struct JoinBuilder {
+    std::thread& thread;
+    ~JoinBuilder() { thread.join(); }
+  } join_builder{index_builder};
   LiveRefresh live_refresh(finder, site, indexer);
   std::cerr << "cairn: private answer links start with " << options.public_url
             << helpline::kAnswerPath << " (the site's address is set with --public-url)\n";

@@ -83,7 +83,25 @@ std::vector<search::Document> forum_documents(store::ForumStore& forum) {
   return docs;
 }
 
+void SiteIndexer::require_full_update() {
+  std::lock_guard lock(mutex_);
+  full_pending_ = true;
+  index_.set_rebuilding(true);
+}
+
 std::size_t SiteIndexer::update(const SiteContent& site, bool full) {
+  std::unique_lock lock(mutex_, std::try_to_lock);
+  if (!lock)
+    return 0;
+  // A failure throws past this, so a pending rebuild stays pending and the
+  // index still says it is incomplete.
+  std::size_t written = update_locked(site, full || full_pending_);
+  full_pending_ = false;
+  index_.set_rebuilding(false);
+  return written;
+}
+
+std::size_t SiteIndexer::update_locked(const SiteContent& site, bool full) {
   // Read the position first, so nothing that changes meanwhile is missed.
   auto latest = store_.changes().latest();
   std::int64_t indexed = -1;

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <mutex>
 #include <vector>
 
 #include "app/site_content.hpp"
@@ -31,10 +32,18 @@ class SiteIndexer {
   SiteIndexer(search::SearchIndex& index, store::Store& store, std::filesystem::path marker)
       : index_(index), store_(store), marker_(std::move(marker)) {}
   // Re-indexes pages and the trials changed since the index was last written
-  // (everything when `full`); returns the number of documents written.
+  // (everything when `full`); returns the number of documents written. One at
+  // a time: while one runs (the start-up build, which can take minutes), another
+  // caller returns 0 at once, and the next update after it takes its changes.
   std::size_t update(const SiteContent& site, bool full = false);
+  // The next update, whoever calls it, indexes everything; the index says it is
+  // being rebuilt until an update has finished.
+  void require_full_update();
 
  private:
+  std::size_t update_locked(const SiteContent& site, bool full);
+  std::mutex mutex_;
+  bool full_pending_ = false;  // under mutex_
   search::SearchIndex& index_;
   store::Store& store_;
   std::filesystem::path marker_;

@@ -2,6 +2,8 @@
 // "did you mean", type facets, paging and suggestions as you type.
 #pragma once
 
+#include <atomic>
+
 #include <cstddef>
 #include <filesystem>
 #include <map>
@@ -84,6 +86,10 @@ class SearchIndex {
 
   // The index was new or outdated when opened: the caller should index everything.
   bool needs_rebuild() const;
+  // Set while the index is being built in the background (a node serves before
+  // it is complete): searches work, on what has been indexed so far.
+  void set_rebuilding(bool rebuilding) { rebuilding_ = rebuilding; }
+  bool rebuilding() const { return rebuilding_; }
 
   // Writes come from one writer at a time (they are serialised); searches see each change
   // once it returns. Infrastructure failures (disk full) throw.
@@ -107,6 +113,7 @@ class SearchIndex {
   struct Impl;
   explicit SearchIndex(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
+  std::atomic<bool> rebuilding_{false};
 };
 
 }  // namespace cairn::search

@@ -147,6 +147,10 @@ PageBody render_search_page(const SearchResultsView& v) {
     h << R"(<input type="hidden" name="type" value=")"_m << v.type << "\">"_m;
   h << R"(</div><button class="nhsuk-button" type="submit">Search</button></form>
 )"_m;
+  if (v.rebuilding) {
+    h << R"(<div class="nhsuk-inset-text cairn-search-rebuilding"><p>Search is being rebuilt, so results may be incomplete for a few minutes. Our information pages and the <a href="/trials">trial finder</a> work as usual.</p></div>
+)"_m;
+  }
   if (v.corrected && v.showing_corrected) {
     // The index's notice already says so (and says rightly whether the words as typed
     // found anything); saying it here as well showed the sentence twice.

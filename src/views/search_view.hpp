@@ -33,6 +33,7 @@ struct SearchResultsView {
   // With no type chosen: the first few trials and forum threads, shown after the pages.
   std::map<std::string, std::vector<Result>> others;
   std::string notice;
+  bool rebuilding = false;  // the index is still being built: results may be incomplete
   int page = 1;
   int page_size = 10;
 };

@@ -41,7 +41,7 @@ export function importTrials(dataDir, paths) {
 
 // `wrapper` runs cairn under another command, e.g. ['prlimit', '--nofile=128', '--'].
 export async function startCairn({ args = [], env = {}, content = join(root, 'content'),
-  trials = [], before, mail, wrapper = [] } = {}) {
+  trials = [], before, mail, wrapper = [], waitForIndex = true } = {}) {
   const port = await freePort();
   const ownSink = !args.includes('--smtp') && !args.includes('--smtp-url') ? await startSmtpSink() : null;
   if (ownSink) args = [...args, '--smtp', `127.0.0.1:${ownSink.port}`];
@@ -72,6 +72,15 @@ export async function startCairn({ args = [], env = {}, content = join(root, 'co
     if (child.exitCode !== null) throw new Error(`cairn exited early:\n${log}`);
     if (Date.now() > deadline) throw new Error(`cairn did not start:\n${log}`);
     await new Promise((r) => setTimeout(r, 100));
+  }
+  // The search index is built in the background; most tests want it complete.
+  while (waitForIndex) {
+    try {
+      const r = await fetch(`${base}/api/v1/search?q=index`);
+      if (r.ok && (await r.json()).rebuilding === false) break;
+    } catch { /* still starting */ }
+    if (Date.now() > deadline + 40000) throw new Error(`the search index was not built:\n${log}`);
+    await new Promise((r) => setTimeout(r, 50));
   }
   return {
     base, port, data, child, exited, mail: ownSink ?? mail,
