@@ -91,10 +91,11 @@ class EditorPages {
     return {};
   }
 
-  // One page's overview; `problems`, when given, are what a review action found.
+  // One page's overview; `problems`, when given, are what a review action found, and
+  // `sent` the form that action came from (its fields are shown again).
   Outcome show_page(RequestContext& c, const accounts::Account& editor, const std::string& path,
                     const Error* problems, std::string message,
-                    std::string review_note = {}) const {
+                    const http::Form* sent = nullptr) const {
     auto overview = d_.desk.page(path, today());
     if (!overview)
       return overview.error();
@@ -105,8 +106,18 @@ class EditorPages {
     for (auto& revision : view.history) revision.content.clear();
     view.comments = d_.desk.feedback_comments(path, 50);
     view.viewer_id = editor.id;
+    view.viewer_may_override = content::may_override_checks(editor);
+    if (view.page.has_open_draft()) {
+      if (auto checked = d_.desk.check_revision(path, view.page.newest.revision)) {
+        view.draft_checked = true;
+        view.draft_findings = std::move(checked->findings);
+      }
+    }
     view.message = std::move(message);
-    view.review_note = std::move(review_note);
+    if (sent) {
+      view.review_note = sent->get("note");
+      view.override_reason = sent->get("override_reason");
+    }
     auto html = views::render_content_page(d_.site.chrome(), view);
     return staff_page(Outcome::form(html, problems));
   }
@@ -115,32 +126,6 @@ class EditorPages {
     return as_editor(c, [&](const accounts::Account& editor) {
       return show_page(c, editor, c.query("path"), nullptr, message_for(c));
     });
-  }
-
-  std::vector<content::Finding> checks_for(const content::Page& draft,
-                                           const std::string& source) const {
-    content::CheckInput input = d_.check_base;
-    input.pages = d_.site.pages();
-    bool replaced = false;
-    for (auto& page : input.pages) {
-      if (page.path == draft.path) {
-        page = draft;
-        replaced = true;
-      }
-    }
-    if (!replaced)
-      input.pages.push_back(draft);
-    input.file_texts[draft.file] = source;
-    content::CheckOptions options;
-    options.today = today();
-    options.app_paths = app_paths();
-    auto report = content::check_content(input, options);
-    std::vector<content::Finding> mine;
-    for (auto& f : report.findings) {
-      if (f.file == draft.file && f.level != content::Level::info)
-        mine.push_back(std::move(f));
-    }
-    return mine;
   }
 
   Outcome edit_form(RequestContext& c) const {
@@ -186,7 +171,7 @@ class EditorPages {
           return edit_page(c, view, &page.error());
         view.previewing = true;
         view.preview = d_.site.preview(page.value());
-        view.findings = checks_for(page.value(), view.source);
+        view.findings = d_.desk.check(page.value(), view.source);
         return edit_page(c, view, nullptr);
       }
       auto saved = d_.desk.save_draft(editor, path, view.source, view.note, view.base_revision);
@@ -211,7 +196,7 @@ class EditorPages {
       int revision = revision_number(fields->get("revision"));
       Status acted = act(editor, path, revision, *fields);
       if (!acted)
-        return show_page(c, editor, path, &acted.error(), {}, fields->get("note"));
+        return show_page(c, editor, path, &acted.error(), {}, &*fields);
       return Outcome::see_other(page_address(path) + "&done=" + std::string(done) +
                                 "&revision=" + std::to_string(revision));
     });
@@ -226,8 +211,9 @@ class EditorPages {
   Outcome publish(RequestContext& c) const {
     return review_action(c, "published",
                          [&](const accounts::Account& editor, const std::string& path, int revision,
-                             const http::Form&) {
-                           auto published = d_.desk.publish(editor, path, revision);
+                             const http::Form& form) {
+                           auto published =
+                               d_.desk.publish(editor, path, revision, form.get("override_reason"));
                            if (published && d_.published)
                              d_.published();
                            return published;

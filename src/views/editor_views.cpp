@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "content/finding_json.hpp"
 #include "core/text.hpp"
 #include "views/components.hpp"
 #include "views/html.hpp"
@@ -146,6 +147,42 @@ void write_compare_form(Html& h, const std::string& path,
   h << "</form>\n"_m;
 }
 
+int errors_in(const std::vector<content::Finding>& findings) {
+  int n = 0;
+  for (const auto& f : findings) n += f.level == content::Level::error;
+  return n;
+}
+
+// "2 errors and 1 warning", "no problems"
+std::string findings_summary(const std::vector<content::Finding>& findings) {
+  int errors = errors_in(findings);
+  int warnings = static_cast<int>(findings.size()) - errors;
+  if (errors == 0 && warnings == 0)
+    return "no problems";
+  std::string text;
+  if (errors > 0)
+    text = plural(errors, "error", "errors");
+  if (warnings > 0)
+    text += (text.empty() ? "" : " and ") + plural(warnings, "warning", "warnings");
+  return text;
+}
+
+// The findings as a list, errors first: each with its level in words (not only colour).
+void write_findings(Html& h, const std::vector<content::Finding>& findings) {
+  h << R"(<ul class="nhsuk-list cairn-findings">)"_m;
+  for (auto level : {content::Level::error, content::Level::warning}) {
+    for (const auto& f : findings) {
+      if (f.level != level)
+        continue;
+      h << (level == content::Level::error
+                ? R"(<li class="cairn-findings__error"><strong>Error</strong>)"_m
+                : R"(<li class="cairn-findings__warning"><strong>Warning</strong>)"_m)
+        << ", line "_m << f.line << ": "_m << f.message << "</li>"_m;
+    }
+  }
+  h << "</ul>\n"_m;
+}
+
 }  // namespace
 
 std::string format_time(const std::string& iso) {
@@ -227,11 +264,53 @@ void write_page_summary(Html& h, const content::PageOverview& o) {
   h << "</dl>\n"_m;
 }
 
-// Approve and publish, or send back with a note; an author may not approve their own work.
+// What the checks find in the open draft: errors stop it being sent or approved.
+void write_draft_checks(Html& h, const ContentPageView& v) {
+  if (!v.draft_checked)
+    return;
+  const auto& findings = v.draft_findings;
+  int errors = errors_in(findings);
+  h << R"(<div class="cairn-checks" id="checks"><h3>What the checks found</h3>
+)"_m;
+  if (findings.empty()) {
+    h << "<p>The checks found nothing to fix.</p></div>\n"_m;
+    return;
+  }
+  if (errors > 0) {
+    h << "<p>"_m << findings_summary(findings)
+      << ". It cannot be sent for review or approved until the errors are fixed"_m
+      << (v.viewer_may_override ? ", unless you publish it over them and say why."_m : "."_m)
+      << "</p>\n"_m;
+  } else {
+    h << "<p>"_m << findings_summary(findings)
+      << ". Warnings do not stop it being published, but look at each one.</p>\n"_m;
+  }
+  write_findings(h, findings);
+  h << "</div>\n"_m;
+}
+
+// Approve and publish, or send back with a note; an author may not approve their own work,
+// and only an administrator may approve over failed checks, with a reason.
 void write_review_forms(Html& h, const ContentPageView& v, const store::PageRevision& n) {
   const auto& path = v.page.page.path;
+  bool failed = errors_in(v.draft_findings) > 0;
   if (n.author_id == v.viewer_id) {
     h << R"(<p class="nhsuk-inset-text">You wrote this revision, so a second editor must approve and publish it.</p>
+)"_m;
+  } else if (failed && v.viewer_may_override) {
+    h << R"(<form method="post" action="/staff/content/publish" novalidate>
+)"_m;
+    write_csrf_field(h, v.form.csrf_token);
+    write_hidden(h, "path", path);
+    write_hidden(h, "revision", std::to_string(n.revision));
+    write_textarea_field(h, v.form,
+                         {"override_reason", "Why publish it although the checks found errors?",
+                          "This reason is kept in the page's history.", v.override_reason, 3,
+                          content::kMaxNoteChars});
+    write_submit_button(h, "Publish over failed checks", ButtonStyle::warning);
+    h << "</form>\n"_m;
+  } else if (failed) {
+    h << R"(<p class="nhsuk-inset-text">The checks found errors, so it cannot be approved. Send it back to its author to fix them.</p>
 )"_m;
   } else {
     write_action_form(h, v.form, "publish", path, n.revision, "Approve and publish");
@@ -266,8 +345,15 @@ void write_open_draft(Html& h, const ContentPageView& v) {
   h << R"(<p><a href=")"_m << compare_link(path, o.published_revision, n.revision)
     << R"(">See what changed from the published page</a></p>
 )"_m;
+  write_draft_checks(h, v);
+  bool blocked = errors_in(v.draft_findings) > 0 && !v.viewer_may_override;
   if (n.state == store::RevisionState::draft || n.state == store::RevisionState::returned) {
-    write_action_form(h, v.form, "submit", path, n.revision, "Send for review");
+    if (blocked) {
+      h << R"(<p class="nhsuk-inset-text">Fix the errors and save, then send it for review.</p>
+)"_m;
+    } else {
+      write_action_form(h, v.form, "submit", path, n.revision, "Send for review");
+    }
   } else if (n.state == store::RevisionState::in_review) {
     write_review_forms(h, v, n);
   }
@@ -309,6 +395,21 @@ void write_revision_row(Html& h, const std::string& path, int published_revision
   h << "</td>"_m;
   cell(h);
   h << r.note;
+  if (!r.override_reason.empty()) {
+    h << R"(<p class="cairn-override"><strong>Published over failed checks</strong> by )"_m
+      << r.reviewer << ": "_m << r.override_reason << "</p>"_m;
+  }
+  if (!r.checks.empty()) {
+    auto findings = content::findings_from_json(r.checks);
+    if (findings.empty()) {
+      h << R"(<p class="nhsuk-body-s">Checks: no problems.</p>)"_m;
+    } else {
+      h << R"(<details class="nhsuk-details cairn-recorded-checks"><summary class="nhsuk-details__summary"><span class="nhsuk-details__summary-text">Checks: )"_m
+        << findings_summary(findings) << R"(</span></summary><div class="nhsuk-details__text">)"_m;
+      write_findings(h, findings);
+      h << "</div></details>"_m;
+    }
+  }
   if (r.revision > 1) {
     h << R"( <a class="nhsuk-body-s" href=")"_m << compare_link(path, r.revision - 1, r.revision)
       << R"(">Compare with revision )"_m << (r.revision - 1) << "</a>"_m;
@@ -410,12 +511,12 @@ SafeHtml render_content_edit(const Chrome& chrome, const ContentEditView& v) {
     if (v.findings.empty()) {
       h << "<p>The checks found nothing to fix.</p>\n"_m;
     } else {
-      h << R"(<h3>What the checks found</h3><ul class="nhsuk-list nhsuk-list--bullet cairn-findings">)"_m;
-      for (const auto& f : v.findings) {
-        h << "<li><strong>"_m << content::level_name(f.level) << "</strong>: line "_m << f.line
-          << ": "_m << f.message << "</li>"_m;
-      }
-      h << "</ul>\n"_m;
+      h << "<h3>What the checks found</h3>\n<p>"_m << findings_summary(v.findings)
+        << (errors_in(v.findings) > 0
+                ? ". Fix the errors before you send it for review."_m
+                : ". Warnings do not stop it being published, but look at each one."_m)
+        << "</p>\n"_m;
+      write_findings(h, v.findings);
     }
     h << R"(<div class="cairn-preview__page">)"_m << v.preview << "</div></section>\n"_m;
   }

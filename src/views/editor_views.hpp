@@ -26,9 +26,14 @@ struct ContentPageView {
   content::PageOverview page;
   std::vector<store::PageRevision> history;  // oldest first; contents not needed
   std::vector<store::FeedbackRecord> comments;
-  std::int64_t viewer_id = 0;  // the signed-in editor
-  std::string message;         // what just happened ("Revision 8 saved as a draft.")
-  std::string review_note;     // kept when "send back" has a problem
+  std::int64_t viewer_id = 0;        // the signed-in editor
+  bool viewer_may_override = false;  // an administrator: may publish over failed checks
+  // What the checks find in the open draft today (when there is one and it could be read).
+  bool draft_checked = false;
+  std::vector<content::Finding> draft_findings;
+  std::string message;          // what just happened ("Revision 8 saved as a draft.")
+  std::string review_note;      // kept when "send back" has a problem
+  std::string override_reason;  // kept when publishing over failed checks has a problem
 };
 
 SafeHtml render_content_page(const Chrome& chrome, const ContentPageView& view);
