@@ -235,6 +235,16 @@ Result<store::PageRevision> EditorialDesk::revision(const std::string& path, int
   return *r;
 }
 
+Result<std::string> EditorialDesk::revision_source(const std::string& path, int revision) const {
+  auto r = pages_.revision(path, revision);
+  if (!r)
+    return make_error(Errc::not_found, "There is no revision " + std::to_string(revision) + ".");
+  auto page = page_of(*r);
+  if (!page)
+    return page.error();
+  return page_source(*page);
+}
+
 Result<WorkingCopy> EditorialDesk::working_copy(const std::string& path) const {
   WorkingCopy copy;
   auto published = published_page(path, &copy.published_revision);

@@ -96,6 +96,8 @@ class EditorialDesk {
   // Oldest first.
   std::vector<store::PageRevision> history(const std::string& path) const;
   Result<store::PageRevision> revision(const std::string& path, int revision) const;
+  // A revision as the page source an editor reads and the checks count lines in.
+  Result<std::string> revision_source(const std::string& path, int revision) const;
   // The newest revision of a page as source text, to edit.
   Result<WorkingCopy> working_copy(const std::string& path) const;
   // The page an edited source describes, or every problem as "line N: ..." field problems.

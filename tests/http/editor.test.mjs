@@ -178,6 +178,36 @@ describe('edit, review and publish', () => {
     assert.ok(!diff.text.includes('<del>'), 'nothing was removed');
   });
 
+  test('the reviewer sees the findings, the change against the live page and the preview', async () => {
+    const word = nonce();
+    const line = `A sentence the reviewer should see, about ${word}.`;
+    const revision = savedRevision(await saveEdit(alice, (s) => addLine(line)(s.replace(/^(#+ .*)$/m, '$1 (renamed)'))));
+    assert.equal((await act(alice, 'submit', revision)).status, 303);
+    const page = await bob.get(`/staff/content/page?path=${q(PAGE)}`);
+    assert.ok(!page.text.includes('action="/staff/content/publish"'), 'approval only on the review screen');
+    const link = new RegExp(`href="(/staff/content/review\\?path=[^"]+&amp;revision=${revision})"`).exec(page.text);
+    assert.ok(link, 'the page links to the review screen');
+    const review = await bob.get(unescapeHtml(link[1]));
+    assert.equal(review.status, 200);
+    assert.match(review.text, /<h2 class="nhsuk-heading-m">What the checks found<\/h2>/);
+    // The change against the live page: the added line and the renamed heading, old and new.
+    assert.ok(review.text.includes(`<ins><span class="nhsuk-u-visually-hidden">Added: </span><code>${line}</code></ins>`));
+    assert.match(review.text, /<del><span class="nhsuk-u-visually-hidden">Removed: <\/span><code>#+ [^<]*<\/code><\/del>/);
+    assert.match(review.text, /<ins><span class="nhsuk-u-visually-hidden">Added: <\/span><code>#+ [^<]* \(renamed\)<\/code><\/ins>/);
+    // The preview beside it: the revision as readers would see it.
+    const side = /<div class="cairn-side-by-side">([\s\S]*?)<h2 id="decision-heading">/.exec(review.text);
+    assert.ok(side, 'the change and the preview sit together before the decision');
+    assert.match(side[1], /<h2 id="changes-heading">/);
+    assert.ok(side[1].indexOf('id="changes-heading"') < side[1].indexOf('id="preview-heading"'));
+    assert.ok(/<div class="cairn-preview__page">[\s\S]*<p>A sentence the reviewer should see/.test(side[1]));
+    assert.match(review.text, /action="\/staff\/content\/publish"[\s\S]*Approve and publish/);
+    // The author sees the same screen without the approval.
+    const own = await alice.get(unescapeHtml(link[1]));
+    assert.match(own.text, /a second editor must approve and publish it/);
+    assert.ok(!own.text.includes('action="/staff/content/publish"'));
+    assert.equal((await act(bob, 'return', revision, { note: 'Keep the old heading' })).status, 303);
+  });
+
   test('two editors saving at once both keep their work', async () => {
     const a = await editForm(alice);
     const b = await editForm(bob);
@@ -288,8 +318,9 @@ describe('the checks gate', () => {
 
   test('a failing revision an administrator sent on cannot be approved by an editor', async () => {
     assert.equal((await act(admin, 'submit', brokenRevision, {}, GATE)).status, 303);
-    const page = await bob.get(`/staff/content/page?path=${q(GATE)}`);
+    const page = await bob.get(`/staff/content/review?path=${q(GATE)}&revision=${brokenRevision}`);
     assert.match(page.text, /The checks found errors, so it cannot be approved/);
+    assert.ok(!page.text.includes('action="/staff/content/publish"'));
     const refused = await act(bob, 'publish', brokenRevision, {}, GATE);
     assert.equal(refused.status, 422);
     assert.ok(refused.text.includes(`Line ${lineOf(brokenSource, BROKEN)}: link to &#39;${BROKEN}&#39;`));
@@ -299,11 +330,15 @@ describe('the checks gate', () => {
   });
 
   test('an administrator publishes over failed checks only with a reason, kept in the history', async () => {
-    const page = await admin.get(`/staff/content/page?path=${q(GATE)}`);
+    const page = await admin.get(`/staff/content/review?path=${q(GATE)}&revision=${brokenRevision}`);
     assert.match(page.text, /<textarea[^>]*id="override_reason"/);
     const noReason = await act(admin, 'publish', brokenRevision, { override_reason: '  ' }, GATE);
     assert.equal(noReason.status, 422);
     assert.match(noReason.text, /<a href="#override_reason">Say why this page should be published/);
+    const typed = `Kept as typed ${nonce()}`;
+    const tooLong = await act(admin, 'publish', brokenRevision, { override_reason: `${typed} ${'x'.repeat(500)}`, note: typed }, GATE);
+    assert.equal(tooLong.status, 422);
+    assert.ok(tooLong.text.includes(typed), 'the refused form keeps what was typed');
     assert.ok(!(await new WebVisitor(server).get(GATE)).text.includes(BROKEN));
 
     const reason = `The benefits page <em>goes live</em> this afternoon ${nonce()}`;
