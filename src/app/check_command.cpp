@@ -19,7 +19,7 @@ namespace fs = std::filesystem;
 
 constexpr std::string_view kUsage =
     "usage: cairn check [--content DIR] [--today YYYY-MM-DD] [--reading-age N]\n"
-    "                   [--review-dates-as-warnings] [--section-scores]\n";
+    "                   [--jargon-limit N] [--review-dates-as-warnings] [--section-scores]\n";
 
 bool is_date(const std::string& text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-')
@@ -79,7 +79,8 @@ int check_command(const Args& args) {
           true;
       continue;
     }
-    if (flag != "--content" && flag != "--today" && flag != "--reading-age") {
+    if (flag != "--content" && flag != "--today" && flag != "--reading-age" &&
+        flag != "--jargon-limit") {
       return bad_usage(flag.starts_with("-") ? "unknown option " + flag
                                              : "unexpected argument '" + flag + "'");
     }
@@ -94,6 +95,12 @@ int check_command(const Args& args) {
       if (!is_date(value))
         return bad_usage("--today takes a date written YYYY-MM-DD, not '" + value + "'");
       options.today = value;
+    } else if (flag == "--jargon-limit") {
+      int limit = 0;
+      auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), limit);
+      if (ec != std::errc() || p != value.data() + value.size() || limit < 0 || limit > 100)
+        return bad_usage("--jargon-limit takes a whole number from 0 to 100, not '" + value + "'");
+      options.max_unexplained_terms = limit;
     } else {
       int age = 0;
       auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), age);

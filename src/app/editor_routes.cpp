@@ -3,11 +3,8 @@
 #include <charconv>
 #include <ctime>
 
-#include <nlohmann/json.hpp>
-
 #include "app/content_folder.hpp"
 #include "content/line_diff.hpp"
-#include "content/page_source.hpp"
 #include "core/iso_time.hpp"
 #include "core/text.hpp"
 #include "views/editor_views.hpp"
@@ -39,6 +36,7 @@ class EditorPages {
     routes.add("GET", base + "/edit", bind_page(*this, &EditorPages::edit_form));
     routes.add("POST", base + "/edit", bind_page(*this, &EditorPages::edit));
     routes.add("POST", base + "/submit", bind_page(*this, &EditorPages::submit));
+    routes.add("GET", base + "/review", bind_page(*this, &EditorPages::review));
     routes.add("POST", base + "/publish", bind_page(*this, &EditorPages::publish));
     routes.add("POST", base + "/return", bind_page(*this, &EditorPages::send_back));
     routes.add("GET", base + "/compare", bind_page(*this, &EditorPages::compare));
@@ -56,8 +54,11 @@ class EditorPages {
   template <class F>
   Outcome as_editor(RequestContext& c, F&& f) const {
     std::string back = c.path();
-    if (!c.request().query.empty() && c.has_query("path"))
+    if (c.has_query("path")) {
       back += "?path=" + url_encode(c.query("path"));
+      if (c.has_query("revision"))
+        back += "&revision=" + std::to_string(revision_number(c.query("revision")));
+    }
     return as_staff(c, back, content::may_edit_pages, "These pages are for the charity's editors.",
                     f);
   }
@@ -91,10 +92,9 @@ class EditorPages {
     return {};
   }
 
-  // One page's overview; `problems`, when given, are what a review action found.
+  // One page's overview; `problems`, when given, are why it was not sent for review.
   Outcome show_page(RequestContext& c, const accounts::Account& editor, const std::string& path,
-                    const Error* problems, std::string message,
-                    std::string review_note = {}) const {
+                    const Error* problems, std::string message) const {
     auto overview = d_.desk.page(path, today());
     if (!overview)
       return overview.error();
@@ -105,8 +105,14 @@ class EditorPages {
     for (auto& revision : view.history) revision.content.clear();
     view.comments = d_.desk.feedback_comments(path, 50);
     view.viewer_id = editor.id;
+    view.viewer_may_override = content::may_override_checks(editor);
+    if (view.page.has_open_draft()) {
+      if (auto checked = d_.desk.check_revision(path, view.page.newest.revision)) {
+        view.draft_checked = true;
+        view.draft_findings = std::move(checked->findings);
+      }
+    }
     view.message = std::move(message);
-    view.review_note = std::move(review_note);
     auto html = views::render_content_page(d_.site.chrome(), view);
     return staff_page(Outcome::form(html, problems));
   }
@@ -115,32 +121,6 @@ class EditorPages {
     return as_editor(c, [&](const accounts::Account& editor) {
       return show_page(c, editor, c.query("path"), nullptr, message_for(c));
     });
-  }
-
-  std::vector<content::Finding> checks_for(const content::Page& draft,
-                                           const std::string& source) const {
-    content::CheckInput input = d_.check_base;
-    input.pages = d_.site.pages();
-    bool replaced = false;
-    for (auto& page : input.pages) {
-      if (page.path == draft.path) {
-        page = draft;
-        replaced = true;
-      }
-    }
-    if (!replaced)
-      input.pages.push_back(draft);
-    input.file_texts[draft.file] = source;
-    content::CheckOptions options;
-    options.today = today();
-    options.app_paths = app_paths();
-    auto report = content::check_content(input, options);
-    std::vector<content::Finding> mine;
-    for (auto& f : report.findings) {
-      if (f.file == draft.file && f.level != content::Level::info)
-        mine.push_back(std::move(f));
-    }
-    return mine;
   }
 
   Outcome edit_form(RequestContext& c) const {
@@ -186,7 +166,7 @@ class EditorPages {
           return edit_page(c, view, &page.error());
         view.previewing = true;
         view.preview = d_.site.preview(page.value());
-        view.findings = checks_for(page.value(), view.source);
+        view.findings = d_.desk.check(page.value(), view.source);
         return edit_page(c, view, nullptr);
       }
       auto saved = d_.desk.save_draft(editor, path, view.source, view.note, view.base_revision);
@@ -200,7 +180,48 @@ class EditorPages {
     });
   }
 
-  // submit, publish and return: a revision of a page, then back to that page.
+  // The reviewer's screen for one revision; `problems` and `sent`, when given, are a
+  // decision that was refused and the form it came from (shown again as typed).
+  Outcome show_review(RequestContext& c, const accounts::Account& editor, const std::string& path,
+                      int revision, const Error* problems = nullptr,
+                      const http::Form* sent = nullptr) const {
+    auto overview = d_.desk.page(path, today());
+    if (!overview)
+      return overview.error();
+    auto checked = d_.desk.check_revision(path, revision);
+    if (!checked)
+      return checked.error();
+    auto live = d_.desk.revision_source(path, overview->published_revision);
+    if (!live)
+      return live.error();
+    views::ContentReviewView view;
+    view.form = c.form_state(problems);
+    view.page = std::move(overview.value());
+    view.revision = checked->revision;
+    view.revision.content.clear();
+    view.findings = checked->findings;
+    // The diff points into both texts: they live until the page is written.
+    const std::string& after = checked->source;
+    view.hunks = content::diff_hunks(content::diff_lines(*live, after));
+    view.preview = d_.site.preview(checked->page);
+    view.viewer_id = editor.id;
+    view.viewer_may_override = content::may_override_checks(editor);
+    if (sent) {
+      view.review_note = sent->get("note");
+      view.override_reason = sent->get("override_reason");
+    }
+    auto html = views::render_content_review(d_.site.chrome(), view);
+    return staff_page(Outcome::form(html, problems));
+  }
+
+  Outcome review(RequestContext& c) const {
+    return as_editor(c, [&](const accounts::Account& editor) {
+      return show_review(c, editor, c.query("path"), revision_number(c.query("revision")));
+    });
+  }
+
+  // submit, publish and return: a revision of a page, then back to that page. A refused
+  // submit is shown on the page; a refused decision on the review screen.
   template <class Act>
   Outcome review_action(RequestContext& c, std::string_view done, Act&& act) const {
     const auto& fields = c.form();
@@ -210,8 +231,10 @@ class EditorPages {
       std::string path = fields->get("path");
       int revision = revision_number(fields->get("revision"));
       Status acted = act(editor, path, revision, *fields);
+      if (!acted && done == "submitted")
+        return show_page(c, editor, path, &acted.error(), {});
       if (!acted)
-        return show_page(c, editor, path, &acted.error(), {}, fields->get("note"));
+        return show_review(c, editor, path, revision, &acted.error(), &*fields);
       return Outcome::see_other(page_address(path) + "&done=" + std::string(done) +
                                 "&revision=" + std::to_string(revision));
     });
@@ -226,8 +249,9 @@ class EditorPages {
   Outcome publish(RequestContext& c) const {
     return review_action(c, "published",
                          [&](const accounts::Account& editor, const std::string& path, int revision,
-                             const http::Form&) {
-                           auto published = d_.desk.publish(editor, path, revision);
+                             const http::Form& form) {
+                           auto published =
+                               d_.desk.publish(editor, path, revision, form.get("override_reason"));
                            if (published && d_.published)
                              d_.published();
                            return published;
@@ -254,18 +278,16 @@ class EditorPages {
       auto published = d_.desk.page(path, today());  // the title readers know it by
       if (!published)
         return published.error();
-      auto before = content::page_from_json(nlohmann_json_parse(from->content));
-      auto after = content::page_from_json(nlohmann_json_parse(to->content));
+      auto before = d_.desk.revision_source(path, from->revision);
+      auto after = d_.desk.revision_source(path, to->revision);
       if (!before)
         return before.error();
       if (!after)
         return after.error();
-      std::string before_source = content::page_source(*before);
-      std::string after_source = content::page_source(*after);
       views::ContentCompareView view;
       view.path = path;
       view.title = published->page.title;
-      view.hunks = content::diff_hunks(content::diff_lines(before_source, after_source));
+      view.hunks = content::diff_hunks(content::diff_lines(*before, *after));
       view.from = std::move(from.value());
       view.to = std::move(to.value());
       view.from.content.clear();
@@ -274,10 +296,6 @@ class EditorPages {
       for (auto& revision : view.history) revision.content.clear();
       return staff_page(Outcome::page(views::render_content_compare(d_.site.chrome(), view)));
     });
-  }
-
-  static nlohmann::json nlohmann_json_parse(const std::string& text) {
-    return nlohmann::json::parse(text, nullptr, false);
   }
 
   EditorDeps& d_;

@@ -9,7 +9,6 @@
 
 #include "app/routes.hpp"
 #include "app/site_content.hpp"
-#include "content/content_checks.hpp"
 #include "content/editorial_desk.hpp"
 #include "core/clock.hpp"
 
@@ -18,7 +17,6 @@ namespace cairn::app {
 struct EditorDeps {
   content::EditorialDesk& desk;
   const SiteContent& site;
-  const content::CheckInput& check_base;  // glossary and jargon; pages come from the site
   const Clock& clock;
   std::function<void()> published;  // refreshes this node's pages and search
 };

@@ -20,6 +20,8 @@ int status_for(Errc code) {
       return 409;
     case Errc::too_large:
       return 413;
+    case Errc::unprocessable:
+      return 422;
     case Errc::rate_limited:
       return 429;
     case Errc::unavailable:

@@ -56,6 +56,13 @@ Options with_public_url(Options options) {
   return options;
 }
 
+// The review gate checks drafts as `cairn check` checks content/.
+content::DeskChecks desk_checks(const ContentFolder& content) {
+  content::DeskChecks checks{content.check_base, {}};
+  checks.options.app_paths = app_paths();
+  return checks;
+}
+
 }  // namespace
 
 std::string default_public_url(const std::string& host, unsigned short port) {
@@ -111,7 +118,7 @@ Services::Services(std::unique_ptr<store::Store> store, ContentFolder content,
                   {options_.public_url, content_.settings.name}),
       smtp(smtp_transport(std::move(smtp_settings), clock)),
       mail(store_->outbox(), smtp.get(), clock, sender_settings(options_, content_.settings), log),
-      desk(store_->pages(), store_->feedback()),
+      desk(store_->pages(), store_->feedback(), clock, desk_checks(content_)),
       feedback(store_->feedback(), watched_words, limiter, clock) {
   accounts.add_member_data(forum_member_data);
   accounts.add_member_data(forum_member_settings);

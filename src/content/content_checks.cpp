@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <optional>
 #include <set>
+#include <utility>
 
 #include "content/field_checks.hpp"
 #include "content/prose.hpp"
@@ -262,9 +263,18 @@ std::vector<Finding> check_reading_level(const Page& page, const CheckOptions& o
   return out;
 }
 
-std::vector<Finding> check_jargon(const Page& page, const std::vector<JargonTerm>& jargon) {
+std::vector<Finding> check_jargon(const Page& page, const std::vector<JargonTerm>& jargon,
+                                  int max_unexplained) {
   std::vector<Finding> out;
-  for (const auto& u : find_unexplained_terms(page, jargon)) {
+  auto unexplained = find_unexplained_terms(page, jargon);
+  if (max_unexplained >= 0 && std::cmp_greater(unexplained.size(), max_unexplained)) {
+    out.push_back({page.file, unexplained[static_cast<size_t>(max_unexplained)].line, Level::error,
+                   plural(static_cast<long>(unexplained.size()), "term") +
+                       " are used before they are explained, more than the " +
+                       std::to_string(max_unexplained) +
+                       " allowed: explain them where they are first used"});
+  }
+  for (const auto& u : unexplained) {
     std::string message = "'" + u.word + "' is used before it is explained: ";
     if (!u.term->glossary_key.empty()) {
       message += "add '" + u.term->glossary_key +
@@ -418,7 +428,7 @@ CheckReport check_content(const CheckInput& input, const CheckOptions& options) 
     add(check_review_dates(page, text, options));
     add(check_sources(page, text));
     add(check_reading_level(page, options));
-    add(check_jargon(page, input.jargon));
+    add(check_jargon(page, input.jargon, options.max_unexplained_terms));
   }
   add(check_links(input.pages, input.glossary, input.file_texts, options));
   std::stable_sort(report.findings.begin(), report.findings.end(),

@@ -34,6 +34,8 @@ struct CheckOptions {
   bool review_dates_as_warnings = false;  // overdue reviews are warnings, not errors
   double max_reading_age = 12;
   int max_sentence_words = 25;
+  // More unexplained terms on one page than this is an error; each one is a warning.
+  int max_unexplained_terms = 3;
   bool section_scores = false;  // also an info line with the scores of every section
   // Addresses the app serves that are not pages: links to them (and below them) are fine.
   std::vector<std::string> app_paths;
@@ -76,8 +78,11 @@ std::vector<Finding> check_sources(const Page& page, std::string_view file_text)
 // a page or section (of 30 words or more) above max_reading_age, and for each sentence
 // longer than max_sentence_words, at the line where it starts.
 std::vector<Finding> check_reading_level(const Page& page, const CheckOptions& options);
-// A warning for each term used before it is explained (see find_unexplained_terms).
-std::vector<Finding> check_jargon(const Page& page, const std::vector<JargonTerm>& jargon);
+// A warning for each term used before it is explained (see find_unexplained_terms) and,
+// when there are more than `max_unexplained` (negative: no limit), an error at the first
+// one past the limit.
+std::vector<Finding> check_jargon(const Page& page, const std::vector<JargonTerm>& jargon,
+                                  int max_unexplained = -1);
 // Errors: links, related pages and glossary keys that go nowhere (check_references), and
 // "#anchor"s that are not a section, a glossary term or a layout anchor of the target page.
 std::vector<Finding> check_links(const std::vector<Page>& pages, const Glossary& glossary,

@@ -3,13 +3,16 @@
 #include <algorithm>
 #include <charconv>
 #include <chrono>
+#include <map>
 #include <tuple>
 
 #include <nlohmann/json.hpp>
 
+#include "content/finding_json.hpp"
 #include "content/page_source.hpp"
 #include "content/readability.hpp"
 #include "core/code_points.hpp"
+#include "core/iso_time.hpp"
 #include "core/text.hpp"
 
 namespace cairn::content {
@@ -46,11 +49,37 @@ std::size_t char_count(std::string_view text) {
   return points ? points->size() : text.size();
 }
 
+int error_count(const std::vector<Finding>& findings) {
+  return static_cast<int>(std::count_if(findings.begin(), findings.end(),
+                                        [](const Finding& f) { return f.level == Level::error; }));
+}
+
+// The refusal of a revision the checks found errors in: what to do, then each error by line.
+Error failed_checks(const std::vector<Finding>& findings, std::string what_to_do) {
+  Error e = make_error(Errc::unprocessable, what_to_do);
+  e.problems.push_back(make_error(Errc::unprocessable, std::move(what_to_do), "checks"));
+  for (const auto& f : findings) {
+    if (f.level == Level::error) {
+      e.problems.push_back(make_error(
+          Errc::unprocessable, "Line " + std::to_string(f.line) + ": " + f.message, "checks"));
+    }
+  }
+  return e;
+}
+
+std::string errors_found(int errors) {
+  return "The checks found " + std::to_string(errors) + (errors == 1 ? " error" : " errors");
+}
+
 }  // namespace
 
 bool may_edit_pages(const accounts::Account& account) {
   return !account.suspended &&
          (account.role == accounts::Role::editor || account.role == accounts::Role::admin);
+}
+
+bool may_override_checks(const accounts::Account& account) {
+  return !account.suspended && account.role == accounts::Role::admin;
 }
 
 ReviewDue review_due(const Page& page, std::string_view today) {
@@ -77,8 +106,65 @@ std::string_view state_title(store::RevisionState state) {
   return "Published";
 }
 
-EditorialDesk::EditorialDesk(store::PageStore& pages, store::FeedbackStore& feedback)
-    : pages_(pages), feedback_(feedback) {}
+EditorialDesk::EditorialDesk(store::PageStore& pages, store::FeedbackStore& feedback,
+                             const Clock& clock, DeskChecks checks)
+    : pages_(pages), feedback_(feedback), clock_(clock), checks_(std::move(checks)) {
+  checks_.options.review_dates_as_warnings = true;
+}
+
+std::string EditorialDesk::today() const {
+  return iso_date(clock_.now());
+}
+
+std::vector<Finding> EditorialDesk::check(const Page& page, std::string_view source) const {
+  CheckOptions options = checks_.options;
+  options.today = today();
+  // The page among the others as readers have them, so links both ways are checked.
+  std::vector<Page> site;
+  for (const auto& published : pages_.published_pages()) {
+    if (published.path == page.path)
+      continue;
+    if (auto other = page_of(published))
+      site.push_back(std::move(other.value()));
+  }
+  site.push_back(page);
+  std::map<std::string, std::string, std::less<>> texts{{page.file, std::string(source)}};
+  std::vector<Finding> found;
+  auto add = [&](std::vector<Finding> more) {
+    for (auto& f : more) {
+      if (f.file == page.file && f.level != Level::info)
+        found.push_back(std::move(f));
+    }
+  };
+  add(check_review_dates(page, source, options));
+  add(check_sources(page, source));
+  add(check_reading_level(page, options));
+  add(check_jargon(page, checks_.base.jargon, options.max_unexplained_terms));
+  add(check_links(site, checks_.base.glossary, texts, options));
+  std::stable_sort(found.begin(), found.end(),
+                   [](const Finding& a, const Finding& b) { return a.line < b.line; });
+  return found;
+}
+
+Result<CheckedRevision> EditorialDesk::check_revision(const std::string& path, int revision) const {
+  auto stored = pages_.revision(path, revision);
+  if (!stored)
+    return make_error(Errc::not_found, "There is no revision " + std::to_string(revision) + ".");
+  auto page = page_of(*stored);
+  if (!page)
+    return page.error();
+  CheckedRevision checked;
+  checked.source = page_source(*page);
+  // Read back from its source, so every finding's line is a line of that source.
+  auto read = read_source(path, checked.source);
+  if (!read)
+    return read.error();
+  checked.findings = check(*read, checked.source);
+  checked.errors = error_count(checked.findings);
+  checked.page = std::move(read.value());
+  checked.revision = std::move(*stored);
+  return checked;
+}
 
 std::vector<PageOverview> EditorialDesk::overview(std::string_view today) const {
   std::map<std::string, store::PageRevision> newest;
@@ -147,6 +233,16 @@ Result<store::PageRevision> EditorialDesk::revision(const std::string& path, int
   if (!r)
     return make_error(Errc::not_found, "There is no revision " + std::to_string(revision) + ".");
   return *r;
+}
+
+Result<std::string> EditorialDesk::revision_source(const std::string& path, int revision) const {
+  auto r = pages_.revision(path, revision);
+  if (!r)
+    return make_error(Errc::not_found, "There is no revision " + std::to_string(revision) + ".");
+  auto page = page_of(*r);
+  if (!page)
+    return page.error();
+  return page_source(*page);
 }
 
 Result<WorkingCopy> EditorialDesk::working_copy(const std::string& path) const {
@@ -241,11 +337,21 @@ Status EditorialDesk::submit(const accounts::Account& editor, const std::string&
                              int revision) {
   if (auto allowed = editors_only(editor); !allowed)
     return allowed;
-  store::ReviewMark none;
+  auto checked = check_revision(path, revision);
+  if (!checked)
+    return checked.error();
+  if (checked->errors > 0 && !may_override_checks(editor)) {
+    return failed_checks(checked->findings,
+                         errors_found(checked->errors) +
+                             ": fix them and save, then send it for review. An administrator "
+                             "can publish over failed checks, saying why.");
+  }
+  store::ReviewMark mark;
+  mark.checks = findings_to_json(checked->findings);
   if (pages_.move_state(path, revision, store::RevisionState::draft,
-                        store::RevisionState::in_review, none) ||
+                        store::RevisionState::in_review, mark) ||
       pages_.move_state(path, revision, store::RevisionState::returned,
-                        store::RevisionState::in_review, none)) {
+                        store::RevisionState::in_review, mark)) {
     return Ok{};
   }
   return make_error(Errc::conflict,
@@ -254,12 +360,13 @@ Status EditorialDesk::submit(const accounts::Account& editor, const std::string&
 }
 
 Status EditorialDesk::publish(const accounts::Account& editor, const std::string& path,
-                              int revision) {
+                              int revision, std::string_view override_reason) {
   if (auto allowed = editors_only(editor); !allowed)
     return allowed;
-  auto r = pages_.revision(path, revision);
-  if (!r)
-    return make_error(Errc::not_found, "There is no revision " + std::to_string(revision) + ".");
+  auto checked = check_revision(path, revision);
+  if (!checked)
+    return checked.error();
+  const auto* r = &checked->revision;
   if (r->state != store::RevisionState::in_review) {
     return make_error(Errc::conflict, "Only a revision in review can be published.");
   }
@@ -267,7 +374,31 @@ Status EditorialDesk::publish(const accounts::Account& editor, const std::string
     return make_error(Errc::forbidden,
                       "You wrote this revision, so a second editor must approve and publish it.");
   }
-  if (!pages_.publish(path, revision, {editor.display_name, ""})) {
+  store::ReviewMark mark{editor.display_name, "", findings_to_json(checked->findings), ""};
+  if (checked->errors > 0) {
+    if (!may_override_checks(editor)) {
+      return failed_checks(checked->findings,
+                           errors_found(checked->errors) +
+                               ": send it back to its author to fix them. Only an administrator "
+                               "can publish over failed checks, saying why.");
+    }
+    std::string why(trim(override_reason));
+    if (why.empty() || char_count(why) > kMaxNoteChars || !is_valid_utf8(why)) {
+      Error e = failed_checks(checked->findings,
+                              errors_found(checked->errors) + ": to publish it anyway, say why.");
+      e.problems.insert(
+          e.problems.begin() + 1,
+          make_error(Errc::unprocessable,
+                     why.empty() ? "Say why this page should be published although the checks "
+                                   "found errors."
+                                 : "Keep the reason under " + std::to_string(kMaxNoteChars) +
+                                       " characters.",
+                     "override_reason"));
+      return e;
+    }
+    mark.override_reason = std::move(why);
+  }
+  if (!pages_.publish(path, revision, mark)) {
     return make_error(Errc::conflict,
                       "This revision changed while you were looking at it. Check the newest one.");
   }

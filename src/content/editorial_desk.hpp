@@ -2,6 +2,8 @@
 // status, reading age and feedback; drafts edited as page source; a draft
 // submitted for review is published only when a second editor approves it.
 // Every save is a new revision, so nothing an editor writes is ever lost.
+// The content checks are the gate: a revision they find errors in is neither
+// sent for review nor approved, except by an administrator who says why.
 #pragma once
 
 #include <cstdint>
@@ -10,7 +12,9 @@
 #include <vector>
 
 #include "accounts/account.hpp"
+#include "content/content_checks.hpp"
 #include "content/page.hpp"
+#include "core/clock.hpp"
 #include "core/form_problems.hpp"
 #include "core/result.hpp"
 #include "store/feedback_store.hpp"
@@ -24,6 +28,8 @@ inline constexpr int kReviewSoonDays = 60;
 
 // Editors and administrators may edit, review and publish pages.
 bool may_edit_pages(const accounts::Account& account);
+// Only administrators may publish over failed checks (with a reason).
+bool may_override_checks(const accounts::Account& account);
 
 enum class ReviewStatus { overdue, due_soon, current };
 
@@ -61,9 +67,28 @@ struct SavedDraft {
   std::string overtaken_author;
 };
 
+// What the gate checks drafts with: the glossary and jargon of the content
+// folder (the other pages come from the store, as published), the addresses
+// the app serves and the limits. Overdue reviews are warnings here: the page
+// list tracks them, and a small fix to an overdue page must not wait for its review.
+struct DeskChecks {
+  CheckInput base;
+  CheckOptions options;
+};
+
+// A revision with what the checks find in it today.
+struct CheckedRevision {
+  store::PageRevision revision;
+  Page page;
+  std::string source;
+  std::vector<Finding> findings;  // errors and warnings, by line
+  int errors = 0;
+};
+
 class EditorialDesk {
  public:
-  EditorialDesk(store::PageStore& pages, store::FeedbackStore& feedback);
+  EditorialDesk(store::PageStore& pages, store::FeedbackStore& feedback, const Clock& clock,
+                DeskChecks checks = {});
 
   // Overdue first, then due soon, then the rest; each group by next review date.
   std::vector<PageOverview> overview(std::string_view today) const;
@@ -71,17 +96,29 @@ class EditorialDesk {
   // Oldest first.
   std::vector<store::PageRevision> history(const std::string& path) const;
   Result<store::PageRevision> revision(const std::string& path, int revision) const;
+  // A revision as the page source an editor reads and the checks count lines in.
+  Result<std::string> revision_source(const std::string& path, int revision) const;
   // The newest revision of a page as source text, to edit.
   Result<WorkingCopy> working_copy(const std::string& path) const;
   // The page an edited source describes, or every problem as "line N: ..." field problems.
   Result<Page> read_source(const std::string& path, std::string_view source) const;
 
+  // The errors and warnings `cairn check --review-dates-as-warnings` reports for `page`
+  // (its source gives front matter lines) among the rest of the site as published.
+  std::vector<Finding> check(const Page& page, std::string_view source) const;
+  Result<CheckedRevision> check_revision(const std::string& path, int revision) const;
+
   Result<SavedDraft> save_draft(const accounts::Account& editor, const std::string& path,
                                 std::string_view source, std::string_view note, int base_revision);
-  // The newest revision, a draft or sent back, goes to review.
+  // The newest revision, a draft or sent back, goes to review with what the checks found.
+  // Errors refuse it (unprocessable, one problem per error, field "checks"), unless an
+  // administrator sends it: they may then publish it over the errors, with a reason.
   Status submit(const accounts::Account& editor, const std::string& path, int revision);
-  // A second editor (not the revision's author) publishes a revision in review.
-  Status publish(const accounts::Account& editor, const std::string& path, int revision);
+  // A second editor (not the revision's author) publishes a revision in review. Errors
+  // in the checks refuse it, unless an administrator gives `override_reason` (kept in
+  // the page's history; problem field "override_reason" when it is missing).
+  Status publish(const accounts::Account& editor, const std::string& path, int revision,
+                 std::string_view override_reason = {});
   // A revision in review goes back to its author, with a note saying why.
   Result<Ok> send_back(const accounts::Account& editor, const std::string& path, int revision,
                        std::string_view note);
@@ -90,9 +127,12 @@ class EditorialDesk {
 
  private:
   Result<Page> published_page(const std::string& path, int* revision = nullptr) const;
+  std::string today() const;
 
   store::PageStore& pages_;
   store::FeedbackStore& feedback_;
+  const Clock& clock_;
+  DeskChecks checks_;
 };
 
 // "Draft", "In review", "Sent back", "Published".

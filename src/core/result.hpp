@@ -16,6 +16,7 @@ enum class Errc {
   method_not_allowed,  // 405
   conflict,            // 409
   too_large,           // 413
+  unprocessable,       // 422: well formed, but fails a rule of the content (the checks)
   rate_limited,        // 429
   unavailable,         // 503
   internal,            // 500

@@ -36,6 +36,11 @@ struct PageRevision {
   std::string reviewer;     // who approved or sent it back
   std::string reviewed_at;  // ISO 8601 UTC, or empty
   std::string review_note;  // why it was sent back
+  // What the content checks found when it was sent for review or published, as
+  // JSON ([{"level","line","message"}]); empty when never checked.
+  std::string checks;
+  // Why an administrator published it although the checks found errors; else empty.
+  std::string override_reason;
 };
 
 struct NewDraft {
@@ -50,6 +55,8 @@ struct NewDraft {
 struct ReviewMark {
   std::string reviewer;
   std::string note;
+  std::string checks = {};           // kept on the revision when not empty (PageRevision::checks)
+  std::string override_reason = {};  // publishing over failed checks
 };
 
 struct PageImport {

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "content/finding_json.hpp"
 #include "core/text.hpp"
 #include "views/components.hpp"
 #include "views/html.hpp"
@@ -18,6 +19,10 @@ constexpr std::string_view kStaffContent = "/staff/content";
 std::string page_link(std::string_view what, const std::string& path) {
   return std::string(kStaffContent) + (what.empty() ? "" : "/") + std::string(what) +
          "?path=" + url_encode(path);
+}
+
+std::string review_link(const std::string& path, int revision) {
+  return page_link("review", path) + "&revision=" + std::to_string(revision);
 }
 
 std::string compare_link(const std::string& path, int from, int to) {
@@ -146,6 +151,75 @@ void write_compare_form(Html& h, const std::string& path,
   h << "</form>\n"_m;
 }
 
+int errors_in(const std::vector<content::Finding>& findings) {
+  int n = 0;
+  for (const auto& f : findings) n += f.level == content::Level::error;
+  return n;
+}
+
+// "2 errors and 1 warning", "no problems"
+std::string findings_summary(const std::vector<content::Finding>& findings) {
+  int errors = errors_in(findings);
+  int warnings = static_cast<int>(findings.size()) - errors;
+  if (errors == 0 && warnings == 0)
+    return "no problems";
+  std::string text;
+  if (errors > 0)
+    text = plural(errors, "error", "errors");
+  if (warnings > 0)
+    text += (text.empty() ? "" : " and ") + plural(warnings, "warning", "warnings");
+  return text;
+}
+
+// The findings as a list, errors first: each with its level in words (not only colour).
+void write_findings(Html& h, const std::vector<content::Finding>& findings) {
+  h << R"(<ul class="nhsuk-list cairn-findings">)"_m;
+  for (auto level : {content::Level::error, content::Level::warning}) {
+    for (const auto& f : findings) {
+      if (f.level != level)
+        continue;
+      h << (level == content::Level::error
+                ? R"(<li class="cairn-findings__error"><strong>Error</strong>)"_m
+                : R"(<li class="cairn-findings__warning"><strong>Warning</strong>)"_m)
+        << ", line "_m << f.line << ": "_m << f.message << "</li>"_m;
+    }
+  }
+  h << "</ul>\n"_m;
+}
+
+// The changed lines with a few unchanged ones around them; changes are marked in words too.
+void write_diff(Html& h, const std::vector<content::DiffHunk>& hunks) {
+  h << R"(<table class="cairn-diff"><caption class="nhsuk-u-visually-hidden">Lines removed and added</caption><thead><tr><th scope="col">Line before</th><th scope="col">Line after</th><th scope="col">Text</th></tr></thead>
+)"_m;
+  for (const auto& hunk : hunks) {
+    h << R"(<tbody class="cairn-diff__hunk">)"_m;
+    if (hunk.skipped > 0) {
+      h << R"(<tr class="cairn-diff__skipped"><td colspan="3">)"_m
+        << plural(hunk.skipped, "unchanged line", "unchanged lines") << "</td></tr>"_m;
+    }
+    for (const auto& line : hunk.lines) {
+      switch (line.kind) {
+        case content::DiffKind::same:
+          h << R"(<tr class="cairn-diff__same"><td>)"_m << line.old_line << "</td><td>"_m
+            << line.new_line << "</td><td><code>"_m << line.text << "</code></td></tr>"_m;
+          break;
+        case content::DiffKind::removed:
+          h << R"(<tr class="cairn-diff__removed"><td>)"_m << line.old_line
+            << R"(</td><td></td><td><del><span class="nhsuk-u-visually-hidden">Removed: </span><code>)"_m
+            << line.text << "</code></del></td></tr>"_m;
+          break;
+        case content::DiffKind::added:
+          h << R"(<tr class="cairn-diff__added"><td></td><td>)"_m << line.new_line
+            << R"(</td><td><ins><span class="nhsuk-u-visually-hidden">Added: </span><code>)"_m
+            << line.text << "</code></ins></td></tr>"_m;
+          break;
+      }
+    }
+    h << "</tbody>\n"_m;
+  }
+  h << "</table>\n"_m;
+}
+
 }  // namespace
 
 std::string format_time(const std::string& iso) {
@@ -227,11 +301,57 @@ void write_page_summary(Html& h, const content::PageOverview& o) {
   h << "</dl>\n"_m;
 }
 
-// Approve and publish, or send back with a note; an author may not approve their own work.
-void write_review_forms(Html& h, const ContentPageView& v, const store::PageRevision& n) {
+// What the checks find in a revision (id "checks", where the error summary links):
+// errors stop it being sent or approved. Its heading is an h2, or an h3 `within` a section.
+void write_checks(Html& h, const std::vector<content::Finding>& findings, bool may_override,
+                  bool within = false) {
+  int errors = errors_in(findings);
+  h << (within
+            ? R"(<div class="cairn-checks" id="checks"><h3>What the checks found</h3>
+)"_m
+            : R"(<div class="cairn-checks" id="checks"><h2 class="nhsuk-heading-m">What the checks found</h2>
+)"_m);
+  if (findings.empty()) {
+    h << "<p>The checks found nothing to fix.</p></div>\n"_m;
+    return;
+  }
+  if (errors > 0) {
+    h << "<p>"_m << findings_summary(findings)
+      << ". It cannot be sent for review or approved until the errors are fixed"_m
+      << (may_override ? ", unless you publish it over them and say why."_m : "."_m) << "</p>\n"_m;
+  } else {
+    h << "<p>"_m << findings_summary(findings)
+      << ". Warnings do not stop it being published, but look at each one.</p>\n"_m;
+  }
+  write_findings(h, findings);
+  h << "</div>\n"_m;
+}
+
+// Approve and publish, or send back with a note; an author may not approve their own work,
+// and only an administrator may approve over failed checks, with a reason.
+void write_review_forms(Html& h, const ContentReviewView& v) {
   const auto& path = v.page.page.path;
+  const auto& n = v.revision;
+  bool failed = errors_in(v.findings) > 0;
+  h << R"(<h2 id="decision-heading">Your decision</h2>
+)"_m;
   if (n.author_id == v.viewer_id) {
     h << R"(<p class="nhsuk-inset-text">You wrote this revision, so a second editor must approve and publish it.</p>
+)"_m;
+  } else if (failed && v.viewer_may_override) {
+    h << R"(<form method="post" action="/staff/content/publish" novalidate>
+)"_m;
+    write_csrf_field(h, v.form.csrf_token);
+    write_hidden(h, "path", path);
+    write_hidden(h, "revision", std::to_string(n.revision));
+    write_textarea_field(h, v.form,
+                         {"override_reason", "Why publish it although the checks found errors?",
+                          "This reason is kept in the page's history.", v.override_reason, 3,
+                          content::kMaxNoteChars});
+    write_submit_button(h, "Publish over failed checks", ButtonStyle::warning);
+    h << "</form>\n"_m;
+  } else if (failed) {
+    h << R"(<p class="nhsuk-inset-text">The checks found errors, so it cannot be approved. Send it back to its author to fix them.</p>
 )"_m;
   } else {
     write_action_form(h, v.form, "publish", path, n.revision, "Approve and publish");
@@ -266,10 +386,23 @@ void write_open_draft(Html& h, const ContentPageView& v) {
   h << R"(<p><a href=")"_m << compare_link(path, o.published_revision, n.revision)
     << R"(">See what changed from the published page</a></p>
 )"_m;
+  if (v.draft_checked)
+    write_checks(h, v.draft_findings, v.viewer_may_override, true);
+  bool blocked = errors_in(v.draft_findings) > 0 && !v.viewer_may_override;
   if (n.state == store::RevisionState::draft || n.state == store::RevisionState::returned) {
-    write_action_form(h, v.form, "submit", path, n.revision, "Send for review");
+    if (blocked) {
+      h << R"(<p class="nhsuk-inset-text">Fix the errors and save, then send it for review.</p>
+)"_m;
+    } else {
+      write_action_form(h, v.form, "submit", path, n.revision, "Send for review");
+    }
   } else if (n.state == store::RevisionState::in_review) {
-    write_review_forms(h, v, n);
+    if (n.author_id == v.viewer_id) {
+      h << R"(<p class="nhsuk-inset-text">You wrote this revision, so a second editor must approve and publish it.</p>
+)"_m;
+    }
+    h << R"(<a class="nhsuk-button" href=")"_m << review_link(path, n.revision)
+      << R"(">Review revision )"_m << n.revision << "</a>\n"_m;
   }
 }
 
@@ -309,6 +442,21 @@ void write_revision_row(Html& h, const std::string& path, int published_revision
   h << "</td>"_m;
   cell(h);
   h << r.note;
+  if (!r.override_reason.empty()) {
+    h << R"(<p class="cairn-override"><strong>Published over failed checks</strong> by )"_m
+      << r.reviewer << ": "_m << r.override_reason << "</p>"_m;
+  }
+  if (!r.checks.empty()) {
+    auto findings = content::findings_from_json(r.checks);
+    if (findings.empty()) {
+      h << R"(<p class="nhsuk-body-s">Checks: no problems.</p>)"_m;
+    } else {
+      h << R"(<details class="nhsuk-details cairn-recorded-checks"><summary class="nhsuk-details__summary"><span class="nhsuk-details__summary-text">Checks: )"_m
+        << findings_summary(findings) << R"(</span></summary><div class="nhsuk-details__text">)"_m;
+      write_findings(h, findings);
+      h << "</div></details>"_m;
+    }
+  }
   if (r.revision > 1) {
     h << R"( <a class="nhsuk-body-s" href=")"_m << compare_link(path, r.revision - 1, r.revision)
       << R"(">Compare with revision )"_m << (r.revision - 1) << "</a>"_m;
@@ -366,6 +514,45 @@ SafeHtml render_content_page(const Chrome& chrome, const ContentPageView& v) {
   return staff_page(chrome, form_page_title(v.form, v.page.page.title), h.take(), crumbs_to_list());
 }
 
+SafeHtml render_content_review(const Chrome& chrome, const ContentReviewView& v) {
+  const auto& n = v.revision;
+  Html h;
+  write_form_error_summary(h, v.form);
+  h << "<h1>Review: "_m << v.page.page.title << "</h1>\n"_m;
+  h << "<p>Revision "_m << n.revision << " "_m;
+  write_state_tag(h, n.state);
+  h << " by "_m << n.author << ", "_m << format_time(n.created_at) << ".</p>\n"_m;
+  if (!n.note.empty())
+    h << "<p>Their summary: "_m << n.note << "</p>\n"_m;
+  write_checks(h, v.findings, v.viewer_may_override);
+  h << R"(<div class="cairn-side-by-side">
+<section class="cairn-side-by-side__part" aria-labelledby="changes-heading"><h2 id="changes-heading">What changed from the live page</h2>
+<p>Revision )"_m
+    << v.page.published_revision << " is live. "_m
+    << R"(<a href=")"_m << compare_link(v.page.page.path, v.page.published_revision, n.revision)
+    << R"(">Compare other revisions</a></p>
+)"_m;
+  if (v.hunks.empty())
+    h << "<p>The text is the same as the live page.</p>\n"_m;
+  else
+    write_diff(h, v.hunks);
+  h << R"(</section>
+<section class="cairn-side-by-side__part cairn-preview" aria-labelledby="preview-heading"><h2 id="preview-heading">Preview</h2>
+<div class="cairn-preview__page">)"_m
+    << v.preview << "</div></section>\n</div>\n"_m;
+  if (n.state == store::RevisionState::in_review) {
+    write_review_forms(h, v);
+  } else {
+    h << R"(<p class="nhsuk-inset-text">This revision is not waiting for review: it is )"_m
+      << to_lower_ascii(content::state_title(n.state)) << ".</p>\n"_m;
+  }
+  h << R"(<p><a href=")"_m << page_link("page", v.page.page.path)
+    << R"(">Back to the page's revisions</a></p>
+)"_m;
+  return staff_page(chrome, form_page_title(v.form, "Review: " + v.page.page.title), h.take(),
+                    crumbs_to_list());
+}
+
 SafeHtml render_content_edit(const Chrome& chrome, const ContentEditView& v) {
   Html h;
   write_form_error_summary(h, v.form);
@@ -410,12 +597,12 @@ SafeHtml render_content_edit(const Chrome& chrome, const ContentEditView& v) {
     if (v.findings.empty()) {
       h << "<p>The checks found nothing to fix.</p>\n"_m;
     } else {
-      h << R"(<h3>What the checks found</h3><ul class="nhsuk-list nhsuk-list--bullet cairn-findings">)"_m;
-      for (const auto& f : v.findings) {
-        h << "<li><strong>"_m << content::level_name(f.level) << "</strong>: line "_m << f.line
-          << ": "_m << f.message << "</li>"_m;
-      }
-      h << "</ul>\n"_m;
+      h << "<h3>What the checks found</h3>\n<p>"_m << findings_summary(v.findings)
+        << (errors_in(v.findings) > 0
+                ? ". Fix the errors before you send it for review."_m
+                : ". Warnings do not stop it being published, but look at each one."_m)
+        << "</p>\n"_m;
+      write_findings(h, v.findings);
     }
     h << R"(<div class="cairn-preview__page">)"_m << v.preview << "</div></section>\n"_m;
   }
@@ -433,35 +620,7 @@ SafeHtml render_content_compare(const Chrome& chrome, const ContentCompareView& 
   if (v.hunks.empty()) {
     h << "<p>These revisions are the same.</p>\n"_m;
   } else {
-    h << R"(<table class="cairn-diff"><caption class="nhsuk-u-visually-hidden">Lines removed and added</caption><thead><tr><th scope="col">Line before</th><th scope="col">Line after</th><th scope="col">Text</th></tr></thead>
-)"_m;
-    for (const auto& hunk : v.hunks) {
-      h << R"(<tbody class="cairn-diff__hunk">)"_m;
-      if (hunk.skipped > 0) {
-        h << R"(<tr class="cairn-diff__skipped"><td colspan="3">)"_m
-          << plural(hunk.skipped, "unchanged line", "unchanged lines") << "</td></tr>"_m;
-      }
-      for (const auto& line : hunk.lines) {
-        switch (line.kind) {
-          case content::DiffKind::same:
-            h << R"(<tr class="cairn-diff__same"><td>)"_m << line.old_line << "</td><td>"_m
-              << line.new_line << "</td><td><code>"_m << line.text << "</code></td></tr>"_m;
-            break;
-          case content::DiffKind::removed:
-            h << R"(<tr class="cairn-diff__removed"><td>)"_m << line.old_line
-              << R"(</td><td></td><td><del><span class="nhsuk-u-visually-hidden">Removed: </span><code>)"_m
-              << line.text << "</code></del></td></tr>"_m;
-            break;
-          case content::DiffKind::added:
-            h << R"(<tr class="cairn-diff__added"><td></td><td>)"_m << line.new_line
-              << R"(</td><td><ins><span class="nhsuk-u-visually-hidden">Added: </span><code>)"_m
-              << line.text << "</code></ins></td></tr>"_m;
-            break;
-        }
-      }
-      h << "</tbody>\n"_m;
-    }
-    h << "</table>\n"_m;
+    write_diff(h, v.hunks);
   }
   h << R"(<p><a href=")"_m << page_link("page", v.path) << R"(">Back to the page's revisions</a></p>
 )"_m;

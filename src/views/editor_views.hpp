@@ -26,12 +26,32 @@ struct ContentPageView {
   content::PageOverview page;
   std::vector<store::PageRevision> history;  // oldest first; contents not needed
   std::vector<store::FeedbackRecord> comments;
-  std::int64_t viewer_id = 0;  // the signed-in editor
-  std::string message;         // what just happened ("Revision 8 saved as a draft.")
-  std::string review_note;     // kept when "send back" has a problem
+  std::int64_t viewer_id = 0;        // the signed-in editor
+  bool viewer_may_override = false;  // an administrator: may publish over failed checks
+  // What the checks find in the open draft today (when there is one and it could be read).
+  bool draft_checked = false;
+  std::vector<content::Finding> draft_findings;
+  std::string message;  // what just happened ("Revision 8 saved as a draft.")
 };
 
 SafeHtml render_content_page(const Chrome& chrome, const ContentPageView& view);
+
+// The reviewer's screen for one revision in review: what the checks find, the change
+// against the live page beside the revision as readers would see it, and the decision.
+struct ContentReviewView {
+  FormState form;
+  content::PageOverview page;
+  store::PageRevision revision;  // contents not needed
+  std::vector<content::Finding> findings;
+  std::vector<content::DiffHunk> hunks;  // from the live page to this revision
+  SafeHtml preview;
+  std::int64_t viewer_id = 0;
+  bool viewer_may_override = false;
+  std::string review_note;      // kept when a decision has a problem
+  std::string override_reason;  // likewise
+};
+
+SafeHtml render_content_review(const Chrome& chrome, const ContentReviewView& view);
 
 struct ContentEditView {
   FormState form;

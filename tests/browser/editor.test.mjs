@@ -86,6 +86,11 @@ describe('editing in the browser', () => {
       assert.equal(await reviewer.page.locator('.cairn-diff__added').getByText(line).isVisible(), true);
       await assertAxeClean(reviewer.page, 'the comparison');
       await reviewer.page.goBack();
+      await reviewer.page.getByRole('link', { name: /^Review revision/ }).click();
+      await reviewer.page.waitForLoadState('load');
+      assert.equal(await reviewer.page.locator('.cairn-diff__added').getByText(line).isVisible(), true);
+      assert.equal(await reviewer.page.locator('.cairn-preview__page').getByText(line).isVisible(), true);
+      await assertAxeClean(reviewer.page, 'the review screen');
       await reviewer.page.getByRole('button', { name: 'Approve and publish' }).click();
       await reviewer.page.waitForLoadState('load');
       assert.match(await reviewer.page.locator('.cairn-message').innerText(), /is published/);

@@ -39,12 +39,15 @@ async function saveEdit(editor, change, { note = 'Test change', action = 'save',
   });
 }
 
-async function act(editor, action, revision, extra = {}) {
-  const csrf = await editor.token(`/staff/content/page?path=${q(PAGE)}`);
+async function act(editor, action, revision, extra = {}, path = PAGE) {
+  const csrf = await editor.token(`/staff/content/edit?path=${q(path)}`);
   return editor.request(`/staff/content/${action}`, {
-    method: 'POST', form: { csrf_token: csrf, path: PAGE, revision: String(revision), ...extra },
+    method: 'POST', form: { csrf_token: csrf, path, revision: String(revision), ...extra },
   });
 }
+
+// The 1-based line of `source` that holds `needle`.
+const lineOf = (source, needle) => source.slice(0, source.indexOf(needle)).split('\n').length;
 
 function savedRevision(response) {
   assert.equal(response.status, 303, response.text.slice(0, 500));
@@ -175,6 +178,36 @@ describe('edit, review and publish', () => {
     assert.ok(!diff.text.includes('<del>'), 'nothing was removed');
   });
 
+  test('the reviewer sees the findings, the change against the live page and the preview', async () => {
+    const word = nonce();
+    const line = `A sentence the reviewer should see, about ${word}.`;
+    const revision = savedRevision(await saveEdit(alice, (s) => addLine(line)(s.replace(/^(#+ .*)$/m, '$1 (renamed)'))));
+    assert.equal((await act(alice, 'submit', revision)).status, 303);
+    const page = await bob.get(`/staff/content/page?path=${q(PAGE)}`);
+    assert.ok(!page.text.includes('action="/staff/content/publish"'), 'approval only on the review screen');
+    const link = new RegExp(`href="(/staff/content/review\\?path=[^"]+&amp;revision=${revision})"`).exec(page.text);
+    assert.ok(link, 'the page links to the review screen');
+    const review = await bob.get(unescapeHtml(link[1]));
+    assert.equal(review.status, 200);
+    assert.match(review.text, /<h2 class="nhsuk-heading-m">What the checks found<\/h2>/);
+    // The change against the live page: the added line and the renamed heading, old and new.
+    assert.ok(review.text.includes(`<ins><span class="nhsuk-u-visually-hidden">Added: </span><code>${line}</code></ins>`));
+    assert.match(review.text, /<del><span class="nhsuk-u-visually-hidden">Removed: <\/span><code>#+ [^<]*<\/code><\/del>/);
+    assert.match(review.text, /<ins><span class="nhsuk-u-visually-hidden">Added: <\/span><code>#+ [^<]* \(renamed\)<\/code><\/ins>/);
+    // The preview beside it: the revision as readers would see it.
+    const side = /<div class="cairn-side-by-side">([\s\S]*?)<h2 id="decision-heading">/.exec(review.text);
+    assert.ok(side, 'the change and the preview sit together before the decision');
+    assert.match(side[1], /<h2 id="changes-heading">/);
+    assert.ok(side[1].indexOf('id="changes-heading"') < side[1].indexOf('id="preview-heading"'));
+    assert.ok(/<div class="cairn-preview__page">[\s\S]*<p>A sentence the reviewer should see/.test(side[1]));
+    assert.match(review.text, /action="\/staff\/content\/publish"[\s\S]*Approve and publish/);
+    // The author sees the same screen without the approval.
+    const own = await alice.get(unescapeHtml(link[1]));
+    assert.match(own.text, /a second editor must approve and publish it/);
+    assert.ok(!own.text.includes('action="/staff/content/publish"'));
+    assert.equal((await act(bob, 'return', revision, { note: 'Keep the old heading' })).status, 303);
+  });
+
   test('two editors saving at once both keep their work', async () => {
     const a = await editForm(alice);
     const b = await editForm(bob);
@@ -238,6 +271,97 @@ describe('edit, review and publish', () => {
     assert.equal((await alice.get('/staff/content/edit?path=/no/such/page')).status, 404);
     assert.equal((await alice.get(`/staff/content/compare?path=${q(PAGE)}&from=1&to=9999`)).status, 404);
     assert.equal((await alice.get(`/staff/content/compare?path=${q(PAGE)}&from=x&to=1`)).status, 404);
+  });
+});
+
+describe('the checks gate', () => {
+  const GATE = '/about-cancer/leptomeningeal-metastases';
+  const BROKEN = '/about-cancer/benefits';
+  let admin;
+  let brokenRevision;
+  let brokenSource;
+
+  before(async () => {
+    admin = await signedInStaff(server, 'admin', 'Ada Admin');
+  });
+
+  test('a draft with a broken link shows the error and cannot be sent for review', async () => {
+    const line = `Ask about money worries on [our benefits page](${BROKEN}) ${nonce()}.`;
+    const form = await editForm(alice, GATE);
+    brokenSource = addLine(line)(form.source);
+    const preview = await alice.request('/staff/content/edit', {
+      method: 'POST',
+      form: { csrf_token: form.csrf, path: GATE, base: form.base, source: brokenSource, note: '', action: 'preview' },
+    });
+    assert.equal(preview.status, 200);
+    assert.ok(preview.text.includes(`line ${lineOf(brokenSource, BROKEN)}: link to &#39;${BROKEN}&#39;`),
+      'the preview lists the error at its line');
+    brokenRevision = savedRevision(await alice.request('/staff/content/edit', {
+      method: 'POST',
+      form: { csrf_token: form.csrf, path: GATE, base: form.base, source: brokenSource, note: 'Adds a link', action: 'save' },
+    }));
+
+    const page = await alice.get(`/staff/content/page?path=${q(GATE)}`);
+    assert.match(page.text, /<div class="cairn-checks" id="checks"><h3>What the checks found<\/h3>/);
+    assert.match(page.text, /1 error( and \d+ warnings?)?\. It cannot be sent for review or approved until the errors are fixed/);
+    assert.ok(!page.text.includes('action="/staff/content/submit"'), 'no send button for a failing draft');
+
+    const refused = await act(alice, 'submit', brokenRevision, {}, GATE);
+    assert.equal(refused.status, 422, refused.text.slice(0, 300));
+    assert.match(refused.text, /There is a problem/);
+    const expected = `Line ${lineOf(brokenSource, BROKEN)}: link to &#39;${BROKEN}&#39;`;
+    assert.ok(refused.text.includes(`<li><a href="#checks">${expected}`), 'the summary lists the error by line');
+    assert.match(refused.text, /id="checks"/, 'the findings the summary links to are on the page');
+    const after = await alice.get(`/staff/content/page?path=${q(GATE)}`);
+    assert.match(after.text, new RegExp(`Revision ${brokenRevision} <strong class="nhsuk-tag nhsuk-tag--grey">Draft<`));
+  });
+
+  test('a failing revision an administrator sent on cannot be approved by an editor', async () => {
+    assert.equal((await act(admin, 'submit', brokenRevision, {}, GATE)).status, 303);
+    const page = await bob.get(`/staff/content/review?path=${q(GATE)}&revision=${brokenRevision}`);
+    assert.match(page.text, /The checks found errors, so it cannot be approved/);
+    assert.ok(!page.text.includes('action="/staff/content/publish"'));
+    const refused = await act(bob, 'publish', brokenRevision, {}, GATE);
+    assert.equal(refused.status, 422);
+    assert.ok(refused.text.includes(`Line ${lineOf(brokenSource, BROKEN)}: link to &#39;${BROKEN}&#39;`));
+    assert.match(refused.text, /Only an administrator can publish over failed checks/);
+    const live = await new WebVisitor(server).get(GATE);
+    assert.ok(!live.text.includes(BROKEN), 'readers never get the broken link');
+  });
+
+  test('an administrator publishes over failed checks only with a reason, kept in the history', async () => {
+    const page = await admin.get(`/staff/content/review?path=${q(GATE)}&revision=${brokenRevision}`);
+    assert.match(page.text, /<textarea[^>]*id="override_reason"/);
+    const noReason = await act(admin, 'publish', brokenRevision, { override_reason: '  ' }, GATE);
+    assert.equal(noReason.status, 422);
+    assert.match(noReason.text, /<a href="#override_reason">Say why this page should be published/);
+    const typed = `Kept as typed ${nonce()}`;
+    const tooLong = await act(admin, 'publish', brokenRevision, { override_reason: `${typed} ${'x'.repeat(500)}`, note: typed }, GATE);
+    assert.equal(tooLong.status, 422);
+    assert.ok(tooLong.text.includes(typed), 'the refused form keeps what was typed');
+    assert.ok(!(await new WebVisitor(server).get(GATE)).text.includes(BROKEN));
+
+    const reason = `The benefits page <em>goes live</em> this afternoon ${nonce()}`;
+    const published = await act(admin, 'publish', brokenRevision, { override_reason: reason }, GATE);
+    assert.equal(published.status, 303, published.text.slice(0, 300));
+    assert.ok((await new WebVisitor(server).get(GATE)).text.includes(BROKEN));
+    const history = await alice.get(`/staff/content/page?path=${q(GATE)}`);
+    assert.ok(history.text.includes(`<strong>Published over failed checks</strong> by Ada Admin: ${escapeHtml(reason)}`),
+      'the reason is in the history, escaped');
+    assert.match(history.text, /Checks: 1 error( and \d+ warnings?)?<\/span>/);
+  });
+
+  test('warnings are shown and recorded but do not block', async () => {
+    const WARNED = '/about-cancer/leptomeningeal-metastases/treatment';  // GATE now has an error
+    const long = `This sentence about ${nonce()} ${'goes on and on '.repeat(10)}until it ends.`;
+    const revision = savedRevision(await saveEdit(alice, addLine(long), { path: WARNED }));
+    const page = await alice.get(`/staff/content/page?path=${q(WARNED)}`);
+    assert.match(page.text, /<strong>Warning<\/strong>, line \d+: sentence has \d+ words/);
+    assert.equal((await act(alice, 'submit', revision, {}, WARNED)).status, 303);
+    const sent = await bob.get(`/staff/content/page?path=${q(WARNED)}`);
+    assert.match(sent.text, /Checks: \d+ warnings?<\/span>/, 'the warnings are kept with the revision');
+    assert.equal((await act(bob, 'publish', revision, {}, WARNED)).status, 303);
+    assert.ok((await new WebVisitor(server).get(WARNED)).text.includes('until it ends.'));
   });
 });
 

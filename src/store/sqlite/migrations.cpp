@@ -252,6 +252,11 @@ const std::vector<Migration>& migrations() {
         ALTER TABLE trials ADD COLUMN checked_at TEXT NOT NULL DEFAULT '';
         UPDATE trials SET checked_at = updated_at;
       )sql"},
+      {11, "page revisions: what the content checks found, and why checks were overridden",
+       R"sql(
+        ALTER TABLE page_revisions ADD COLUMN checks TEXT NOT NULL DEFAULT '';
+        ALTER TABLE page_revisions ADD COLUMN override_reason TEXT NOT NULL DEFAULT '';
+      )sql"},
   };
   return kMigrations;
 }

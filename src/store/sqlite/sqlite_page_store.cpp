@@ -8,7 +8,8 @@ namespace {
 
 constexpr std::string_view kRevisionColumns =
     "r.path, r.revision, r.content, r.content_hash, r.author, r.created_at, "
-    "COALESCE(r.author_id, 0), r.state, r.note, r.reviewer, r.reviewed_at, r.review_note";
+    "COALESCE(r.author_id, 0), r.state, r.note, r.reviewer, r.reviewed_at, r.review_note, "
+    "r.checks, r.override_reason";
 
 PageRevision read_revision(Statement& st) {
   PageRevision r;
@@ -24,6 +25,8 @@ PageRevision read_revision(Statement& st) {
   r.reviewer = st.text(9);
   r.reviewed_at = st.text(10);
   r.review_note = st.text(11);
+  r.checks = st.text(12);
+  r.override_reason = st.text(13);
   return r;
 }
 
@@ -61,12 +64,17 @@ void mark_revision(Connection& db, const std::string& path, int revision, Revisi
                    const ReviewMark& mark) {
   db.prepare(
         "UPDATE page_revisions SET state = ?, reviewer = ?, review_note = ?, "
-        "reviewed_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE path = ? AND revision = ?")
+        "reviewed_at = strftime('%Y-%m-%dT%H:%M:%SZ','now'), "
+        "checks = CASE WHEN ? = '' THEN checks ELSE ? END, override_reason = ? "
+        "WHERE path = ? AND revision = ?")
       .bind(1, to_string(to))
       .bind(2, mark.reviewer)
       .bind(3, mark.note)
-      .bind(4, path)
-      .bind(5, revision)
+      .bind(4, mark.checks)
+      .bind(5, mark.checks)
+      .bind(6, mark.override_reason)
+      .bind(7, path)
+      .bind(8, revision)
       .run();
 }
 

@@ -268,6 +268,16 @@ TEST(CheckJargon, WarnsWhereATermIsFirstUsedWithoutAnExplanation) {
                           finding(17, Level::warning, "'chemotherapy' is used before")));
 }
 
+TEST(CheckJargon, MoreUnexplainedTermsThanTheLimitIsAnError) {
+  Page page = fixture_page("jargon/unexplained.md");
+  EXPECT_THAT(check_jargon(page, fixture_jargon(), 3), SizeIs(3));
+  auto found = check_jargon(page, fixture_jargon(), 2);
+  ASSERT_THAT(found, SizeIs(4));
+  EXPECT_EQ(found[0].level, Level::error);
+  EXPECT_EQ(found[0].line, 17);  // where the third term is first used
+  EXPECT_THAT(found[0].message, HasSubstr("3 terms are used before they are explained"));
+}
+
 TEST(CheckJargon, AGlossaryEntryInTheFrontMatterExplainsTheTerm) {
   Page page = fixture_page("jargon/unexplained.md");
   page.glossary = {"csf", "chemotherapy"};

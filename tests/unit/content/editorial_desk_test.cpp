@@ -4,6 +4,7 @@
 
 #include "../temp_store.hpp"
 #include "content/editorial_desk.hpp"
+#include "content/finding_json.hpp"
 #include "content/page_source.hpp"
 
 namespace cairn::content {
@@ -34,7 +35,7 @@ class EditorialDeskTest : public ::testing::Test {
  protected:
   void SetUp() override {
     (void)store_->pages().import_pages({{"/about", page_to_json(sample_page()).dump()}}, "import");
-    desk_ = std::make_unique<EditorialDesk>(store_->pages(), store_->feedback());
+    desk_ = std::make_unique<EditorialDesk>(store_->pages(), store_->feedback(), clock_);
   }
 
   // A draft of /about whose body ends with `words`.
@@ -47,6 +48,7 @@ class EditorialDeskTest : public ::testing::Test {
   }
 
   cairn::testing::TempStore store_;
+  FixedClock clock_{std::chrono::sys_days{std::chrono::year{2026} / 11 / 29}};
   std::unique_ptr<EditorialDesk> desk_;
   accounts::Account alice_ = person(1, "Alice", accounts::Role::editor);
   accounts::Account bob_ = person(2, "Bob", accounts::Role::editor);
@@ -215,6 +217,82 @@ TEST_F(EditorialDeskTest, OnlyEditorsMayActAndUnknownPagesAreNotFound) {
   ASSERT_FALSE(unknown);
   EXPECT_EQ(unknown.error().code, Errc::not_found);
   EXPECT_EQ(desk_->working_copy("/nope").error().code, Errc::not_found);
+}
+
+// (A page without sources, with a source that is not a web address, or without
+// review dates is refused when it is saved: see BrokenSourceIsRefusedWithItsLine.)
+TEST_F(EditorialDeskTest, ChecksFindBrokenLinksAndAnchorsInADraftByLine) {
+  Page page = sample_page();
+  page.markdown +=
+      "\n## Money\n\nSee [our part](#nowhere).\n\nSee [benefits](/about-cancer/benefits).\n";
+  std::string source = page_source(page);
+  auto read = desk_->read_source("/about", source);
+  ASSERT_TRUE(read);
+  auto found = desk_->check(*read, source);
+  std::vector<std::string> errors;
+  for (const auto& f : found) {
+    if (f.level == Level::error)
+      errors.push_back(f.message);
+  }
+  ASSERT_EQ(errors.size(), 2u);
+  EXPECT_NE(errors[0].find("has no section or term '#nowhere'"), std::string::npos) << errors[0];
+  EXPECT_NE(errors[1].find("/about-cancer/benefits"), std::string::npos) << errors[1];
+  // The link's finding names the line of the source where it is written.
+  auto line_of = [&](std::string_view needle) {
+    auto at = source.find(needle);
+    return 1 + static_cast<int>(std::count(source.begin(), source.begin() + at, '\n'));
+  };
+  EXPECT_EQ(found.back().line, line_of("[benefits]"));
+}
+
+TEST_F(EditorialDeskTest, ARevisionWithErrorsCannotBeSentOrApproved) {
+  int revision = save(alice_, "See [benefits](/about-cancer/benefits).");
+  auto sent = desk_->submit(alice_, "/about", revision);
+  ASSERT_FALSE(sent);
+  EXPECT_EQ(sent.error().code, Errc::unprocessable);
+  ASSERT_EQ(sent.error().problems.size(), 2u);
+  EXPECT_EQ(sent.error().problems[1].field, "checks");
+  EXPECT_TRUE(sent.error().problems[1].message.starts_with("Line "));
+  EXPECT_NE(sent.error().problems[1].message.find("/about-cancer/benefits"), std::string::npos);
+  EXPECT_EQ(store_->pages().revision("/about", revision)->state, store::RevisionState::draft);
+
+  // An administrator may send it on; an editor still cannot approve it.
+  ASSERT_TRUE(desk_->submit(admin_, "/about", revision));
+  auto approved = desk_->publish(bob_, "/about", revision);
+  ASSERT_FALSE(approved);
+  EXPECT_EQ(approved.error().code, Errc::unprocessable);
+  EXPECT_EQ(store_->pages().published_page("/about")->revision, 1);
+}
+
+TEST_F(EditorialDeskTest, AnAdministratorPublishesOverFailedChecksOnlyWithAReason) {
+  int revision = save(alice_, "See [benefits](/about-cancer/benefits).");
+  ASSERT_TRUE(desk_->submit(admin_, "/about", revision));
+  auto no_reason = desk_->publish(admin_, "/about", revision, "   ");
+  ASSERT_FALSE(no_reason);
+  EXPECT_EQ(no_reason.error().code, Errc::unprocessable);
+  EXPECT_EQ(no_reason.error().problems.at(1).field, "override_reason");
+  EXPECT_EQ(store_->pages().published_page("/about")->revision, 1);
+
+  ASSERT_TRUE(desk_->publish(admin_, "/about", revision, " The benefits page goes live today. "));
+  auto live = store_->pages().published_page("/about");
+  EXPECT_EQ(live->revision, revision);
+  EXPECT_EQ(live->override_reason, "The benefits page goes live today.");
+  auto recorded = findings_from_json(live->checks);
+  ASSERT_FALSE(recorded.empty());
+  EXPECT_EQ(recorded.front().level, Level::error);
+}
+
+TEST_F(EditorialDeskTest, WarningsAreRecordedButDoNotBlock) {
+  std::string long_sentence = "This sentence";
+  for (int i = 0; i < 30; ++i) long_sentence += " goes on";
+  int revision = save(alice_, long_sentence + ".");
+  ASSERT_TRUE(desk_->submit(alice_, "/about", revision));
+  auto sent = findings_from_json(store_->pages().revision("/about", revision)->checks);
+  ASSERT_FALSE(sent.empty());
+  EXPECT_EQ(sent.front().level, Level::warning);
+  EXPECT_NE(sent.front().message.find("words"), std::string::npos);
+  ASSERT_TRUE(desk_->publish(bob_, "/about", revision));
+  EXPECT_TRUE(store_->pages().published_page("/about")->override_reason.empty());
 }
 
 }  // namespace
