@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/json_text.hpp"
+#include "content/glossary_question.hpp"
 #include "core/text.hpp"
 #include "views/search_view.hpp"
 
@@ -56,6 +57,24 @@ void add_search_routes(Routes& routes, const search::SearchIndex& index, const S
     view.facets = found.facets;
     view.notice = found.notice;
     view.rebuilding = index.rebuilding();
+    if (const auto* entry = content::glossary_entry_asked(site.glossary(), found.query)) {
+      views::SearchResultsView::Answer answer{entry->term, entry->explanation, {}, {}};
+      // Where a page talks about it: of the best three information pages, the most
+      // general (the topic's overview before its subpages), at its best section.
+      const search::Hit* best = nullptr;
+      int considered = 0;
+      for (const auto& hit : found.results) {
+        if (hit.type != "pages" || ++considered > 3)
+          continue;
+        if (!best || hit.url.size() < best->url.size())
+          best = &hit;
+      }
+      if (best) {
+        answer.more_url = best->sections.empty() ? best->url : best->sections.front().url;
+        answer.more_title = best->title;
+      }
+      view.answer = std::move(answer);
+    }
     view.page = found.page;
     view.page_size = found.page_size;
     for (auto& hit : found.results) view.results.push_back(result_view(std::move(hit)));

@@ -66,6 +66,7 @@ class SiteContent {
   http::CachedPage not_found() const;
 
   views::Chrome chrome() const;
+  const content::Glossary& glossary() const { return ctx_.glossary; }
   std::string helpline_status_html() const;
   std::size_t page_count() const;
   // The text of every published page as of the last refresh.

@@ -65,6 +65,10 @@ constexpr int kMaxPage = 1000;
 // Showing the corrected query's results even though the query had some: when it finds this
 // many times more (a misspelling in one forum post must not hide the pages).
 constexpr std::size_t kCorrectionAdvantage = 4;
+// A word the index knows from this few documents at most may still be a misspelling (a trial
+// record's "leptomeningal"), when a close word is in this many times more of them.
+constexpr Xapian::doccount kRareWordDocuments = 3;
+constexpr Xapian::doccount kRareWordAdvantage = 10;
 // A page's result lists this many of its best matching sections.
 constexpr Xapian::doccount kSectionsPerPage = 3;
 // With no type asked, this many of each other type's results are shown beside the pages.
@@ -770,23 +774,57 @@ struct SearchIndex::Impl {
            synonym_terms.count(stemmed) > 0;
   }
 
-  // The query with each unknown word replaced by the closest known one, if any was.
+  // "chemotherapies" for "chemotherapy", "headaches" for "headache": the same word with an
+  // ending of its own, not a slip of the fingers.
+  static bool inflected(std::string_view typed, std::string_view word) {
+    if (typed.starts_with(word) || word.starts_with(typed))
+      return true;
+    for (std::string_view ending : {"s", "es", "ies", "ed", "ing", "ly", "er"}) {
+      if (typed.ends_with(ending))
+        return true;
+    }
+    return false;
+  }
+
+  Xapian::doccount vocabulary_documents(Reader& r, const std::string& word) {
+    return r.db.get_termfreq(kVocabularyPrefix + word);
+  }
+
+  // The query with each unknown word replaced by the closest known one, if any was; and
+  // each rare word too, when a close word is far more common (`rare_only` then says that
+  // every replaced word was one the index knew: the caller offers the correction only if
+  // it finds clearly better results).
   std::optional<std::string> correction(Reader& r, const std::string& text,
-                                        const std::vector<Token>& tokens) {
+                                        const std::vector<Token>& tokens, bool& rare_only) {
     std::string out = text;
     bool changed = false;
+    rare_only = true;
     std::shared_ptr<const SpellingCorrector> corrector;
     for (auto t = tokens.rbegin(); t != tokens.rend(); ++t) {
-      if (!is_plain_word(t->word) || is_stopword(t->word) || word_known(r, t->word))
+      if (!is_plain_word(t->word) || is_stopword(t->word))
         continue;
+      const std::string& word = t->word;
+      bool typed_known = r.db.term_exists(kVocabularyPrefix + word) ||
+                         std::binary_search(synonyms.words().begin(), synonyms.words().end(), word);
+      Xapian::doccount seen = typed_known ? vocabulary_documents(r, word) : 0;
+      if (typed_known && (seen == 0 || seen > kRareWordDocuments))
+        continue;  // known from the synonyms, or common enough to be meant
       if (!corrector)
         corrector = spelling(r);
-      auto better = corrector->correct(t->word);
-      // A word with the same stem is the same word in another form, not a correction.
-      if (!better || r.stem(*better) == r.stem(t->word))
+      auto better = corrector->correct(word);
+      if (!better)
+        continue;
+      // A word with the same stem is mostly the same word in another form ("headaches"), not
+      // a misspelling; but a word never written so, whose stem only matches ("leptomeningal"
+      // for "leptomeningeal"), is one: it finds the same results, and is offered as a
+      // suggestion.
+      if (r.stem(*better) == r.stem(word) && (typed_known || inflected(word, *better)))
+        continue;
+      if (typed_known && vocabulary_documents(r, *better) < kRareWordAdvantage * seen)
         continue;
       out.replace(t->begin, t->end - t->begin, *better);
       changed = true;
+      rare_only = rare_only && typed_known;
     }
     if (!changed)
       return std::nullopt;
@@ -844,7 +882,8 @@ struct SearchIndex::Impl {
       return with_reader([&](Reader& r) {
         SearchResponse out = response;
         std::vector<Concept> concepts = plan(r, clean.text, tokens);
-        out.corrected = correction(r, clean.text, tokens);
+        bool rare_only = false;
+        out.corrected = correction(r, clean.text, tokens, rare_only);
         std::optional<Outcome> fixed;
         if (out.corrected) {
           fixed = execute(r, plan(r, *out.corrected, tokenize(*out.corrected)), type, offset, size);
@@ -868,6 +907,19 @@ struct SearchIndex::Impl {
           if (better) {
             outcome = std::move(*fixed);
             out.showing_corrected = true;
+          } else if (rare_only && fixed) {
+            // A rare word the index knows, whose correction finds nothing clearly better: it
+            // was meant. Clearly better is many more results, or information pages where
+            // the words as typed found none.
+            auto pages = [](const Outcome& o) {
+              auto it = o.facets.find(kFirstType);
+              return it != o.facets.end() && it->second > 0;
+            };
+            bool pages_instead = !pages(outcome) && pages(*fixed);
+            if (!pages_instead &&
+                fixed->total_all <
+                    kCorrectionAdvantage * std::max<std::size_t>(1, outcome.total_all))
+              out.corrected.reset();
           }
         }
         out.total = outcome.total;

@@ -10,6 +10,13 @@ using namespace literals;
 
 namespace {
 
+// "cerebrospinal fluid (CSF)" as a heading: "Cerebrospinal fluid (CSF)".
+std::string sentence_case(std::string text) {
+  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z')
+    text[0] = static_cast<char>(text[0] - 'a' + 'A');
+  return text;
+}
+
 const char* type_label(const std::string& type) {
   if (type == "pages")
     return "Information";
@@ -147,6 +154,16 @@ PageBody render_search_page(const SearchResultsView& v) {
     h << R"(<input type="hidden" name="type" value=")"_m << v.type << "\">"_m;
   h << R"(</div><button class="nhsuk-button" type="submit">Search</button></form>
 )"_m;
+  if (v.answer) {
+    h << R"(<div class="nhsuk-card cairn-search-answer"><div class="nhsuk-card__content"><h2 class="nhsuk-card__heading nhsuk-heading-m">)"_m
+      << sentence_case(v.answer->term) << R"(</h2><p class="nhsuk-card__description">)"_m
+      << v.answer->explanation << "</p>"_m;
+    if (!v.answer->more_url.empty()) {
+      h << R"(<p class="nhsuk-body-s"><a href=")"_m << v.answer->more_url << R"(">Read more in )"_m
+        << v.answer->more_title << "</a></p>"_m;
+    }
+    h << "</div></div>\n"_m;
+  }
   if (v.rebuilding) {
     h << R"(<div class="nhsuk-inset-text cairn-search-rebuilding"><p>Search is being rebuilt, so results may be incomplete for a few minutes. Our information pages and the <a href="/trials">trial finder</a> work as usual.</p></div>
 )"_m;

@@ -33,6 +33,13 @@ struct SearchResultsView {
   // With no type chosen: the first few trials and forum threads, shown after the pages.
   std::map<std::string, std::vector<Result>> others;
   std::string notice;
+  // The query names a medical word: its plain explanation comes first, with a
+  // link to where a page talks about it.
+  struct Answer {
+    std::string term, explanation;
+    std::string more_url, more_title;  // empty when no page was found
+  };
+  std::optional<Answer> answer;
   bool rebuilding = false;  // the index is still being built: results may be incomplete
   int page = 1;
   int page_size = 10;

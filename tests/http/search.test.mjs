@@ -4,6 +4,7 @@
 // odd and hostile queries), /api/v1/search and /api/v1/suggest.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { root, startCairn } from './cairn_server.mjs';
 import { assertSecurityHeaders, get } from './http_client.mjs';
@@ -227,12 +228,75 @@ describe('"did you mean"', () => {
     assert.ok(json.total > 0);
   });
 
+  test('a misspelling that still matches something is offered its correction, results kept', async () => {
+    // "leptomeningal" shares its stem with the right word, so it finds the pages, but it
+    // is not how the word is written: the page asks "did you mean".
+    const json = await api('/api/v1/search?q=leptomeningal');
+    assert.equal(json.corrected, 'leptomeningeal');
+    assert.ok(json.total > 0);
+    const r = await page('/search?q=leptomeningal');
+    assert.match(r.text, /<p class="cairn-did-you-mean">Did you mean <a href="\/search\?q=leptomeningeal">leptomeningeal<\/a>\?<\/p>/);
+    assert.ok(resultsOf(r.text).some((hit) => hit.url.startsWith(LM)), 'the LM pages are still shown');
+  });
+
   test('words spelt right are not "corrected"', async () => {
-    for (const words of ['leptomeningeal', 'chemotherapy', 'lumbar puncture']) {
+    for (const words of ['leptomeningeal', 'chemotherapy', 'lumbar puncture', 'headaches', 'chemotherapies']) {
       const json = await api(`/api/v1/search?q=${q(words)}`);
       assert.equal(json.corrected, null, words);
       const r = await page(`/search?q=${q(words)}`);
       assert.doesNotMatch(r.text, /cairn-did-you-mean/, words);
+    }
+  });
+});
+
+describe('answers first', () => {
+  // What people type when they are frightened: the first result is one of our pages that
+  // answers it, never a trial record.
+  for (const words of ['prognosis', 'how long will i live', 'side effects', 'chemo side effects', 'headache',
+    'is it curable', 'stiff neck', 'hospice']) {
+    test(`"${words}": the first result is an information page`, async () => {
+      const r = await page(`/search?q=${q(words)}`);
+      const results = resultsOf(r.text);
+      assert.ok(results.length > 0, `${words}: some results`);
+      assert.ok(results[0].url.startsWith('/') && !results[0].url.startsWith('/trials/')
+        && !results[0].url.startsWith('/forum/'), `${words}: first ${results[0].url}`);
+      assert.ok(results[0].url.startsWith(LM), `${words}: an LM page first, got ${results[0].url}`);
+      const json = await api(`/api/v1/search?q=${q(words)}`);
+      assert.equal(json.results[0].type, 'pages', `${words}: the API agrees`);
+    });
+  }
+
+  test('questions about the future reach the aims of treatment, not a survival figure', async () => {
+    for (const words of ['prognosis', 'how long will i live', 'outlook']) {
+      const [first] = resultsOf((await page(`/search?q=${q(words)}`)).text);
+      const where = [first.url, ...first.sections];
+      assert.ok(where.some((u) => u === `${TREATMENT}#aims-of-treatment` || u === `${LM}#how-leptomeningeal-metastases-are-treated`),
+        `${words}: ${where}`);
+    }
+  });
+
+  test('a glossary word gets its plain meaning first, with a link to where a page explains it', async () => {
+    const glossary = readFileSync(resolve(root, 'content/glossary.yaml'), 'utf8');
+    const explanation = (key) => new RegExp(`^${key}:\\n(?:  .*\\n)*?  explanation: (.*)$`, 'm').exec(glossary)[1];
+    for (const [words, key, heading] of [['CSF', 'csf', 'Cerebrospinal fluid (CSF)'],
+      ['what is an Ommaya reservoir?', 'ommaya-reservoir', 'Ommaya reservoir'],
+      ['what does intrathecal mean', 'intrathecal', 'Intrathecal']]) {
+      const r = await page(`/search?q=${q(words)}`);
+      const card = /<div class="nhsuk-card cairn-search-answer">([\s\S]*?)<\/div><\/div>/.exec(r.text);
+      assert.ok(card, `${words}: an answer`);
+      assert.ok(card.index < r.text.indexOf('<ul class="nhsuk-list cairn-results">'), `${words}: before the results`);
+      assert.match(card[1], new RegExp(`<h2 class="nhsuk-card__heading nhsuk-heading-m">${heading.replace(/[()?]/g, '\\$&')}</h2>`));
+      assert.ok(card[1].includes(explanation(key).replaceAll("'", '&#39;')), `${words}: the glossary's words`);
+      const link = /<a href="([^"]+)">Read more in ([^<]+)<\/a>/.exec(card[1]);
+      assert.ok(link, `${words}: a link to read more`);
+      const [path, anchor] = link[1].split('#');
+      const target = await page(path);
+      assert.equal(target.status, 200, link[1]);
+      if (anchor) assert.ok(target.text.includes(`id="${anchor}"`), `${link[1]}: the section exists`);
+    }
+    // Asking about more than the word is a search, not a definition.
+    for (const words of ['csf leak', 'intrathecal chemo side effects']) {
+      assert.doesNotMatch((await page(`/search?q=${q(words)}`)).text, /cairn-search-answer/, words);
     }
   });
 });
