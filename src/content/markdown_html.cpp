@@ -320,10 +320,36 @@ void MarkdownHtml::render(std::string_view markdown, bool nested) {
   flush();
 }
 
+namespace {
+
+// Whitespace runs -> one space, except between blocks (a list item, a paragraph): a line
+// break there, so the text keeps where one item ends and the next begins (a search snippet
+// starts at a sentence or an item, never in the middle of one).
+std::string blocks_and_spaces(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    char c = text[i];
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+      out += c;
+      ++i;
+      continue;
+    }
+    int breaks = 0;
+    for (; i < text.size() &&
+           (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r');
+         ++i)
+      breaks += text[i] == '\n';
+    out += breaks >= 2 ? '\n' : ' ';
+  }
+  return out;
+}
+
+}  // namespace
+
 std::vector<RenderedPart> MarkdownHtml::take_parts() {
   flush();
-  // Whitespace runs (newlines from blocks, soft breaks) -> one space.
-  for (auto& part : parts_) part.text = squeeze_spaces(trim(part.text));
+  for (auto& part : parts_) part.text = blocks_and_spaces(trim(part.text));
   return std::move(parts_);
 }
 
@@ -501,7 +527,8 @@ void MarkdownHtml::leave_block(int type, void* detail) {
     default:
       break;
   }
-  plain() += '\n';
+  // Two: a block's end, told apart from a soft line break (one) in take_parts.
+  plain() += "\n\n";
 }
 
 void MarkdownHtml::enter_span(int type, void* detail) {

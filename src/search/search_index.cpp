@@ -854,7 +854,7 @@ struct SearchIndex::Impl {
     for (const std::string* text : {&body, &summary}) {
       std::string s = words.snippet(*text, kSnippetBytes, r.stem, matched_only, start, end, omit);
       if (!s.empty())
-        return snippet_html(s);
+        return snippet_html(from_sentence_start(s, *text, kSnippetBytes / 2));
     }
     return leading_html(summary.empty() ? body : summary, kSnippetBytes);
   }

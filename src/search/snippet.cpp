@@ -12,6 +12,60 @@ std::string without_markers(std::string_view text) {
   return out;
 }
 
+std::string from_sentence_start(std::string_view snippet, std::string_view text,
+                                std::size_t max_extra) {
+  constexpr std::string_view kOmitted = "\u2026";
+  if (!snippet.starts_with(kOmitted))
+    return std::string(snippet);
+  std::string_view rest = snippet.substr(kOmitted.size());
+  // The snippet's first words as they are in the text: markers out, Xapian's escapes undone.
+  std::string plain;
+  for (std::size_t i = 0; i < rest.size() && plain.size() < 40;) {
+    std::string_view at = rest.substr(i);
+    if (at.starts_with("&amp;")) {
+      plain += '&';
+      i += 5;
+    } else if (at.starts_with("&lt;")) {
+      plain += '<';
+      i += 4;
+    } else if (at.starts_with("&gt;")) {
+      plain += '>';
+      i += 4;
+    } else {
+      if (rest[i] != kHighlightStart[0] && rest[i] != kHighlightEnd[0])
+        plain += rest[i];
+      ++i;
+    }
+  }
+  std::size_t at = plain.empty() ? std::string_view::npos : text.find(plain);
+  if (at == std::string_view::npos)
+    return std::string(snippet);
+  std::size_t start = at;
+  while (start > 0 && at - start <= max_extra) {
+    char before = text[start - 1];
+    if (before == '\n' || (before == ' ' && start >= 2 &&
+                           (text[start - 2] == '.' || text[start - 2] == '?' ||
+                            text[start - 2] == '!' || text[start - 2] == ':')))
+      break;
+    --start;
+  }
+  if (at - start > max_extra)
+    return std::string(snippet);
+  std::string out;
+  for (char c : text.substr(start, at - start)) {
+    if (c == '&')
+      out += "&amp;";
+    else if (c == '<')
+      out += "&lt;";
+    else if (c == '>')
+      out += "&gt;";
+    else
+      out += c;
+  }
+  out += rest;
+  return out;
+}
+
 SafeHtml snippet_html(std::string_view xapian_snippet) {
   // Undo Xapian's partial escaping, then escape everything ourselves.
   std::string plain;

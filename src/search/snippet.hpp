@@ -18,6 +18,12 @@ inline constexpr std::string_view kHighlightEnd = "\x03";
 // The text with the marker characters removed: what is handed to snippet().
 std::string without_markers(std::string_view text);
 
+// Xapian's snippet starts wherever its window of text begins, mid-sentence ("…cure LM."
+// from "Treatment does not usually cure LM."), which can say the opposite of the text.
+// This gives it back the start of its sentence from `text` (what the snippet was made
+// from), when that is at most `max_extra` bytes back; else the snippet as it was.
+std::string from_sentence_start(std::string_view xapian_snippet, std::string_view text,
+                                std::size_t max_extra);
 // Xapian's snippet (which escapes only & < >) as fully escaped HTML with <mark> around the
 // highlighted words.
 SafeHtml snippet_html(std::string_view xapian_snippet);

@@ -148,7 +148,9 @@ PageBody render_search_page(const SearchResultsView& v) {
   } else {
     h << "<h1>Search results for <span class=\"cairn-query\">"_m << v.query << "</span></h1>\n"_m;
   }
-  h << R"(<form class="cairn-search-form" action="/search" method="get" role="search"><div class="nhsuk-form-group"><label class="nhsuk-label" for="search-page-field">Search for information, trials or forum posts</label><input class="nhsuk-input" id="search-page-field" name="q" type="search" value=")"_m
+  h << (v.query.empty() ? R"(<form class="cairn-search-form")"_m
+                        : R"(<form class="cairn-search-form cairn-search-form--again")"_m)
+    << R"( action="/search" method="get" role="search"><div class="nhsuk-form-group"><label class="nhsuk-label" for="search-page-field">Search for information, trials or forum posts</label><input class="nhsuk-input" id="search-page-field" name="q" type="search" value=")"_m
     << v.query << "\">"_m;
   if (!v.type.empty())
     h << R"(<input type="hidden" name="type" value=")"_m << v.type << "\">"_m;

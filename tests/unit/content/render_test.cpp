@@ -116,7 +116,8 @@ TEST_F(RenderPageTest, TextBeforeTheFirstSectionIsTheIntro) {
 TEST_F(RenderPageTest, SectionTextIsPlainAndComplete) {
   const std::string& text = rendered_.sections[1].text;
   EXPECT_THAT(text, HasSubstr("Breast cancer Treatment may include intrathecal chemotherapy"));
-  EXPECT_THAT(text, HasSubstr("Methotrexate Into the CSF"));
+  // Blocks (here table cells) stay apart, a line each: search snippets start at one.
+  EXPECT_THAT(text, HasSubstr("Methotrexate\nInto the CSF"));
   EXPECT_THAT(text, HasSubstr("Lung & other cancers"));
   EXPECT_THAT(text, Not(HasSubstr("<")));
   EXPECT_THAT(text, Not(HasSubstr("  ")));

@@ -39,3 +39,33 @@ TEST(WithoutMarkers, DocumentTextCannotCarryHighlightMarkers) {
 
 }  // namespace
 }  // namespace cairn::search
+
+namespace cairn::search {
+namespace {
+
+TEST(SentenceStart, ASnippetCutMidSentenceGetsItsSentenceBack) {
+  std::string text =
+      "Treatment for LM usually aims to ease symptoms. Treatment does not usually cure LM. "
+      "Your team will talk to you.";
+  std::string cut = "\u2026" + marked("cure") + " LM. Your team will talk to you.";
+  EXPECT_EQ(from_sentence_start(cut, text, 110),
+            "Treatment does not usually " + marked("cure") + " LM. Your team will talk to you.");
+  // A colon ends a lead-in too; the text put back is escaped as Xapian escapes.
+  std::string amp = "Risks: side & more with an Ommaya reservoir in place.";
+  EXPECT_EQ(from_sentence_start("\u2026with an " + marked("Ommaya") + " reservoir", amp, 110),
+            "side &amp; more with an " + marked("Ommaya") + " reservoir");
+}
+
+TEST(SentenceStart, LeavesWholeSentencesAndFarStartsAlone) {
+  std::string text = "Headache is the most common symptom. Feeling sick is also common.";
+  std::string whole = marked("Headache") + " is the most common symptom.";
+  EXPECT_EQ(from_sentence_start(whole, text, 110), whole);  // no leading "…": nothing cut
+  std::string far(500, 'a');
+  far += " then the word cure appears.";
+  std::string snippet = "\u2026the word " + marked("cure") + " appears.";
+  EXPECT_EQ(from_sentence_start(snippet, far, 110), snippet);
+  EXPECT_EQ(from_sentence_start("\u2026not in the text", text, 110), "\u2026not in the text");
+}
+
+}  // namespace
+}  // namespace cairn::search
