@@ -161,6 +161,7 @@ class AccountPages {
     views::SignInPage p;
     p.form = c.form_state();
     p.next = next;
+    p.kept_text = c.query("kept") == "1";
     return Outcome::page(views::render_sign_in(d_.site.chrome(), p));
   }
 

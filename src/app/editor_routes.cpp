@@ -14,6 +14,9 @@ namespace cairn::app {
 namespace {
 
 constexpr std::string_view kStaffContent = "/staff/content";
+// Unsaved text kept for editors signed out mid-edit: a handful an hour from one address.
+constexpr RateLimit kKeptPerAddress{10, std::chrono::hours(1), std::chrono::seconds(60),
+                                    std::chrono::hours(1)};
 
 int revision_number(const std::string& text) {
   int n = 0;
@@ -134,8 +137,45 @@ class EditorPages {
       view.title = copy->page.title;
       view.base_revision = copy->revision.revision;
       view.source = copy->source;
+      // Back from signing in again: what they typed before their session ended.
+      if (auto kept = d_.kept.take(c.query("kept"), view.path)) {
+        view.base_revision = kept->base_revision;
+        view.source = std::move(kept->source);
+        view.note = std::move(kept->note);
+        view.notice =
+            "You were signed out before your changes were saved. Here is what you typed: check "
+            "it, then save it.";
+      }
+      (void)preview_into(view);
       return staff_page(Outcome::page(views::render_content_edit(d_.site.chrome(), view)));
     });
+  }
+
+  // Shows the view's source as readers would see it, with the checks; or its problems.
+  std::optional<Error> preview_into(views::ContentEditView& view) const {
+    auto page = d_.desk.read_source(view.path, view.source);
+    if (!page)
+      return page.error();
+    view.previewing = true;
+    view.preview = d_.site.preview(page.value());
+    view.findings = d_.desk.check(page.value(), view.source);
+    return std::nullopt;
+  }
+
+  // A save or preview sent after the session ended: the text is kept against a one-time
+  // token that comes back through sign-in, so nothing typed is lost.
+  Outcome keep_for_sign_in(RequestContext& c, const http::Form& fields) const {
+    std::string path = fields.get("path");
+    std::string back = std::string(kStaffContent) + "/edit?path=" + url_encode(path);
+    std::string source = fields.get("source");
+    if (!source.empty() &&
+        d_.limiter.attempt("kept-draft:" + c.client_address(), kKeptPerAddress)) {
+      if (auto token = d_.kept.keep(
+              {path, revision_number(fields.get("base")), std::move(source), fields.get("note")}))
+        return Outcome::see_other("/account/sign-in?kept=1&next=" +
+                                  url_encode(back + "&kept=" + *token));
+    }
+    return to_sign_in(back);
   }
 
   // The edit form again, with what was wrong (or the preview when nothing was).
@@ -149,6 +189,8 @@ class EditorPages {
     const auto& fields = c.form();
     if (!fields)
       return fields.error();
+    if (!c.account())
+      return keep_for_sign_in(c, *fields);
     return as_editor(c, [&](const accounts::Account& editor) -> Outcome {
       std::string path = fields->get("path");
       auto published = d_.desk.page(path, today());
@@ -161,17 +203,14 @@ class EditorPages {
       view.source = fields->get("source");
       view.note = fields->get("note");
       if (fields->get("action") == "preview") {
-        auto page = d_.desk.read_source(path, view.source);
-        if (!page)
-          return edit_page(c, view, &page.error());
-        view.previewing = true;
-        view.preview = d_.site.preview(page.value());
-        view.findings = d_.desk.check(page.value(), view.source);
-        return edit_page(c, view, nullptr);
+        auto problems = preview_into(view);
+        return edit_page(c, view, problems ? &*problems : nullptr);
       }
       auto saved = d_.desk.save_draft(editor, path, view.source, view.note, view.base_revision);
-      if (!saved)
+      if (!saved) {
+        (void)preview_into(view);
         return edit_page(c, view, &saved.error());
+      }
       std::string to = page_address(path) + "&done=" + (saved->unchanged ? "unchanged" : "saved") +
                        "&revision=" + std::to_string(saved->revision);
       if (saved->overtaken_by > 0)

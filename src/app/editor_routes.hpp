@@ -2,7 +2,9 @@
 // GET /staff/content (every page), /staff/content/page?path= (one page, its
 // revisions and review actions), /staff/content/edit?path= (the edit form;
 // POST previews or saves a draft), POST /staff/content/submit, /publish and
-// /return, and GET /staff/content/compare?path=&from=&to=.
+// /return, GET /staff/content/review?path=&revision= (the reviewer's screen) and
+// GET /staff/content/compare?path=&from=&to=. A save sent after the session
+// ended keeps its text through signing in again (content::KeptDrafts).
 #pragma once
 
 #include <functional>
@@ -10,12 +12,16 @@
 #include "app/routes.hpp"
 #include "app/site_content.hpp"
 #include "content/editorial_desk.hpp"
+#include "content/kept_drafts.hpp"
 #include "core/clock.hpp"
+#include "core/rate_limiter.hpp"
 
 namespace cairn::app {
 
 struct EditorDeps {
   content::EditorialDesk& desk;
+  content::KeptDrafts& kept;  // text of editors whose session ended before they saved
+  RateLimiter& limiter;
   const SiteContent& site;
   const Clock& clock;
   std::function<void()> published;  // refreshes this node's pages and search

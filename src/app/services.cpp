@@ -119,6 +119,7 @@ Services::Services(std::unique_ptr<store::Store> store, ContentFolder content,
       smtp(smtp_transport(std::move(smtp_settings), clock)),
       mail(store_->outbox(), smtp.get(), clock, sender_settings(options_, content_.settings), log),
       desk(store_->pages(), store_->feedback(), clock, desk_checks(content_)),
+      kept_drafts(store_->kept_drafts(), clock),
       feedback(store_->feedback(), watched_words, limiter, clock) {
   accounts.add_member_data(forum_member_data);
   accounts.add_member_data(forum_member_settings);

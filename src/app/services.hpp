@@ -17,6 +17,7 @@
 #include "app/serve_options.hpp"
 #include "app/visitor.hpp"
 #include "content/editorial_desk.hpp"
+#include "content/kept_drafts.hpp"
 #include "content/page_feedback.hpp"
 #include "core/clock.hpp"
 #include "core/rate_limiter.hpp"
@@ -84,6 +85,7 @@ class Services {
   mail::MailSender mail;
 
   content::EditorialDesk desk;
+  content::KeptDrafts kept_drafts;
   content::PageFeedback feedback;
 };
 

@@ -14,7 +14,7 @@ SiteRoutes::SiteRoutes(Services& s, const SiteContent& site, const search::Searc
       member_forum_{s.member_forum, s.reply_notifier, site},
       moderation_tools_{s.moderation, s.watched_words, site},
       nurse_{s.nurse_inbox, site, [&s] { s.mail.nudge(); }},
-      editor_{s.desk, site, clock, std::move(published)},
+      editor_{s.desk, s.kept_drafts, s.limiter, site, clock, std::move(published)},
       feedback_{s.feedback, site},
       helpline_{s.content().settings, s.content().helpline, site, clock},
       trials_{finder, places, site, clock} {}

@@ -9,6 +9,7 @@
 #include "store/feedback_store.hpp"
 #include "store/forum_member_store.hpp"
 #include "store/forum_store.hpp"
+#include "store/kept_draft_store.hpp"
 #include "store/mail_outbox.hpp"
 #include "store/nurse_message_store.hpp"
 #include "store/page_store.hpp"
@@ -34,6 +35,7 @@ class Store {
   virtual NurseMessageStore& nurse_messages() = 0;
   virtual MailOutbox& outbox() = 0;
   virtual FeedbackStore& feedback() = 0;
+  virtual KeptDraftStore& kept_drafts() = 0;
 };
 
 // Opens data_dir/cairn.sqlite, creating the folder and file if needed and

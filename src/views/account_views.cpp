@@ -151,8 +151,14 @@ SafeHtml render_dead_link(const Chrome& chrome, DeadLink which) {
 SafeHtml render_sign_in(const Chrome& chrome, const SignInPage& p) {
   Html h;
   write_form_error_summary(h, p.form);
-  h << R"(<h1>Sign in</h1>
-<form method="post" action="/account/sign-in" novalidate>
+  h << "<h1>Sign in</h1>\n"_m;
+  if (p.kept_text) {
+    write_inset_text(h,
+                     "You were signed out before your changes were saved. What you typed is "
+                     "kept: sign in again to carry on where you were.",
+                     "cairn-message");
+  }
+  h << R"(<form method="post" action="/account/sign-in" novalidate>
 )"_m;
   write_csrf_field(h, p.form.csrf_token);
   if (!p.next.empty()) {

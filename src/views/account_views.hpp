@@ -25,7 +25,8 @@ struct RegisterPage {
 struct SignInPage {
   FormState form;
   std::string email;
-  std::string next;  // a local path to return to after signing in
+  std::string next;        // a local path to return to after signing in
+  bool kept_text = false;  // signed out mid-edit: what they typed waits for them
 };
 
 struct AccountPage {

@@ -99,16 +99,19 @@ void write_reading_age(Html& h, double age) {
   }
 }
 
+// A table that becomes one card per row on a phone (NHS.UK's responsive table): each
+// cell then shows its column's heading (cell(h, heading)), so no column is cut off.
 void open_table(Html& h, std::string_view caption, std::initializer_list<std::string_view> heads) {
-  h << R"(<table class="nhsuk-table"><caption class="nhsuk-table__caption">)"_m << caption
-    << R"(</caption><thead class="nhsuk-table__head"><tr class="nhsuk-table__row">)"_m;
+  h << R"(<table class="nhsuk-table-responsive cairn-staff-table"><caption class="nhsuk-table__caption">)"_m
+    << caption << R"(</caption><thead class="nhsuk-table__head"><tr class="nhsuk-table__row">)"_m;
   for (auto head : heads)
     h << R"(<th scope="col" class="nhsuk-table__header">)"_m << head << "</th>"_m;
   h << R"(</tr></thead><tbody class="nhsuk-table__body">)"_m;
 }
 
-void cell(Html& h) {
-  h << R"(<td class="nhsuk-table__cell">)"_m;
+void cell(Html& h, std::string_view heading) {
+  h << R"(<td class="nhsuk-table__cell"><span class="nhsuk-table-responsive__heading" aria-hidden="true">)"_m
+    << heading << R"( </span><div class="cairn-staff-table__value">)"_m;
 }
 
 void write_hidden(Html& h, std::string_view name, std::string_view value) {
@@ -248,29 +251,29 @@ SafeHtml render_content_list(const Chrome& chrome,
              {"Page", "Review", "Reading age", "Was it useful?", "Changes"});
   for (const auto& p : pages) {
     h << R"(<tr class="nhsuk-table__row" data-path=")"_m << p.page.path << "\">"_m;
-    cell(h);
+    cell(h, "Page");
     h << R"(<a href=")"_m << page_link("page", p.page.path) << "\">"_m << p.page.title
-      << R"(</a><br><span class="nhsuk-body-s">)"_m << p.page.path << "</span></td>"_m;
-    cell(h);
+      << R"(</a><br><span class="nhsuk-body-s">)"_m << p.page.path << "</span></div></td>"_m;
+    cell(h, "Review");
     write_review_tag(h, p.review);
     h << R"(<br><span class="nhsuk-body-s">)"_m << format_date(p.page.next_review) << ", "_m
-      << review_words(p.review) << "</span></td>"_m;
-    cell(h);
+      << review_words(p.review) << "</span></div></td>"_m;
+    cell(h, "Reading age");
     write_reading_age(h, p.reading_age);
-    h << "</td>"_m;
-    cell(h);
+    h << "</div></td>"_m;
+    cell(h, "Was it useful?");
     h << p.feedback.useful << " yes, "_m << p.feedback.not_useful << " no"_m;
     if (p.feedback.comments > 0)
       h << "<br>"_m << plural(p.feedback.comments, "comment", "comments");
-    h << "</td>"_m;
-    cell(h);
+    h << "</div></td>"_m;
+    cell(h, "Changes");
     if (p.has_open_draft()) {
       write_state_tag(h, p.newest.state);
       h << R"(<br><span class="nhsuk-body-s">by )"_m << p.newest.author << "</span>"_m;
     } else {
       h << "None"_m;
     }
-    h << "</td></tr>\n"_m;
+    h << "</div></td></tr>\n"_m;
   }
   h << "</tbody></table>\n"_m;
   return staff_page(chrome, "Pages", h.take(), {{"Home", "/"}});
@@ -424,23 +427,23 @@ void write_changes(Html& h, const ContentPageView& v) {
 void write_revision_row(Html& h, const std::string& path, int published_revision,
                         const store::PageRevision& r) {
   h << R"(<tr class="nhsuk-table__row">)"_m;
-  cell(h);
+  cell(h, "Revision");
   h << r.revision;
   if (r.revision == published_revision)
     h << R"( <span class="nhsuk-body-s">(live)</span>)"_m;
-  h << "</td>"_m;
-  cell(h);
+  h << "</div></td>"_m;
+  cell(h, "State");
   write_state_tag(h, r.state);
-  h << "</td>"_m;
-  cell(h);
+  h << "</div></td>"_m;
+  cell(h, "Who and when");
   h << r.author << "<br>"_m << format_time(r.created_at);
   if (!r.reviewer.empty()) {
     h << R"(<br><span class="nhsuk-body-s">)"_m
       << (r.state == store::RevisionState::published ? "Approved by "_m : "Sent back by "_m)
       << r.reviewer << ", "_m << format_time(r.reviewed_at) << "</span>"_m;
   }
-  h << "</td>"_m;
-  cell(h);
+  h << "</div></td>"_m;
+  cell(h, "Summary");
   h << r.note;
   if (!r.override_reason.empty()) {
     h << R"(<p class="cairn-override"><strong>Published over failed checks</strong> by )"_m
@@ -461,7 +464,7 @@ void write_revision_row(Html& h, const std::string& path, int published_revision
     h << R"( <a class="nhsuk-body-s" href=")"_m << compare_link(path, r.revision - 1, r.revision)
       << R"(">Compare with revision )"_m << (r.revision - 1) << "</a>"_m;
   }
-  h << "</td></tr>\n"_m;
+  h << "</div></td></tr>\n"_m;
 }
 
 void write_revisions(Html& h, const ContentPageView& v) {
@@ -556,8 +559,14 @@ SafeHtml render_content_review(const Chrome& chrome, const ContentReviewView& v)
 SafeHtml render_content_edit(const Chrome& chrome, const ContentEditView& v) {
   Html h;
   write_form_error_summary(h, v.form);
+  if (!v.notice.empty()) {
+    h << R"(<div class="nhsuk-inset-text cairn-message" role="status"><p>)"_m << v.notice
+      << "</p></div>\n"_m;
+  }
   h << "<h1>Edit: "_m << v.title << "</h1>\n"_m;
   h << R"(<p>Write the page in Markdown below its front matter (the lines between the two <code>---</code> lines). Saving keeps a new revision: nothing you save is lost. Readers see nothing until a second editor approves it.</p>
+<div class="cairn-side-by-side cairn-editor">
+<div class="cairn-side-by-side__part">
 <form method="post" action="/staff/content/edit" novalidate>
 )"_m;
   write_csrf_field(h, v.form.csrf_token);
@@ -568,7 +577,7 @@ SafeHtml render_content_edit(const Chrome& chrome, const ContentEditView& v) {
     h << (error ? R"(<div class="nhsuk-form-group nhsuk-form-group--error">)"_m
                 : R"(<div class="nhsuk-form-group">)"_m)
       << R"(<label class="nhsuk-label" for="source">Page source</label>
-<div class="nhsuk-hint" id="source-hint">Front matter, then the page in Markdown.</div>
+<div class="nhsuk-hint" id="source-hint">Front matter, then the page in Markdown. Choose Preview to see it as readers will.</div>
 )"_m;
     if (error) {
       h << R"(<span class="nhsuk-error-message" id="source-error"><span class="nhsuk-u-visually-hidden">Error:</span> )"_m
@@ -577,7 +586,7 @@ SafeHtml render_content_edit(const Chrome& chrome, const ContentEditView& v) {
     h << (error
               ? R"(<textarea class="nhsuk-textarea nhsuk-textarea--error cairn-source" aria-describedby="source-hint source-error")"_m
               : R"(<textarea class="nhsuk-textarea cairn-source" aria-describedby="source-hint")"_m)
-      << R"( id="source" name="source" rows="30" spellcheck="true">)"_m << v.source
+      << R"( id="source" name="source" rows="24" spellcheck="true">)"_m << v.source
       << "</textarea></div>\n"_m;
   }
   write_input_field(h, v.form,
@@ -590,9 +599,11 @@ SafeHtml render_content_edit(const Chrome& chrome, const ContentEditView& v) {
 </form>
 <p><a href=")"_m
     << page_link("page", v.path) << R"(">Back to the page's revisions</a></p>
+</div>
+<section class="cairn-side-by-side__part cairn-preview" aria-labelledby="preview-heading"><h2 id="preview-heading">Preview</h2>
 )"_m;
   if (v.previewing) {
-    h << R"(<section class="cairn-preview" aria-labelledby="preview-heading"><h2 id="preview-heading">Preview</h2>
+    h << R"(<p class="nhsuk-body-s">The text as it was when the page was last shown. Choose Preview again after a change.</p>
 )"_m;
     if (v.findings.empty()) {
       h << "<p>The checks found nothing to fix.</p>\n"_m;
@@ -604,8 +615,11 @@ SafeHtml render_content_edit(const Chrome& chrome, const ContentEditView& v) {
         << "</p>\n"_m;
       write_findings(h, v.findings);
     }
-    h << R"(<div class="cairn-preview__page">)"_m << v.preview << "</div></section>\n"_m;
+    h << R"(<div class="cairn-preview__page">)"_m << v.preview << "</div>\n"_m;
+  } else {
+    h << "<p>Fix the problems in the page source, then choose Preview.</p>\n"_m;
   }
+  h << "</section>\n</div>\n"_m;
   return staff_page(chrome, form_page_title(v.form, "Edit: " + v.title), h.take(),
                     crumbs_to_list());
 }

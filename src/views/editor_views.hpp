@@ -60,8 +60,9 @@ struct ContentEditView {
   int base_revision = 0;
   std::string source;
   std::string note;
-  bool previewing = false;
-  SafeHtml preview;                        // the page as readers would see it
+  std::string notice;       // e.g. that the text was kept while its editor signed in again
+  bool previewing = false;  // the source could be read: `preview` shows it
+  SafeHtml preview;         // the page as readers would see it
   std::vector<content::Finding> findings;  // the checks for this page
 };
 

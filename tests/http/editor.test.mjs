@@ -6,8 +6,9 @@
 // at once without losing either; bad and hostile input; and "Was this page useful?".
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startCairn } from './cairn_server.mjs';
-import { WebVisitor, escapeHtml, signedInStaff } from './web_visitor.mjs';
+import { join } from 'node:path';
+import { root, startCairn } from './cairn_server.mjs';
+import { WebVisitor, escapeHtml, runCairn, signedInStaff } from './web_visitor.mjs';
 
 const PAGE = '/about-cancer/leptomeningeal-metastases/living-with';
 let server;
@@ -105,10 +106,19 @@ describe('the page list', () => {
       const overdue = page.next_review < today;
       rank.push(overdue ? 0 : 1);
       if (overdue) assert.match(row.html, />Overdue</, row.path);
-      assert.match(row.html, /<td class="nhsuk-table__cell">\d+\.\d/, `${row.path}: reading age`);
+      assert.match(row.html, /Reading age <\/span><div class="cairn-staff-table__value">\d+\.\d/, `${row.path}: reading age`);
       assert.match(row.html, /\d+ yes, \d+ no/, `${row.path}: feedback counts`);
     }
     assert.deepEqual(rank, [...rank].sort(), 'overdue pages come first');
+  });
+
+  test('on a phone each row is a card: every cell carries its column heading', async () => {
+    const r = await alice.get('/staff/content');
+    assert.match(r.text, /<table class="nhsuk-table-responsive cairn-staff-table">/);
+    const row = /<tr class="nhsuk-table__row" data-path="[^"]+">([\s\S]*?)<\/tr>/.exec(r.text)[1];
+    const headings = [...row.matchAll(/<span class="nhsuk-table-responsive__heading" aria-hidden="true">([^<]+) <\/span>/g)]
+      .map((m) => m[1]);
+    assert.deepEqual(headings, ['Page', 'Review', 'Reading age', 'Was it useful?', 'Changes']);
   });
 });
 
@@ -206,6 +216,60 @@ describe('edit, review and publish', () => {
     assert.match(own.text, /a second editor must approve and publish it/);
     assert.ok(!own.text.includes('action="/staff/content/publish"'));
     assert.equal((await act(bob, 'return', revision, { note: 'Keep the old heading' })).status, 303);
+  });
+
+  test('the edit form shows the source beside its preview, refreshed on request', async () => {
+    const r = await alice.get(`/staff/content/edit?path=${q(PAGE)}`);
+    const grid = /<div class="cairn-side-by-side cairn-editor">([\s\S]*)<\/section>\n<\/div>/.exec(r.text);
+    assert.ok(grid, 'source and preview share one grid');
+    assert.ok(grid[1].indexOf('id="source"') < grid[1].indexOf('id="preview-heading"'), 'source first, then the preview');
+    assert.match(grid[1], /<div class="cairn-preview__page">[\s\S]*<h1[^>]*>/, 'the working copy is previewed at once');
+    // A preview of text that cannot be read keeps the text and says why.
+    const broken = await saveEdit(alice, (s) => s.replace(/^title: .*$/m, 'title: [unclosed'), { action: 'preview' });
+    assert.equal(broken.status, 400);
+    assert.ok(broken.text.includes('title: [unclosed'));
+    assert.match(broken.text, /Fix the problems in the page source, then choose Preview/);
+  });
+
+  test('a save after the session ended keeps the text through signing in again', async () => {
+    const email = `kept.${process.pid}@example.org`;
+    const password = 'kettle orbit sunrise';
+    const made = await runCairn(['user', 'add', email, '--role', 'editor', '--name', 'Kit Kept',
+      '--data', server.data, '--content', join(root, 'content')], `${password}\n`);
+    assert.equal(made.code, 0, made.out);
+    const kit = new WebVisitor(server);
+    assert.equal((await kit.signIn(email, password)).status, 303);
+    const form = await editForm(kit);
+    const typed = `Typed before the session ended ${nonce()} <b>bold</b>.`;
+    // The session ends (expired, or signed out elsewhere); the browser keeps its stale cookie.
+    kit.jar.set('cairn_session', 'expired-session-token');
+    const saved = await kit.request('/staff/content/edit', {
+      method: 'POST',
+      form: { csrf_token: form.csrf, path: PAGE, base: form.base, source: addLine(typed)(form.source), note: 'Kept note', action: 'save' },
+    });
+    assert.equal(saved.status, 303);
+    assert.match(saved.location, /^\/account\/sign-in\?kept=1&next=/);
+    const signIn = await kit.get(saved.location);
+    assert.match(signIn.text, /What you typed is kept/);
+    const next = /name="next" value="([^"]+)"/.exec(signIn.text)[1];
+    assert.match(unescapeHtml(next), /^\/staff\/content\/edit\?path=.*&kept=[\w-]{43}$/);
+    const csrf = /name="csrf_token" value="([^"]+)"/.exec(signIn.text)[1];
+    const back = await kit.request('/account/sign-in', { method: 'POST', form: { csrf_token: csrf, email, password, next: unescapeHtml(next) } });
+    assert.equal(back.status, 303);
+    assert.equal(back.location, unescapeHtml(next));
+    const restored = await kit.get(back.location);
+    assert.equal(restored.status, 200);
+    assert.ok(restored.text.includes(escapeHtml(typed)), 'the typed text is back in the box');
+    assert.match(restored.text, /value="Kept note"/);
+    assert.match(restored.text, /You were signed out before your changes were saved/);
+    assert.ok(!(await alice.get(`/staff/content/page?path=${q(PAGE)}`)).text.includes('Typed before the session ended'),
+      'nothing was saved without a session');
+    // The token works once.
+    const again = await kit.get(back.location);
+    assert.ok(!again.text.includes(escapeHtml(typed)));
+    // Someone who is not signed in gets no text from a token.
+    const stranger = await new WebVisitor(server).get(back.location);
+    assert.equal(stranger.status, 303);
   });
 
   test('two editors saving at once both keep their work', async () => {

@@ -257,6 +257,18 @@ const std::vector<Migration>& migrations() {
         ALTER TABLE page_revisions ADD COLUMN checks TEXT NOT NULL DEFAULT '';
         ALTER TABLE page_revisions ADD COLUMN override_reason TEXT NOT NULL DEFAULT '';
       )sql"},
+      {12, "page source kept while its editor signs in again", R"sql(
+        CREATE TABLE kept_drafts (
+          token_hash TEXT PRIMARY KEY,
+          path TEXT NOT NULL,
+          base_revision INTEGER NOT NULL,
+          source TEXT NOT NULL,
+          note TEXT NOT NULL,
+          created_at INTEGER NOT NULL,
+          expires_at INTEGER NOT NULL
+        );
+        CREATE INDEX kept_drafts_expiry ON kept_drafts (expires_at);
+      )sql"},
   };
   return kMigrations;
 }

@@ -5,6 +5,7 @@
 #include "store/sqlite/sqlite_feedback_store.hpp"
 #include "store/sqlite/sqlite_forum_member_store.hpp"
 #include "store/sqlite/sqlite_forum_store.hpp"
+#include "store/sqlite/sqlite_kept_draft_store.hpp"
 #include "store/sqlite/sqlite_mail_outbox.hpp"
 #include "store/sqlite/sqlite_nurse_message_store.hpp"
 #include "store/sqlite/sqlite_page_store.hpp"
@@ -32,7 +33,8 @@ class SqliteStore final : public Store {
         watched_words_(db_),
         nurse_messages_(db_),
         outbox_(db_),
-        feedback_(db_) {}
+        feedback_(db_),
+        kept_drafts_(db_) {}
   PageStore& pages() override { return pages_; }
   ChangeFeed& changes() override { return changes_; }
   TrialStore& trials() override { return trials_; }
@@ -45,6 +47,7 @@ class SqliteStore final : public Store {
   NurseMessageStore& nurse_messages() override { return nurse_messages_; }
   MailOutbox& outbox() override { return outbox_; }
   FeedbackStore& feedback() override { return feedback_; }
+  KeptDraftStore& kept_drafts() override { return kept_drafts_; }
 
  private:
   sqlite::Database db_;
@@ -60,6 +63,7 @@ class SqliteStore final : public Store {
   sqlite::SqliteNurseMessageStore nurse_messages_;
   sqlite::SqliteMailOutbox outbox_;
   sqlite::SqliteFeedbackStore feedback_;
+  sqlite::SqliteKeptDraftStore kept_drafts_;
 };
 
 }  // namespace
