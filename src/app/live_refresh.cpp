@@ -10,4 +10,9 @@ void LiveRefresh::run() {
     indexer_.update(site_);
 }
 
+void LiveRefresh::render_pages() {
+  std::lock_guard lock(mutex_);
+  site_.refresh();
+}
+
 }  // namespace cairn::app

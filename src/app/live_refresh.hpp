@@ -19,6 +19,8 @@ class LiveRefresh {
 
   // One at a time; each caller returns with everything up to date.
   void run();
+  // Renders every page again (the trial finder has just loaded: the LM pages list its trials).
+  void render_pages();
 
  private:
   std::mutex mutex_;

@@ -92,11 +92,12 @@ int serve(Services& services, const http::StaticAssets& assets, const trials::Pl
   store::Store& store = services.store();
   trials::SiteLocator locator(places);
   trials::TrialFinder finder(store.trials(), store.changes(), &locator);
-  finder.reload();
+  // Loaded in the background (below): at 500,000 trials it takes tens of seconds.
   const ContentFolder& content = services.content();
   SiteContent site({store, content.settings, content.glossary, assets, content.helpline, clock,
                     [&finder](const content::Page& page) {
-                      if (page.topic != "leptomeningeal-metastases")
+                      // Until the finder has loaded, no block rather than a wrong one.
+                      if (page.topic != "leptomeningeal-metastases" || !finder.loaded())
                         return SafeHtml{};
                       return views::render_lm_trials_block(finder.lm_trials(5));
                     },
@@ -129,6 +130,19 @@ int serve(Services& services, const http::StaticAssets& assets, const trials::Pl
     ~JoinBuilder() { thread.join(); }
   } join_builder{index_builder};
   LiveRefresh live_refresh(finder, site, indexer);
+  std::thread finder_loader([&finder, &live_refresh] {
+    auto started = std::chrono::steady_clock::now();
+    try {
+      finder.reload();
+      live_refresh.render_pages();
+      auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started);
+      std::cerr << "cairn: trial finder loaded (" << finder.size() << " trials in "
+                << seconds.count() << " s)\n";
+    } catch (const std::exception& e) {
+      std::cerr << "cairn: loading the trial finder failed: " << e.what() << "\n";
+    }
+  });
+  JoinBuilder join_loader{finder_loader};
   std::cerr << "cairn: private answer links start with " << options.public_url
             << helpline::kAnswerPath << " (the site's address is set with --public-url)\n";
 

@@ -11,6 +11,7 @@
 #include "core/text.hpp"
 #include "trials/finder_query.hpp"
 #include "trials/plain_english.hpp"
+#include "views/error_view.hpp"
 #include "views/trials_view.hpp"
 
 namespace cairn::app {
@@ -142,10 +143,23 @@ Result<std::optional<trials::Place>> near_place(const RequestContext& c,
   return std::optional<trials::Place>(found->place);
 }
 
+// A node that has just started serves before its finder has loaded every trial:
+// until then the finder says so (503, try again shortly) rather than finding none.
+constexpr std::string_view kLoading =
+    "The trial finder is starting up. Please try again in a minute.";
+
+Outcome while_loading(const TrialsDeps& deps) {
+  Error loading = make_error(Errc::unavailable, std::string(kLoading));
+  auto html = views::render_problem(deps.site.chrome(), 503, loading.message);
+  return Outcome::form(html, loading).no_store().with_header("Retry-After", "30");
+}
+
 }  // namespace
 
 void add_trials_routes(Routes& routes, TrialsDeps deps) {
   routes.add("GET", "/trials", [deps](RequestContext& c) {
+    if (!deps.finder.loaded())
+      return while_loading(deps);
     views::TrialFinderView view;
     view.params = single_params(c);
     auto query = trials::parse_finder_query(view.params, deps.places);
@@ -164,6 +178,8 @@ void add_trials_routes(Routes& routes, TrialsDeps deps) {
     return (query ? Outcome::page(html) : Outcome::form(html, query.error())).no_store();
   });
   routes.add("GET", "/trials/{id}", [deps](RequestContext& c) -> Outcome {
+    if (!deps.finder.loaded())
+      return while_loading(deps);
     auto trial = trial_at(c, deps.finder);
     if (!trial)
       return trial.error();
@@ -175,12 +191,16 @@ void add_trials_routes(Routes& routes, TrialsDeps deps) {
     return Outcome::page(views::render_layout(deps.site.chrome(), body.shell, body.main));
   });
   routes.add("GET", "/api/v1/trials", [deps](RequestContext& c) -> Outcome {
+    if (!deps.finder.loaded())
+      return make_error(Errc::unavailable, std::string(kLoading));
     auto query = trials::parse_finder_query(single_params(c), deps.places);
     if (!query)
       return query.error();
     return Outcome::json(json_text(trials::result_to_json(deps.finder.search(*query)))).no_store();
   });
   routes.add("GET", "/api/v1/trials/{id}", [deps](RequestContext& c) -> Outcome {
+    if (!deps.finder.loaded())
+      return make_error(Errc::unavailable, std::string(kLoading));
     auto trial = trial_at(c, deps.finder);
     if (!trial)
       return trial.error();

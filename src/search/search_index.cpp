@@ -46,7 +46,8 @@ const std::string kSchemaKey = "cairn.search.schema";
 // Bump when the way documents are indexed changes: older indexes are then rebuilt. The
 // stored marker also holds a digest of the synonym groups, since documents hold group numbers.
 // 2: synonym groups indexed as concept terms. 3: the page of each document, for grouping.
-const std::string kSchemaVersion = "3";
+// 4: page text with a line between blocks, so snippets can start at a sentence.
+const std::string kSchemaVersion = "4";
 
 // A word in a title counts as much as five in the body.
 constexpr Xapian::termcount kTitleWeight = 5;

@@ -84,10 +84,15 @@ void TrialFinder::reload_locked() {
     ++version_;
   }
   seen_ = position;
+  loaded_ = true;
   // The old index is freed here, outside the lock.
 }
 
 std::size_t TrialFinder::refresh() {
+  // Before the first load there is nothing to bring up to date (the load takes all), and
+  // waiting for it would hold up whoever asked.
+  if (!loaded_)
+    return 0;
   std::lock_guard update(update_mutex_);
   std::int64_t position = changes_.latest();
   if (position == seen_)

@@ -2,6 +2,7 @@
 // kept up to date from the change feed, answering searches from many threads.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -43,6 +44,9 @@ class TrialFinder {
   // server sees an import without a restart. Returns how many it took in; costs
   // one query when nothing changed. Rebuilds when replaced versions pile up.
   std::size_t refresh();
+  // Whether a reload has finished: a node serves while its first load runs, and
+  // says so rather than showing an empty finder.
+  bool loaded() const { return loaded_; }
 
   // Answers repeated queries from a cache that any change to the index empties.
   FinderResult search(const FinderQuery& query) const;
@@ -65,6 +69,7 @@ class TrialFinder {
   std::uint64_t version_ = 0;  // changes with every change to index_, under its lock
   mutable ResultCache cache_;
   std::int64_t seen_ = 0;  // change-feed position the index reflects
+  std::atomic<bool> loaded_{false};
 };
 
 }  // namespace cairn::trials

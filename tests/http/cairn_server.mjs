@@ -73,11 +73,13 @@ export async function startCairn({ args = [], env = {}, content = join(root, 'co
     if (Date.now() > deadline) throw new Error(`cairn did not start:\n${log}`);
     await new Promise((r) => setTimeout(r, 100));
   }
-  // The search index is built in the background; most tests want it complete.
+  // The trial finder loads and the search index is built in the background; most tests
+  // want both complete.
   while (waitForIndex) {
     try {
+      const finder = await fetch(`${base}/api/v1/trials?status=any&country=any`);
       const r = await fetch(`${base}/api/v1/search?q=index`);
-      if (r.ok && (await r.json()).rebuilding === false) break;
+      if (finder.ok && r.ok && (await r.json()).rebuilding === false) break;
     } catch { /* still starting */ }
     if (Date.now() > deadline + 40000) throw new Error(`the search index was not built:\n${log}`);
     await new Promise((r) => setTimeout(r, 50));

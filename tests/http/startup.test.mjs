@@ -45,11 +45,28 @@ test('the node serves before its search index is built, and search says so', asy
   assert.equal(early.rebuilding, true, 'the API says the index is incomplete');
   const html = (await get(server.base, '/search?q=melanoma')).text;
   assert.match(html, /<div class="nhsuk-inset-text cairn-search-rebuilding"><p>Search is being rebuilt, so results may be incomplete/);
-  // Pages and the trial finder do not wait for it.
+  // Pages do not wait for it, nor for the trial finder, which loads in the background too
+  // and says so meanwhile (never an empty finder).
   const page = await get(server.base, '/about-cancer/leptomeningeal-metastases');
   assert.equal(page.status, 200);
-  const finder = JSON.parse((await get(server.base, '/api/v1/trials?status=any&country=any')).text);
-  assert.ok(finder.total >= COUNT * 0.9, `${finder.total} trials in the finder`);
+  let finder = await get(server.base, '/trials');
+  if (finder.status === 503) {
+    assert.match(finder.text, /The trial finder is starting up\. Please try again in a minute\./);
+    assert.equal(finder.headers['retry-after'], '30');
+    const api = await get(server.base, '/api/v1/trials');
+    assert.equal(api.status, 503);
+    assert.match(api.text, /starting up/);
+  }
+  while (finder.status === 503) {
+    await new Promise((ok) => setTimeout(ok, 100));
+    finder = await get(server.base, '/trials');
+  }
+  assert.equal(finder.status, 200);
+  t.diagnostic(`finder ready ${Date.now() - started} ms after start: ${server.log().match(/trial finder loaded[^\n]*/)?.[0]}`);
+  const all = JSON.parse((await get(server.base, '/api/v1/trials?status=any&country=any')).text);
+  assert.ok(all.total >= COUNT * 0.9, `${all.total} trials in the finder`);
+  // The LM pages list their trials once the finder has loaded.
+  assert.match((await get(server.base, '/about-cancer/leptomeningeal-metastases')).text, /<section class="cairn-lm-trials" aria-labelledby="lm-trials">/);
   assert.ok(!server.log().includes('search index updated'), 'the build had not finished yet');
 
   // Then the build finishes, and search finds every trial, with no notice.
