@@ -126,6 +126,10 @@ describe('search and trial pages load cleanly and pass axe', () => {
     { path: '/search?q=leptomeningial', h1: 'Search results for leptomeningial', check: async (page) => {
       assert.match(await page.locator('.cairn-did-you-mean').innerText(), /leptomeningeal/);
     } },
+    { path: '/search?q=what%20is%20CSF', h1: 'Search results for what is CSF', check: async (page) => {
+      assert.equal(await page.locator('.cairn-search-answer h2').innerText(), 'Cerebrospinal fluid (CSF)');
+      assert.equal(await page.locator('form.cairn-search-form').isVisible(), true, 'the form on a wide screen');
+    } },
     { path: '/search', h1: 'Search' },
     { path: '/trials?country=any&status=any', h1: 'Find a clinical trial', check: async (page) => {
       assert.equal(await page.locator('.cairn-trial-card').count(), 20, 'a page of 20 trials');
@@ -204,6 +208,34 @@ describe('on a phone (390 x 844)', () => {
       await context.close();
     }
   });
+
+  // What answers the question is on the first screen: a medical word's meaning, the
+  // "did you mean", and the first information page.
+  for (const [path, wanted] of [
+    ['/search?q=prognosis', ['.cairn-results .cairn-result h2']],
+    ['/search?q=CSF', ['.cairn-search-answer', '.cairn-results .cairn-result h2']],
+    ['/search?q=leptomeningal', ['.cairn-did-you-mean', '.cairn-results .cairn-result h2']],
+  ]) {
+    test(`${path}: the answer is above the fold, axe-clean`, async () => {
+      const { page, context, problems } = await open(path, { viewport });
+      try {
+        for (const selector of wanted) {
+          const box = await page.locator(selector).first().boundingBox();
+          assert.ok(box && box.y + box.height <= viewport.height,
+            `${selector} ends at ${box && box.y + box.height}px, within ${viewport.height}px`);
+        }
+        // The page's own search form repeats the header's box, so a phone does not show it.
+        assert.equal(await page.locator('form.cairn-search-form').isVisible(), false);
+        const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+        assert.ok(scrollWidth <= viewport.width, `no sideways scrolling (${scrollWidth}px)`);
+        const violations = await axeViolations(page);
+        assert.equal(violations.length, 0, `${path}:\n${describeViolations(violations)}`);
+        assertNoProblems(problems, `${path} on a phone`);
+      } finally {
+        await context.close();
+      }
+    });
+  }
 
   test('a trial page: the brief title as the h1, then the key facts', async () => {
     const trial = await (await fetch(`${server.base}/api/v1/trials/${trialId}?near=Leeds`)).json();
