@@ -43,6 +43,7 @@ class EditorPages {
     routes.add("POST", base + "/publish", bind_page(*this, &EditorPages::publish));
     routes.add("POST", base + "/return", bind_page(*this, &EditorPages::send_back));
     routes.add("GET", base + "/compare", bind_page(*this, &EditorPages::compare));
+    routes.add("POST", base + "/owner", bind_page(*this, &EditorPages::set_owner));
   }
 
  private:
@@ -68,8 +69,8 @@ class EditorPages {
 
   Outcome list(RequestContext& c) const {
     return as_editor(c, [&](const accounts::Account&) {
-      return staff_page(
-          Outcome::page(views::render_content_list(d_.site.chrome(), d_.desk.overview(today()))));
+      return staff_page(Outcome::page(views::render_content_list(
+          d_.site.chrome(), d_.desk.overview(today()), d_.reminders.owners())));
     });
   }
 
@@ -92,6 +93,8 @@ class EditorPages {
       return "Revision " + revision + " is published. Readers see it now.";
     if (done == "returned")
       return "Revision " + revision + " is sent back to its author.";
+    if (done == "owner")
+      return "The page's owner is saved.";
     return {};
   }
 
@@ -107,6 +110,9 @@ class EditorPages {
     view.history = d_.desk.history(path);
     for (auto& revision : view.history) revision.content.clear();
     view.comments = d_.desk.feedback_comments(path, 50);
+    if (auto owners = d_.reminders.owners(); owners.contains(path))
+      view.owner = owners.at(path);
+    view.possible_owners = d_.reminders.possible_owners();
     view.viewer_id = editor.id;
     view.viewer_may_override = content::may_override_checks(editor);
     if (view.page.has_open_draft()) {
@@ -303,6 +309,20 @@ class EditorPages {
                              const http::Form& form) {
                            return d_.desk.send_back(editor, path, revision, form.get("note"));
                          });
+  }
+
+  Outcome set_owner(RequestContext& c) const {
+    const auto& fields = c.form();
+    if (!fields)
+      return fields.error();
+    return as_editor(c, [&](const accounts::Account& editor) -> Outcome {
+      std::string path = fields->get("path");
+      auto owner = positive_id(fields->get("owner"));
+      Status set = d_.reminders.set_owner(editor, path, owner.value_or(0));
+      if (!set)
+        return show_page(c, editor, path, &set.error(), {});
+      return Outcome::see_other(page_address(path) + "&done=owner");
+    });
   }
 
   Outcome compare(RequestContext& c) const {

@@ -30,14 +30,6 @@ std::chrono::sys_days day_of(std::string_view iso) {
   return std::chrono::sys_days{std::chrono::year{y} / std::chrono::month{m} / std::chrono::day{d}};
 }
 
-Result<Page> page_of(const store::PageRevision& revision) {
-  auto json = nlohmann::json::parse(revision.content, nullptr, false);
-  if (json.is_discarded()) {
-    return make_error(Errc::internal, "stored page " + revision.path + " is not valid JSON");
-  }
-  return page_from_json(json);
-}
-
 Status editors_only(const accounts::Account& account) {
   if (may_edit_pages(account))
     return Ok{};
@@ -73,6 +65,14 @@ std::string errors_found(int errors) {
 
 }  // namespace
 
+Result<Page> stored_page(const store::PageRevision& revision) {
+  auto json = nlohmann::json::parse(revision.content, nullptr, false);
+  if (json.is_discarded()) {
+    return make_error(Errc::internal, "stored page " + revision.path + " is not valid JSON");
+  }
+  return page_from_json(json);
+}
+
 bool may_edit_pages(const accounts::Account& account) {
   return !account.suspended &&
          (account.role == accounts::Role::editor || account.role == accounts::Role::admin);
@@ -90,6 +90,15 @@ ReviewDue review_due(const Page& page, std::string_view today) {
   else if (days <= kReviewSoonDays)
     due.status = ReviewStatus::due_soon;
   return due;
+}
+
+std::string review_due_words(const ReviewDue& due) {
+  auto days = [](int n) { return std::to_string(n) + (n == 1 ? " day" : " days"); };
+  if (due.days < 0)
+    return days(-due.days) + " overdue";
+  if (due.days == 0)
+    return "due today";
+  return "due in " + days(due.days);
 }
 
 std::string_view state_title(store::RevisionState state) {
@@ -124,7 +133,7 @@ std::vector<Finding> EditorialDesk::check(const Page& page, std::string_view sou
   for (const auto& published : pages_.published_pages()) {
     if (published.path == page.path)
       continue;
-    if (auto other = page_of(published))
+    if (auto other = stored_page(published))
       site.push_back(std::move(other.value()));
   }
   site.push_back(page);
@@ -150,7 +159,7 @@ Result<CheckedRevision> EditorialDesk::check_revision(const std::string& path, i
   auto stored = pages_.revision(path, revision);
   if (!stored)
     return make_error(Errc::not_found, "There is no revision " + std::to_string(revision) + ".");
-  auto page = page_of(*stored);
+  auto page = stored_page(*stored);
   if (!page)
     return page.error();
   CheckedRevision checked;
@@ -175,7 +184,7 @@ std::vector<PageOverview> EditorialDesk::overview(std::string_view today) const 
   auto counts = feedback_.counts();
   std::vector<PageOverview> out;
   for (const auto& published : pages_.published_pages()) {
-    auto page = page_of(published);
+    auto page = stored_page(published);
     if (!page)
       continue;  // reported where the site renders it
     PageOverview o;
@@ -202,7 +211,7 @@ Result<Page> EditorialDesk::published_page(const std::string& path, int* revisio
     return make_error(Errc::not_found, "There is no page at " + path + ".");
   if (revision)
     *revision = published->revision;
-  return page_of(*published);
+  return stored_page(*published);
 }
 
 Result<PageOverview> EditorialDesk::page(const std::string& path, std::string_view today) const {
@@ -239,7 +248,7 @@ Result<std::string> EditorialDesk::revision_source(const std::string& path, int 
   auto r = pages_.revision(path, revision);
   if (!r)
     return make_error(Errc::not_found, "There is no revision " + std::to_string(revision) + ".");
-  auto page = page_of(*r);
+  auto page = stored_page(*r);
   if (!page)
     return page.error();
   return page_source(*page);
@@ -253,7 +262,7 @@ Result<WorkingCopy> EditorialDesk::working_copy(const std::string& path) const {
   auto history = pages_.revisions(path);
   if (history.empty())
     return make_error(Errc::not_found, "There is no page at " + path + ".");
-  auto page = page_of(history.back());
+  auto page = stored_page(history.back());
   if (!page)
     return page.error();
   copy.revision = history.back();
@@ -321,7 +330,7 @@ Result<SavedDraft> EditorialDesk::save_draft(const accounts::Account& editor,
       saved.overtaken_author = newest.author;
     }
     // Compared as source text: where the body starts in the file is not a change.
-    auto newest_page = page_of(newest);
+    auto newest_page = stored_page(newest);
     if (newest_page && page_source(*newest_page) == page_source(page.value())) {
       saved.revision = newest.revision;
       saved.unchanged = true;

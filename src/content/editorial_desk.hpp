@@ -26,6 +26,9 @@ inline constexpr std::size_t kMaxSourceBytes = 200'000;
 inline constexpr std::size_t kMaxNoteChars = 500;
 inline constexpr int kReviewSoonDays = 60;
 
+// The page a stored revision holds.
+Result<Page> stored_page(const store::PageRevision& revision);
+
 // Editors and administrators may edit, review and publish pages.
 bool may_edit_pages(const accounts::Account& account);
 // Only administrators may publish over failed checks (with a reason).
@@ -40,6 +43,8 @@ struct ReviewDue {
 
 // How far a page is from its next review on `today` (YYYY-MM-DD).
 ReviewDue review_due(const Page& page, std::string_view today);
+// "3 days overdue", "due today", "due in 1 day"
+std::string review_due_words(const ReviewDue& due);
 
 struct PageOverview {
   Page page;  // as published

@@ -1,5 +1,8 @@
 #include "core/iso_time.hpp"
 
+#include <array>
+#include <cstdlib>
+
 #include <date/date.h>
 
 namespace cairn {
@@ -27,6 +30,24 @@ std::string iso_date(std::int64_t unix_seconds) {
 
 std::string iso_date(std::chrono::system_clock::time_point t) {
   return date::format("%F", date::floor<date::days>(t));
+}
+
+std::string format_date(std::string_view iso) {
+  static constexpr std::array<const char*, 12> kMonths = {
+      "January", "February", "March",     "April",   "May",      "June",
+      "July",    "August",   "September", "October", "November", "December"};
+  if ((iso.size() != 10 && iso.size() != 7) || iso[4] != '-' || (iso.size() == 10 && iso[7] != '-'))
+    return std::string(iso);
+  int month = std::atoi(std::string(iso.substr(5, 2)).c_str());
+  if (month < 1 || month > 12)
+    return std::string(iso);
+  std::string month_year = std::string(kMonths[month - 1]) + " " + std::string(iso.substr(0, 4));
+  if (iso.size() == 7)
+    return month_year;
+  int day = std::atoi(std::string(iso.substr(8, 2)).c_str());
+  if (day < 1)
+    return std::string(iso);
+  return std::to_string(day) + " " + month_year;
 }
 
 }  // namespace cairn

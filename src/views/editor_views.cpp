@@ -65,14 +65,6 @@ void write_review_tag(Html& h, const content::ReviewDue& due) {
   }
 }
 
-std::string review_words(const content::ReviewDue& due) {
-  if (due.days < 0)
-    return plural(-due.days, "day", "days") + " overdue";
-  if (due.days == 0)
-    return "due today";
-  return "due in " + plural(due.days, "day", "days");
-}
-
 std::string_view state_colour(store::RevisionState state) {
   switch (state) {
     case store::RevisionState::draft:
@@ -231,8 +223,30 @@ std::string format_time(const std::string& iso) {
   return format_date(iso.substr(0, 10)) + " at " + iso.substr(11, 5) + " UTC";
 }
 
-SafeHtml render_content_list(const Chrome& chrome,
-                             const std::vector<content::PageOverview>& pages) {
+SafeHtml render_due_reviews(const std::vector<content::DuePage>& pages) {
+  Html h;
+  h << R"(<section class="cairn-due-reviews" aria-labelledby="due-reviews-heading"><h2 id="due-reviews-heading">Your pages due for review</h2>
+)"_m;
+  if (pages.empty()) {
+    h << "<p>None of the pages you look after is due for review in the next "_m
+      << content::kReviewSoonDays << " days.</p>\n"_m;
+  } else {
+    h << R"(<ul class="nhsuk-list cairn-due-reviews__list">)"_m;
+    for (const auto& p : pages) {
+      h << "<li>"_m;
+      write_review_tag(h, p.due);
+      h << R"( <a href=")"_m << page_link("page", p.path) << "\">"_m << p.title << "</a>: "_m
+        << format_date(p.next_review) << ", "_m << content::review_due_words(p.due) << "</li>"_m;
+    }
+    h << "</ul>\n"_m;
+  }
+  h << R"(<p><a href="/staff/content">Every page and its review date</a></p></section>
+)"_m;
+  return h.take();
+}
+
+SafeHtml render_content_list(const Chrome& chrome, const std::vector<content::PageOverview>& pages,
+                             const std::map<std::string, content::PageOwner>& owners) {
   int overdue = 0, soon = 0, open = 0;
   for (const auto& p : pages) {
     overdue += p.review.status == content::ReviewStatus::overdue;
@@ -257,7 +271,12 @@ SafeHtml render_content_list(const Chrome& chrome,
     cell(h, "Review");
     write_review_tag(h, p.review);
     h << R"(<br><span class="nhsuk-body-s">)"_m << format_date(p.page.next_review) << ", "_m
-      << review_words(p.review) << "</span></div></td>"_m;
+      << content::review_due_words(p.review) << "<br>"_m;
+    if (auto it = owners.find(p.page.path); it != owners.end())
+      h << "Owner: "_m << it->second.name;
+    else
+      h << "No owner"_m;
+    h << "</span></div></td>"_m;
     cell(h, "Reading age");
     write_reading_age(h, p.reading_age);
     h << "</div></td>"_m;
@@ -282,7 +301,8 @@ SafeHtml render_content_list(const Chrome& chrome,
 namespace {
 
 // The page's facts: where it lives, when it is due for review, how readers found it.
-void write_page_summary(Html& h, const content::PageOverview& o) {
+void write_page_summary(Html& h, const content::PageOverview& o,
+                        const std::optional<content::PageOwner>& owner) {
   const auto& path = o.page.path;
   h << R"(<dl class="nhsuk-summary-list">)"_m;
   auto row = [&h](std::string_view key, auto&& write_value) {
@@ -294,9 +314,15 @@ void write_page_summary(Html& h, const content::PageOverview& o) {
   row("Address", [&] { h << R"(<a href=")"_m << path << "\">"_m << path << "</a>"_m; });
   row("Next review", [&] {
     write_review_tag(h, o.review);
-    h << " "_m << format_date(o.page.next_review) << ", "_m << review_words(o.review);
+    h << " "_m << format_date(o.page.next_review) << ", "_m << content::review_due_words(o.review);
   });
   row("Last reviewed", [&] { h << format_date(o.page.last_reviewed); });
+  row("Owner", [&] {
+    if (owner)
+      h << owner->name;
+    else
+      h << "No owner: nobody is reminded when its review is due"_m;
+  });
   row("Reading age", [&] { write_reading_age(h, o.reading_age); });
   row("Published revision", [&] { h << o.published_revision; });
   row("Was it useful?",
@@ -424,6 +450,26 @@ void write_changes(Html& h, const ContentPageView& v) {
 )"_m;
 }
 
+// Who looks after the page: they get the weekly email when its review is coming due.
+void write_owner_form(Html& h, const ContentPageView& v) {
+  h << R"(<h2 id="owner-heading">Owner</h2>
+<p>The owner gets an email on Monday mornings while the page's review is overdue or due within )"_m
+    << content::kReviewSoonDays << R"( days.</p>
+<form method="post" action="/staff/content/owner" class="cairn-compare-form" novalidate>
+)"_m;
+  write_csrf_field(h, v.form.csrf_token);
+  write_hidden(h, "path", v.page.page.path);
+  h << R"(<div class="nhsuk-form-group cairn-inline-group"><label class="nhsuk-label" for="owner">Who looks after this page</label><select class="nhsuk-select" id="owner" name="owner"><option value="0">Nobody</option>)"_m;
+  for (const auto& o : v.possible_owners) {
+    h << R"(<option value=")"_m << std::to_string(o.id) << "\""_m
+      << (v.owner && v.owner->id == o.id ? " selected"_m : ""_m) << ">"_m << o.name
+      << "</option>"_m;
+  }
+  h << "</select></div>\n"_m;
+  write_submit_button(h, "Save owner", ButtonStyle::secondary);
+  h << "</form>\n"_m;
+}
+
 void write_revision_row(Html& h, const std::string& path, int published_revision,
                         const store::PageRevision& r) {
   h << R"(<tr class="nhsuk-table__row">)"_m;
@@ -510,8 +556,9 @@ SafeHtml render_content_page(const Chrome& chrome, const ContentPageView& v) {
       << "</p></div>\n"_m;
   }
   h << "<h1>"_m << v.page.page.title << "</h1>\n"_m;
-  write_page_summary(h, v.page);
+  write_page_summary(h, v.page, v.owner);
   write_changes(h, v);
+  write_owner_form(h, v);
   write_revisions(h, v);
   write_feedback_comments(h, v.comments);
   return staff_page(chrome, form_page_title(v.form, v.page.page.title), h.take(), crumbs_to_list());

@@ -269,6 +269,17 @@ const std::vector<Migration>& migrations() {
         );
         CREATE INDEX kept_drafts_expiry ON kept_drafts (expires_at);
       )sql"},
+      {13, "page owners, and the week each owner's review reminder was sent for", R"sql(
+        CREATE TABLE page_owners (
+          path TEXT PRIMARY KEY,
+          account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE
+        );
+        CREATE INDEX page_owners_account ON page_owners (account_id);
+        CREATE TABLE review_reminders (
+          account_id INTEGER PRIMARY KEY REFERENCES accounts (id) ON DELETE CASCADE,
+          week TEXT NOT NULL
+        );
+      )sql"},
   };
   return kMigrations;
 }
