@@ -1,10 +1,9 @@
 #include "app/file_clock.hpp"
 
-#include <date/date.h>
-
 #include <fstream>
 #include <sstream>
 
+#include "core/iso_time.hpp"
 #include "core/text.hpp"
 
 namespace cairn::app {
@@ -18,21 +17,10 @@ std::optional<std::chrono::system_clock::time_point> read_instant(
     return std::nullopt;
   std::stringstream text;
   text << in.rdbuf();
-  return parse_iso_instant(trim(text.str()));
+  return parse_iso_date_time(trim(text.str()));
 }
 
 }  // namespace
-
-std::optional<std::chrono::system_clock::time_point> parse_iso_instant(std::string_view text) {
-  if (text.size() != 20 || text.back() != 'Z')
-    return std::nullopt;
-  std::istringstream in{std::string(text)};
-  date::sys_seconds t;
-  in >> date::parse("%Y-%m-%dT%H:%M:%SZ", t);
-  if (in.fail())
-    return std::nullopt;
-  return std::chrono::time_point_cast<std::chrono::system_clock::duration>(t);
-}
 
 Result<std::unique_ptr<FileClock>> FileClock::open(std::filesystem::path file) {
   auto t = read_instant(file);

@@ -14,9 +14,6 @@
 
 namespace cairn::app {
 
-// "2026-06-01T08:59:00Z" -> that instant; nothing for anything else.
-std::optional<std::chrono::system_clock::time_point> parse_iso_instant(std::string_view text);
-
 class FileClock final : public Clock {
  public:
   // invalid_input naming the file when it cannot be read as an instant.

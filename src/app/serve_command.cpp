@@ -154,11 +154,20 @@ int serve(Services& services, const http::StaticAssets& assets, const trials::Pl
     std::optional<DailyTrialSync> trial_sync;
     if (sync_scope)
       trial_sync.emplace(store, *sync_scope, options, clock, std::cerr);
-    // Editors' work that falls due: this week's review reminders.
+    // Editors' work that falls due: revisions whose time to go live has come (the
+    // change feed then refreshes every node's pages and search), and this week's
+    // review reminders.
     PeriodicTask editor_tasks(
         "editor tasks", std::chrono::milliseconds(0),
         std::chrono::milliseconds(options.editor_tasks_ms),
-        [&services] { services.reminders.send_due_reminders(); }, std::cerr);
+        [&services] {
+          for (const auto& r : services.desk.publish_due()) {
+            std::cerr << "cairn: revision " << r.revision << " of " << r.path
+                      << " went live at its chosen time\n";
+          }
+          services.reminders.send_due_reminders();
+        },
+        std::cerr);
     server.run();
   }
   std::cerr << "cairn: stopped\n";

@@ -109,6 +109,8 @@ std::string_view state_title(store::RevisionState state) {
       return "In review";
     case store::RevisionState::returned:
       return "Sent back";
+    case store::RevisionState::scheduled:
+      return "Scheduled";
     case store::RevisionState::published:
       return "Published";
   }
@@ -368,10 +370,11 @@ Status EditorialDesk::submit(const accounts::Account& editor, const std::string&
                     "one: check the revisions below.");
 }
 
-Status EditorialDesk::publish(const accounts::Account& editor, const std::string& path,
-                              int revision, std::string_view override_reason) {
+Result<store::ReviewMark> EditorialDesk::approval(const accounts::Account& editor,
+                                                  const std::string& path, int revision,
+                                                  std::string_view override_reason) const {
   if (auto allowed = editors_only(editor); !allowed)
-    return allowed;
+    return allowed.error();
   auto checked = check_revision(path, revision);
   if (!checked)
     return checked.error();
@@ -407,11 +410,59 @@ Status EditorialDesk::publish(const accounts::Account& editor, const std::string
     }
     mark.override_reason = std::move(why);
   }
-  if (!pages_.publish(path, revision, mark)) {
+  return mark;
+}
+
+Status EditorialDesk::publish(const accounts::Account& editor, const std::string& path,
+                              int revision, std::string_view override_reason) {
+  auto mark = approval(editor, path, revision, override_reason);
+  if (!mark)
+    return mark.error();
+  if (!pages_.publish(path, revision, *mark)) {
     return make_error(Errc::conflict,
                       "This revision changed while you were looking at it. Check the newest one.");
   }
   return Ok{};
+}
+
+Status EditorialDesk::schedule(const accounts::Account& editor, const std::string& path,
+                               int revision, std::chrono::system_clock::time_point go_live,
+                               std::string_view override_reason) {
+  auto now = clock_.now();
+  if (go_live <= now) {
+    return make_error(Errc::invalid_input, "Choose a date and time that is still to come.",
+                      "go_live_date");
+  }
+  if (go_live > now + std::chrono::days(kMaxScheduleDays)) {
+    return make_error(Errc::invalid_input,
+                      "Choose a date within " + std::to_string(kMaxScheduleDays / 365) + " years.",
+                      "go_live_date");
+  }
+  auto mark = approval(editor, path, revision, override_reason);
+  if (!mark)
+    return mark.error();
+  if (!pages_.schedule(path, revision, iso_date_time(go_live), *mark)) {
+    return make_error(Errc::conflict,
+                      "This revision changed while you were looking at it. Check the newest one.");
+  }
+  return Ok{};
+}
+
+Status EditorialDesk::cancel_schedule(const accounts::Account& editor, const std::string& path,
+                                      int revision) {
+  if (auto allowed = editors_only(editor); !allowed)
+    return allowed;
+  if (!pages_.unschedule(path, revision)) {
+    return make_error(Errc::conflict,
+                      "That revision is not waiting to go live: it may have gone live already.");
+  }
+  return Ok{};
+}
+
+std::vector<store::PageRevision> EditorialDesk::publish_due() {
+  auto live = pages_.publish_due(iso_date_time(clock_.now()));
+  for (auto& r : live) r.content.clear();
+  return live;
 }
 
 Result<Ok> EditorialDesk::send_back(const accounts::Account& editor, const std::string& path,

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdlib>
+#include <sstream>
 
 #include <date/date.h>
 
@@ -26,6 +27,17 @@ std::string iso_date_time(std::chrono::system_clock::time_point t) {
 
 std::string iso_date(std::int64_t unix_seconds) {
   return date::format("%F", date::floor<date::days>(from_unix(unix_seconds)));
+}
+
+std::optional<std::chrono::system_clock::time_point> parse_iso_date_time(std::string_view text) {
+  if (text.size() != 20 || text.back() != 'Z')
+    return std::nullopt;
+  std::istringstream in{std::string(text)};
+  date::sys_seconds t;
+  in >> date::parse("%Y-%m-%dT%H:%M:%SZ", t);
+  if (in.fail())
+    return std::nullopt;
+  return std::chrono::time_point_cast<std::chrono::system_clock::duration>(t);
 }
 
 std::string iso_date(std::chrono::system_clock::time_point t) {

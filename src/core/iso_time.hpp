@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -12,6 +13,9 @@ namespace cairn {
 // "2026-03-03T09:15:00Z": to the second (a part second is dropped), Z for UTC.
 std::string iso_date_time(std::int64_t unix_seconds);
 std::string iso_date_time(std::chrono::system_clock::time_point t);
+
+// "2026-03-03T09:15:00Z" -> that instant; nothing for anything else.
+std::optional<std::chrono::system_clock::time_point> parse_iso_date_time(std::string_view text);
 
 // "2026-03-03": the UTC calendar day of an instant.
 std::string iso_date(std::int64_t unix_seconds);

@@ -4,6 +4,8 @@
 
 #include <charconv>
 
+#include "core/iso_time.hpp"
+
 namespace cairn {
 
 namespace {
@@ -50,6 +52,11 @@ LondonTime london_time(std::chrono::system_clock::time_point t) {
   auto local = london().to_local(std::chrono::floor<std::chrono::minutes>(t));
   auto day = std::chrono::floor<date::days>(local);
   return {date::format("%F", day), date::format("%H:%M", local)};
+}
+
+std::string uk_time_words(std::chrono::system_clock::time_point t) {
+  auto local = london_time(t);
+  return format_date(local.date) + " at " + local.time + " UK time";
 }
 
 std::chrono::system_clock::time_point latest_london_monday(

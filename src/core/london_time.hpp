@@ -25,6 +25,9 @@ struct LondonTime {
 // The London date and time of an instant, to the minute.
 LondonTime london_time(std::chrono::system_clock::time_point t);
 
+// "1 June 2030 at 10:00 UK time"
+std::string uk_time_words(std::chrono::system_clock::time_point t);
+
 // The latest instant at or before `now` when it was `hour`:00 on a Monday in London:
 // the start of the week that weekly reminders belong to.
 std::chrono::system_clock::time_point latest_london_monday(

@@ -42,6 +42,7 @@ struct ContentPageView {
   bool draft_checked = false;
   std::vector<content::Finding> draft_findings;
   std::string message;  // what just happened ("Revision 8 saved as a draft.")
+  std::optional<store::PageRevision> scheduled;  // approved, waiting for its time to go live
 };
 
 SafeHtml render_content_page(const Chrome& chrome, const ContentPageView& view);
@@ -59,6 +60,8 @@ struct ContentReviewView {
   bool viewer_may_override = false;
   std::string review_note;      // kept when a decision has a problem
   std::string override_reason;  // likewise
+  std::string go_live_date;     // likewise: "2030-06-01"
+  std::string go_live_time;     // likewise: "10:00", UK time
 };
 
 SafeHtml render_content_review(const Chrome& chrome, const ContentReviewView& view);
