@@ -204,8 +204,10 @@ class AccountPages {
     p.member_since = account->created_at;
     using accounts::Role;
     Role role = account->role;
-    if (role == Role::editor || role == Role::admin)
+    if (role == Role::editor || role == Role::admin) {
       p.staff_links.push_back({"Pages and reviews", "/staff/content"});
+      p.due_reviews = d_.reminders.due_for(account->id);
+    }
     if (role == Role::moderator || role == Role::admin)
       p.staff_links.push_back({"Moderation queue", "/staff/moderation"});
     if (role == Role::nurse || role == Role::admin)

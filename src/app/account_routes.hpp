@@ -6,6 +6,7 @@
 #include "accounts/account_service.hpp"
 #include "app/routes.hpp"
 #include "app/site_content.hpp"
+#include "content/review_reminders.hpp"
 #include "forum/member_forum.hpp"
 #include "http/message.hpp"
 #include "store/trial_sync_store.hpp"
@@ -15,8 +16,9 @@ namespace cairn::app {
 struct AccountDeps {
   accounts::AccountService& accounts;
   const SiteContent& site;
-  forum::MemberForum& forum;          // the Cancer Chat part of the account page
-  store::TrialSyncStore& trial_sync;  // the registry sync's last run, for staff
+  forum::MemberForum& forum;                  // the Cancer Chat part of the account page
+  store::TrialSyncStore& trial_sync;          // the registry sync's last run, for staff
+  const content::ReviewReminders& reminders;  // editors' pages due for review
 };
 
 // The handlers keep a reference to `deps`: it must outlive the routes.

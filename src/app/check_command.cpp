@@ -1,5 +1,9 @@
 // `cairn check`: runs the content checker over content/ and prints one
-// "file:line: level: message" line per finding, then a summary.
+// "file:line: level: message" line per finding, then a summary. With
+// --due-within DAYS it reads the store instead (--data DIR) and prints the
+// published pages whose review is overdue or due within DAYS, one a line:
+// path, owner's email ("-" for none), next review date and days until it
+// (negative when overdue), separated by tabs, for scripts.
 #include <charconv>
 #include <chrono>
 #include <filesystem>
@@ -8,8 +12,11 @@
 
 #include "app/commands.hpp"
 #include "app/content_folder.hpp"
+#include "app/open_store.hpp"
 #include "content/content_checks.hpp"
+#include "content/review_reminders.hpp"
 #include "core/iso_time.hpp"
+#include "core/london_time.hpp"
 
 namespace cairn::app {
 
@@ -19,7 +26,8 @@ namespace fs = std::filesystem;
 
 constexpr std::string_view kUsage =
     "usage: cairn check [--content DIR] [--today YYYY-MM-DD] [--reading-age N]\n"
-    "                   [--jargon-limit N] [--review-dates-as-warnings] [--section-scores]\n";
+    "                   [--jargon-limit N] [--review-dates-as-warnings] [--section-scores]\n"
+    "       cairn check --due-within DAYS [--data DIR] [--today YYYY-MM-DD]\n";
 
 bool is_date(const std::string& text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-')
@@ -53,10 +61,30 @@ std::string count(long n, std::string_view word) {
   return std::to_string(n) + " " + std::string(word) + (n == 1 ? "" : "s");
 }
 
+// The pages due for review within `days` of `today`, as tab-separated lines.
+int print_due_pages(const fs::path& data_dir, int days, const std::string& today) {
+  Options options;
+  options.data_dir = data_dir;
+  auto store = open_store(options, "check");
+  if (!store)
+    return 2;
+  // Midday, so the UTC day is `today` whatever the season.
+  FixedClock clock(london_instant(today, "12:00").value());
+  content::ReviewReminders reminders(store->pages(), store->page_owners(), store->accounts(),
+                                     store->outbox(), clock, {});
+  for (const auto& page : reminders.due_within(days)) {
+    std::cout << page.path << "\t" << (page.owner ? page.owner->email : "-") << "\t"
+              << page.next_review << "\t" << page.due.days << "\n";
+  }
+  return 0;
+}
+
 }  // namespace
 
 int check_command(const Args& args) {
   fs::path content_dir = "content";
+  fs::path data_dir = "data";
+  std::optional<int> due_within;
   content::CheckOptions options;
   options.app_paths = app_paths();
   auto bad_usage = [](const std::string& problem) {
@@ -80,7 +108,7 @@ int check_command(const Args& args) {
       continue;
     }
     if (flag != "--content" && flag != "--today" && flag != "--reading-age" &&
-        flag != "--jargon-limit") {
+        flag != "--jargon-limit" && flag != "--due-within" && flag != "--data") {
       return bad_usage(flag.starts_with("-") ? "unknown option " + flag
                                              : "unexpected argument '" + flag + "'");
     }
@@ -91,6 +119,14 @@ int check_command(const Args& args) {
     }
     if (flag == "--content") {
       content_dir = value;
+    } else if (flag == "--data") {
+      data_dir = value;
+    } else if (flag == "--due-within") {
+      int days = 0;
+      auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), days);
+      if (ec != std::errc() || p != value.data() + value.size() || days < 0 || days > 3660)
+        return bad_usage("--due-within takes a number of days from 0 to 3660, not '" + value + "'");
+      due_within = days;
     } else if (flag == "--today") {
       if (!is_date(value))
         return bad_usage("--today takes a date written YYYY-MM-DD, not '" + value + "'");
@@ -112,6 +148,8 @@ int check_command(const Args& args) {
   }
   if (options.today.empty())
     options.today = iso_date(std::chrono::system_clock::now());
+  if (due_within)
+    return print_due_pages(data_dir, *due_within, options.today);
 
   auto input = content::load_check_input(as_shown(content_dir));
   auto report = content::check_content(input, options);

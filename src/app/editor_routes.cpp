@@ -6,6 +6,7 @@
 #include "app/content_folder.hpp"
 #include "content/line_diff.hpp"
 #include "core/iso_time.hpp"
+#include "core/london_time.hpp"
 #include "core/text.hpp"
 #include "views/editor_views.hpp"
 
@@ -42,7 +43,9 @@ class EditorPages {
     routes.add("GET", base + "/review", bind_page(*this, &EditorPages::review));
     routes.add("POST", base + "/publish", bind_page(*this, &EditorPages::publish));
     routes.add("POST", base + "/return", bind_page(*this, &EditorPages::send_back));
+    routes.add("POST", base + "/unschedule", bind_page(*this, &EditorPages::unschedule));
     routes.add("GET", base + "/compare", bind_page(*this, &EditorPages::compare));
+    routes.add("POST", base + "/owner", bind_page(*this, &EditorPages::set_owner));
   }
 
  private:
@@ -68,8 +71,8 @@ class EditorPages {
 
   Outcome list(RequestContext& c) const {
     return as_editor(c, [&](const accounts::Account&) {
-      return staff_page(
-          Outcome::page(views::render_content_list(d_.site.chrome(), d_.desk.overview(today()))));
+      return staff_page(Outcome::page(views::render_content_list(
+          d_.site.chrome(), d_.desk.overview(today()), d_.reminders.owners())));
     });
   }
 
@@ -92,6 +95,12 @@ class EditorPages {
       return "Revision " + revision + " is published. Readers see it now.";
     if (done == "returned")
       return "Revision " + revision + " is sent back to its author.";
+    if (done == "owner")
+      return "The page's owner is saved.";
+    if (done == "scheduled")
+      return "Revision " + revision + " is approved. It goes live at the time you chose.";
+    if (done == "unscheduled")
+      return "Revision " + revision + " will not go live. It is back in review.";
     return {};
   }
 
@@ -105,8 +114,15 @@ class EditorPages {
     view.form = c.form_state(problems);
     view.page = std::move(overview.value());
     view.history = d_.desk.history(path);
-    for (auto& revision : view.history) revision.content.clear();
+    for (auto& revision : view.history) {
+      revision.content.clear();
+      if (revision.state == store::RevisionState::scheduled)
+        view.scheduled = revision;
+    }
     view.comments = d_.desk.feedback_comments(path, 50);
+    if (auto owners = d_.reminders.owners(); owners.contains(path))
+      view.owner = owners.at(path);
+    view.possible_owners = d_.reminders.possible_owners();
     view.viewer_id = editor.id;
     view.viewer_may_override = content::may_override_checks(editor);
     if (view.page.has_open_draft()) {
@@ -248,6 +264,8 @@ class EditorPages {
     if (sent) {
       view.review_note = sent->get("note");
       view.override_reason = sent->get("override_reason");
+      view.go_live_date = sent->get("go_live_date");
+      view.go_live_time = sent->get("go_live_time");
     }
     auto html = views::render_content_review(d_.site.chrome(), view);
     return staff_page(Outcome::form(html, problems));
@@ -270,7 +288,7 @@ class EditorPages {
       std::string path = fields->get("path");
       int revision = revision_number(fields->get("revision"));
       Status acted = act(editor, path, revision, *fields);
-      if (!acted && done == "submitted")
+      if (!acted && (done == "submitted" || done == "unscheduled"))
         return show_page(c, editor, path, &acted.error(), {});
       if (!acted)
         return show_review(c, editor, path, revision, &acted.error(), &*fields);
@@ -285,7 +303,24 @@ class EditorPages {
                              const http::Form&) { return d_.desk.submit(editor, path, revision); });
   }
 
+  // Approval: published now, or (when=later) at the date and time given, UK time.
   Outcome publish(RequestContext& c) const {
+    const auto& fields = c.form();
+    if (fields && fields->get("when") == "later")
+      return review_action(
+          c, "scheduled",
+          [&](const accounts::Account& editor, const std::string& path, int revision,
+              const http::Form& form) -> Status {
+            auto at =
+                london_instant(trim(form.get("go_live_date")), trim(form.get("go_live_time")));
+            if (!at) {
+              return make_error(Errc::invalid_input,
+                                "Enter the date it goes live as 2030-06-01 and "
+                                "the time as 10:00.",
+                                "go_live_date");
+            }
+            return d_.desk.schedule(editor, path, revision, *at, form.get("override_reason"));
+          });
     return review_action(c, "published",
                          [&](const accounts::Account& editor, const std::string& path, int revision,
                              const http::Form& form) {
@@ -297,12 +332,33 @@ class EditorPages {
                          });
   }
 
+  Outcome unschedule(RequestContext& c) const {
+    return review_action(
+        c, "unscheduled",
+        [&](const accounts::Account& editor, const std::string& path, int revision,
+            const http::Form&) { return d_.desk.cancel_schedule(editor, path, revision); });
+  }
+
   Outcome send_back(RequestContext& c) const {
     return review_action(c, "returned",
                          [&](const accounts::Account& editor, const std::string& path, int revision,
                              const http::Form& form) {
                            return d_.desk.send_back(editor, path, revision, form.get("note"));
                          });
+  }
+
+  Outcome set_owner(RequestContext& c) const {
+    const auto& fields = c.form();
+    if (!fields)
+      return fields.error();
+    return as_editor(c, [&](const accounts::Account& editor) -> Outcome {
+      std::string path = fields->get("path");
+      auto owner = positive_id(fields->get("owner"));
+      Status set = d_.reminders.set_owner(editor, path, owner.value_or(0));
+      if (!set)
+        return show_page(c, editor, path, &set.error(), {});
+      return Outcome::see_other(page_address(path) + "&done=owner");
+    });
   }
 
   Outcome compare(RequestContext& c) const {

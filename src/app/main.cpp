@@ -20,7 +20,9 @@ void usage(std::ostream& out) {
          "                   Cancer Chat: --forum-edit-minutes N (30), --forum-slow-mode\n"
          "                   SECONDS (120, 0 off), --forum-digest-seconds SECONDS (86400);\n"
          "                   trials: --sync-trials daily[@HH] runs sync-trials once a day\n"
-         "                   at that hour, Europe/London (03), with its --registry flags\n"
+         "                   at that hour, Europe/London (03), with its --registry flags;\n"
+         "                   editors: --editor-tasks-ms N (30000) between looks for scheduled\n"
+         "                   revisions and review reminders due; tests: --clock-file PATH\n"
          "  import-content   import content/ pages into the store (--data DIR, --content DIR)\n"
          "  migrate          bring the database schema up to date (--data DIR)\n"
          "  import-trials    import ClinicalTrials.gov v2 records (--data DIR | --db URL,\n"
@@ -32,7 +34,9 @@ void usage(std::ostream& out) {
          "                   --content DIR); the password is read from standard input\n"
          "  check            check content/ pages: review dates, reading age, jargon, links,\n"
          "                   sources (--content DIR, --today DATE, --reading-age N,\n"
-         "                   --review-dates-as-warnings, --section-scores)\n";
+         "                   --jargon-limit N, --review-dates-as-warnings, --section-scores);\n"
+         "                   --due-within DAYS --data DIR: the pages whose review is due\n"
+         "                   (path, owner, date, days) for scripts\n";
 }
 
 }  // namespace

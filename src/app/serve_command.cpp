@@ -9,6 +9,7 @@
 #include "app/commands.hpp"
 #include "app/content_import.hpp"
 #include "app/daily_trial_sync.hpp"
+#include "app/file_clock.hpp"
 #include "app/live_refresh.hpp"
 #include "app/periodic_task.hpp"
 #include "app/serve_options.hpp"
@@ -191,6 +192,20 @@ int serve(Services& services, const http::StaticAssets& assets, const trials::Pl
     std::optional<DailyTrialSync> trial_sync;
     if (sync_scope)
       trial_sync.emplace(store, *sync_scope, options, clock, std::cerr);
+    // Editors' work that falls due: revisions whose time to go live has come (the
+    // change feed then refreshes every node's pages and search), and this week's
+    // review reminders.
+    PeriodicTask editor_tasks(
+        "editor tasks", std::chrono::milliseconds(0),
+        std::chrono::milliseconds(options.editor_tasks_ms),
+        [&services] {
+          for (const auto& r : services.desk.publish_due()) {
+            std::cerr << "cairn: revision " << r.revision << " of " << r.path
+                      << " went live at its chosen time\n";
+          }
+          services.reminders.send_due_reminders();
+        },
+        std::cerr);
     server.run();
   }
   std::cerr << "cairn: stopped\n";
@@ -225,7 +240,9 @@ int serve_command(const Args& args) {
                                       "--registry-interval-ms",
                                       "--registry-backoff-ms",
                                       "--registry-attempts",
-                                      "--query"});
+                                      "--query",
+                                      "--editor-tasks-ms",
+                                      "--clock-file"});
   if (!options) {
     std::cerr << "cairn serve: " << options.error().message << "\n";
     return 2;
@@ -234,7 +251,19 @@ int serve_command(const Args& args) {
     std::cerr << "cairn serve: unexpected argument " << options->positional.front() << "\n";
     return 2;
   }
-  SystemClock clock;
+  SystemClock system_clock;
+  std::unique_ptr<FileClock> file_clock;
+  if (!options->clock_file.empty()) {
+    auto opened = FileClock::open(options->clock_file);
+    if (!opened) {
+      std::cerr << "cairn serve: " << opened.error().message << "\n";
+      return 2;
+    }
+    file_clock = std::move(opened.value());
+    std::cerr << "cairn: the time is read from " << options->clock_file.string()
+              << " (--clock-file): not for a live site\n";
+  }
+  const Clock& clock = file_clock ? static_cast<const Clock&>(*file_clock) : system_clock;
   auto services = Services::open(*options, clock, "serve", std::cerr);
   if (!services)
     return 2;

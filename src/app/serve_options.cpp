@@ -215,6 +215,13 @@ Result<Options> parse_options(const std::vector<std::string>& args,
       if (!n)
         return n.error();
       o.forum_slow_mode_seconds = *n;
+    } else if (flag == "--editor-tasks-ms") {
+      auto n = parse_int(value, 50, 3'600'000, flag);
+      if (!n)
+        return n.error();
+      o.editor_tasks_ms = *n;
+    } else if (flag == "--clock-file") {
+      o.clock_file = value;
     } else if (flag == "--forum-digest-seconds") {
       auto n = parse_int(value, 1, 7 * 24 * 3600, "--forum-digest-seconds");
       if (!n)

@@ -17,7 +17,7 @@ struct Options {
   std::filesystem::path data_dir = "data";
   std::filesystem::path content_dir = "content";
   std::filesystem::path web_dir = "web";
-  int threads = 0;              // 0: one per core
+  int threads = 0;  // 0: one per core
   // Open connections at most, and from one address (0: no limit; behind a
   // proxy, every connection is the proxy's). --max-connections N,
   // --max-connections-per-address N.
@@ -52,6 +52,11 @@ struct Options {
   int registry_attempts = 6;                                // --registry-attempts N
   std::string trial_query;                                  // --query TEXT: query.term
   std::optional<int> sync_trials_hour;  // --sync-trials daily[@HH]: the hour, Europe/London
+  // How often serve looks for editors' work that is due: scheduled revisions and the
+  // weekly review reminders. --editor-tasks-ms N.
+  int editor_tasks_ms = 30'000;
+  // --clock-file PATH: the time is read from PATH (app/file_clock.hpp), for tests.
+  std::filesystem::path clock_file;
   std::vector<std::string> positional;
 };
 

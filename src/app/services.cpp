@@ -120,6 +120,8 @@ Services::Services(std::unique_ptr<store::Store> store, ContentFolder content,
       mail(store_->outbox(), smtp.get(), clock, sender_settings(options_, content_.settings), log),
       desk(store_->pages(), store_->feedback(), clock, desk_checks(content_)),
       kept_drafts(store_->kept_drafts(), clock),
+      reminders(store_->pages(), store_->page_owners(), store_->accounts(), store_->outbox(), clock,
+                {options_.public_url, content_.settings.name}),
       feedback(store_->feedback(), watched_words, limiter, clock) {
   accounts.add_member_data(forum_member_data);
   accounts.add_member_data(forum_member_settings);
@@ -128,6 +130,7 @@ Services::Services(std::unique_ptr<store::Store> store, ContentFolder content,
   forum.on_visible([this](std::int64_t post) { reply_notifier.post_visible(post); });
   moderation.on_visible([this](std::int64_t post) { reply_notifier.post_visible(post); });
   reply_notifier.on_queued([this] { mail.nudge(); });
+  reminders.on_queued([this] { mail.nudge(); });
 }
 
 }  // namespace cairn::app

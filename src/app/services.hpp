@@ -19,6 +19,7 @@
 #include "content/editorial_desk.hpp"
 #include "content/kept_drafts.hpp"
 #include "content/page_feedback.hpp"
+#include "content/review_reminders.hpp"
 #include "core/clock.hpp"
 #include "core/rate_limiter.hpp"
 #include "forum/forum_member_data.hpp"
@@ -86,6 +87,7 @@ class Services {
 
   content::EditorialDesk desk;
   content::KeptDrafts kept_drafts;
+  content::ReviewReminders reminders;
   content::PageFeedback feedback;
 };
 

@@ -9,12 +9,12 @@ SiteRoutes::SiteRoutes(Services& s, const SiteContent& site, const search::Searc
                        const Clock& clock, std::function<void()> published)
     : site_(site),
       index_(index),
-      account_{s.accounts, site, s.member_forum, s.store().trial_sync()},
+      account_{s.accounts, site, s.member_forum, s.store().trial_sync(), s.reminders},
       forum_{s.forum, s.moderation, site, s.content().forum_rules, s.member_forum, index},
       member_forum_{s.member_forum, s.reply_notifier, site},
       moderation_tools_{s.moderation, s.watched_words, site},
       nurse_{s.nurse_inbox, site, [&s] { s.mail.nudge(); }},
-      editor_{s.desk, s.kept_drafts, s.limiter, site, clock, std::move(published)},
+      editor_{s.desk, s.kept_drafts, s.reminders, s.limiter, site, clock, std::move(published)},
       feedback_{s.feedback, site},
       helpline_{s.content().settings, s.content().helpline, site, clock},
       trials_{finder, places, site, clock} {}

@@ -30,14 +30,6 @@ std::chrono::sys_days day_of(std::string_view iso) {
   return std::chrono::sys_days{std::chrono::year{y} / std::chrono::month{m} / std::chrono::day{d}};
 }
 
-Result<Page> page_of(const store::PageRevision& revision) {
-  auto json = nlohmann::json::parse(revision.content, nullptr, false);
-  if (json.is_discarded()) {
-    return make_error(Errc::internal, "stored page " + revision.path + " is not valid JSON");
-  }
-  return page_from_json(json);
-}
-
 Status editors_only(const accounts::Account& account) {
   if (may_edit_pages(account))
     return Ok{};
@@ -73,6 +65,14 @@ std::string errors_found(int errors) {
 
 }  // namespace
 
+Result<Page> stored_page(const store::PageRevision& revision) {
+  auto json = nlohmann::json::parse(revision.content, nullptr, false);
+  if (json.is_discarded()) {
+    return make_error(Errc::internal, "stored page " + revision.path + " is not valid JSON");
+  }
+  return page_from_json(json);
+}
+
 bool may_edit_pages(const accounts::Account& account) {
   return !account.suspended &&
          (account.role == accounts::Role::editor || account.role == accounts::Role::admin);
@@ -92,6 +92,15 @@ ReviewDue review_due(const Page& page, std::string_view today) {
   return due;
 }
 
+std::string review_due_words(const ReviewDue& due) {
+  auto days = [](int n) { return std::to_string(n) + (n == 1 ? " day" : " days"); };
+  if (due.days < 0)
+    return days(-due.days) + " overdue";
+  if (due.days == 0)
+    return "due today";
+  return "due in " + days(due.days);
+}
+
 std::string_view state_title(store::RevisionState state) {
   switch (state) {
     case store::RevisionState::draft:
@@ -100,6 +109,8 @@ std::string_view state_title(store::RevisionState state) {
       return "In review";
     case store::RevisionState::returned:
       return "Sent back";
+    case store::RevisionState::scheduled:
+      return "Scheduled";
     case store::RevisionState::published:
       return "Published";
   }
@@ -124,7 +135,7 @@ std::vector<Finding> EditorialDesk::check(const Page& page, std::string_view sou
   for (const auto& published : pages_.published_pages()) {
     if (published.path == page.path)
       continue;
-    if (auto other = page_of(published))
+    if (auto other = stored_page(published))
       site.push_back(std::move(other.value()));
   }
   site.push_back(page);
@@ -150,7 +161,7 @@ Result<CheckedRevision> EditorialDesk::check_revision(const std::string& path, i
   auto stored = pages_.revision(path, revision);
   if (!stored)
     return make_error(Errc::not_found, "There is no revision " + std::to_string(revision) + ".");
-  auto page = page_of(*stored);
+  auto page = stored_page(*stored);
   if (!page)
     return page.error();
   CheckedRevision checked;
@@ -175,7 +186,7 @@ std::vector<PageOverview> EditorialDesk::overview(std::string_view today) const 
   auto counts = feedback_.counts();
   std::vector<PageOverview> out;
   for (const auto& published : pages_.published_pages()) {
-    auto page = page_of(published);
+    auto page = stored_page(published);
     if (!page)
       continue;  // reported where the site renders it
     PageOverview o;
@@ -202,7 +213,7 @@ Result<Page> EditorialDesk::published_page(const std::string& path, int* revisio
     return make_error(Errc::not_found, "There is no page at " + path + ".");
   if (revision)
     *revision = published->revision;
-  return page_of(*published);
+  return stored_page(*published);
 }
 
 Result<PageOverview> EditorialDesk::page(const std::string& path, std::string_view today) const {
@@ -239,7 +250,7 @@ Result<std::string> EditorialDesk::revision_source(const std::string& path, int 
   auto r = pages_.revision(path, revision);
   if (!r)
     return make_error(Errc::not_found, "There is no revision " + std::to_string(revision) + ".");
-  auto page = page_of(*r);
+  auto page = stored_page(*r);
   if (!page)
     return page.error();
   return page_source(*page);
@@ -253,7 +264,7 @@ Result<WorkingCopy> EditorialDesk::working_copy(const std::string& path) const {
   auto history = pages_.revisions(path);
   if (history.empty())
     return make_error(Errc::not_found, "There is no page at " + path + ".");
-  auto page = page_of(history.back());
+  auto page = stored_page(history.back());
   if (!page)
     return page.error();
   copy.revision = history.back();
@@ -321,7 +332,7 @@ Result<SavedDraft> EditorialDesk::save_draft(const accounts::Account& editor,
       saved.overtaken_author = newest.author;
     }
     // Compared as source text: where the body starts in the file is not a change.
-    auto newest_page = page_of(newest);
+    auto newest_page = stored_page(newest);
     if (newest_page && page_source(*newest_page) == page_source(page.value())) {
       saved.revision = newest.revision;
       saved.unchanged = true;
@@ -359,10 +370,11 @@ Status EditorialDesk::submit(const accounts::Account& editor, const std::string&
                     "one: check the revisions below.");
 }
 
-Status EditorialDesk::publish(const accounts::Account& editor, const std::string& path,
-                              int revision, std::string_view override_reason) {
+Result<store::ReviewMark> EditorialDesk::approval(const accounts::Account& editor,
+                                                  const std::string& path, int revision,
+                                                  std::string_view override_reason) const {
   if (auto allowed = editors_only(editor); !allowed)
-    return allowed;
+    return allowed.error();
   auto checked = check_revision(path, revision);
   if (!checked)
     return checked.error();
@@ -398,11 +410,59 @@ Status EditorialDesk::publish(const accounts::Account& editor, const std::string
     }
     mark.override_reason = std::move(why);
   }
-  if (!pages_.publish(path, revision, mark)) {
+  return mark;
+}
+
+Status EditorialDesk::publish(const accounts::Account& editor, const std::string& path,
+                              int revision, std::string_view override_reason) {
+  auto mark = approval(editor, path, revision, override_reason);
+  if (!mark)
+    return mark.error();
+  if (!pages_.publish(path, revision, *mark)) {
     return make_error(Errc::conflict,
                       "This revision changed while you were looking at it. Check the newest one.");
   }
   return Ok{};
+}
+
+Status EditorialDesk::schedule(const accounts::Account& editor, const std::string& path,
+                               int revision, std::chrono::system_clock::time_point go_live,
+                               std::string_view override_reason) {
+  auto now = clock_.now();
+  if (go_live <= now) {
+    return make_error(Errc::invalid_input, "Choose a date and time that is still to come.",
+                      "go_live_date");
+  }
+  if (go_live > now + std::chrono::days(kMaxScheduleDays)) {
+    return make_error(Errc::invalid_input,
+                      "Choose a date within " + std::to_string(kMaxScheduleDays / 365) + " years.",
+                      "go_live_date");
+  }
+  auto mark = approval(editor, path, revision, override_reason);
+  if (!mark)
+    return mark.error();
+  if (!pages_.schedule(path, revision, iso_date_time(go_live), *mark)) {
+    return make_error(Errc::conflict,
+                      "This revision changed while you were looking at it. Check the newest one.");
+  }
+  return Ok{};
+}
+
+Status EditorialDesk::cancel_schedule(const accounts::Account& editor, const std::string& path,
+                                      int revision) {
+  if (auto allowed = editors_only(editor); !allowed)
+    return allowed;
+  if (!pages_.unschedule(path, revision)) {
+    return make_error(Errc::conflict,
+                      "That revision is not waiting to go live: it may have gone live already.");
+  }
+  return Ok{};
+}
+
+std::vector<store::PageRevision> EditorialDesk::publish_due() {
+  auto live = pages_.publish_due(iso_date_time(clock_.now()));
+  for (auto& r : live) r.content.clear();
+  return live;
 }
 
 Result<Ok> EditorialDesk::send_back(const accounts::Account& editor, const std::string& path,

@@ -6,6 +6,7 @@
 // sent for review nor approved, except by an administrator who says why.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -25,6 +26,10 @@ namespace cairn::content {
 inline constexpr std::size_t kMaxSourceBytes = 200'000;
 inline constexpr std::size_t kMaxNoteChars = 500;
 inline constexpr int kReviewSoonDays = 60;
+inline constexpr int kMaxScheduleDays = 2 * 365;  // how far ahead a revision may be set to go live
+
+// The page a stored revision holds.
+Result<Page> stored_page(const store::PageRevision& revision);
 
 // Editors and administrators may edit, review and publish pages.
 bool may_edit_pages(const accounts::Account& account);
@@ -40,6 +45,8 @@ struct ReviewDue {
 
 // How far a page is from its next review on `today` (YYYY-MM-DD).
 ReviewDue review_due(const Page& page, std::string_view today);
+// "3 days overdue", "due today", "due in 1 day"
+std::string review_due_words(const ReviewDue& due);
 
 struct PageOverview {
   Page page;  // as published
@@ -119,6 +126,16 @@ class EditorialDesk {
   // the page's history; problem field "override_reason" when it is missing).
   Status publish(const accounts::Account& editor, const std::string& path, int revision,
                  std::string_view override_reason = {});
+  // As publish, but it goes live at `go_live` (still to come, within kMaxScheduleDays;
+  // problem field "go_live_date" otherwise); readers keep the published page until then.
+  Status schedule(const accounts::Account& editor, const std::string& path, int revision,
+                  std::chrono::system_clock::time_point go_live,
+                  std::string_view override_reason = {});
+  // A scheduled revision goes back to review, to be approved again.
+  Status cancel_schedule(const accounts::Account& editor, const std::string& path, int revision);
+  // Scheduled revisions whose time has come go live (the change feed tells every node);
+  // those that did, without their contents.
+  std::vector<store::PageRevision> publish_due();
   // A revision in review goes back to its author, with a note saying why.
   Result<Ok> send_back(const accounts::Account& editor, const std::string& path, int revision,
                        std::string_view note);
@@ -128,6 +145,9 @@ class EditorialDesk {
  private:
   Result<Page> published_page(const std::string& path, int* revision = nullptr) const;
   std::string today() const;
+  // What approving `revision` records, or why `editor` may not approve it.
+  Result<store::ReviewMark> approval(const accounts::Account& editor, const std::string& path,
+                                     int revision, std::string_view override_reason) const;
 
   store::PageStore& pages_;
   store::FeedbackStore& feedback_;
@@ -135,7 +155,7 @@ class EditorialDesk {
   DeskChecks checks_;
 };
 
-// "Draft", "In review", "Sent back", "Published".
+// "Draft", "In review", "Sent back", "Scheduled", "Published".
 std::string_view state_title(store::RevisionState state);
 
 }  // namespace cairn::content

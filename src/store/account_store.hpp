@@ -79,6 +79,8 @@ class AccountStore {
   virtual void set_suspended(std::int64_t account_id, bool suspended) = 0;
   // Every suspended account, by display name: for moderators to lift a suspension.
   virtual std::vector<AccountRecord> suspended_accounts() = 0;
+  // The active accounts with `role` ("editor", "admin", ...), by display name.
+  virtual std::vector<AccountRecord> active_accounts_with_role(std::string_view role) = 0;
 
   // Marks the email address confirmed (at `at`, ISO 8601) unless it already was.
   virtual void confirm_email(std::int64_t account_id, std::string_view at) = 0;

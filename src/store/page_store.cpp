@@ -12,6 +12,7 @@ constexpr std::pair<RevisionState, std::string_view> kStates[] = {
     {RevisionState::draft, "draft"},
     {RevisionState::in_review, "in_review"},
     {RevisionState::returned, "returned"},
+    {RevisionState::scheduled, "scheduled"},
     {RevisionState::published, "published"}};
 
 }  // namespace

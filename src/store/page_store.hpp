@@ -13,10 +13,11 @@
 namespace cairn::store {
 
 // Where a revision has got to: a draft, waiting for a second editor, sent back
-// to its author, or published (live now or before). Imports publish directly.
-enum class RevisionState { draft, in_review, returned, published };
+// to its author, approved to go live at a set time, or published (live now or
+// before). Imports publish directly.
+enum class RevisionState { draft, in_review, returned, scheduled, published };
 
-// "draft", "in_review", "returned", "published": as stored.
+// "draft", "in_review", "returned", "scheduled", "published": as stored.
 std::string_view to_string(RevisionState state);
 // An unknown stored value reads as published, as it always has: such a
 // revision is never offered for review or publishing again, and readers still
@@ -41,6 +42,7 @@ struct PageRevision {
   std::string checks;
   // Why an administrator published it although the checks found errors; else empty.
   std::string override_reason;
+  std::string go_live_at;  // ISO 8601 UTC: when a scheduled revision goes live; else empty
 };
 
 struct NewDraft {
@@ -97,6 +99,17 @@ class PageStore {
   // Publishes `revision` when it is the newest and in review: it becomes the page
   // readers get, and the change feed moves. False (nothing changed) otherwise.
   virtual bool publish(const std::string& path, int revision, const ReviewMark& mark) = 0;
+  // Approves `revision` (the newest, in review) to go live at `go_live_at` (ISO 8601
+  // UTC); readers still get the published one until then. False otherwise.
+  virtual bool schedule(const std::string& path, int revision, std::string_view go_live_at,
+                        const ReviewMark& mark) = 0;
+  // A scheduled revision goes back to review, its time forgotten. False unless scheduled.
+  virtual bool unschedule(const std::string& path, int revision) = 0;
+  // Every scheduled revision whose time is at or before `now` (ISO 8601 UTC) goes live
+  // and the change feed moves, one page at a time, each once however many nodes ask.
+  // One overtaken meanwhile by a newer published revision does not go live: it is sent
+  // back with a note saying so. Returns those that went live.
+  virtual std::vector<PageRevision> publish_due(std::string_view now) = 0;
 };
 
 // A growing number that changes whenever anything a node caches changes, so

@@ -12,6 +12,7 @@
 #include "store/kept_draft_store.hpp"
 #include "store/mail_outbox.hpp"
 #include "store/nurse_message_store.hpp"
+#include "store/page_owner_store.hpp"
 #include "store/page_store.hpp"
 #include "store/settings_store.hpp"
 #include "store/trial_store.hpp"
@@ -36,6 +37,7 @@ class Store {
   virtual MailOutbox& outbox() = 0;
   virtual FeedbackStore& feedback() = 0;
   virtual KeptDraftStore& kept_drafts() = 0;
+  virtual PageOwnerStore& page_owners() = 0;
 };
 
 // Opens data_dir/cairn.sqlite, creating the folder and file if needed and

@@ -3,6 +3,7 @@
 #include <string_view>
 
 #include "views/components.hpp"
+#include "views/editor_views.hpp"
 #include "views/forum_views.hpp"
 #include "views/html.hpp"
 #include "views/trial_sync_view.hpp"
@@ -182,6 +183,8 @@ SafeHtml render_account(const Chrome& chrome, const AccountPage& p) {
   if (!p.notice.empty()) {
     write_inset_text(h, p.notice);
   }
+  if (p.due_reviews)
+    h << render_due_reviews(*p.due_reviews);
   h << R"(<dl class="nhsuk-summary-list">
 <div class="nhsuk-summary-list__row"><dt class="nhsuk-summary-list__key">Display name</dt><dd class="nhsuk-summary-list__value cairn-display-name">)"_m
     << p.display_name << R"(</dd></div>

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "content/review_reminders.hpp"
 #include "core/safe_html.hpp"
 #include "store/trial_sync_store.hpp"
 #include "views/components.hpp"
@@ -42,6 +43,8 @@ struct AccountPage {
   int unread_messages = 0;        // moderators' messages not yet read
   // For staff: the registry sync's last run.
   std::optional<store::TrialSyncState> trial_sync;
+  // For editors: the pages they look after that are overdue for review or due soon.
+  std::optional<std::vector<content::DuePage>> due_reviews;
 };
 
 struct PasswordPage {

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "content/finding_json.hpp"
+#include "core/london_time.hpp"
 #include "core/text.hpp"
 #include "views/components.hpp"
 #include "views/html.hpp"
@@ -65,14 +66,6 @@ void write_review_tag(Html& h, const content::ReviewDue& due) {
   }
 }
 
-std::string review_words(const content::ReviewDue& due) {
-  if (due.days < 0)
-    return plural(-due.days, "day", "days") + " overdue";
-  if (due.days == 0)
-    return "due today";
-  return "due in " + plural(due.days, "day", "days");
-}
-
 std::string_view state_colour(store::RevisionState state) {
   switch (state) {
     case store::RevisionState::draft:
@@ -81,6 +74,8 @@ std::string_view state_colour(store::RevisionState state) {
       return "blue";
     case store::RevisionState::returned:
       return "orange";
+    case store::RevisionState::scheduled:
+      return "purple";
     case store::RevisionState::published:
       return "green";
   }
@@ -225,14 +220,41 @@ void write_diff(Html& h, const std::vector<content::DiffHunk>& hunks) {
 
 }  // namespace
 
+std::string format_uk_time(const std::string& iso) {
+  auto t = parse_iso_date_time(iso);
+  return t ? uk_time_words(*t) : iso;
+}
+
 std::string format_time(const std::string& iso) {
   if (iso.size() < 16)
     return iso;
   return format_date(iso.substr(0, 10)) + " at " + iso.substr(11, 5) + " UTC";
 }
 
-SafeHtml render_content_list(const Chrome& chrome,
-                             const std::vector<content::PageOverview>& pages) {
+SafeHtml render_due_reviews(const std::vector<content::DuePage>& pages) {
+  Html h;
+  h << R"(<section class="cairn-due-reviews" aria-labelledby="due-reviews-heading"><h2 id="due-reviews-heading">Your pages due for review</h2>
+)"_m;
+  if (pages.empty()) {
+    h << "<p>None of the pages you look after is due for review in the next "_m
+      << content::kReviewSoonDays << " days.</p>\n"_m;
+  } else {
+    h << R"(<ul class="nhsuk-list cairn-due-reviews__list">)"_m;
+    for (const auto& p : pages) {
+      h << "<li>"_m;
+      write_review_tag(h, p.due);
+      h << R"( <a href=")"_m << page_link("page", p.path) << "\">"_m << p.title << "</a>: "_m
+        << format_date(p.next_review) << ", "_m << content::review_due_words(p.due) << "</li>"_m;
+    }
+    h << "</ul>\n"_m;
+  }
+  h << R"(<p><a href="/staff/content">Every page and its review date</a></p></section>
+)"_m;
+  return h.take();
+}
+
+SafeHtml render_content_list(const Chrome& chrome, const std::vector<content::PageOverview>& pages,
+                             const std::map<std::string, content::PageOwner>& owners) {
   int overdue = 0, soon = 0, open = 0;
   for (const auto& p : pages) {
     overdue += p.review.status == content::ReviewStatus::overdue;
@@ -257,7 +279,12 @@ SafeHtml render_content_list(const Chrome& chrome,
     cell(h, "Review");
     write_review_tag(h, p.review);
     h << R"(<br><span class="nhsuk-body-s">)"_m << format_date(p.page.next_review) << ", "_m
-      << review_words(p.review) << "</span></div></td>"_m;
+      << content::review_due_words(p.review) << "<br>"_m;
+    if (auto it = owners.find(p.page.path); it != owners.end())
+      h << "Owner: "_m << it->second.name;
+    else
+      h << "No owner"_m;
+    h << "</span></div></td>"_m;
     cell(h, "Reading age");
     write_reading_age(h, p.reading_age);
     h << "</div></td>"_m;
@@ -282,7 +309,8 @@ SafeHtml render_content_list(const Chrome& chrome,
 namespace {
 
 // The page's facts: where it lives, when it is due for review, how readers found it.
-void write_page_summary(Html& h, const content::PageOverview& o) {
+void write_page_summary(Html& h, const content::PageOverview& o,
+                        const std::optional<content::PageOwner>& owner) {
   const auto& path = o.page.path;
   h << R"(<dl class="nhsuk-summary-list">)"_m;
   auto row = [&h](std::string_view key, auto&& write_value) {
@@ -294,9 +322,15 @@ void write_page_summary(Html& h, const content::PageOverview& o) {
   row("Address", [&] { h << R"(<a href=")"_m << path << "\">"_m << path << "</a>"_m; });
   row("Next review", [&] {
     write_review_tag(h, o.review);
-    h << " "_m << format_date(o.page.next_review) << ", "_m << review_words(o.review);
+    h << " "_m << format_date(o.page.next_review) << ", "_m << content::review_due_words(o.review);
   });
   row("Last reviewed", [&] { h << format_date(o.page.last_reviewed); });
+  row("Owner", [&] {
+    if (owner)
+      h << owner->name;
+    else
+      h << "No owner: nobody is reminded when its review is due"_m;
+  });
   row("Reading age", [&] { write_reading_age(h, o.reading_age); });
   row("Published revision", [&] { h << o.published_revision; });
   row("Was it useful?",
@@ -330,6 +364,46 @@ void write_checks(Html& h, const std::vector<content::Finding>& findings, bool m
   h << "</div>\n"_m;
 }
 
+// Approval: now, or at a date and time (UK time); over failed checks only with a reason.
+void write_approval_form(Html& h, const ContentReviewView& v, bool failed) {
+  h << R"(<form method="post" action="/staff/content/publish" class="cairn-approval" novalidate>
+)"_m;
+  write_csrf_field(h, v.form.csrf_token);
+  write_hidden(h, "path", v.page.page.path);
+  write_hidden(h, "revision", std::to_string(v.revision.revision));
+  if (failed) {
+    write_textarea_field(h, v.form,
+                         {"override_reason", "Why publish it although the checks found errors?",
+                          "This reason is kept in the page's history.", v.override_reason, 3,
+                          content::kMaxNoteChars});
+  }
+  h << R"(<button class="nhsuk-button)"_m << (failed ? " nhsuk-button--warning"_m : ""_m)
+    << R"(" type="submit" name="when" value="now" data-module="nhsuk-button">)"_m
+    << (failed ? "Publish over failed checks"_m : "Approve and publish"_m) << "</button>\n"_m;
+  const FormError* error = field_error(v.form, "go_live_date");
+  h << (error ? R"(<div class="nhsuk-form-group nhsuk-form-group--error">)"_m
+              : R"(<div class="nhsuk-form-group">)"_m)
+    << R"(<fieldset class="nhsuk-fieldset" aria-describedby="go-live-hint)"_m
+    << (error ? " go-live-error"_m : ""_m)
+    << R"("><legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Or choose when it goes live</legend>
+<div class="nhsuk-hint" id="go-live-hint">UK time. Readers keep the page they have until then. For example, 2030-06-01 at 10:00.</div>
+)"_m;
+  if (error) {
+    h << R"(<span class="nhsuk-error-message" id="go-live-error"><span class="nhsuk-u-visually-hidden">Error:</span> )"_m
+      << error->message << "</span>\n"_m;
+  }
+  h << R"(<div class="cairn-go-live"><div class="nhsuk-form-group cairn-inline-group"><label class="nhsuk-label" for="go_live_date">Date</label><input class="nhsuk-input)"_m
+    << (error ? " nhsuk-input--error"_m : ""_m)
+    << R"(" id="go_live_date" name="go_live_date" type="date" value=")"_m << v.go_live_date
+    << R"("></div><div class="nhsuk-form-group cairn-inline-group"><label class="nhsuk-label" for="go_live_time">Time</label><input class="nhsuk-input nhsuk-input--width-5)"_m
+    << (error ? " nhsuk-input--error"_m : ""_m)
+    << R"(" id="go_live_time" name="go_live_time" type="time" value=")"_m << v.go_live_time
+    << R"("></div></div></fieldset></div>
+<button class="nhsuk-button nhsuk-button--secondary" type="submit" name="when" value="later" data-module="nhsuk-button">)"_m
+    << (failed ? "Publish over failed checks at that time"_m : "Approve to go live then"_m)
+    << "</button>\n</form>\n"_m;
+}
+
 // Approve and publish, or send back with a note; an author may not approve their own work,
 // and only an administrator may approve over failed checks, with a reason.
 void write_review_forms(Html& h, const ContentReviewView& v) {
@@ -341,23 +415,11 @@ void write_review_forms(Html& h, const ContentReviewView& v) {
   if (n.author_id == v.viewer_id) {
     h << R"(<p class="nhsuk-inset-text">You wrote this revision, so a second editor must approve and publish it.</p>
 )"_m;
-  } else if (failed && v.viewer_may_override) {
-    h << R"(<form method="post" action="/staff/content/publish" novalidate>
-)"_m;
-    write_csrf_field(h, v.form.csrf_token);
-    write_hidden(h, "path", path);
-    write_hidden(h, "revision", std::to_string(n.revision));
-    write_textarea_field(h, v.form,
-                         {"override_reason", "Why publish it although the checks found errors?",
-                          "This reason is kept in the page's history.", v.override_reason, 3,
-                          content::kMaxNoteChars});
-    write_submit_button(h, "Publish over failed checks", ButtonStyle::warning);
-    h << "</form>\n"_m;
-  } else if (failed) {
+  } else if (failed && !v.viewer_may_override) {
     h << R"(<p class="nhsuk-inset-text">The checks found errors, so it cannot be approved. Send it back to its author to fix them.</p>
 )"_m;
   } else {
-    write_action_form(h, v.form, "publish", path, n.revision, "Approve and publish");
+    write_approval_form(h, v, failed);
   }
   h << R"(<form method="post" action="/staff/content/return" novalidate>
 )"_m;
@@ -409,10 +471,28 @@ void write_open_draft(Html& h, const ContentPageView& v) {
   }
 }
 
+// A revision approved to go live later: when, who approved it, and a way to stop it.
+void write_scheduled(Html& h, const ContentPageView& v) {
+  const auto& r = *v.scheduled;
+  h << R"(<div class="nhsuk-inset-text cairn-scheduled"><p>Revision )"_m << r.revision << " "_m;
+  write_state_tag(h, r.state);
+  h << " goes live on "_m << format_uk_time(r.go_live_at) << ". Approved by "_m << r.reviewer
+    << ".</p>\n"_m;
+  h << R"(<form method="post" action="/staff/content/unschedule" novalidate>
+)"_m;
+  write_csrf_field(h, v.form.csrf_token);
+  write_hidden(h, "path", v.page.page.path);
+  write_hidden(h, "revision", std::to_string(r.revision));
+  write_submit_button(h, "Stop it going live", ButtonStyle::secondary);
+  h << "</form></div>\n"_m;
+}
+
 void write_changes(Html& h, const ContentPageView& v) {
   const auto& o = v.page;
   h << R"(<h2>Changes</h2>
 )"_m;
+  if (v.scheduled)
+    write_scheduled(h, v);
   if (o.has_open_draft()) {
     write_open_draft(h, v);
   } else {
@@ -422,6 +502,26 @@ void write_changes(Html& h, const ContentPageView& v) {
   h << R"(<a class="nhsuk-button" href=")"_m << page_link("edit", o.page.path)
     << R"(">Edit this page</a>
 )"_m;
+}
+
+// Who looks after the page: they get the weekly email when its review is coming due.
+void write_owner_form(Html& h, const ContentPageView& v) {
+  h << R"(<h2 id="owner-heading">Owner</h2>
+<p>The owner gets an email on Monday mornings while the page's review is overdue or due within )"_m
+    << content::kReviewSoonDays << R"( days.</p>
+<form method="post" action="/staff/content/owner" class="cairn-compare-form" novalidate>
+)"_m;
+  write_csrf_field(h, v.form.csrf_token);
+  write_hidden(h, "path", v.page.page.path);
+  h << R"(<div class="nhsuk-form-group cairn-inline-group"><label class="nhsuk-label" for="owner">Who looks after this page</label><select class="nhsuk-select" id="owner" name="owner"><option value="0">Nobody</option>)"_m;
+  for (const auto& o : v.possible_owners) {
+    h << R"(<option value=")"_m << std::to_string(o.id) << "\""_m
+      << (v.owner && v.owner->id == o.id ? " selected"_m : ""_m) << ">"_m << o.name
+      << "</option>"_m;
+  }
+  h << "</select></div>\n"_m;
+  write_submit_button(h, "Save owner", ButtonStyle::secondary);
+  h << "</form>\n"_m;
 }
 
 void write_revision_row(Html& h, const std::string& path, int published_revision,
@@ -438,13 +538,21 @@ void write_revision_row(Html& h, const std::string& path, int published_revision
   cell(h, "Who and when");
   h << r.author << "<br>"_m << format_time(r.created_at);
   if (!r.reviewer.empty()) {
-    h << R"(<br><span class="nhsuk-body-s">)"_m
-      << (r.state == store::RevisionState::published ? "Approved by "_m : "Sent back by "_m)
-      << r.reviewer << ", "_m << format_time(r.reviewed_at) << "</span>"_m;
+    bool approved =
+        r.state == store::RevisionState::published || r.state == store::RevisionState::scheduled;
+    h << R"(<br><span class="nhsuk-body-s">)"_m << (approved ? "Approved by "_m : "Sent back by "_m)
+      << r.reviewer << ", "_m << format_time(r.reviewed_at);
+    if (!r.go_live_at.empty()) {
+      h << (r.state == store::RevisionState::scheduled ? "; goes live on "_m : "; went live on "_m)
+        << format_uk_time(r.go_live_at);
+    }
+    h << "</span>"_m;
   }
   h << "</div></td>"_m;
   cell(h, "Summary");
   h << r.note;
+  if (r.state == store::RevisionState::returned && !r.review_note.empty())
+    h << R"(<p class="nhsuk-body-s">Why it was sent back: )"_m << r.review_note << "</p>"_m;
   if (!r.override_reason.empty()) {
     h << R"(<p class="cairn-override"><strong>Published over failed checks</strong> by )"_m
       << r.reviewer << ": "_m << r.override_reason << "</p>"_m;
@@ -510,8 +618,9 @@ SafeHtml render_content_page(const Chrome& chrome, const ContentPageView& v) {
       << "</p></div>\n"_m;
   }
   h << "<h1>"_m << v.page.page.title << "</h1>\n"_m;
-  write_page_summary(h, v.page);
+  write_page_summary(h, v.page, v.owner);
   write_changes(h, v);
+  write_owner_form(h, v);
   write_revisions(h, v);
   write_feedback_comments(h, v.comments);
   return staff_page(chrome, form_page_title(v.form, v.page.page.title), h.take(), crumbs_to_list());

@@ -5,12 +5,15 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "content/content_checks.hpp"
 #include "content/editorial_desk.hpp"
 #include "content/line_diff.hpp"
+#include "content/review_reminders.hpp"
 #include "core/safe_html.hpp"
 #include "views/components.hpp"
 #include "views/layout.hpp"
@@ -19,19 +22,27 @@ namespace cairn::views {
 
 inline constexpr double kReadingAgeTarget = 12;
 
-SafeHtml render_content_list(const Chrome& chrome, const std::vector<content::PageOverview>& pages);
+// `owners`: who looks after each page, by path.
+SafeHtml render_content_list(const Chrome& chrome, const std::vector<content::PageOverview>& pages,
+                             const std::map<std::string, content::PageOwner>& owners = {});
+
+// An editor's pages due for review, for their account page: overdue first, then due soon.
+SafeHtml render_due_reviews(const std::vector<content::DuePage>& pages);
 
 struct ContentPageView {
   FormState form;  // for the review forms (the note of "send back")
   content::PageOverview page;
   std::vector<store::PageRevision> history;  // oldest first; contents not needed
   std::vector<store::FeedbackRecord> comments;
-  std::int64_t viewer_id = 0;        // the signed-in editor
+  std::optional<content::PageOwner> owner;          // who looks after the page
+  std::vector<content::PageOwner> possible_owners;  // for the form that changes it
+  std::int64_t viewer_id = 0;                       // the signed-in editor
   bool viewer_may_override = false;  // an administrator: may publish over failed checks
   // What the checks find in the open draft today (when there is one and it could be read).
   bool draft_checked = false;
   std::vector<content::Finding> draft_findings;
   std::string message;  // what just happened ("Revision 8 saved as a draft.")
+  std::optional<store::PageRevision> scheduled;  // approved, waiting for its time to go live
 };
 
 SafeHtml render_content_page(const Chrome& chrome, const ContentPageView& view);
@@ -49,6 +60,8 @@ struct ContentReviewView {
   bool viewer_may_override = false;
   std::string review_note;      // kept when a decision has a problem
   std::string override_reason;  // likewise
+  std::string go_live_date;     // likewise: "2030-06-01"
+  std::string go_live_time;     // likewise: "10:00", UK time
 };
 
 SafeHtml render_content_review(const Chrome& chrome, const ContentReviewView& view);

@@ -1,31 +1,10 @@
 #include "views/layout.hpp"
 
-#include <array>
-#include <cstdlib>
-
 #include "views/html.hpp"
 
 namespace cairn::views {
 
 using namespace literals;
-
-std::string format_date(std::string_view iso) {
-  static constexpr std::array<const char*, 12> kMonths = {
-      "January", "February", "March",     "April",   "May",      "June",
-      "July",    "August",   "September", "October", "November", "December"};
-  if ((iso.size() != 10 && iso.size() != 7) || iso[4] != '-' || (iso.size() == 10 && iso[7] != '-'))
-    return std::string(iso);
-  int month = std::atoi(std::string(iso.substr(5, 2)).c_str());
-  if (month < 1 || month > 12)
-    return std::string(iso);
-  std::string month_year = std::string(kMonths[month - 1]) + " " + std::string(iso.substr(0, 4));
-  if (iso.size() == 7)
-    return month_year;
-  int day = std::atoi(std::string(iso.substr(8, 2)).c_str());
-  if (day < 1)
-    return std::string(iso);
-  return std::to_string(day) + " " + month_year;
-}
 
 namespace {
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "content/site_settings.hpp"
+#include "core/iso_time.hpp"
 #include "core/safe_html.hpp"
 
 namespace cairn::views {
@@ -39,8 +40,7 @@ struct PageShell {
 
 SafeHtml render_layout(const Chrome& chrome, const PageShell& shell, const SafeHtml& main);
 
-// "2023-08-30" -> "30 August 2023", "2023-08" -> "August 2023" (the registry
-// dates some things to the month); other text is returned as it is.
-std::string format_date(std::string_view iso_date);
+// "2023-08-30" -> "30 August 2023" (core/iso_time.hpp: mail needs it too).
+using cairn::format_date;
 
 }  // namespace cairn::views

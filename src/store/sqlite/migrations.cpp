@@ -269,6 +269,48 @@ const std::vector<Migration>& migrations() {
         );
         CREATE INDEX kept_drafts_expiry ON kept_drafts (expires_at);
       )sql"},
+      {13, "page owners, and the week each owner's review reminder was sent for", R"sql(
+        CREATE TABLE page_owners (
+          path TEXT PRIMARY KEY,
+          account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE
+        );
+        CREATE INDEX page_owners_account ON page_owners (account_id);
+        CREATE TABLE review_reminders (
+          account_id INTEGER PRIMARY KEY REFERENCES accounts (id) ON DELETE CASCADE,
+          week TEXT NOT NULL
+        );
+      )sql"},
+      // SQLite cannot change a CHECK constraint in place: the table is made again.
+      {14, "scheduled publishing: an approved revision that goes live at a chosen time", R"sql(
+        CREATE TABLE page_revisions_new (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          path TEXT NOT NULL,
+          revision INTEGER NOT NULL,
+          content TEXT NOT NULL,
+          content_hash TEXT NOT NULL,
+          author TEXT NOT NULL,
+          created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
+          author_id INTEGER,
+          state TEXT NOT NULL DEFAULT 'published'
+            CHECK (state IN ('draft', 'in_review', 'returned', 'scheduled', 'published')),
+          note TEXT NOT NULL DEFAULT '',
+          reviewer TEXT NOT NULL DEFAULT '',
+          reviewed_at TEXT NOT NULL DEFAULT '',
+          review_note TEXT NOT NULL DEFAULT '',
+          checks TEXT NOT NULL DEFAULT '',
+          override_reason TEXT NOT NULL DEFAULT '',
+          go_live_at TEXT NOT NULL DEFAULT '',
+          UNIQUE (path, revision)
+        );
+        INSERT INTO page_revisions_new (id, path, revision, content, content_hash, author,
+          created_at, author_id, state, note, reviewer, reviewed_at, review_note, checks,
+          override_reason)
+        SELECT id, path, revision, content, content_hash, author, created_at, author_id, state,
+          note, reviewer, reviewed_at, review_note, checks, override_reason FROM page_revisions;
+        DROP TABLE page_revisions;
+        ALTER TABLE page_revisions_new RENAME TO page_revisions;
+        CREATE INDEX page_revisions_go_live ON page_revisions (go_live_at) WHERE state = 'scheduled';
+      )sql"},
   };
   return kMigrations;
 }

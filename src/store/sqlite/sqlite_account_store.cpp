@@ -174,6 +174,16 @@ std::vector<AccountRecord> SqliteAccountStore::suspended_accounts() {
   return out;
 }
 
+std::vector<AccountRecord> SqliteAccountStore::active_accounts_with_role(std::string_view role) {
+  auto db = db_.connect();
+  auto st =
+      db.prepare(select_accounts("status = 'active' AND role = ?") + " ORDER BY display_name");
+  st.bind(1, role);
+  std::vector<AccountRecord> out;
+  while (st.step()) out.push_back(read_account(st));
+  return out;
+}
+
 void SqliteAccountStore::confirm_email(std::int64_t account_id, std::string_view at) {
   auto db = db_.connect();
   db.prepare(

@@ -19,6 +19,7 @@ class SqliteAccountStore final : public AccountStore {
   bool delete_account(std::int64_t account_id) override;
   void set_suspended(std::int64_t account_id, bool suspended) override;
   std::vector<AccountRecord> suspended_accounts() override;
+  std::vector<AccountRecord> active_accounts_with_role(std::string_view role) override;
 
   void confirm_email(std::int64_t account_id, std::string_view at) override;
   void add_link(const AccountLink& link) override;

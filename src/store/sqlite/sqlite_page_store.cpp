@@ -9,7 +9,7 @@ namespace {
 constexpr std::string_view kRevisionColumns =
     "r.path, r.revision, r.content, r.content_hash, r.author, r.created_at, "
     "COALESCE(r.author_id, 0), r.state, r.note, r.reviewer, r.reviewed_at, r.review_note, "
-    "r.checks, r.override_reason";
+    "r.checks, r.override_reason, r.go_live_at";
 
 PageRevision read_revision(Statement& st) {
   PageRevision r;
@@ -27,6 +27,7 @@ PageRevision read_revision(Statement& st) {
   r.review_note = st.text(11);
   r.checks = st.text(12);
   r.override_reason = st.text(13);
+  r.go_live_at = st.text(14);
   return r;
 }
 
@@ -227,6 +228,79 @@ bool SqlitePageStore::publish(const std::string& path, int revision, const Revie
   set_published(db, path, revision);
   tx.commit();
   return true;
+}
+
+bool SqlitePageStore::schedule(const std::string& path, int revision, std::string_view go_live_at,
+                               const ReviewMark& mark) {
+  auto db = db_.connect();
+  Transaction tx(db);
+  if (!is_newest_in(db, path, revision, RevisionState::in_review))
+    return false;
+  mark_revision(db, path, revision, RevisionState::scheduled, mark);
+  db.prepare("UPDATE page_revisions SET go_live_at = ? WHERE path = ? AND revision = ?")
+      .bind(1, go_live_at)
+      .bind(2, path)
+      .bind(3, revision)
+      .run();
+  tx.commit();
+  return true;
+}
+
+bool SqlitePageStore::unschedule(const std::string& path, int revision) {
+  auto db = db_.connect();
+  Transaction tx(db);
+  auto st = db.prepare(
+      "SELECT 1 FROM page_revisions WHERE path = ? AND revision = ? AND state = 'scheduled'");
+  st.bind(1, path).bind(2, revision);
+  if (!st.step())
+    return false;
+  db.prepare(
+        "UPDATE page_revisions SET state = 'in_review', go_live_at = '', reviewer = '', "
+        "reviewed_at = '' WHERE path = ? AND revision = ?")
+      .bind(1, path)
+      .bind(2, revision)
+      .run();
+  tx.commit();
+  return true;
+}
+
+std::vector<PageRevision> SqlitePageStore::publish_due(std::string_view now) {
+  auto db = db_.connect();
+  // One transaction: the state moves only once, whichever node gets here first.
+  Transaction tx(db);
+  auto due = db.prepare(
+      select_revisions("FROM page_revisions r WHERE r.state = 'scheduled' AND r.go_live_at <= ? "
+                       "ORDER BY r.go_live_at, r.path"));
+  due.bind(1, now);
+  std::vector<PageRevision> scheduled;
+  while (due.step()) scheduled.push_back(read_revision(due));
+  std::vector<PageRevision> published;
+  for (auto& r : scheduled) {
+    auto live = db.prepare("SELECT published_revision FROM pages WHERE path = ?");
+    live.bind(1, r.path);
+    int live_revision = live.step() ? static_cast<int>(live.integer(0)) : 0;
+    if (live_revision > r.revision) {
+      db.prepare(
+            "UPDATE page_revisions SET state = 'returned', review_note = ?, reviewer = '', "
+            "go_live_at = '' WHERE path = ? AND revision = ?")
+          .bind(1, "Revision " + std::to_string(live_revision) +
+                       " was published before this one's time came, so this one did not go "
+                       "live. Compare them before sending it again.")
+          .bind(2, r.path)
+          .bind(3, r.revision)
+          .run();
+      continue;
+    }
+    db.prepare("UPDATE page_revisions SET state = 'published' WHERE path = ? AND revision = ?")
+        .bind(1, r.path)
+        .bind(2, r.revision)
+        .run();
+    set_published(db, r.path, r.revision);
+    r.state = RevisionState::published;
+    published.push_back(std::move(r));
+  }
+  tx.commit();
+  return published;
 }
 
 std::int64_t SqliteChangeFeed::latest() {

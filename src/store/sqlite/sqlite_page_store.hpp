@@ -20,6 +20,10 @@ class SqlitePageStore final : public PageStore {
   bool move_state(const std::string& path, int revision, RevisionState from, RevisionState to,
                   const ReviewMark& mark) override;
   bool publish(const std::string& path, int revision, const ReviewMark& mark) override;
+  bool schedule(const std::string& path, int revision, std::string_view go_live_at,
+                const ReviewMark& mark) override;
+  bool unschedule(const std::string& path, int revision) override;
+  std::vector<PageRevision> publish_due(std::string_view now) override;
 
  private:
   Database& db_;

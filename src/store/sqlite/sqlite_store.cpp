@@ -8,6 +8,7 @@
 #include "store/sqlite/sqlite_kept_draft_store.hpp"
 #include "store/sqlite/sqlite_mail_outbox.hpp"
 #include "store/sqlite/sqlite_nurse_message_store.hpp"
+#include "store/sqlite/sqlite_page_owner_store.hpp"
 #include "store/sqlite/sqlite_page_store.hpp"
 #include "store/sqlite/sqlite_trial_store.hpp"
 #include "store/sqlite/sqlite_trial_sync_store.hpp"
@@ -34,7 +35,8 @@ class SqliteStore final : public Store {
         nurse_messages_(db_),
         outbox_(db_),
         feedback_(db_),
-        kept_drafts_(db_) {}
+        kept_drafts_(db_),
+        page_owners_(db_) {}
   PageStore& pages() override { return pages_; }
   ChangeFeed& changes() override { return changes_; }
   TrialStore& trials() override { return trials_; }
@@ -48,6 +50,7 @@ class SqliteStore final : public Store {
   MailOutbox& outbox() override { return outbox_; }
   FeedbackStore& feedback() override { return feedback_; }
   KeptDraftStore& kept_drafts() override { return kept_drafts_; }
+  PageOwnerStore& page_owners() override { return page_owners_; }
 
  private:
   sqlite::Database db_;
@@ -64,6 +67,7 @@ class SqliteStore final : public Store {
   sqlite::SqliteMailOutbox outbox_;
   sqlite::SqliteFeedbackStore feedback_;
   sqlite::SqliteKeptDraftStore kept_drafts_;
+  sqlite::SqlitePageOwnerStore page_owners_;
 };
 
 }  // namespace

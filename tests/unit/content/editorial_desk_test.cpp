@@ -295,5 +295,25 @@ TEST_F(EditorialDeskTest, WarningsAreRecordedButDoNotBlock) {
   EXPECT_TRUE(store_->pages().published_page("/about")->override_reason.empty());
 }
 
+TEST_F(EditorialDeskTest, AnApprovedRevisionGoesLiveAtItsChosenTime) {
+  int revision = save(alice_, "Timed words.");
+  ASSERT_TRUE(desk_->submit(alice_, "/about", revision));
+  auto now = clock_.now();
+  auto past = desk_->schedule(bob_, "/about", revision, now - std::chrono::minutes(1));
+  ASSERT_FALSE(past);
+  EXPECT_EQ(past.error().field, "go_live_date");
+  EXPECT_FALSE(desk_->schedule(bob_, "/about", revision, now + std::chrono::days(3 * 365)));
+  EXPECT_EQ(desk_->schedule(alice_, "/about", revision, now + std::chrono::hours(1)).error().code,
+            Errc::forbidden);  // still not their own
+  ASSERT_TRUE(desk_->schedule(bob_, "/about", revision, now + std::chrono::hours(1)));
+  EXPECT_TRUE(desk_->publish_due().empty());
+  clock_.advance(std::chrono::minutes(59));
+  EXPECT_TRUE(desk_->publish_due().empty());
+  clock_.advance(std::chrono::minutes(1));
+  auto live = desk_->publish_due();
+  ASSERT_EQ(live.size(), 1u);
+  EXPECT_EQ(store_->pages().published_page("/about")->revision, revision);
+}
+
 }  // namespace
 }  // namespace cairn::content

@@ -179,5 +179,47 @@ TEST_F(PageStoreTest, ImportNeverOverwritesAVersionEditorsPublished) {
   EXPECT_EQ(store_->pages().published_page("/b")->content, "edited");
 }
 
+TEST_F(PageStoreTest, AScheduledRevisionGoesLiveOnceItsTimeHasCome) {
+  (void)store_->pages().import_pages({{"/b", "one"}}, "import");
+  auto draft = store_->pages().add_draft({"/b", "two", "Alice", 7, ""});
+  ASSERT_TRUE(store_->pages().move_state("/b", draft.revision, RevisionState::draft,
+                                         RevisionState::in_review, {}));
+  ASSERT_TRUE(store_->pages().schedule("/b", draft.revision, "2030-06-01T09:00:00Z", {"Bob", ""}));
+  auto scheduled = store_->pages().revision("/b", draft.revision);
+  EXPECT_EQ(scheduled->state, RevisionState::scheduled);
+  EXPECT_EQ(scheduled->go_live_at, "2030-06-01T09:00:00Z");
+  auto before = store_->changes().latest();
+  EXPECT_TRUE(store_->pages().publish_due("2030-06-01T08:59:59Z").empty());
+  EXPECT_EQ(store_->pages().published_page("/b")->content, "one");
+  auto live = store_->pages().publish_due("2030-06-01T09:00:00Z");
+  ASSERT_EQ(live.size(), 1u);
+  EXPECT_EQ(live[0].revision, draft.revision);
+  EXPECT_EQ(store_->pages().published_page("/b")->content, "two");
+  EXPECT_GT(store_->changes().latest(), before);
+  EXPECT_TRUE(store_->pages().publish_due("2030-06-02T00:00:00Z").empty());  // once
+}
+
+TEST_F(PageStoreTest, AScheduledRevisionCanBeStoppedOrOvertaken) {
+  (void)store_->pages().import_pages({{"/b", "one"}}, "import");
+  auto first = store_->pages().add_draft({"/b", "two", "Alice", 7, ""});
+  ASSERT_TRUE(store_->pages().move_state("/b", first.revision, RevisionState::draft,
+                                         RevisionState::in_review, {}));
+  ASSERT_TRUE(store_->pages().schedule("/b", first.revision, "2030-06-01T09:00:00Z", {"Bob", ""}));
+  ASSERT_TRUE(store_->pages().unschedule("/b", first.revision));
+  EXPECT_FALSE(store_->pages().unschedule("/b", first.revision));
+  EXPECT_EQ(store_->pages().revision("/b", first.revision)->state, RevisionState::in_review);
+  ASSERT_TRUE(store_->pages().schedule("/b", first.revision, "2030-06-01T09:00:00Z", {"Bob", ""}));
+  // A newer revision is published first: the scheduled one is sent back at its time.
+  auto second = store_->pages().add_draft({"/b", "three", "Alice", 7, ""});
+  ASSERT_TRUE(store_->pages().move_state("/b", second.revision, RevisionState::draft,
+                                         RevisionState::in_review, {}));
+  ASSERT_TRUE(store_->pages().publish("/b", second.revision, {"Bob", ""}));
+  EXPECT_TRUE(store_->pages().publish_due("2030-06-01T10:00:00Z").empty());
+  auto sent_back = store_->pages().revision("/b", first.revision);
+  EXPECT_EQ(sent_back->state, RevisionState::returned);
+  EXPECT_NE(sent_back->review_note.find("was published before"), std::string::npos);
+  EXPECT_EQ(store_->pages().published_page("/b")->content, "three");
+}
+
 }  // namespace
 }  // namespace cairn::store

@@ -34,3 +34,24 @@ TEST(KeptDraftStore, NoMoreThanTheLimitWaitAtOnce) {
 
 }  // namespace
 }  // namespace cairn::store
+
+namespace cairn::store {
+namespace {
+
+TEST(PageOwnerStore, OwnersAreSetAndClearedAndEachWeeksReminderIsClaimedOnce) {
+  cairn::testing::TempStore store;
+  auto created = store->accounts().create_account(
+      {"ed@example.org", "Ed", "hash", "editor", true, "", "2030-01-01T00:00:00Z"});
+  auto& owners = store->page_owners();
+  owners.set_owner("/a", created.id);
+  owners.set_owner("/b", created.id);
+  owners.set_owner("/b", 0);
+  EXPECT_EQ(owners.owners(), (std::map<std::string, std::int64_t>{{"/a", created.id}}));
+  EXPECT_TRUE(owners.claim_reminder(created.id, "2030-03-11T08:00:00Z"));
+  EXPECT_FALSE(owners.claim_reminder(created.id, "2030-03-11T08:00:00Z"));
+  EXPECT_FALSE(owners.claim_reminder(created.id, "2030-03-04T08:00:00Z"));
+  EXPECT_TRUE(owners.claim_reminder(created.id, "2030-03-18T08:00:00Z"));
+}
+
+}  // namespace
+}  // namespace cairn::store
