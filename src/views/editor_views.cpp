@@ -637,7 +637,10 @@ SafeHtml render_content_review(const Chrome& chrome, const ContentReviewView& v)
   if (!n.note.empty())
     h << "<p>Their summary: "_m << n.note << "</p>\n"_m;
   write_checks(h, v.findings, v.viewer_may_override);
-  h << R"(<div class="cairn-side-by-side">
+  if (n.state == store::RevisionState::in_review)
+    h << R"(<p><a href="#decision-heading">Go to your decision</a></p>)"_m;
+  h << R"(
+<div class="cairn-side-by-side">
 <section class="cairn-side-by-side__part" aria-labelledby="changes-heading"><h2 id="changes-heading">What changed from the live page</h2>
 <p>Revision )"_m
     << v.page.published_revision << " is live. "_m
@@ -650,7 +653,7 @@ SafeHtml render_content_review(const Chrome& chrome, const ContentReviewView& v)
     write_diff(h, v.hunks);
   h << R"(</section>
 <section class="cairn-side-by-side__part cairn-preview" aria-labelledby="preview-heading"><h2 id="preview-heading">Preview</h2>
-<div class="cairn-preview__page">)"_m
+<div class="cairn-preview__page" tabindex="0">)"_m
     << v.preview << "</div></section>\n</div>\n"_m;
   if (n.state == store::RevisionState::in_review) {
     write_review_forms(h, v);
@@ -724,7 +727,7 @@ SafeHtml render_content_edit(const Chrome& chrome, const ContentEditView& v) {
         << "</p>\n"_m;
       write_findings(h, v.findings);
     }
-    h << R"(<div class="cairn-preview__page">)"_m << v.preview << "</div>\n"_m;
+    h << R"(<div class="cairn-preview__page" tabindex="0">)"_m << v.preview << "</div>\n"_m;
   } else {
     h << "<p>Fix the problems in the page source, then choose Preview.</p>\n"_m;
   }

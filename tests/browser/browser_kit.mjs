@@ -30,8 +30,8 @@ export function launchChromium() {
 }
 
 // A fresh context (its own cookies) and the problems seen on its pages.
-export async function newVisitor(browser, { javaScript = true } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: javaScript });
+export async function newVisitor(browser, { javaScript = true, viewport = { width: 1280, height: 900 } } = {}) {
+  const context = await browser.newContext({ viewport, javaScriptEnabled: javaScript });
   const page = await context.newPage();
   const problems = [];
   page.on('console', (msg) => {

@@ -209,7 +209,7 @@ describe('edit, review and publish', () => {
     assert.ok(side, 'the change and the preview sit together before the decision');
     assert.match(side[1], /<h2 id="changes-heading">/);
     assert.ok(side[1].indexOf('id="changes-heading"') < side[1].indexOf('id="preview-heading"'));
-    assert.ok(/<div class="cairn-preview__page">[\s\S]*<p>A sentence the reviewer should see/.test(side[1]));
+    assert.ok(/<div class="cairn-preview__page" tabindex="0">[\s\S]*<p>A sentence the reviewer should see/.test(side[1]));
     assert.match(review.text, /action="\/staff\/content\/publish"[\s\S]*Approve and publish/);
     // The author sees the same screen without the approval.
     const own = await alice.get(unescapeHtml(link[1]));
@@ -223,7 +223,7 @@ describe('edit, review and publish', () => {
     const grid = /<div class="cairn-side-by-side cairn-editor">([\s\S]*)<\/section>\n<\/div>/.exec(r.text);
     assert.ok(grid, 'source and preview share one grid');
     assert.ok(grid[1].indexOf('id="source"') < grid[1].indexOf('id="preview-heading"'), 'source first, then the preview');
-    assert.match(grid[1], /<div class="cairn-preview__page">[\s\S]*<h1[^>]*>/, 'the working copy is previewed at once');
+    assert.match(grid[1], /<div class="cairn-preview__page" tabindex="0">[\s\S]*<h1[^>]*>/, 'the working copy is previewed at once');
     // A preview of text that cannot be read keeps the text and says why.
     const broken = await saveEdit(alice, (s) => s.replace(/^title: .*$/m, 'title: [unclosed'), { action: 'preview' });
     assert.equal(broken.status, 400);
