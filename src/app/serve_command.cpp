@@ -129,7 +129,15 @@ int serve(Services& services, const http::StaticAssets& assets, const trials::Pl
   struct JoinBuilder {
     std::thread& thread;
     ~JoinBuilder() { thread.join(); }
-  } join_builder{index_builder};
+  };
+  struct StopIndexBuilder {
+    SiteIndexer& indexer;
+    std::thread& thread;
+    ~StopIndexBuilder() {
+      indexer.stop();
+      thread.join();
+    }
+  } stop_index_builder{indexer, index_builder};
   LiveRefresh live_refresh(finder, site, indexer);
   std::thread finder_loader([&finder, &live_refresh] {
     auto started = std::chrono::steady_clock::now();

@@ -83,6 +83,11 @@ std::vector<search::Document> forum_documents(store::ForumStore& forum) {
   return docs;
 }
 
+namespace {
+// Thrown out of the store's walk over the trials when stop() was called.
+struct Stopped {};
+}  // namespace
+
 void SiteIndexer::require_full_update() {
   std::lock_guard lock(mutex_);
   full_pending_ = true;
@@ -95,7 +100,12 @@ std::size_t SiteIndexer::update(const SiteContent& site, bool full) {
     return 0;
   // A failure throws past this, so a pending rebuild stays pending and the
   // index still says it is incomplete.
-  std::size_t written = update_locked(site, full || full_pending_);
+  std::size_t written = 0;
+  try {
+    written = update_locked(site, full || full_pending_);
+  } catch (const Stopped&) {
+    return 0;  // the marker is not moved: the next update does this again
+  }
   full_pending_ = false;
   index_.set_rebuilding(false);
   return written;
@@ -122,6 +132,8 @@ std::size_t SiteIndexer::update_locked(const SiteContent& site, bool full) {
     batch.push_back(trial_document(trials::trial_from_storage(stored.content)));
     if (batch.size() < kTrialBatch)
       return;
+    if (stopping_)
+      throw Stopped{};
     index_.upsert_all(batch);
     written += batch.size();
     batch.clear();

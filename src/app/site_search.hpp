@@ -3,6 +3,7 @@
 // trial one result; only what changed is re-indexed.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <mutex>
@@ -39,11 +40,16 @@ class SiteIndexer {
   // The next update, whoever calls it, indexes everything; the index says it is
   // being rebuilt until an update has finished.
   void require_full_update();
+  // Makes a running update stop at its next batch of trials (leaving what it did,
+  // and the pending rebuild, for the next run): a server stopping does not wait out
+  // a long first build.
+  void stop() { stopping_ = true; }
 
  private:
   std::size_t update_locked(const SiteContent& site, bool full);
   std::mutex mutex_;
   bool full_pending_ = false;  // under mutex_
+  std::atomic<bool> stopping_{false};
   search::SearchIndex& index_;
   store::Store& store_;
   std::filesystem::path marker_;

@@ -83,3 +83,13 @@ test('the node serves before its search index is built, and search says so', asy
   assert.ok(last.facets.trials > 0, 'the last trial is in the index');
   assert.doesNotMatch((await get(server.base, '/search?q=melanoma')).text, /cairn-search-rebuilding/);
 });
+
+test('a node stopped while its index is still being built stops at once', async (t) => {
+  const fresh = await startCairn({ trials: [records], waitForIndex: false });
+  assert.ok(!fresh.log().includes('search index updated'), 'the build is still running');
+  const asked = Date.now();
+  const { code, signal } = await fresh.stop();
+  t.diagnostic(`stopped ${Date.now() - asked} ms after SIGTERM`);
+  assert.ok(code === 0 || signal === 'SIGTERM', `exit ${code} ${signal}`);
+  assert.ok(Date.now() - asked < 5000, 'it did not wait for the build');
+});
