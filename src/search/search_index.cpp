@@ -794,12 +794,17 @@ struct SearchIndex::Impl {
   // The query with each unknown word replaced by the closest known one, if any was; and
   // each rare word too, when a close word is far more common (`rare_only` then says that
   // every replaced word was one the index knew: the caller offers the correction only if
-  // it finds clearly better results).
+  // it finds clearly better results; `sure` that every replacement kept its word's first
+  // letter, which people rarely get wrong: only then are the corrected results shown in
+  // place of the query's, since a guessed first letter can turn one drug into another,
+  // "rituximab" into "cetuximab").
   std::optional<std::string> correction(Reader& r, const std::string& text,
-                                        const std::vector<Token>& tokens, bool& rare_only) {
+                                        const std::vector<Token>& tokens, bool& rare_only,
+                                        bool& sure) {
     std::string out = text;
     bool changed = false;
     rare_only = true;
+    sure = true;
     std::shared_ptr<const SpellingCorrector> corrector;
     for (auto t = tokens.rbegin(); t != tokens.rend(); ++t) {
       if (!is_plain_word(t->word) || is_stopword(t->word))
@@ -826,6 +831,7 @@ struct SearchIndex::Impl {
       out.replace(t->begin, t->end - t->begin, *better);
       changed = true;
       rare_only = rare_only && typed_known;
+      sure = sure && better->front() == word.front();
     }
     if (!changed)
       return std::nullopt;
@@ -884,14 +890,15 @@ struct SearchIndex::Impl {
         SearchResponse out = response;
         std::vector<Concept> concepts = plan(r, clean.text, tokens);
         bool rare_only = false;
-        out.corrected = correction(r, clean.text, tokens, rare_only);
+        bool sure = false;
+        out.corrected = correction(r, clean.text, tokens, rare_only, sure);
         std::optional<Outcome> fixed;
         if (out.corrected) {
           fixed = execute(r, plan(r, *out.corrected, tokenize(*out.corrected)), type, offset, size);
         }
         Outcome outcome;
         bool original_found = false;
-        if (fixed && fixed->strict && fixed->total_all > 0 && surely_partial(concepts)) {
+        if (sure && fixed && fixed->strict && fixed->total_all > 0 && surely_partial(concepts)) {
           // The corrected query finds documents with all its words and the query itself
           // cannot: the corrected results are shown whatever the query finds, so it is not run.
           original_found = std::any_of(concepts.begin(), concepts.end(),
@@ -902,7 +909,7 @@ struct SearchIndex::Impl {
           outcome = execute(r, concepts, type, offset, size);
           original_found = outcome.total_all > 0;
           bool better =
-              fixed && fixed->total_all > 0 &&
+              sure && fixed && fixed->total_all > 0 &&
               (outcome.total_all == 0 || (fixed->strict && !outcome.strict) ||
                (fixed->strict && fixed->total_all >= kCorrectionAdvantage * outcome.total_all));
           if (better) {

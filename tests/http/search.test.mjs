@@ -239,6 +239,19 @@ describe('"did you mean"', () => {
     assert.ok(resultsOf(r.text).some((hit) => hit.url.startsWith(LM)), 'the LM pages are still shown');
   });
 
+  test('a correction that guesses a first letter is offered, never shown in place of the words', async () => {
+    // No record names rituximab; the nearest word, cetuximab, is another drug.
+    const json = await api('/api/v1/search?q=rituximab');
+    assert.equal(json.total, 0);
+    assert.equal(json.showing_corrected, false, 'no results for another drug in its place');
+    if (json.corrected) {
+      assert.notEqual(json.corrected[0], 'r');
+      const r = await page('/search?q=rituximab');
+      assert.match(r.text, /Did you mean <a href="\/search\?q=/);
+      assert.deepEqual(resultsOf(r.text), []);
+    }
+  });
+
   test('words spelt right are not "corrected"', async () => {
     for (const words of ['leptomeningeal', 'chemotherapy', 'lumbar puncture', 'headaches', 'chemotherapies']) {
       const json = await api(`/api/v1/search?q=${q(words)}`);
