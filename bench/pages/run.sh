@@ -3,6 +3,7 @@
 # static file, both loaded by wrk on loopback with the same connections and
 # duration. Prints throughput, p99 latency and the ratio.
 # Usage: bench/pages/run.sh [connections] [seconds] [threads]
+# Environment: WRK_THREADS (wrk's threads, default 2), PAGES_BENCH_ROUNDS (3).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 CONNECTIONS=${1:-64}
@@ -59,7 +60,7 @@ nginx -c "$work/nginx.conf"
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$nginx_port$PAGE" >/dev/null && break; sleep 0.1; done
 
 run_wrk() {
-  wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_}s" --latency "$1" > "$work/wrk.out"
+  wrk -t"${WRK_THREADS:-2}" -c"$CONNECTIONS" -d"${SECONDS_}s" --latency "$1" > "$work/wrk.out"
   local rps p99
   rps=$(awk '/Requests\/sec/ {print $2}' "$work/wrk.out")
   p99=$(awk '$1=="99%" {print $2}' "$work/wrk.out")
