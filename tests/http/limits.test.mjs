@@ -3,7 +3,6 @@
 // the server keeps serving everyone else. Requests within the limits pass.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { startCairn } from './cairn_server.mjs';
 import { assertSecurityHeaders, get, RawConnection, rawRequest, request } from './http_client.mjs';
@@ -165,10 +164,10 @@ function residentMB(pid) {
   return Number(status.match(/VmRSS:\s+(\d+) kB/)[1]) / 1024;
 }
 
-// The full attack is 1,000 connections; with a low open-file limit (each connection is a
-// descriptor here and in the server) 400. CAIRN_ATTACK_CONNECTIONS chooses.
-const FILE_LIMIT = Number(execSync('ulimit -n', { shell: '/bin/sh' }).toString().trim()) || 1024;
-const ATTACK = Number(process.env.CAIRN_ATTACK_CONNECTIONS ?? (FILE_LIMIT >= 2500 ? 1000 : 400));
+// 400 connections by default: the full 1,000 (CAIRN_ATTACK_CONNECTIONS=1000, with the
+// open-file limit above 2,500) loads the machine enough to upset timing tests running
+// beside it under ctest -j2.
+const ATTACK = Number(process.env.CAIRN_ATTACK_CONNECTIONS ?? 400);
 test(`${ATTACK} connections each sending a body 1 byte under 1 MB keep memory bounded`, async (t) => {
   const baseline = residentMB(server.child.pid);
   const connections = [];
