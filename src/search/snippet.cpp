@@ -12,6 +12,32 @@ std::string without_markers(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// Xapian's snippets escape only & < >: this undoes that.
+std::string xapian_unescaped(std::string_view text) {
+  std::string plain;
+  plain.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    std::string_view rest = text.substr(i);
+    if (rest.starts_with("&amp;")) {
+      plain += '&';
+      i += 5;
+    } else if (rest.starts_with("&lt;")) {
+      plain += '<';
+      i += 4;
+    } else if (rest.starts_with("&gt;")) {
+      plain += '>';
+      i += 4;
+    } else {
+      plain += text[i++];
+    }
+  }
+  return plain;
+}
+
+}  // namespace
+
 std::string from_sentence_start(std::string_view snippet, std::string_view text,
                                 std::size_t max_extra) {
   constexpr std::string_view kOmitted = "\u2026";
@@ -19,24 +45,7 @@ std::string from_sentence_start(std::string_view snippet, std::string_view text,
     return std::string(snippet);
   std::string_view rest = snippet.substr(kOmitted.size());
   // The snippet's first words as they are in the text: markers out, Xapian's escapes undone.
-  std::string plain;
-  for (std::size_t i = 0; i < rest.size() && plain.size() < 40;) {
-    std::string_view at = rest.substr(i);
-    if (at.starts_with("&amp;")) {
-      plain += '&';
-      i += 5;
-    } else if (at.starts_with("&lt;")) {
-      plain += '<';
-      i += 4;
-    } else if (at.starts_with("&gt;")) {
-      plain += '>';
-      i += 4;
-    } else {
-      if (rest[i] != kHighlightStart[0] && rest[i] != kHighlightEnd[0])
-        plain += rest[i];
-      ++i;
-    }
-  }
+  std::string plain = without_markers(xapian_unescaped(rest)).substr(0, 40);
   std::size_t at = plain.empty() ? std::string_view::npos : text.find(plain);
   if (at == std::string_view::npos)
     return std::string(snippet);
@@ -68,23 +77,7 @@ std::string from_sentence_start(std::string_view snippet, std::string_view text,
 
 SafeHtml snippet_html(std::string_view xapian_snippet) {
   // Undo Xapian's partial escaping, then escape everything ourselves.
-  std::string plain;
-  plain.reserve(xapian_snippet.size());
-  for (std::size_t i = 0; i < xapian_snippet.size();) {
-    std::string_view rest = xapian_snippet.substr(i);
-    if (rest.starts_with("&amp;")) {
-      plain += '&';
-      i += 5;
-    } else if (rest.starts_with("&lt;")) {
-      plain += '<';
-      i += 4;
-    } else if (rest.starts_with("&gt;")) {
-      plain += '>';
-      i += 4;
-    } else {
-      plain += xapian_snippet[i++];
-    }
-  }
+  std::string plain = xapian_unescaped(xapian_snippet);
   std::string html;
   html.reserve(plain.size() + 32);
   bool open = false;
