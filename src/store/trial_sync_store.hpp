@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace cairn::store {
 
@@ -28,6 +29,12 @@ struct TrialSyncState {
 
   bool operator==(const TrialSyncState&) const = default;
 };
+
+// The columns of trial_sync_state in the order both back ends read them.
+inline constexpr std::string_view kTrialSyncColumns =
+    "run_started_at, run_query, run_since, next_page_token, pages_done, "
+    "last_success_started_at, last_success_query, last_run_finished_at, last_result, last_ok, "
+    "last_duration_ms";
 
 class TrialSyncStore {
  public:

@@ -4,16 +4,10 @@
 
 namespace cairn::store::postgres {
 
-namespace {
-constexpr std::string_view kColumns =
-    "run_started_at, run_query, run_since, next_page_token, pages_done, "
-    "last_success_started_at, last_success_query, last_run_finished_at, last_result, last_ok, "
-    "last_duration_ms";
-}  // namespace
-
 TrialSyncState PgTrialSyncStore::sync_state() {
   auto db = db_.connect();
-  auto r = db.exec("SELECT " + std::string(kColumns) + " FROM trial_sync_state WHERE id = 1", {});
+  auto r = db.exec(
+      "SELECT " + std::string(kTrialSyncColumns) + " FROM trial_sync_state WHERE id = 1", {});
   TrialSyncState state;
   if (r.rows() == 0)
     return state;
@@ -33,7 +27,7 @@ TrialSyncState PgTrialSyncStore::sync_state() {
 
 void PgTrialSyncStore::save_sync_state(const TrialSyncState& state) {
   auto db = db_.connect();
-  db.exec("INSERT INTO trial_sync_state (id, " + std::string(kColumns) +
+  db.exec("INSERT INTO trial_sync_state (id, " + std::string(kTrialSyncColumns) +
               ") VALUES (1, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) "
               "ON CONFLICT (id) DO UPDATE SET run_started_at = excluded.run_started_at, "
               "run_query = excluded.run_query, run_since = excluded.run_since, "

@@ -2,16 +2,10 @@
 
 namespace cairn::store::sqlite {
 
-namespace {
-constexpr std::string_view kColumns =
-    "run_started_at, run_query, run_since, next_page_token, pages_done, "
-    "last_success_started_at, last_success_query, last_run_finished_at, last_result, last_ok, "
-    "last_duration_ms";
-}  // namespace
-
 TrialSyncState SqliteTrialSyncStore::sync_state() {
   auto db = db_.connect();
-  auto st = db.prepare("SELECT " + std::string(kColumns) + " FROM trial_sync_state WHERE id = 1");
+  auto st = db.prepare("SELECT " + std::string(kTrialSyncColumns) +
+                       " FROM trial_sync_state WHERE id = 1");
   TrialSyncState state;
   if (!st.step())
     return state;
@@ -31,7 +25,7 @@ TrialSyncState SqliteTrialSyncStore::sync_state() {
 
 void SqliteTrialSyncStore::save_sync_state(const TrialSyncState& state) {
   auto db = db_.connect();
-  db.prepare("INSERT OR REPLACE INTO trial_sync_state (id, " + std::string(kColumns) +
+  db.prepare("INSERT OR REPLACE INTO trial_sync_state (id, " + std::string(kTrialSyncColumns) +
              ") VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
       .bind(1, state.run_started_at)
       .bind(2, state.run_query)
