@@ -1,5 +1,6 @@
 #include "store/postgres/connection.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 namespace cairn::store::postgres {
@@ -33,29 +34,114 @@ std::int64_t PgResult::integer(int row, int column) const {
   return value;
 }
 
-Result<std::unique_ptr<Database>> Database::open(const std::string& url) {
+PGconn* connect_to(const std::string& url, std::string& error) {
   // Defaults first: values in the URL (expanded from "dbname") override them.
   const char* keywords[] = {"connect_timeout", "application_name", "client_encoding", "dbname",
                             nullptr};
   const char* values[] = {"10", "cairn", "UTF8", url.c_str(), nullptr};
   PGconn* conn = PQconnectdbParams(keywords, values, 1);
-  if (conn == nullptr)
-    return make_error(Errc::unavailable, "cannot connect to PostgreSQL: out of memory");
+  if (conn == nullptr) {
+    error = "out of memory";
+    return nullptr;
+  }
   if (PQstatus(conn) != CONNECTION_OK) {
-    std::string message = first_line(PQerrorMessage(conn));
+    error = first_line(PQerrorMessage(conn));
     PQfinish(conn);
-    return make_error(Errc::unavailable, "cannot connect to PostgreSQL: " + message);
+    return nullptr;
   }
   PQsetNoticeProcessor(conn, ignore_notice, nullptr);
-  return std::unique_ptr<Database>(new Database(conn));
+  return conn;
 }
 
+namespace {
+
+// The databases this thread holds a connection of: asking one twice would wait
+// for itself once the pool is empty.
+thread_local std::vector<const Database*> held_here;
+
+bool held_by_this_thread(const Database* db) {
+  return std::find(held_here.begin(), held_here.end(), db) != held_here.end();
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Database>> Database::open(const std::string& url, int pool_size) {
+  std::string error;
+  PGconn* conn = connect_to(url, error);
+  if (conn == nullptr)
+    return make_error(Errc::unavailable, "cannot connect to PostgreSQL: " + error);
+  return std::unique_ptr<Database>(new Database(url, std::max(1, pool_size), conn));
+}
+
+Database::Database(std::string url, int pool_size, PGconn* first)
+    : url_(std::move(url)), pool_size_(pool_size), idle_{first}, open_(1) {}
+
 Database::~Database() {
-  PQfinish(conn_);
+  for (PGconn* conn : idle_) PQfinish(conn);
 }
 
 Connection Database::connect() {
-  return Connection(*this);
+  if (held_by_this_thread(this))
+    throw std::logic_error("database connection asked for twice by one thread");
+  PGconn* conn = nullptr;
+  {
+    std::unique_lock lock(mutex_);
+    freed_.wait(lock, [this] { return !idle_.empty() || open_ < pool_size_; });
+    if (!idle_.empty()) {
+      conn = idle_.back();
+      idle_.pop_back();
+    } else {
+      ++open_;  // reserved; opened below, outside the lock
+    }
+    ++lent_;
+  }
+  if (conn != nullptr && PQstatus(conn) != CONNECTION_OK)
+    PQreset(conn);  // the server restarted since this one was last used
+  if (conn == nullptr || PQstatus(conn) != CONNECTION_OK) {
+    std::string error;
+    if (conn != nullptr) {
+      error = first_line(PQerrorMessage(conn));
+      PQfinish(conn);
+      conn = nullptr;
+    } else {
+      conn = connect_to(url_, error);
+    }
+    if (conn == nullptr) {
+      {
+        std::lock_guard lock(mutex_);
+        --open_;
+        --lent_;
+      }
+      freed_.notify_one();
+      throw PgUnavailable("the database cannot be reached just now: " + error);
+    }
+  }
+  held_here.push_back(this);
+  return Connection(*this, conn);
+}
+
+void Database::give_back(PGconn* conn) {
+  // A connection left inside a transaction (an exception between BEGIN and the
+  // guard's ROLLBACK) or broken is closed rather than lent again.
+  bool reusable = PQstatus(conn) == CONNECTION_OK && PQtransactionStatus(conn) == PQTRANS_IDLE;
+  if (!reusable)
+    PQfinish(conn);
+  {
+    std::lock_guard lock(mutex_);
+    --lent_;
+    if (reusable)
+      idle_.push_back(conn);
+    else
+      --open_;
+  }
+  freed_.notify_one();
+}
+
+Connection::~Connection() {
+  auto it = std::find(held_here.begin(), held_here.end(), &db_);
+  if (it != held_here.end())
+    held_here.erase(it);
+  db_.give_back(conn_);
 }
 
 PgResult Connection::exec(std::string_view sql, const std::vector<std::string>& params) {
@@ -66,8 +152,15 @@ PgResult Connection::exec(std::string_view sql, const std::vector<std::string>& 
   PgResult result(PQexecParams(conn_, text.c_str(), static_cast<int>(values.size()), nullptr,
                                values.data(), nullptr, nullptr, 0));
   ExecStatusType status = result.status();
-  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
-    throw PgError("PostgreSQL: " + first_line(PQerrorMessage(conn_)));
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+    std::string message = first_line(PQerrorMessage(conn_));
+    // The server went away mid-statement (or is shutting down: 57P01 and kin).
+    const char* state = result.sql_state();
+    if (PQstatus(conn_) != CONNECTION_OK ||
+        (state != nullptr && std::string_view(state).starts_with("57P")))
+      throw PgUnavailable("the database cannot be reached just now: " + message);
+    throw PgError("PostgreSQL: " + message);
+  }
   return result;
 }
 

@@ -1,21 +1,22 @@
-// A PostgreSQL database (libpq) behind one connection that one thread at a time
-// uses: Database::connect() hands out a Connection, a locked handle, and SQL
-// runs only through it, as parameterised queries. Also a transaction guard and
-// the schema migrations that bring a database up to date. Reads like
-// store/sqlite/database.hpp.
+// A PostgreSQL database (libpq) behind a pool of connections: Database::connect()
+// lends one out as a Connection, and SQL runs only through it, as parameterised
+// queries. Also a transaction guard and the schema migrations that bring a
+// database up to date. Reads like store/sqlite/database.hpp.
 #pragma once
 
 #include <libpq-fe.h>
 
+#include <condition_variable>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/result.hpp"
-#include "store/connection_mutex.hpp"
+#include "store/store_unavailable.hpp"
 #include "store/transaction.hpp"
 
 namespace cairn::store::postgres {
@@ -25,6 +26,13 @@ namespace cairn::store::postgres {
 class PgError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
+};
+
+// The server went away (restarting, unreachable): nothing was written, and the
+// pool reconnects on a later connect().
+class PgUnavailable : public StoreUnavailable {
+ public:
+  using StoreUnavailable::StoreUnavailable;
 };
 
 // One query's rows; owns the PGresult.
@@ -44,6 +52,10 @@ class PgResult {
   std::string text(int row, int column) const;
   std::int64_t integer(int row, int column) const;
   bool is_null(int row, int column) const { return PQgetisnull(result_, row, column) != 0; }
+  // The SQLSTATE of a failed statement ("23505" a unique violation), or nullptr.
+  const char* sql_state() const {
+    return result_ ? PQresultErrorField(result_, PG_DIAG_SQLSTATE) : nullptr;
+  }
 
  private:
   PGresult* result_;
@@ -55,37 +67,53 @@ class Database {
  public:
   // Connects to `url` (postgresql://user@host:port/db or "key=value ..."); a
   // server that cannot be reached is an Errc::unavailable a person can act on.
-  static Result<std::unique_ptr<Database>> open(const std::string& url);
+  // The pool opens up to `pool_size` connections, the first one now.
+  static Result<std::unique_ptr<Database>> open(const std::string& url, int pool_size = 1);
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
 
-  // Waits for the connection and holds it while the Connection lives. A thread
-  // already holding one passes it down: asking again throws std::logic_error.
+  // Waits for a free connection and holds it while the Connection lives. A
+  // thread already holding one passes it down: asking again throws
+  // std::logic_error (as the SQLite store does) rather than risk a deadlock.
+  // Throws PgUnavailable when the server cannot be reached.
   Connection connect();
+  const std::string& url() const { return url_; }
 
  private:
   friend class Connection;
-  explicit Database(PGconn* conn) : conn_(conn) {}
-  PGconn* conn_;
-  ConnectionMutex mutex_;
+  Database(std::string url, int pool_size, PGconn* first);
+  void give_back(PGconn* conn);
+
+  std::string url_;
+  int pool_size_;
+  std::mutex mutex_;
+  std::condition_variable freed_;
+  std::vector<PGconn*> idle_;
+  int lent_ = 0;
+  int open_ = 0;
 };
 
-// The connection, locked for this handle's lifetime: the only way to run SQL.
+// Opens one connection with Cairn's defaults (UTF-8, a 10 s connect timeout,
+// notices off); nullptr and `error` set when it fails.
+PGconn* connect_to(const std::string& url, std::string& error);
+
+// A pooled connection, lent for this handle's lifetime: the only way to run SQL.
 class Connection {
  public:
-  ~Connection() = default;
+  ~Connection();
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
 
   // One statement; parameters are $1, $2, ... sent apart from the SQL text.
   PgResult exec(std::string_view sql, const std::vector<std::string>& params = {});
   int schema_version();
+  PGconn* raw() { return conn_; }
 
  private:
   friend class Database;
-  explicit Connection(Database& db) : lock_(db.mutex_), conn_(db.conn_) {}
-  ConnectionMutex::Lock lock_;
+  Connection(Database& db, PGconn* conn) : db_(db), conn_(conn) {}
+  Database& db_;
   PGconn* conn_;
 };
 
