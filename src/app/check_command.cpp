@@ -62,9 +62,11 @@ std::string count(long n, std::string_view word) {
 }
 
 // The pages due for review within `days` of `today`, as tab-separated lines.
-int print_due_pages(const fs::path& data_dir, int days, const std::string& today) {
+int print_due_pages(const fs::path& data_dir, const std::string& db_url, int days,
+                    const std::string& today) {
   Options options;
   options.data_dir = data_dir;
+  options.db_url = db_url;
   auto store = open_store(options, "check");
   if (!store)
     return 2;
@@ -84,6 +86,7 @@ int print_due_pages(const fs::path& data_dir, int days, const std::string& today
 int check_command(const Args& args) {
   fs::path content_dir = "content";
   fs::path data_dir = "data";
+  std::string db_url;  // --db: the pages' owners and dates are in that PostgreSQL
   std::optional<int> due_within;
   content::CheckOptions options;
   options.app_paths = app_paths();
@@ -108,7 +111,7 @@ int check_command(const Args& args) {
       continue;
     }
     if (flag != "--content" && flag != "--today" && flag != "--reading-age" &&
-        flag != "--jargon-limit" && flag != "--due-within" && flag != "--data") {
+        flag != "--jargon-limit" && flag != "--due-within" && flag != "--data" && flag != "--db") {
       return bad_usage(flag.starts_with("-") ? "unknown option " + flag
                                              : "unexpected argument '" + flag + "'");
     }
@@ -121,6 +124,8 @@ int check_command(const Args& args) {
       content_dir = value;
     } else if (flag == "--data") {
       data_dir = value;
+    } else if (flag == "--db") {
+      db_url = value;
     } else if (flag == "--due-within") {
       int days = 0;
       auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), days);
@@ -149,7 +154,7 @@ int check_command(const Args& args) {
   if (options.today.empty())
     options.today = iso_date(std::chrono::system_clock::now());
   if (due_within)
-    return print_due_pages(data_dir, *due_within, options.today);
+    return print_due_pages(data_dir, db_url, *due_within, options.today);
 
   auto input = content::load_check_input(as_shown(content_dir));
   auto report = content::check_content(input, options);

@@ -10,7 +10,7 @@
 namespace cairn::app {
 
 int import_content_command(const Args& args) {
-  auto options = parse_options(args, {"--data", "--content"});
+  auto options = parse_options(args, {"--data", "--db", "--db-pool", "--content"});
   if (!options) {
     std::cerr << "cairn import-content: " << options.error().message << "\n";
     return 2;
@@ -40,7 +40,7 @@ int import_content_command(const Args& args) {
 }
 
 int migrate_command(const Args& args) {
-  auto options = parse_options(args, {"--data"});
+  auto options = parse_options(args, {"--data", "--db", "--db-pool"});
   if (!options) {
     std::cerr << "cairn migrate: " << options.error().message << "\n";
     return 2;

@@ -1,4 +1,5 @@
-// The one way a subcommand opens the store named by its options (--data).
+// The one way a subcommand opens the store named by its options: SQLite in
+// --data, or the PostgreSQL that --db names.
 #pragma once
 
 #include <memory>

@@ -12,7 +12,7 @@ namespace cairn::app {
 // Rebuilds the search index from the store. Run it while no `cairn serve`
 // uses the same data folder (the index allows one writer).
 int reindex_command(const Args& args) {
-  auto options = parse_options(args, {"--data", "--content"});
+  auto options = parse_options(args, {"--data", "--db", "--db-pool", "--content"});
   if (!options) {
     std::cerr << "cairn reindex: " << options.error().message << "\n";
     return 2;

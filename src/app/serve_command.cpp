@@ -28,21 +28,34 @@ namespace cairn::app {
 namespace {
 
 // Watches the store's change feed so edits and imports by any node reach this
-// node's page cache without a restart.
+// node's page cache without a restart: woken by the feed itself where it can
+// (PostgreSQL's notices), and looking every `every` in any case.
 class ChangeWatcher {
  public:
-  ChangeWatcher(LiveRefresh& refresh, AccessLog& log, std::chrono::milliseconds every)
-      : thread_([this, &refresh, &log, every] {
+  ChangeWatcher(LiveRefresh& refresh, store::ChangeFeed& feed, AccessLog& log,
+                std::chrono::milliseconds every)
+      : thread_([this, &refresh, &feed, &log, every] {
           std::unique_lock lock(mutex_);
+          bool failing = false;
           while (!stop_) {
-            wake_.wait_for(lock, every);
+            lock.unlock();
+            bool waited = feed.wait_for_change(every);
+            lock.lock();
+            if (!waited)
+              wake_.wait_for(lock, every);
             log.flush();
             if (stop_)
               break;
             try {
               refresh.run();
+              if (failing)
+                std::cerr << "cairn: refresh works again\n";
+              failing = false;
             } catch (const std::exception& e) {
-              std::cerr << "cairn: refresh failed: " << e.what() << "\n";
+              // Said once per outage, not every look.
+              if (!failing)
+                std::cerr << "cairn: refresh failed (trying again): " << e.what() << "\n";
+              failing = true;
             }
           }
         }) {}
@@ -189,7 +202,8 @@ int serve(Services& services, const http::StaticAssets& assets, const trials::Pl
             << options.threads << " threads\n";
   services.mail.start();
   {
-    ChangeWatcher watcher(live_refresh, access_log, std::chrono::milliseconds(250));
+    ChangeWatcher watcher(live_refresh, store.changes(), access_log,
+                          std::chrono::milliseconds(250));
     // Digests are due once a day each; looking every minute (or more often,
     // for a shorter --forum-digest-seconds) sends each close to its time.
     auto digest_every = std::chrono::milliseconds(
@@ -225,6 +239,8 @@ int serve(Services& services, const http::StaticAssets& assets, const trials::Pl
 int serve_command(const Args& args) {
   auto options = parse_options(args, {"--listen",
                                       "--data",
+                                      "--db",
+                                      "--db-pool",
                                       "--content",
                                       "--threads",
                                       "--web",

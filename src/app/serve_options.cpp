@@ -113,6 +113,18 @@ Result<Options> parse_options(const std::vector<std::string>& args,
       o.port = listen->port;
     } else if (flag == "--data") {
       o.data_dir = value;
+    } else if (flag == "--db") {
+      if (!value.starts_with("postgresql://") && !value.starts_with("postgres://")) {
+        return make_error(Errc::invalid_input,
+                          "--db takes a PostgreSQL address, e.g. "
+                          "postgresql://cairn@db.example.org:5432/cairn");
+      }
+      o.db_url = value;
+    } else if (flag == "--db-pool") {
+      auto pool = parse_int(value, 1, 200, "--db-pool");
+      if (!pool)
+        return pool.error();
+      o.db_pool = *pool;
     } else if (flag == "--content") {
       o.content_dir = value;
     } else if (flag == "--web") {

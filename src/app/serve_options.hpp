@@ -15,6 +15,12 @@ struct Options {
   std::string host = "127.0.0.1";
   unsigned short port = 8080;
   std::filesystem::path data_dir = "data";
+  // --db postgresql://user@host:5432/cairn: the store is that PostgreSQL (every
+  // node of a site names the same one) and --data holds only this node's own
+  // files (its search index, cached page bodies). Without it, the store is
+  // SQLite in --data. --db-pool N: connections this node keeps open to it.
+  std::string db_url;
+  int db_pool = 8;
   std::filesystem::path content_dir = "content";
   std::filesystem::path web_dir = "web";
   int threads = 0;  // 0: one per core

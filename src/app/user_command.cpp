@@ -86,7 +86,7 @@ int user_command(const Args& input) {
     std::cerr << "cairn user add: --role and --name need a value\n" << kUsage;
     return 2;
   }
-  auto options = parse_options(args, {"--data", "--content"});
+  auto options = parse_options(args, {"--data", "--db", "--db-pool", "--content"});
   if (!options) {
     std::cerr << "cairn user add: " << options.error().message << "\n" << kUsage;
     return 2;

@@ -5,6 +5,7 @@
 #include "app/json_text.hpp"
 #include "app/member_forum_routes.hpp"
 #include "core/text.hpp"
+#include "store/store_unavailable.hpp"
 #include "views/error_view.hpp"
 
 namespace cairn::app {
@@ -62,16 +63,23 @@ http::Response WebApp::error_response(const http::Request& request, const Error&
 }
 
 http::Response WebApp::busy_response(const http::Request& request) const {
+  return unavailable_response(
+      request, "Too many people are signing in at once. Please try again in a moment.");
+}
+
+http::Response WebApp::unavailable_response(const http::Request& request,
+                                            const std::string& message, int retry_after) const {
   // Written here, not through error_response: that shows 5xx messages to nobody.
-  const std::string message =
-      "Too many people are signing in at once. Please try again in a moment.";
+  http::Response r;
   if (request.path.starts_with("/api/")) {
     nlohmann::json body = {{"error", {{"status", 503}, {"message", message}}}};
-    return http::json_response(503, json_text(body));
+    r = http::json_response(503, json_text(body));
+  } else {
+    r.status = 503;
+    r.body = views::render_problem(site_.chrome(), 503, message).str();
   }
-  http::Response r;
-  r.status = 503;
-  r.body = views::render_problem(site_.chrome(), 503, message).str();
+  if (retry_after > 0)
+    r.set_header("Retry-After", std::to_string(retry_after));
   return r;
 }
 
@@ -156,6 +164,20 @@ http::WireResponse WebApp::handle(http::Request& request) {
   http::Response response;
   try {
     response = dispatch(request);
+  } catch (const store::StoreUnavailable& e) {
+    // The database is away (restarting, say): what this request would have
+    // written was not written, and the reader is told so plainly.
+    error_log_ << "unavailable " << request.request_id << " " << request.method << " "
+               << printable_for_log(request.path) << ": " << printable_for_log(e.what(), 1000)
+               << std::endl;
+    bool writes = request.method != "GET" && request.method != "HEAD";
+    response = unavailable_response(
+        request,
+        writes ? "We could not save this just now: our database is not answering. "
+                 "Nothing was saved. Please go back and try again in a minute."
+               : "This page cannot be shown just now: our database is not answering. "
+                 "Please try again in a minute.",
+        30);
   } catch (const std::exception& e) {
     // The detail goes to the log with the request id; the reader sees only the id.
     error_log_ << "error " << request.request_id << " " << request.method << " "

@@ -26,6 +26,10 @@ class WebApp {
   http::Response error_response(const http::Request& request, const Error& error) const;
   // What a request gets when the server is too busy to take it (503).
   http::Response busy_response(const http::Request& request) const;
+  // 503 with `message` as the page (or the JSON error under /api/), and a
+  // Retry-After when `retry_after` seconds are given.
+  http::Response unavailable_response(const http::Request& request, const std::string& message,
+                                      int retry_after = 0) const;
   // The largest request body a route takes (ServerOptions::body_limit_for).
   std::size_t body_limit(std::string_view method, std::string_view path) const;
   static constexpr std::size_t kNoRouteBodyLimit = 8 * 1024;

@@ -2,6 +2,7 @@
 // revision; readers get the published one.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -118,6 +119,10 @@ class ChangeFeed {
  public:
   virtual ~ChangeFeed() = default;
   virtual std::int64_t latest() = 0;
+  // Waits up to `at_most` for a change by any node (PostgreSQL's LISTEN) and
+  // says true; false at once when this back end cannot wait, and the caller
+  // looks at latest() on its own timer.
+  virtual bool wait_for_change(std::chrono::milliseconds /*at_most*/) { return false; }
 };
 
 }  // namespace cairn::store

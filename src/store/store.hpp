@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <memory>
 
+#include "core/rate_limiter.hpp"
 #include "store/account_store.hpp"
 #include "store/feedback_store.hpp"
 #include "store/forum_member_store.hpp"
@@ -38,6 +39,9 @@ class Store {
   virtual FeedbackStore& feedback() = 0;
   virtual KeptDraftStore& kept_drafts() = 0;
   virtual PageOwnerStore& page_owners() = 0;
+  // Rate-limit counts every node shares, or nullptr: one node on SQLite counts
+  // in its own memory.
+  virtual SharedRateLimits* shared_rate_limits() { return nullptr; }
 };
 
 // Opens data_dir/cairn.sqlite, creating the folder and file if needed and

@@ -29,7 +29,7 @@ before(async () => {
   server = await startCairn();
   for (const e of editors) {
     const r = await runCairn(['user', 'add', e.email, '--role', 'editor', '--name', e.name,
-      '--data', server.data, '--content', join(root, 'content')], `${PASSWORD}\n`);
+      ...server.storeArgs, '--content', join(root, 'content')], `${PASSWORD}\n`);
     assert.equal(r.code, 0, r.out);
   }
   browser = await launchChromium();

@@ -537,7 +537,7 @@ describe('cairn user add', () => {
   test('creates a nurse who can sign in', async () => {
     const address = email('nurse');
     const r = await runCairn(['user', 'add', address, '--role', 'nurse', '--name', 'Nurse Jo',
-      '--data', server.data, '--content', content], 'kettle orbit sunrise\n');
+      ...server.storeArgs, '--content', content], 'kettle orbit sunrise\n');
     assert.equal(r.code, 0, r.out);
     assert.ok(!r.out.includes('kettle orbit sunrise'));
     const b = new Browser();
@@ -549,16 +549,16 @@ describe('cairn user add', () => {
 
   test('a weak password is refused with exit 1', async () => {
     const r = await runCairn(['user', 'add', email('weak'), '--role', 'editor',
-      '--data', server.data, '--content', content], 'password123\n');
+      ...server.storeArgs, '--content', content], 'password123\n');
     assert.equal(r.code, 1, r.out);
     assert.match(r.out, /common/);
   });
 
   test('bad usage exits 2', async () => {
     for (const args of [
-      ['user', 'add', email('norole'), '--data', server.data, '--content', content],
-      ['user', 'add', email('badrole'), '--role', 'overlord', '--data', server.data],
-      ['user', 'add', '--role', 'nurse', '--data', server.data],
+      ['user', 'add', email('norole'), ...server.storeArgs, '--content', content],
+      ['user', 'add', email('badrole'), '--role', 'overlord', ...server.storeArgs],
+      ['user', 'add', '--role', 'nurse', ...server.storeArgs],
       ['user', 'remove', 'x@example.org'],
     ]) {
       const r = await runCairn(args, 'kettle orbit sunrise\n');

@@ -4,12 +4,17 @@
 // the data folder before the server starts. Unless `args` name a relay, mail
 // goes to an SMTP sink of its own (server.mail); pass `mail` when the test
 // starts its own sink and names it with --smtp.
+// With CAIRN_TEST_BACKEND=postgres (CTest's http_pg_* runs) the store is a
+// fresh database in the test PostgreSQL (--db) and the data folder holds only
+// the node's own files; `server.storeArgs` name the store for other
+// subcommands (`cairn user add ... ...server.storeArgs`).
 import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startSmtpSink } from './smtp_sink.mjs';
+import { testCluster } from '../postgres/throwaway_postgres.mjs';
 
 export const root = resolve(process.env.CAIRN_ROOT ?? '.');
 export const bin = resolve(process.env.CAIRN_BIN ?? join(root, 'build/cairn'));
@@ -26,11 +31,26 @@ export function freePort() {
   });
 }
 
-// Runs `cairn import-trials --data dataDir --content content/ paths...`; resolves
-// {code, stdout, stderr} whatever the exit code.
-export function importTrials(dataDir, paths) {
+export const onPostgres = process.env.CAIRN_TEST_BACKEND === 'postgres';
+
+let cluster;
+// A new empty PostgreSQL database in the test cluster; its URL.
+export async function newDatabase() {
+  cluster ??= await testCluster();
+  return cluster.createDatabase('cairn_http');
+}
+
+// The flags naming a store: the data folder, and on PostgreSQL the database too.
+export function storeFlags(dataDir, db) {
+  return db ? ['--data', dataDir, '--db', db] : ['--data', dataDir];
+}
+
+// Runs `cairn import-trials --data dataDir --content content/ paths...` (or
+// `--db db` when given); resolves {code, stdout, stderr} whatever the exit code.
+export function importTrials(dataDir, paths, db = undefined) {
   return new Promise((ok, fail) => {
-    execFile(bin, ['import-trials', '--data', dataDir, '--content', join(root, 'content'), ...paths],
+    const where = db ? ['--db', db] : ['--data', dataDir];
+    execFile(bin, ['import-trials', ...where, '--content', join(root, 'content'), ...paths],
       { maxBuffer: 64 << 20 },
       (error, stdout, stderr) => {
         if (error && typeof error.code !== 'number') { fail(error); return; }
@@ -46,13 +66,15 @@ export async function startCairn({ args = [], env = {}, content = join(root, 'co
   const ownSink = !args.includes('--smtp') && !args.includes('--smtp-url') ? await startSmtpSink() : null;
   if (ownSink) args = [...args, '--smtp', `127.0.0.1:${ownSink.port}`];
   const data = mkdtempSync(join(tmpdir(), 'cairn-test-'));
+  const db = onPostgres && !args.includes('--db') ? await newDatabase() : undefined;
+  if (db) args = [...args, '--db', db];
   if (trials.length > 0) {
-    const imported = await importTrials(data, trials);
+    const imported = await importTrials(data, trials, db);
     if (imported.code !== 0) {
       throw new Error(`cairn import-trials exited ${imported.code}:\n${imported.stdout}${imported.stderr}`);
     }
   }
-  if (before) await before(data);
+  if (before) await before(data, db);
   const child = spawn(
     wrapper.length > 0 ? wrapper[0] : bin,
     [...wrapper.slice(1), ...(wrapper.length > 0 ? [bin] : []), 'serve', '--listen', `127.0.0.1:${port}`, '--data', data, '--content', content,
@@ -85,7 +107,8 @@ export async function startCairn({ args = [], env = {}, content = join(root, 'co
     await new Promise((r) => setTimeout(r, 50));
   }
   return {
-    base, port, data, child, exited, mail: ownSink ?? mail,
+    base, port, data, db, child, exited, mail: ownSink ?? mail,
+    storeArgs: storeFlags(data, db),
     log: () => log,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');

@@ -235,7 +235,7 @@ describe('edit, review and publish', () => {
     const email = `kept.${process.pid}@example.org`;
     const password = 'kettle orbit sunrise';
     const made = await runCairn(['user', 'add', email, '--role', 'editor', '--name', 'Kit Kept',
-      '--data', server.data, '--content', join(root, 'content')], `${password}\n`);
+      ...server.storeArgs, '--content', join(root, 'content')], `${password}\n`);
     assert.equal(made.code, 0, made.out);
     const kit = new WebVisitor(server);
     assert.equal((await kit.signIn(email, password)).status, 303);

@@ -49,7 +49,7 @@ class Browser extends WebVisitor {
 async function staff(role, displayName) {
   const address = email(role);
   const r = await runCairn(['user', 'add', address, '--role', role, '--name', displayName,
-    '--data', server.data, '--content', join(root, 'content')], `${MOD_PASSWORD}\n`);
+    ...server.storeArgs, '--content', join(root, 'content')], `${MOD_PASSWORD}\n`);
   assert.equal(r.code, 0, r.out);
   const b = new Browser();
   assert.equal((await b.signIn(address, MOD_PASSWORD)).status, 303);

@@ -46,7 +46,7 @@ class Member extends WebVisitor {
 async function staff(server, role, displayName) {
   const address = email(role);
   const r = await runCairn(['user', 'add', address, '--role', role, '--name', displayName,
-    '--data', server.data, '--content', join(root, 'content')], `${STAFF_PASSWORD}\n`);
+    ...server.storeArgs, '--content', join(root, 'content')], `${STAFF_PASSWORD}\n`);
   assert.equal(r.code, 0, r.out);
   const b = new Member(server);
   assert.equal((await b.signIn(address, STAFF_PASSWORD)).status, 303);

@@ -37,7 +37,7 @@ class Browser extends WebVisitor {
 async function addStaff(role, name) {
   const address = email(role);
   const r = await runCairn(['user', 'add', address, '--role', role, '--name', name,
-    '--data', server.data, '--content', join(root, 'content')], `${NURSE_PASSWORD}\n`);
+    ...server.storeArgs, '--content', join(root, 'content')], `${NURSE_PASSWORD}\n`);
   assert.equal(r.code, 0, r.out);
   const b = new Browser();
   assert.equal((await b.signIn(address, NURSE_PASSWORD)).status, 303);

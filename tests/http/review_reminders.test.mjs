@@ -79,7 +79,7 @@ before(async () => {
   server = await startCairn({ content, args: ['--trust-proxy', 'on', '--clock-file', clockFile, '--editor-tasks-ms', '200'] });
   for (const who of Object.values(editors)) {
     const r = await runCairn(['user', 'add', who.email, '--role', 'editor', '--name', who.name,
-      '--data', server.data, '--content', content], `${PASSWORD}\n`);
+      ...server.storeArgs, '--content', content], `${PASSWORD}\n`);
     assert.equal(r.code, 0, r.out);
   }
 });
@@ -115,7 +115,7 @@ describe('page owners and their weekly review reminder', () => {
 
     // Only editors can own pages: a member (the account made next) cannot.
     const added = await runCairn(['user', 'add', `member.${process.pid}@example.org`, '--role', 'member',
-      '--name', 'Mo Member', '--data', server.data, '--content', join(work, 'content')], `${PASSWORD}\n`);
+      '--name', 'Mo Member', ...server.storeArgs, '--content', join(work, 'content')], `${PASSWORD}\n`);
     assert.equal(added.code, 0, added.out);
     const memberId = Math.max(...Object.values(ids).map(Number)) + 1;
     const refused = await setOwner(alice, LM, memberId);
@@ -153,7 +153,7 @@ describe('page owners and their weekly review reminder', () => {
   });
 
   test('cairn check --due-within 60 prints the list for scripts', async () => {
-    const r = await runCairn(['check', '--due-within', '60', '--data', server.data, '--today', '2030-03-11']);
+    const r = await runCairn(['check', '--due-within', '60', ...server.storeArgs, '--today', '2030-03-11']);
     assert.equal(r.code, 0, r.out);
     const lines = r.out.trim().split('\n').map((l) => l.split('\t'));
     assert.deepEqual(lines, [

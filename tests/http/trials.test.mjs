@@ -103,8 +103,8 @@ before(async () => {
   writeFileSync(join(scratch, 'hostile.json'), JSON.stringify([hostileRecord()]));
   server = await startCairn({
     trials: [TRIALS],
-    before: async (data) => {
-      const r = await importTrials(data, [join(scratch, 'hostile.json')]);
+    before: async (data, db) => {
+      const r = await importTrials(data, [join(scratch, 'hostile.json')], db);
       assert.equal(r.code, 0, r.stderr);
     },
   });
@@ -598,7 +598,7 @@ describe('importing', () => {
       const expected = new Set(studiesIn('mixed-export-10.json').filter(inScope)
         .map((s) => s.protocolSection.identificationModule.nctId));
       assert.equal(expected.size, 2);
-      const imported = await importTrials(fresh.data, [file]);
+      const imported = await importTrials(fresh.data, [file], fresh.db);
       assert.equal(imported.code, 0, imported.stderr);
       const started = Date.now();
       let total = 0;
@@ -643,9 +643,9 @@ describe('importing', () => {
     let folder;
     let truncated;
     const srv = await startCairn({
-      before: async (data) => {
-        folder = await importTrials(data, [join(dir, 'bad')]);
-        truncated = await importTrials(data, [join(dir, 'cut', 'truncated.json')]);
+      before: async (data, db) => {
+        folder = await importTrials(data, [join(dir, 'bad')], db);
+        truncated = await importTrials(data, [join(dir, 'cut', 'truncated.json')], db);
       },
     });
     try {

@@ -96,7 +96,7 @@ let accounts = 0;
 export async function signedInStaff(server, role, name, password = 'kettle orbit sunrise') {
   const address = `${role}.${process.pid}.${++accounts}@example.org`;
   const r = await runCairn(['user', 'add', address, '--role', role, '--name', name,
-    '--data', server.data, '--content', join(root, 'content')], `${password}\n`);
+    ...server.storeArgs, '--content', join(root, 'content')], `${password}\n`);
   assert.equal(r.code, 0, r.out);
   const visitor = new WebVisitor(server);
   const signedIn = await visitor.signIn(address, password);

@@ -57,6 +57,32 @@ const std::vector<Migration>& migrations() {
           last_ok BOOLEAN NOT NULL DEFAULT false,
           last_duration_ms BIGINT NOT NULL DEFAULT 0
         ))sql"}},
+      // Shared by every node (store/postgres/pg_rate_limits.hpp); times in ms
+      // since 1970 from the nodes' clocks.
+      {5,
+       "rate limits shared by every node",
+       {R"sql(
+        CREATE TABLE rate_limits (
+          key TEXT COLLATE "C" PRIMARY KEY,
+          attempts TEXT NOT NULL DEFAULT '',
+          last_ms BIGINT NOT NULL DEFAULT 0,
+          strikes INTEGER NOT NULL DEFAULT 0,
+          quiet_s BIGINT NOT NULL DEFAULT 0,
+          forget_at_ms BIGINT NOT NULL DEFAULT 0
+        ))sql",
+        "CREATE INDEX rate_limits_forget_at ON rate_limits (forget_at_ms)"}},
+      // Every node LISTENs (store/postgres/change_listener.hpp): a commit that
+      // adds to the change feed wakes them at once instead of at their next look.
+      {6,
+       "change notices",
+       {R"sql(
+        CREATE FUNCTION cairn_notify_change() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          PERFORM pg_notify('cairn_changes', '');
+          RETURN NULL;
+        END $$)sql",
+        "CREATE TRIGGER changes_notify AFTER INSERT ON changes FOR EACH STATEMENT "
+        "EXECUTE FUNCTION cairn_notify_change()"}},
   };
   return kMigrations;
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "store/page_store.hpp"
+#include "store/postgres/change_listener.hpp"
 #include "store/postgres/connection.hpp"
 #include "store/trial_store.hpp"
 
@@ -28,11 +29,16 @@ class PgTrialStore final : public TrialStore {
 
 class PgChangeFeed final : public ChangeFeed {
  public:
-  explicit PgChangeFeed(Database& db) : db_(db) {}
+  explicit PgChangeFeed(Database& db) : db_(db), listener_(db.url()) {}
   std::int64_t latest() override;
+  bool wait_for_change(std::chrono::milliseconds at_most) override {
+    listener_.wait(at_most);
+    return true;
+  }
 
  private:
   Database& db_;
+  ChangeListener listener_;
 };
 
 // Adds (kind, key) to the change feed inside the caller's transaction. Takes
