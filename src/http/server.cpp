@@ -211,6 +211,63 @@ awaitable<bool> write_head_and_file(beast::tcp_stream& stream, std::string_view 
   co_return true;
 }
 
+// Reads a request's head into `parser`, as bhttp::async_read_header does, but
+// first straight from the socket: under load the next request is usually
+// there already, and a plain recv then saves the composed read, its timer
+// and a posted completion (bench/pages). Only when nothing is waiting does
+// it wait through the stream, whose timer ends the wait at `deadline`.
+template <class Parser>
+awaitable<void> read_head(beast::tcp_stream& stream, beast::flat_buffer& buffer, Parser& parser,
+                          std::chrono::steady_clock::time_point deadline, beast::error_code& ec) {
+  auto& socket = stream.socket();
+  if (!socket.native_non_blocking()) {
+    socket.native_non_blocking(true, ec);
+    if (ec)
+      co_return;
+  }
+  constexpr std::size_t kReadSize = 8192;
+  for (;;) {
+    if (buffer.size() > 0) {
+      std::size_t used = parser.put(buffer.data(), ec);
+      buffer.consume(used);
+      if (ec == bhttp::error::need_more) {
+        ec = {};
+      } else if (ec || parser.is_header_done()) {
+        co_return;
+      }
+    }
+    if (buffer.size() + kReadSize > buffer.max_size()) {
+      ec = bhttp::error::buffer_overflow;
+      co_return;
+    }
+    auto space = buffer.prepare(kReadSize);
+    ssize_t n = ::recv(socket.native_handle(), space.data(), space.size(), 0);
+    if (n > 0) {
+      buffer.commit(static_cast<std::size_t>(n));
+      continue;
+    }
+    if (n == 0) {
+      ec = parser.got_some() ? bhttp::error::partial_message : bhttp::error::end_of_stream;
+      co_return;
+    }
+    if (errno == EINTR)
+      continue;
+    if (errno != EAGAIN && errno != EWOULDBLOCK) {
+      ec = beast::error_code(errno, boost::system::system_category());
+      co_return;
+    }
+    stream.expires_at(deadline);
+    std::size_t got =
+        co_await stream.async_read_some(space, asio::redirect_error(use_awaitable, ec));
+    if (ec) {
+      if (ec == asio::error::eof)
+        ec = parser.got_some() ? bhttp::error::partial_message : bhttp::error::end_of_stream;
+      co_return;
+    }
+    buffer.commit(got);
+  }
+}
+
 // A share of ServerOptions::body_budget, held while a request's body is in memory.
 struct BodyReservation {
   std::atomic<std::size_t>& total;
@@ -543,10 +600,9 @@ awaitable<bool> Server::Impl::serve_one(beast::tcp_stream& stream, beast::flat_b
   bhttp::request_parser<bhttp::string_body> parser;
   parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
   parser.body_limit(options.body_limit);
-  stream.expires_after(options.idle_timeout);
+  const auto deadline = std::chrono::steady_clock::now() + options.idle_timeout;
   beast::error_code ec;
-  co_await bhttp::async_read_header(stream, buffer, parser,
-                                    asio::redirect_error(use_awaitable, ec));
+  co_await read_head(stream, buffer, parser, deadline, ec);
   // The body is read only once the head is known to be sound and there is
   // memory for it.
   int early_status = 0;
@@ -574,6 +630,7 @@ awaitable<bool> Server::Impl::serve_one(beast::tcp_stream& stream, beast::flat_b
         early_status = 503;
       } else {
         parser.body_limit(limit);
+        stream.expires_at(deadline);
         co_await bhttp::async_read(stream, buffer, parser, asio::redirect_error(use_awaitable, ec));
       }
     }
