@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <stdexcept>
 
 namespace cairn::store {
 
@@ -42,6 +43,31 @@ std::optional<std::string> header_problem(const MailHeader& header) {
       return "a header value must be one line of ASCII";
   }
   return std::nullopt;
+}
+
+std::string encode_mail_headers(const std::vector<MailHeader>& headers) {
+  std::string out;
+  for (const auto& header : headers) {
+    if (auto problem = header_problem(header))
+      throw std::invalid_argument("mail header refused: " + *problem);
+    out += header.name + ": " + header.value + "\n";
+  }
+  return out;
+}
+
+std::vector<MailHeader> decode_mail_headers(std::string_view text) {
+  std::vector<MailHeader> out;
+  while (!text.empty()) {
+    auto end = text.find('\n');
+    auto line = text.substr(0, end);
+    auto colon = line.find(": ");
+    if (colon != std::string_view::npos)
+      out.push_back({std::string(line.substr(0, colon)), std::string(line.substr(colon + 2))});
+    if (end == std::string_view::npos)
+      break;
+    text.remove_prefix(end + 1);
+  }
+  return out;
 }
 
 }  // namespace cairn::store

@@ -36,6 +36,11 @@ struct OutboxMail {
 // it is a bug in the caller, never the visitor's input.
 std::optional<std::string> header_problem(const MailHeader& header);
 
+// Headers as both back ends store them, "Name: value" lines; encoding throws
+// std::invalid_argument for a header header_problem() refuses.
+std::string encode_mail_headers(const std::vector<MailHeader>& headers);
+std::vector<MailHeader> decode_mail_headers(std::string_view text);
+
 struct QueuedMail {
   std::int64_t id = 0;
   OutboxMail mail;

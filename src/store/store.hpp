@@ -1,11 +1,14 @@
-// The storage a Cairn node uses, opened from a data folder (SQLite) and, later,
-// a database address (PostgreSQL); callers see only these interfaces.
+// The storage a Cairn node uses, opened from a data folder (SQLite) or a
+// database address (PostgreSQL); callers see only these interfaces, and the
+// contract suites (tests/unit/store) hold both back ends to the same behaviour.
 #pragma once
 
 #include <filesystem>
 #include <memory>
+#include <string>
 
 #include "core/rate_limiter.hpp"
+#include "core/result.hpp"
 #include "store/account_store.hpp"
 #include "store/feedback_store.hpp"
 #include "store/forum_member_store.hpp"
@@ -47,5 +50,12 @@ class Store {
 // Opens data_dir/cairn.sqlite, creating the folder and file if needed and
 // migrating the schema. Throws sqlite::DatabaseError if the file is unusable.
 std::unique_ptr<Store> open_sqlite_store(const std::filesystem::path& data_dir);
+
+// Connects to PostgreSQL at `url` (postgresql://user@host:port/db) with a pool
+// of up to `pool_size` connections and migrates the schema (under an advisory
+// lock, so nodes starting together are safe). A server that cannot be reached,
+// or a schema it refuses, is an Errc::unavailable; later, a server gone away
+// throws StoreUnavailable.
+Result<std::unique_ptr<Store>> open_postgres_store(const std::string& url, int pool_size);
 
 }  // namespace cairn::store

@@ -164,6 +164,10 @@ PgResult Connection::exec(std::string_view sql, const std::vector<std::string>& 
   return result;
 }
 
+void lock_for_transaction(Connection& db, std::int64_t key) {
+  db.exec("SELECT pg_advisory_xact_lock($1::bigint)", {std::to_string(key)});
+}
+
 int Connection::schema_version() {
   auto r = exec("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
   return static_cast<int>(r.integer(0, 0));

@@ -130,5 +130,21 @@ void migrate(Connection& db);
 // Advisory lock keys (pg_advisory_xact_lock), one per purpose.
 inline constexpr std::int64_t kMigrationLock = 0x636169726e01;  // "cairn" 01
 inline constexpr std::int64_t kChangeFeedLock = 0x636169726e02;
+// Writers of one area take its lock for their transaction, so a read-then-write
+// is as safe across nodes as under SQLite's BEGIN IMMEDIATE.
+inline constexpr std::int64_t kPagesLock = 0x636169726e03;
+inline constexpr std::int64_t kAccountsLock = 0x636169726e04;
+inline constexpr std::int64_t kForumLock = 0x636169726e05;
+inline constexpr std::int64_t kHelplineLock = 0x636169726e06;
+inline constexpr std::int64_t kOutboxLock = 0x636169726e07;
+inline constexpr std::int64_t kEditorialLock = 0x636169726e08;
+
+// Holds `key` until the caller's transaction ends.
+void lock_for_transaction(Connection& db, std::int64_t key);
+
+// The database's time now as ISO 8601 UTC text, as SQLite's
+// strftime('%Y-%m-%dT%H:%M:%SZ','now') gives it.
+inline constexpr std::string_view kNowIso =
+    "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')";
 
 }  // namespace cairn::store::postgres

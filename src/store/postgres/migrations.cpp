@@ -83,6 +83,158 @@ const std::vector<Migration>& migrations() {
         END $$)sql",
         "CREATE TRIGGER changes_notify AFTER INSERT ON changes FOR EACH STATEMENT "
         "EXECUTE FUNCTION cairn_notify_change()"}},
+      // Everything else a node keeps, as SQLite has it after its migration 14:
+      // the same columns and constraints, text timestamps where SQLite keeps
+      // text and whole seconds (BIGINT) where it keeps integers.
+      {7,
+       "pages, accounts, sessions, settings, feedback, nurse messages, mail, watched words, "
+       "kept drafts and page owners",
+       {R"sql(
+        CREATE TABLE pages (
+          path TEXT COLLATE "C" PRIMARY KEY,
+          published_revision INTEGER NOT NULL
+        ))sql",
+        R"sql(
+        CREATE TABLE page_revisions (
+          id BIGSERIAL PRIMARY KEY,
+          path TEXT COLLATE "C" NOT NULL,
+          revision INTEGER NOT NULL,
+          content TEXT NOT NULL,
+          content_hash TEXT NOT NULL,
+          author TEXT NOT NULL,
+          created_at TEXT NOT NULL
+            DEFAULT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+          author_id BIGINT,
+          state TEXT NOT NULL DEFAULT 'published'
+            CHECK (state IN ('draft', 'in_review', 'returned', 'scheduled', 'published')),
+          note TEXT NOT NULL DEFAULT '',
+          reviewer TEXT NOT NULL DEFAULT '',
+          reviewed_at TEXT NOT NULL DEFAULT '',
+          review_note TEXT NOT NULL DEFAULT '',
+          checks TEXT NOT NULL DEFAULT '',
+          override_reason TEXT NOT NULL DEFAULT '',
+          go_live_at TEXT NOT NULL DEFAULT '',
+          UNIQUE (path, revision)
+        ))sql",
+        "CREATE INDEX page_revisions_go_live ON page_revisions (go_live_at) "
+        "WHERE state = 'scheduled'",
+        R"sql(
+        CREATE TABLE accounts (
+          id BIGSERIAL PRIMARY KEY,
+          email TEXT COLLATE "C" NOT NULL UNIQUE CHECK (email = lower(email)),
+          display_name TEXT COLLATE "C" NOT NULL,
+          password_hash TEXT NOT NULL,
+          role TEXT NOT NULL
+            CHECK (role IN ('member', 'moderator', 'nurse', 'editor', 'admin')),
+          status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'suspended')),
+          over_14 INTEGER NOT NULL CHECK (over_14 IN (0, 1)),
+          rules_accepted_at TEXT,
+          created_at TEXT NOT NULL,
+          email_confirmed_at TEXT
+        ))sql",
+        // SQLite's NOCASE: ASCII letters fold, nothing else.
+        "CREATE UNIQUE INDEX accounts_display_name ON accounts "
+        "(translate(display_name, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'))",
+        R"sql(
+        CREATE TABLE sessions (
+          token_hash TEXT COLLATE "C" PRIMARY KEY,
+          account_id BIGINT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+          created_at BIGINT NOT NULL,
+          last_seen_at BIGINT NOT NULL,
+          user_agent TEXT NOT NULL DEFAULT ''
+        ))sql",
+        "CREATE INDEX sessions_account ON sessions (account_id)",
+        "CREATE INDEX sessions_last_seen ON sessions (last_seen_at)",
+        "CREATE INDEX sessions_created ON sessions (created_at)",
+        R"sql(
+        CREATE TABLE account_links (
+          token_hash TEXT COLLATE "C" PRIMARY KEY,
+          account_id BIGINT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+          purpose TEXT NOT NULL CHECK (purpose IN ('reset_password', 'confirm_email')),
+          created_at BIGINT NOT NULL,
+          expires_at BIGINT NOT NULL,
+          used_at BIGINT
+        ))sql",
+        "CREATE INDEX account_links_account ON account_links (account_id, purpose)",
+        "CREATE INDEX account_links_expiry ON account_links (expires_at)",
+        R"sql(
+        CREATE TABLE settings (
+          key TEXT COLLATE "C" PRIMARY KEY,
+          value TEXT NOT NULL
+        ))sql",
+        R"sql(
+        CREATE TABLE page_feedback (
+          id BIGSERIAL PRIMARY KEY,
+          path TEXT COLLATE "C" NOT NULL,
+          useful INTEGER NOT NULL CHECK (useful IN (0, 1)),
+          comment TEXT NOT NULL DEFAULT '',
+          created_on TEXT NOT NULL
+        ))sql",
+        "CREATE INDEX page_feedback_path ON page_feedback (path, id)",
+        R"sql(
+        CREATE TABLE mail_outbox (
+          id BIGSERIAL PRIMARY KEY,
+          to_address TEXT NOT NULL,
+          subject TEXT NOT NULL,
+          body TEXT NOT NULL,
+          created_at BIGINT NOT NULL,
+          due_at BIGINT,
+          attempts INTEGER NOT NULL DEFAULT 0,
+          last_error TEXT,
+          sent_at BIGINT,
+          headers TEXT NOT NULL DEFAULT ''
+        ))sql",
+        "CREATE INDEX mail_outbox_due ON mail_outbox (due_at) WHERE sent_at IS NULL",
+        R"sql(
+        CREATE TABLE nurse_messages (
+          id BIGSERIAL PRIMARY KEY,
+          token_hash TEXT COLLATE "C" NOT NULL UNIQUE,
+          name TEXT NOT NULL DEFAULT '',
+          email TEXT NOT NULL,
+          question TEXT NOT NULL,
+          consent INTEGER NOT NULL CHECK (consent IN (0, 1)),
+          flagged INTEGER NOT NULL CHECK (flagged IN (0, 1)),
+          status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'assigned', 'answered')),
+          assigned_to BIGINT REFERENCES accounts (id) ON DELETE SET NULL,
+          answer TEXT,
+          answered_by BIGINT REFERENCES accounts (id) ON DELETE SET NULL,
+          created_at BIGINT NOT NULL,
+          answered_at BIGINT,
+          mail_id BIGINT REFERENCES mail_outbox (id) ON DELETE SET NULL
+        ))sql",
+        "CREATE INDEX nurse_messages_waiting ON nurse_messages (status, flagged, created_at)",
+        "CREATE INDEX nurse_messages_answered ON nurse_messages (answered_at) "
+        "WHERE answered_at IS NOT NULL",
+        R"sql(
+        CREATE TABLE watched_words (
+          phrase TEXT COLLATE "C" PRIMARY KEY,
+          action TEXT NOT NULL CHECK (action IN ('hold', 'block', 'flag')),
+          message TEXT NOT NULL DEFAULT '',
+          updated_at TEXT NOT NULL
+        ))sql",
+        R"sql(
+        CREATE TABLE kept_drafts (
+          token_hash TEXT COLLATE "C" PRIMARY KEY,
+          path TEXT NOT NULL,
+          base_revision INTEGER NOT NULL,
+          source TEXT NOT NULL,
+          note TEXT NOT NULL,
+          created_at BIGINT NOT NULL,
+          expires_at BIGINT NOT NULL
+        ))sql",
+        "CREATE INDEX kept_drafts_expiry ON kept_drafts (expires_at)",
+        R"sql(
+        CREATE TABLE page_owners (
+          path TEXT COLLATE "C" PRIMARY KEY,
+          account_id BIGINT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE
+        ))sql",
+        "CREATE INDEX page_owners_account ON page_owners (account_id)",
+        R"sql(
+        CREATE TABLE review_reminders (
+          account_id BIGINT PRIMARY KEY REFERENCES accounts (id) ON DELETE CASCADE,
+          week TEXT NOT NULL
+        ))sql"}},
+      // The forum's tables (store/postgres/forum_schema.hpp) come next, as 8.
   };
   return kMigrations;
 }

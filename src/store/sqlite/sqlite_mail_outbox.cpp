@@ -1,43 +1,12 @@
 #include "store/sqlite/sqlite_mail_outbox.hpp"
 
 #include <algorithm>
-#include <stdexcept>
 
 namespace cairn::store::sqlite {
 
-namespace {
-
-// Stored as "Name: value" lines; header_problem() has ruled out line breaks.
-std::string encode_headers(const std::vector<MailHeader>& headers) {
-  std::string out;
-  for (const auto& header : headers) {
-    if (auto problem = header_problem(header))
-      throw std::invalid_argument("mail header refused: " + *problem);
-    out += header.name + ": " + header.value + "\n";
-  }
-  return out;
-}
-
-std::vector<MailHeader> decode_headers(std::string_view text) {
-  std::vector<MailHeader> out;
-  while (!text.empty()) {
-    auto end = text.find('\n');
-    auto line = text.substr(0, end);
-    auto colon = line.find(": ");
-    if (colon != std::string_view::npos)
-      out.push_back({std::string(line.substr(0, colon)), std::string(line.substr(colon + 2))});
-    if (end == std::string_view::npos)
-      break;
-    text.remove_prefix(end + 1);
-  }
-  return out;
-}
-
-}  // namespace
-
 std::int64_t insert_outbox_mail(Connection& db, const OutboxMail& mail, std::int64_t now,
                                 std::optional<std::int64_t> due_at) {
-  auto headers = encode_headers(mail.headers);
+  auto headers = encode_mail_headers(mail.headers);
   auto st = db.prepare(
       "INSERT INTO mail_outbox (to_address, subject, body, headers, created_at, due_at) "
       "VALUES (?, ?, ?, ?, ?, ?)");
@@ -68,7 +37,7 @@ std::vector<QueuedMail> SqliteMailOutbox::take_due(std::int64_t now, std::int64_
   std::vector<QueuedMail> out;
   while (st.step()) {
     out.push_back({st.integer(0),
-                   {st.text(1), st.text(2), st.text(3), decode_headers(st.text(6))},
+                   {st.text(1), st.text(2), st.text(3), decode_mail_headers(st.text(6))},
                    static_cast<int>(st.integer(4)),
                    st.integer(5)});
   }

@@ -1,5 +1,6 @@
-// Many threads on one SQLite store at once: every write lands, every read sees
-// whole rows, and the connection handle is the lock (waited for, not re-entered).
+// Many threads on one store at once, on either back end: every write lands,
+// every read sees whole rows; and SQLite's connection handle is the lock
+// (waited for, not re-entered).
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -12,8 +13,8 @@
 #include <thread>
 #include <vector>
 
-#include "../temp_store.hpp"
 #include "store/sqlite/database.hpp"
+#include "store_backends.hpp"
 
 namespace cairn::store {
 namespace {
@@ -48,8 +49,13 @@ std::string name_of(int t, int i) {
   return "user-" + std::to_string(t) + "-" + std::to_string(i);
 }
 
-TEST(ConcurrentStoreTest, AccountsWrittenAndReadFromManyThreadsAreAllThere) {
-  testing::TempStore store;
+// The store tests below run on SQLite and on PostgreSQL.
+template <class Backend>
+class ConcurrentStoreTest : public testing::StoreContract<Backend> {};
+TYPED_TEST_SUITE(ConcurrentStoreTest, testing::StoreBackends, testing::BackendNames);
+
+TYPED_TEST(ConcurrentStoreTest, AccountsWrittenAndReadFromManyThreadsAreAllThere) {
+  auto& store = this->store_;
   auto& accounts = store->accounts();
   std::atomic<int> mismatches = 0;
   on_threads([&](int t) {
@@ -95,8 +101,8 @@ TEST(ConcurrentStoreTest, AccountsWrittenAndReadFromManyThreadsAreAllThere) {
   EXPECT_EQ(ids.size(), static_cast<std::size_t>(kThreads * kPerThread));
 }
 
-TEST(ConcurrentStoreTest, FeedbackTrialsAndForumFromManyThreadsAllLand) {
-  testing::TempStore store;
+TYPED_TEST(ConcurrentStoreTest, FeedbackTrialsAndForumFromManyThreadsAllLand) {
+  auto& store = this->store_;
   auto author = store->accounts().create_account(
       {"mod@example.org", "Mod", "$argon2id$fake", "moderator", true, "", "2025-01-01T00:00:00Z"});
   ASSERT_EQ(author.outcome, CreatedAccount::Outcome::created);
@@ -109,7 +115,7 @@ TEST(ConcurrentStoreTest, FeedbackTrialsAndForumFromManyThreadsAllLand) {
   on_threads([&](int t) {
     for (int i = 0; i < kPerThread; ++i) {
       std::string id = std::to_string(t) + "-" + std::to_string(i);
-      // Writers and readers of every kind interleave on the one connection.
+      // Writers and readers of every kind interleave (on SQLite, on its one connection).
       switch (i % 4) {
         case 0:
           store->feedback().add({"/page-" + std::to_string(t), i % 8 == 0, "c" + id, "2025-01-01"});

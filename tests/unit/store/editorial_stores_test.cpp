@@ -1,13 +1,21 @@
 #include <gtest/gtest.h>
 
-#include "../temp_store.hpp"
 #include "store/kept_draft_store.hpp"
+#include "store_backends.hpp"
 
 namespace cairn::store {
 namespace {
 
-TEST(KeptDraftStore, ADraftIsTakenOnceAndNotAfterItExpires) {
-  cairn::testing::TempStore store;
+// Every test below runs on SQLite and on PostgreSQL.
+template <class Backend>
+class KeptDraftStore : public testing::StoreContract<Backend> {};
+TYPED_TEST_SUITE(KeptDraftStore, testing::StoreBackends, testing::BackendNames);
+template <class Backend>
+class PageOwnerStore : public testing::StoreContract<Backend> {};
+TYPED_TEST_SUITE(PageOwnerStore, testing::StoreBackends, testing::BackendNames);
+
+TYPED_TEST(KeptDraftStore, ADraftIsTakenOnceAndNotAfterItExpires) {
+  auto& store = this->store_;
   auto& kept = store->kept_drafts();
   ASSERT_TRUE(kept.keep("hash-a", {"/a", 3, "source text", "note"}, 100, 200, 10));
   ASSERT_TRUE(kept.keep("hash-b", {"/b", 1, "other", ""}, 100, 200, 10));
@@ -22,8 +30,8 @@ TEST(KeptDraftStore, ADraftIsTakenOnceAndNotAfterItExpires) {
   EXPECT_FALSE(kept.take("unknown", 150));
 }
 
-TEST(KeptDraftStore, NoMoreThanTheLimitWaitAtOnce) {
-  cairn::testing::TempStore store;
+TYPED_TEST(KeptDraftStore, NoMoreThanTheLimitWaitAtOnce) {
+  auto& store = this->store_;
   auto& kept = store->kept_drafts();
   EXPECT_TRUE(kept.keep("one", {"/a", 1, "x", ""}, 100, 200, 2));
   EXPECT_TRUE(kept.keep("two", {"/a", 1, "x", ""}, 100, 200, 2));
@@ -38,8 +46,8 @@ TEST(KeptDraftStore, NoMoreThanTheLimitWaitAtOnce) {
 namespace cairn::store {
 namespace {
 
-TEST(PageOwnerStore, OwnersAreSetAndClearedAndEachWeeksReminderIsClaimedOnce) {
-  cairn::testing::TempStore store;
+TYPED_TEST(PageOwnerStore, OwnersAreSetAndClearedAndEachWeeksReminderIsClaimedOnce) {
+  auto& store = this->store_;
   auto created = store->accounts().create_account(
       {"ed@example.org", "Ed", "hash", "editor", true, "", "2030-01-01T00:00:00Z"});
   auto& owners = store->page_owners();
