@@ -9,6 +9,9 @@ namespace {
 
 void usage(std::ostream& out) {
   out << "usage: cairn <command> [options]\n\n"
+         "every command keeps its store in SQLite in --data DIR (data), or in PostgreSQL with\n"
+         "--db postgresql://USER@HOST:PORT/DB (--db-pool N connections, 8); several serve\n"
+         "nodes may share one PostgreSQL, each with its own --data for its search index\n"
          "commands:\n"
          "  serve            serve the site (--listen HOST:PORT, --data DIR, --content DIR,\n"
          "                   --threads N, --web DIR, --secure-cookies on|off,\n"
@@ -27,7 +30,7 @@ void usage(std::ostream& out) {
          "  migrate          bring the database schema up to date (--data DIR)\n"
          "  import-trials    import ClinicalTrials.gov v2 records (--data DIR | --db URL,\n"
          "                   --content DIR: the trial scope) PATH...\n"
-         "  sync-trials      bring the trials up to date from ClinicalTrials.gov (--data DIR,\n"
+         "  sync-trials      bring the trials up to date from ClinicalTrials.gov (--data DIR | --db URL,\n"
          "                   --registry URL, --query TEXT, --content DIR)\n"
          "  reindex          rebuild the search index from the store (--data DIR, --content DIR)\n"
          "  user add EMAIL   create a staff account (--role ROLE, --name NAME, --data DIR,\n"

@@ -80,6 +80,12 @@ Result<int> parse_daily_hour(std::string_view value) {
 
 }  // namespace
 
+bool names_data_folder(const std::vector<std::string>& args) {
+  return std::any_of(args.begin(), args.end(), [](const std::string& a) {
+    return a == "--data" || a.starts_with("--data=");
+  });
+}
+
 Result<Options> parse_options(const std::vector<std::string>& args,
                               const std::vector<std::string>& allowed) {
   Options o;

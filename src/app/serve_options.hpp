@@ -66,6 +66,10 @@ struct Options {
   std::vector<std::string> positional;
 };
 
+// True when args name a data folder (--data DIR or --data=DIR): the trial
+// commands refuse one beside --db, where it would mean nothing.
+bool names_data_folder(const std::vector<std::string>& args);
+
 // Parses args (without the program and subcommand names). `allowed` lists the
 // flags this subcommand takes, e.g. {"--listen", "--data"}.
 Result<Options> parse_options(const std::vector<std::string>& args,

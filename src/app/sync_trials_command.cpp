@@ -6,8 +6,6 @@
 #include "app/open_store.hpp"
 #include "app/serve_options.hpp"
 #include "app/trial_sync_setup.hpp"
-#include "store/postgres/connection.hpp"
-#include "store/postgres/postgres_trials.hpp"
 
 namespace cairn::app {
 
@@ -26,37 +24,16 @@ constexpr const char* kUsage =
 // was rejected, 2 for bad usage, an unreadable content folder or a store that
 // cannot be opened.
 int sync_trials_command(const Args& args) {
-  // --db is this command's own flag, as for import-trials; the rest go to the
-  // shared parser.
-  Args rest;
-  std::optional<std::string> db_url;
-  bool data_given = false;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const auto& a = args[i];
-    if (a == "--db" || a.starts_with("--db=")) {
-      std::string value = a == "--db" ? (i + 1 < args.size() ? args[++i] : "") : a.substr(5);
-      if (value.empty() || db_url) {
-        std::cerr << "cairn sync-trials: give --db once, with a URL, e.g. "
-                     "postgresql://user@host/db\n";
-        return 2;
-      }
-      db_url = value;
-      continue;
-    }
-    if (a == "--data" || a.starts_with("--data="))
-      data_given = true;
-    rest.push_back(a);
-  }
-  if (db_url && data_given) {
-    std::cerr << "cairn sync-trials: give either --data DIR (SQLite) or --db URL (PostgreSQL), "
-                 "not both\n";
-    return 2;
-  }
-  auto options =
-      parse_options(rest, {"--data", "--content", "--registry", "--query", "--registry-interval-ms",
-                           "--registry-backoff-ms", "--registry-attempts"});
+  auto options = parse_options(
+      args, {"--data", "--db", "--db-pool", "--content", "--registry", "--query",
+             "--registry-interval-ms", "--registry-backoff-ms", "--registry-attempts"});
   if (!options) {
     std::cerr << "cairn sync-trials: " << options.error().message << "\n" << kUsage;
+    return 2;
+  }
+  if (!options->db_url.empty() && names_data_folder(args)) {
+    std::cerr << "cairn sync-trials: give either --data DIR (SQLite) or --db URL (PostgreSQL), "
+                 "not both\n";
     return 2;
   }
   if (!options->positional.empty()) {
@@ -79,22 +56,13 @@ int sync_trials_command(const Args& args) {
     std::cout << summary->summary_line() << "\n";
     return summary->exit_status();
   };
-  if (!db_url) {
-    auto store = open_store(*options, "sync-trials");
-    if (!store)
-      return 2;
+  auto store = open_store(*options, "sync-trials");
+  if (!store)
+    return 2;
+  try {
     return report(
         sync_trials(store->trials(), store->trial_sync(), *scope, *options, clock, sleeper, say));
-  }
-  auto store = store::open_postgres_trials(*db_url);
-  if (!store) {
-    std::cerr << "cairn sync-trials: " << store.error().message << "\n";
-    return 2;
-  }
-  try {
-    return report(sync_trials((*store)->trials(), (*store)->trial_sync(), *scope, *options, clock,
-                              sleeper, say));
-  } catch (const store::postgres::PgError& e) {
+  } catch (const std::exception& e) {
     // The pages before the failure are kept, and the place reached: a rerun carries on.
     std::cerr << "cairn sync-trials: the database failed during the sync: " << e.what() << "\n";
     return 1;
