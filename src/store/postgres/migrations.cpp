@@ -234,7 +234,109 @@ const std::vector<Migration>& migrations() {
           account_id BIGINT PRIMARY KEY REFERENCES accounts (id) ON DELETE CASCADE,
           week TEXT NOT NULL
         ))sql"}},
-      // The forum's tables (store/postgres/forum_schema.hpp) come next, as 8.
+      // Cancer Chat, as SQLite has it after its migrations 5 and 9.
+      {8,
+       "forum: threads, posts and their versions, reports, reads, watches, mail choices, "
+       "digests, moderators' messages and the audit log",
+       {R"sql(
+        CREATE TABLE forum_threads (
+          id BIGSERIAL PRIMARY KEY,
+          category TEXT NOT NULL,
+          title TEXT NOT NULL,
+          author_id BIGINT REFERENCES accounts (id) ON DELETE SET NULL,
+          created_at TEXT NOT NULL
+        ))sql",
+        "CREATE INDEX forum_threads_category ON forum_threads (category)",
+        R"sql(
+        CREATE TABLE forum_posts (
+          id BIGSERIAL PRIMARY KEY,
+          thread_id BIGINT NOT NULL REFERENCES forum_threads (id) ON DELETE CASCADE,
+          author_id BIGINT REFERENCES accounts (id) ON DELETE SET NULL,
+          body TEXT NOT NULL,
+          status TEXT NOT NULL CHECK (status IN ('public', 'held', 'hidden')),
+          held_reasons TEXT NOT NULL DEFAULT '',
+          held_priority INTEGER NOT NULL DEFAULT 0,
+          first_in_thread INTEGER NOT NULL DEFAULT 0 CHECK (first_in_thread IN (0, 1)),
+          created_at TEXT NOT NULL,
+          edited_at TEXT NOT NULL DEFAULT '',
+          author_edited_at TEXT NOT NULL DEFAULT '',
+          deleted_at TEXT NOT NULL DEFAULT '',
+          notified INTEGER NOT NULL DEFAULT 1 CHECK (notified IN (0, 1))
+        ))sql",
+        "CREATE INDEX forum_posts_thread ON forum_posts (thread_id, id)",
+        "CREATE INDEX forum_posts_author ON forum_posts (author_id)",
+        "CREATE INDEX forum_posts_held ON forum_posts (status, held_priority, id)",
+        R"sql(
+        CREATE TABLE forum_reports (
+          id BIGSERIAL PRIMARY KEY,
+          post_id BIGINT NOT NULL REFERENCES forum_posts (id) ON DELETE CASCADE,
+          reporter_id BIGINT REFERENCES accounts (id) ON DELETE SET NULL,
+          reason TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          resolved INTEGER NOT NULL DEFAULT 0 CHECK (resolved IN (0, 1))
+        ))sql",
+        "CREATE INDEX forum_reports_open ON forum_reports (resolved, id)",
+        R"sql(
+        CREATE TABLE forum_reads (
+          account_id BIGINT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+          thread_id BIGINT NOT NULL REFERENCES forum_threads (id) ON DELETE CASCADE,
+          last_post_id BIGINT NOT NULL,
+          PRIMARY KEY (account_id, thread_id)
+        ))sql",
+        R"sql(
+        CREATE TABLE forum_audit (
+          id BIGSERIAL PRIMARY KEY,
+          at TEXT NOT NULL,
+          moderator_id BIGINT NOT NULL,
+          moderator_name TEXT NOT NULL,
+          action TEXT NOT NULL,
+          post_id BIGINT NOT NULL DEFAULT 0,
+          member_id BIGINT NOT NULL DEFAULT 0,
+          reason TEXT NOT NULL DEFAULT '',
+          before TEXT NOT NULL DEFAULT '',
+          after TEXT NOT NULL DEFAULT ''
+        ))sql",
+        R"sql(
+        CREATE TABLE forum_post_versions (
+          id BIGSERIAL PRIMARY KEY,
+          post_id BIGINT NOT NULL REFERENCES forum_posts (id) ON DELETE CASCADE,
+          body TEXT NOT NULL,
+          replaced_at TEXT NOT NULL,
+          why TEXT NOT NULL CHECK (why IN ('edited', 'deleted'))
+        ))sql",
+        "CREATE INDEX forum_post_versions_post ON forum_post_versions (post_id, id)",
+        R"sql(
+        CREATE TABLE forum_watches (
+          account_id BIGINT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+          thread_id BIGINT NOT NULL REFERENCES forum_threads (id) ON DELETE CASCADE,
+          watching INTEGER NOT NULL CHECK (watching IN (0, 1)),
+          PRIMARY KEY (account_id, thread_id)
+        ))sql",
+        "CREATE INDEX forum_watches_thread ON forum_watches (thread_id) WHERE watching = 1",
+        R"sql(
+        CREATE TABLE forum_mail_choices (
+          account_id BIGINT PRIMARY KEY REFERENCES accounts (id) ON DELETE CASCADE,
+          mode TEXT NOT NULL CHECK (mode IN ('each', 'digest', 'off')),
+          last_digest_at BIGINT NOT NULL DEFAULT 0
+        ))sql",
+        R"sql(
+        CREATE TABLE forum_digest_items (
+          account_id BIGINT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+          post_id BIGINT NOT NULL REFERENCES forum_posts (id) ON DELETE CASCADE,
+          PRIMARY KEY (account_id, post_id)
+        ))sql",
+        R"sql(
+        CREATE TABLE forum_messages (
+          id BIGSERIAL PRIMARY KEY,
+          member_id BIGINT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+          moderator_id BIGINT REFERENCES accounts (id) ON DELETE SET NULL,
+          moderator_name TEXT NOT NULL,
+          post_id BIGINT NOT NULL DEFAULT 0,
+          body TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          read_at TEXT NOT NULL DEFAULT ''
+        ))sql",
+        "CREATE INDEX forum_messages_member ON forum_messages (member_id, id)"}},
   };
   return kMigrations;
 }

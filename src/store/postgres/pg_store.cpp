@@ -5,6 +5,8 @@
 #include "store/postgres/connection.hpp"
 #include "store/postgres/pg_account_store.hpp"
 #include "store/postgres/pg_feedback_store.hpp"
+#include "store/postgres/pg_forum_member_store.hpp"
+#include "store/postgres/pg_forum_store.hpp"
 #include "store/postgres/pg_kept_draft_store.hpp"
 #include "store/postgres/pg_mail_outbox.hpp"
 #include "store/postgres/pg_nurse_message_store.hpp"
@@ -18,12 +20,6 @@
 
 namespace cairn::store {
 
-namespace postgres {
-// Made in pg_forum_store.cpp and pg_forum_member_store.cpp.
-std::unique_ptr<ForumStore> make_forum_store(Database& db);
-std::unique_ptr<ForumMemberStore> make_forum_member_store(Database& db);
-}  // namespace postgres
-
 namespace {
 
 class PgStore final : public Store {
@@ -36,8 +32,8 @@ class PgStore final : public Store {
         trial_sync_(*db_),
         accounts_(*db_),
         settings_(*db_),
-        forum_(postgres::make_forum_store(*db_)),
-        forum_members_(postgres::make_forum_member_store(*db_)),
+        forum_(*db_),
+        forum_members_(*db_),
         watched_words_(*db_),
         nurse_messages_(*db_),
         outbox_(*db_),
@@ -51,8 +47,8 @@ class PgStore final : public Store {
   TrialSyncStore& trial_sync() override { return trial_sync_; }
   AccountStore& accounts() override { return accounts_; }
   SettingsStore& settings() override { return settings_; }
-  ForumStore& forum() override { return *forum_; }
-  ForumMemberStore& forum_members() override { return *forum_members_; }
+  ForumStore& forum() override { return forum_; }
+  ForumMemberStore& forum_members() override { return forum_members_; }
   WatchedWordStore& watched_words() override { return watched_words_; }
   NurseMessageStore& nurse_messages() override { return nurse_messages_; }
   MailOutbox& outbox() override { return outbox_; }
@@ -69,8 +65,8 @@ class PgStore final : public Store {
   postgres::PgTrialSyncStore trial_sync_;
   postgres::PgAccountStore accounts_;
   postgres::PgSettingsStore settings_;
-  std::unique_ptr<ForumStore> forum_;
-  std::unique_ptr<ForumMemberStore> forum_members_;
+  postgres::PgForumStore forum_;
+  postgres::PgForumMemberStore forum_members_;
   postgres::PgWatchedWordStore watched_words_;
   postgres::PgNurseMessageStore nurse_messages_;
   postgres::PgMailOutbox outbox_;
