@@ -66,8 +66,10 @@ export async function startCairn({ args = [], env = {}, content = join(root, 'co
   const ownSink = !args.includes('--smtp') && !args.includes('--smtp-url') ? await startSmtpSink() : null;
   if (ownSink) args = [...args, '--smtp', `127.0.0.1:${ownSink.port}`];
   const data = mkdtempSync(join(tmpdir(), 'cairn-test-'));
-  const db = onPostgres && !args.includes('--db') ? await newDatabase() : undefined;
-  if (db) args = [...args, '--db', db];
+  // A test may name its own database (two nodes on one); else, on PostgreSQL, a new one.
+  const given = args.indexOf('--db');
+  const db = given >= 0 ? args[given + 1] : onPostgres ? await newDatabase() : undefined;
+  if (db && given < 0) args = [...args, '--db', db];
   if (trials.length > 0) {
     const imported = await importTrials(data, trials, db);
     if (imported.code !== 0) {

@@ -6,8 +6,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startCluster } from '../postgres/throwaway_postgres.mjs';
-import { startCairn } from './cairn_server.mjs';
-import { WebVisitor } from './web_visitor.mjs';
+import { join } from 'node:path';
+import { root, startCairn } from './cairn_server.mjs';
+import { WebVisitor, runCairn } from './web_visitor.mjs';
 
 const PASSWORD = 'kettle orbit sunrise';
 let unique = 0;
@@ -26,9 +27,15 @@ after(async () => {
   cluster?.stop();
 });
 
+// Moderators post: their posts are public at once and not rate-limited, so
+// every acknowledged one can be looked for by an anonymous reader.
 async function member() {
+  const address = `${nonce()}@example.org`;
+  const r = await runCairn(['user', 'add', address, '--role', 'moderator', '--name', `Poster ${nonce()}`,
+    ...server.storeArgs, '--content', join(root, 'content')], `${PASSWORD}\n`);
+  assert.equal(r.code, 0, r.out);
   const v = new WebVisitor(server, '198.18');
-  await v.registerMember({ display_name: `Poster ${nonce()}`, email: `${nonce()}@example.org`, password: PASSWORD });
+  assert.equal((await v.signIn(address, PASSWORD)).status, 303);
   return v;
 }
 
