@@ -95,8 +95,9 @@ Connection Database::connect() {
     }
     ++lent_;
   }
-  if (conn != nullptr && PQstatus(conn) != CONNECTION_OK)
-    PQreset(conn);  // the server restarted since this one was last used
+  bool reset = conn != nullptr && PQstatus(conn) != CONNECTION_OK;
+  if (reset)
+    PQreset(conn);  // the server restarted since this one was last used: a new session
   if (conn == nullptr || PQstatus(conn) != CONNECTION_OK) {
     std::string error;
     if (conn != nullptr) {
@@ -116,8 +117,15 @@ Connection Database::connect() {
       throw PgUnavailable("the database cannot be reached just now: " + error);
     }
   }
+  std::unordered_map<std::string, std::string>* prepared = nullptr;
+  {
+    std::lock_guard lock(mutex_);
+    prepared = &prepared_[conn];
+    if (reset)
+      prepared->clear();  // a new session has none of the old statements
+  }
   held_here.push_back(this);
-  return Connection(*this, conn);
+  return Connection(*this, conn, *prepared);
 }
 
 void Database::give_back(PGconn* conn) {
@@ -128,6 +136,8 @@ void Database::give_back(PGconn* conn) {
     PQfinish(conn);
   {
     std::lock_guard lock(mutex_);
+    if (!reusable)
+      prepared_.erase(conn);
     --lent_;
     if (reusable)
       idle_.push_back(conn);
@@ -144,24 +154,56 @@ Connection::~Connection() {
   db_.give_back(conn_);
 }
 
+namespace {
+
+// Statements run again and again are prepared once per connection; schema
+// changes and transaction control are not worth keeping.
+bool worth_preparing(std::string_view sql) {
+  while (!sql.empty() && (sql.front() == ' ' || sql.front() == '\n')) sql.remove_prefix(1);
+  for (std::string_view verb : {"SELECT", "INSERT", "UPDATE", "DELETE", "WITH"}) {
+    if (sql.starts_with(verb))
+      return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 PgResult Connection::exec(std::string_view sql, const std::vector<std::string>& params) {
   std::string text(sql);
   std::vector<const char*> values;
   values.reserve(params.size());
   for (const auto& p : params) values.push_back(p.c_str());
-  PgResult result(PQexecParams(conn_, text.c_str(), static_cast<int>(values.size()), nullptr,
-                               values.data(), nullptr, nullptr, 0));
-  ExecStatusType status = result.status();
-  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
-    std::string message = first_line(PQerrorMessage(conn_));
-    // The server went away mid-statement (or is shutting down: 57P01 and kin).
-    const char* state = result.sql_state();
-    if (PQstatus(conn_) != CONNECTION_OK ||
-        (state != nullptr && std::string_view(state).starts_with("57P")))
-      throw PgUnavailable("the database cannot be reached just now: " + message);
-    throw PgError("PostgreSQL: " + message);
+  const int count = static_cast<int>(values.size());
+  const std::string* name = nullptr;
+  if (worth_preparing(text)) {
+    auto found = prepared_.find(text);
+    if (found == prepared_.end()) {
+      std::string fresh = "cairn_" + std::to_string(prepared_.size() + 1);
+      PgResult made(PQprepare(conn_, fresh.c_str(), text.c_str(), count, nullptr));
+      if (made.status() != PGRES_COMMAND_OK)
+        fail(made);
+      found = prepared_.emplace(text, std::move(fresh)).first;
+    }
+    name = &found->second;
   }
+  PgResult result(
+      name ? PQexecPrepared(conn_, name->c_str(), count, values.data(), nullptr, nullptr, 0)
+           : PQexecParams(conn_, text.c_str(), count, nullptr, values.data(), nullptr, nullptr, 0));
+  ExecStatusType status = result.status();
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+    fail(result);
   return result;
+}
+
+void Connection::fail(const PgResult& result) {
+  std::string message = first_line(PQerrorMessage(conn_));
+  // The server went away mid-statement (or is shutting down: 57P01 and kin).
+  const char* state = result.sql_state();
+  if (PQstatus(conn_) != CONNECTION_OK ||
+      (state != nullptr && std::string_view(state).starts_with("57P")))
+    throw PgUnavailable("the database cannot be reached just now: " + message);
+  throw PgError("PostgreSQL: " + message);
 }
 
 void lock_for_transaction(Connection& db, std::int64_t key) {

@@ -13,6 +13,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/result.hpp"
@@ -90,6 +91,9 @@ class Database {
   std::mutex mutex_;
   std::condition_variable freed_;
   std::vector<PGconn*> idle_;
+  // Per connection, the statements prepared on it (SQL text -> name): only the
+  // Connection that holds it touches its entry; the map itself is guarded.
+  std::unordered_map<PGconn*, std::unordered_map<std::string, std::string>> prepared_;
   int lent_ = 0;
   int open_ = 0;
 };
@@ -109,12 +113,16 @@ class Connection {
   PgResult exec(std::string_view sql, const std::vector<std::string>& params = {});
   int schema_version();
   PGconn* raw() { return conn_; }
+  // Throws PgUnavailable or PgError for a statement that failed.
+  [[noreturn]] void fail(const PgResult& result);
 
  private:
   friend class Database;
-  Connection(Database& db, PGconn* conn) : db_(db), conn_(conn) {}
+  Connection(Database& db, PGconn* conn, std::unordered_map<std::string, std::string>& prepared)
+      : db_(db), conn_(conn), prepared_(prepared) {}
   Database& db_;
   PGconn* conn_;
+  std::unordered_map<std::string, std::string>& prepared_;
 };
 
 // BEGIN ... COMMIT, rolled back if not committed.

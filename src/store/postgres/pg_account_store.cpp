@@ -1,12 +1,10 @@
 #include "store/postgres/pg_account_store.hpp"
 
+#include "store/stored_columns.hpp"
+
 namespace cairn::store::postgres {
 
 namespace {
-
-constexpr std::string_view kAccountColumns =
-    "id, email, display_name, password_hash, role, status, over_14, "
-    "COALESCE(rules_accepted_at, ''), created_at, COALESCE(email_confirmed_at, '')";
 
 AccountRecord read_account(const PgResult& r, int row) {
   AccountRecord a;
@@ -29,16 +27,14 @@ std::vector<AccountRecord> read_accounts(const PgResult& r) {
   return out;
 }
 
-constexpr std::string_view kSessionColumns =
-    "token_hash, account_id, created_at, last_seen_at, user_agent";
-
 SessionRecord read_session(const PgResult& r, int row) {
   return SessionRecord{r.text(row, 0), r.integer(row, 1), r.integer(row, 2), r.integer(row, 3),
                        r.text(row, 4)};
 }
 
 std::string select_accounts(std::string_view where) {
-  return "SELECT " + std::string(kAccountColumns) + " FROM accounts WHERE " + std::string(where);
+  return "SELECT " + std::string(columns::kAccountColumns) + " FROM accounts WHERE " +
+         std::string(where);
 }
 
 std::string text(std::string_view v) {
@@ -241,9 +237,9 @@ void PgAccountStore::add_session(const SessionRecord& s) {
 
 std::optional<SessionRecord> PgAccountStore::session(std::string_view token_hash) {
   auto db = db_.connect();
-  auto r =
-      db.exec("SELECT " + std::string(kSessionColumns) + " FROM sessions WHERE token_hash = $1",
-              {text(token_hash)});
+  auto r = db.exec(
+      "SELECT " + std::string(columns::kSessionColumns) + " FROM sessions WHERE token_hash = $1",
+      {text(token_hash)});
   if (r.rows() == 0)
     return std::nullopt;
   return read_session(r, 0);
@@ -251,7 +247,7 @@ std::optional<SessionRecord> PgAccountStore::session(std::string_view token_hash
 
 std::vector<SessionRecord> PgAccountStore::sessions_of(std::int64_t account_id) {
   auto db = db_.connect();
-  auto r = db.exec("SELECT " + std::string(kSessionColumns) +
+  auto r = db.exec("SELECT " + std::string(columns::kSessionColumns) +
                        " FROM sessions WHERE account_id = $1 ORDER BY created_at",
                    {num(account_id)});
   std::vector<SessionRecord> out;

@@ -1,5 +1,7 @@
 #include "store/postgres/pg_forum_member_store.hpp"
 
+#include "store/stored_columns.hpp"
+
 #include <algorithm>
 
 namespace cairn::store::postgres {
@@ -15,10 +17,6 @@ std::vector<std::int64_t> ids(const PgResult& r) {
 std::string num(std::int64_t v) {
   return std::to_string(v);
 }
-
-constexpr std::string_view kMessageColumns =
-    "SELECT id, member_id, COALESCE(moderator_id, 0), moderator_name, post_id, body, created_at, "
-    "read_at FROM forum_messages ";
 
 ForumMessageRecord read_message(const PgResult& r, int row) {
   return {r.integer(row, 0), r.integer(row, 1), r.integer(row, 2), r.text(row, 3),
@@ -136,7 +134,7 @@ std::int64_t PgForumMemberStore::add_message(const ForumMessageRecord& m) {
 
 std::vector<ForumMessageRecord> PgForumMemberStore::messages_for(std::int64_t member_id) {
   auto db = db_.connect();
-  auto r = db.exec(std::string(kMessageColumns) + "WHERE member_id = $1 ORDER BY id DESC",
+  auto r = db.exec(std::string(columns::kMessageColumns) + "WHERE member_id = $1 ORDER BY id DESC",
                    {num(member_id)});
   std::vector<ForumMessageRecord> out;
   for (int i = 0; i < r.rows(); ++i) out.push_back(read_message(r, i));
@@ -145,7 +143,7 @@ std::vector<ForumMessageRecord> PgForumMemberStore::messages_for(std::int64_t me
 
 std::optional<ForumMessageRecord> PgForumMemberStore::message(std::int64_t id) {
   auto db = db_.connect();
-  auto r = db.exec(std::string(kMessageColumns) + "WHERE id = $1", {num(id)});
+  auto r = db.exec(std::string(columns::kMessageColumns) + "WHERE id = $1", {num(id)});
   if (r.rows() == 0)
     return std::nullopt;
   return read_message(r, 0);

@@ -1,16 +1,12 @@
 #include "store/postgres/pg_forum_store.hpp"
 
+#include "store/stored_columns.hpp"
+
 #include "store/postgres/pg_trial_store.hpp"
 
 namespace cairn::store::postgres {
 
 namespace {
-
-constexpr std::string_view kPostColumns =
-    "p.id, p.thread_id, COALESCE(p.author_id, 0), COALESCE(a.display_name, ''), p.body, "
-    "p.status, p.held_reasons, p.held_priority, p.created_at, p.edited_at, p.first_in_thread, "
-    "p.author_edited_at, p.deleted_at "
-    "FROM forum_posts p LEFT JOIN accounts a ON a.id = p.author_id ";
 
 ForumPostRecord read_post(const PgResult& r, int row) {
   ForumPostRecord p;
@@ -35,19 +31,6 @@ std::vector<ForumPostRecord> read_posts(const PgResult& r) {
   for (int i = 0; i < r.rows(); ++i) out.push_back(read_post(r, i));
   return out;
 }
-
-constexpr std::string_view kThreadColumns =
-    "t.id, t.category, t.title, COALESCE(t.author_id, 0), COALESCE(a.display_name, ''), "
-    "f.status, t.created_at, "
-    "(SELECT COUNT(*) FROM forum_posts q WHERE q.thread_id = t.id AND q.status = 'public'), "
-    "COALESCE((SELECT MAX(q.id) FROM forum_posts q WHERE q.thread_id = t.id "
-    "AND q.status = 'public'), 0), "
-    "COALESCE((SELECT q.created_at FROM forum_posts q WHERE q.thread_id = t.id "
-    "AND q.status = 'public' ORDER BY q.id DESC LIMIT 1), ''), "
-    "COALESCE((SELECT b.display_name FROM forum_posts q JOIN accounts b ON b.id = q.author_id "
-    "WHERE q.thread_id = t.id AND q.status = 'public' ORDER BY q.id DESC LIMIT 1), '') "
-    "FROM forum_threads t JOIN forum_posts f ON f.thread_id = t.id AND f.first_in_thread = 1 "
-    "LEFT JOIN accounts a ON a.id = t.author_id ";
 
 ForumThreadRecord read_thread(const PgResult& r, int row) {
   ForumThreadRecord t;
@@ -148,7 +131,7 @@ std::int64_t PgForumStore::add_post(std::int64_t thread_id, const NewForumPost& 
 
 std::optional<ForumThreadRecord> PgForumStore::thread(std::int64_t id) {
   auto db = db_.connect();
-  auto r = db.exec("SELECT " + std::string(kThreadColumns) + "WHERE t.id = $1", {num(id)});
+  auto r = db.exec("SELECT " + std::string(columns::kThreadColumns) + "WHERE t.id = $1", {num(id)});
   if (r.rows() == 0)
     return std::nullopt;
   return read_thread(r, 0);
@@ -156,7 +139,7 @@ std::optional<ForumThreadRecord> PgForumStore::thread(std::int64_t id) {
 
 std::optional<ForumPostRecord> PgForumStore::post(std::int64_t id) {
   auto db = db_.connect();
-  auto r = db.exec("SELECT " + std::string(kPostColumns) + "WHERE p.id = $1", {num(id)});
+  auto r = db.exec("SELECT " + std::string(columns::kPostColumns) + "WHERE p.id = $1", {num(id)});
   if (r.rows() == 0)
     return std::nullopt;
   return read_post(r, 0);
@@ -166,7 +149,7 @@ std::vector<ForumThreadRecord> PgForumStore::threads_in(std::string_view categor
                                                         const ForumViewer& viewer, int offset,
                                                         int limit) {
   auto db = db_.connect();
-  auto r = db.exec("SELECT " + std::string(kThreadColumns) + "WHERE t.category = $1 AND " +
+  auto r = db.exec("SELECT " + std::string(columns::kThreadColumns) + "WHERE t.category = $1 AND " +
                        visible("f", 2) +
                        " ORDER BY COALESCE((SELECT MAX(q.id) FROM forum_posts q WHERE "
                        "q.thread_id = t.id AND q.status = 'public'), f.id) DESC, t.id DESC "
@@ -195,8 +178,9 @@ std::vector<ForumPostRecord> PgForumStore::posts_in(std::int64_t thread_id,
   auto params = with_viewer({num(thread_id)}, viewer);
   params.push_back(num(limit));
   params.push_back(num(offset));
-  return read_posts(db.exec("SELECT " + std::string(kPostColumns) + "WHERE p.thread_id = $1 AND " +
-                                visible("p", 2) + " ORDER BY p.id LIMIT $4 OFFSET $5",
+  return read_posts(db.exec("SELECT " + std::string(columns::kPostColumns) +
+                                "WHERE p.thread_id = $1 AND " + visible("p", 2) +
+                                " ORDER BY p.id LIMIT $4 OFFSET $5",
                             params));
 }
 
@@ -226,9 +210,9 @@ int PgForumStore::count_public_posts_by(std::int64_t author_id) {
 
 std::vector<ForumPostRecord> PgForumStore::posts_by(std::int64_t author_id) {
   auto db = db_.connect();
-  return read_posts(
-      db.exec("SELECT " + std::string(kPostColumns) + "WHERE p.author_id = $1 ORDER BY p.id",
-              {num(author_id)}));
+  return read_posts(db.exec(
+      "SELECT " + std::string(columns::kPostColumns) + "WHERE p.author_id = $1 ORDER BY p.id",
+      {num(author_id)}));
 }
 
 void PgForumStore::set_post_status(std::int64_t post_id, PostStatus status) {
@@ -326,7 +310,7 @@ void PgForumStore::add_flag(std::int64_t post_id, std::string_view reason, std::
 std::vector<ForumPostRecord> PgForumStore::held_posts() {
   auto db = db_.connect();
   return read_posts(
-      db.exec("SELECT " + std::string(kPostColumns) +
+      db.exec("SELECT " + std::string(columns::kPostColumns) +
               "WHERE p.status = 'held' AND p.deleted_at = '' ORDER BY p.held_priority, p.id"));
 }
 
@@ -438,7 +422,7 @@ void PgForumStore::for_each_public_thread(
   std::vector<ForumThreadRecord> threads;
   {
     auto db = db_.connect();
-    auto r = db.exec("SELECT " + std::string(kThreadColumns) +
+    auto r = db.exec("SELECT " + std::string(columns::kThreadColumns) +
                      "WHERE f.status = 'public' ORDER BY t.id");
     for (int i = 0; i < r.rows(); ++i) threads.push_back(read_thread(r, i));
   }

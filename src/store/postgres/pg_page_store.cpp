@@ -1,16 +1,13 @@
 #include "store/postgres/pg_page_store.hpp"
 
+#include "store/stored_columns.hpp"
+
 #include "store/content_hash.hpp"
 #include "store/postgres/pg_trial_store.hpp"
 
 namespace cairn::store::postgres {
 
 namespace {
-
-constexpr std::string_view kRevisionColumns =
-    "r.path, r.revision, r.content, r.content_hash, r.author, r.created_at, "
-    "COALESCE(r.author_id, 0), r.state, r.note, r.reviewer, r.reviewed_at, r.review_note, "
-    "r.checks, r.override_reason, r.go_live_at";
 
 PageRevision read_revision(const PgResult& r, int row) {
   PageRevision p;
@@ -40,7 +37,7 @@ std::vector<PageRevision> read_all(const PgResult& r) {
 }
 
 std::string select_revisions(std::string_view rest) {
-  return "SELECT " + std::string(kRevisionColumns) + " " + std::string(rest);
+  return "SELECT " + std::string(columns::kRevisionColumns) + " " + std::string(rest);
 }
 
 std::optional<PageRevision> find_revision(Connection& db, const std::string& path, int revision) {

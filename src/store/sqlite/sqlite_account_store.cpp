@@ -1,12 +1,10 @@
 #include "store/sqlite/sqlite_account_store.hpp"
 
+#include "store/stored_columns.hpp"
+
 namespace cairn::store::sqlite {
 
 namespace {
-
-constexpr std::string_view kAccountColumns =
-    "id, email, display_name, password_hash, role, status, over_14, "
-    "COALESCE(rules_accepted_at, ''), created_at, COALESCE(email_confirmed_at, '')";
 
 AccountRecord read_account(const Statement& st) {
   AccountRecord a;
@@ -23,15 +21,13 @@ AccountRecord read_account(const Statement& st) {
   return a;
 }
 
-constexpr std::string_view kSessionColumns =
-    "token_hash, account_id, created_at, last_seen_at, user_agent";
-
 SessionRecord read_session(const Statement& st) {
   return SessionRecord{st.text(0), st.integer(1), st.integer(2), st.integer(3), st.text(4)};
 }
 
 std::string select_accounts(std::string_view where) {
-  return "SELECT " + std::string(kAccountColumns) + " FROM accounts WHERE " + std::string(where);
+  return "SELECT " + std::string(columns::kAccountColumns) + " FROM accounts WHERE " +
+         std::string(where);
 }
 
 // Runs a DELETE ... RETURNING and counts the rows it removed.
@@ -280,8 +276,8 @@ void SqliteAccountStore::add_session(const SessionRecord& s) {
 
 std::optional<SessionRecord> SqliteAccountStore::session(std::string_view token_hash) {
   auto db = db_.connect();
-  auto st =
-      db.prepare("SELECT " + std::string(kSessionColumns) + " FROM sessions WHERE token_hash = ?");
+  auto st = db.prepare("SELECT " + std::string(columns::kSessionColumns) +
+                       " FROM sessions WHERE token_hash = ?");
   st.bind(1, token_hash);
   if (!st.step())
     return std::nullopt;
@@ -290,7 +286,7 @@ std::optional<SessionRecord> SqliteAccountStore::session(std::string_view token_
 
 std::vector<SessionRecord> SqliteAccountStore::sessions_of(std::int64_t account_id) {
   auto db = db_.connect();
-  auto st = db.prepare("SELECT " + std::string(kSessionColumns) +
+  auto st = db.prepare("SELECT " + std::string(columns::kSessionColumns) +
                        " FROM sessions WHERE account_id = ? ORDER BY created_at");
   st.bind(1, account_id);
   std::vector<SessionRecord> out;

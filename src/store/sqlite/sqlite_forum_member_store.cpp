@@ -1,5 +1,7 @@
 #include "store/sqlite/sqlite_forum_member_store.hpp"
 
+#include "store/stored_columns.hpp"
+
 #include <algorithm>
 
 namespace cairn::store::sqlite {
@@ -11,10 +13,6 @@ std::vector<std::int64_t> ids(Statement& st) {
   while (st.step()) out.push_back(st.integer(0));
   return out;
 }
-
-constexpr std::string_view kMessageColumns =
-    "SELECT id, member_id, COALESCE(moderator_id, 0), moderator_name, post_id, body, created_at, "
-    "read_at FROM forum_messages ";
 
 ForumMessageRecord read_message(const Statement& st) {
   return {st.integer(0), st.integer(1), st.integer(2), st.text(3),
@@ -150,7 +148,8 @@ std::int64_t SqliteForumMemberStore::add_message(const ForumMessageRecord& m) {
 
 std::vector<ForumMessageRecord> SqliteForumMemberStore::messages_for(std::int64_t member_id) {
   auto db = db_.connect();
-  auto st = db.prepare(std::string(kMessageColumns) + "WHERE member_id = ? ORDER BY id DESC");
+  auto st =
+      db.prepare(std::string(columns::kMessageColumns) + "WHERE member_id = ? ORDER BY id DESC");
   st.bind(1, member_id);
   std::vector<ForumMessageRecord> out;
   while (st.step()) out.push_back(read_message(st));
@@ -159,7 +158,7 @@ std::vector<ForumMessageRecord> SqliteForumMemberStore::messages_for(std::int64_
 
 std::optional<ForumMessageRecord> SqliteForumMemberStore::message(std::int64_t id) {
   auto db = db_.connect();
-  auto st = db.prepare(std::string(kMessageColumns) + "WHERE id = ?");
+  auto st = db.prepare(std::string(columns::kMessageColumns) + "WHERE id = ?");
   st.bind(1, id);
   if (!st.step())
     return std::nullopt;

@@ -1,16 +1,12 @@
 #include "store/sqlite/sqlite_forum_store.hpp"
 
+#include "store/stored_columns.hpp"
+
 #include "store/sqlite/sqlite_page_store.hpp"
 
 namespace cairn::store::sqlite {
 
 namespace {
-
-constexpr std::string_view kPostColumns =
-    "p.id, p.thread_id, COALESCE(p.author_id, 0), COALESCE(a.display_name, ''), p.body, "
-    "p.status, p.held_reasons, p.held_priority, p.created_at, p.edited_at, p.first_in_thread, "
-    "p.author_edited_at, p.deleted_at "
-    "FROM forum_posts p LEFT JOIN accounts a ON a.id = p.author_id ";
 
 ForumPostRecord read_post(const Statement& st) {
   ForumPostRecord p;
@@ -29,19 +25,6 @@ ForumPostRecord read_post(const Statement& st) {
   p.deleted_at = st.text(12);
   return p;
 }
-
-constexpr std::string_view kThreadColumns =
-    "t.id, t.category, t.title, COALESCE(t.author_id, 0), COALESCE(a.display_name, ''), "
-    "f.status, t.created_at, "
-    "(SELECT COUNT(*) FROM forum_posts q WHERE q.thread_id = t.id AND q.status = 'public'), "
-    "COALESCE((SELECT MAX(q.id) FROM forum_posts q WHERE q.thread_id = t.id "
-    "AND q.status = 'public'), 0), "
-    "COALESCE((SELECT q.created_at FROM forum_posts q WHERE q.thread_id = t.id "
-    "AND q.status = 'public' ORDER BY q.id DESC LIMIT 1), ''), "
-    "COALESCE((SELECT b.display_name FROM forum_posts q JOIN accounts b ON b.id = q.author_id "
-    "WHERE q.thread_id = t.id AND q.status = 'public' ORDER BY q.id DESC LIMIT 1), '') "
-    "FROM forum_threads t JOIN forum_posts f ON f.thread_id = t.id AND f.first_in_thread = 1 "
-    "LEFT JOIN accounts a ON a.id = t.author_id ";
 
 ForumThreadRecord read_thread(const Statement& st) {
   ForumThreadRecord t;
@@ -142,7 +125,7 @@ std::int64_t SqliteForumStore::add_post(std::int64_t thread_id, const NewForumPo
 
 std::optional<ForumThreadRecord> SqliteForumStore::thread(std::int64_t id) {
   auto db = db_.connect();
-  auto st = db.prepare("SELECT " + std::string(kThreadColumns) + "WHERE t.id = ?");
+  auto st = db.prepare("SELECT " + std::string(columns::kThreadColumns) + "WHERE t.id = ?");
   st.bind(1, id);
   if (!st.step())
     return std::nullopt;
@@ -151,7 +134,7 @@ std::optional<ForumThreadRecord> SqliteForumStore::thread(std::int64_t id) {
 
 std::optional<ForumPostRecord> SqliteForumStore::post(std::int64_t id) {
   auto db = db_.connect();
-  auto st = db.prepare("SELECT " + std::string(kPostColumns) + "WHERE p.id = ?");
+  auto st = db.prepare("SELECT " + std::string(columns::kPostColumns) + "WHERE p.id = ?");
   st.bind(1, id);
   if (!st.step())
     return std::nullopt;
@@ -162,8 +145,8 @@ std::vector<ForumThreadRecord> SqliteForumStore::threads_in(std::string_view cat
                                                             const ForumViewer& viewer, int offset,
                                                             int limit) {
   auto db = db_.connect();
-  auto st = db.prepare("SELECT " + std::string(kThreadColumns) + "WHERE t.category = ? AND " +
-                       visible("f") +
+  auto st = db.prepare("SELECT " + std::string(columns::kThreadColumns) +
+                       "WHERE t.category = ? AND " + visible("f") +
                        " ORDER BY COALESCE((SELECT MAX(q.id) FROM forum_posts q WHERE "
                        "q.thread_id = t.id AND q.status = 'public'), f.id) DESC, t.id DESC "
                        "LIMIT ? OFFSET ?");
@@ -191,8 +174,9 @@ std::vector<ForumPostRecord> SqliteForumStore::posts_in(std::int64_t thread_id,
                                                         const ForumViewer& viewer, int offset,
                                                         int limit) {
   auto db = db_.connect();
-  auto st = db.prepare("SELECT " + std::string(kPostColumns) + "WHERE p.thread_id = ? AND " +
-                       visible("p") + " ORDER BY p.id LIMIT ? OFFSET ?");
+  auto st =
+      db.prepare("SELECT " + std::string(columns::kPostColumns) + "WHERE p.thread_id = ? AND " +
+                 visible("p") + " ORDER BY p.id LIMIT ? OFFSET ?");
   st.bind(1, thread_id);
   bind_viewer(st, 2, viewer);
   st.bind(4, limit).bind(5, offset);
@@ -233,8 +217,8 @@ int SqliteForumStore::count_public_posts_by(std::int64_t author_id) {
 
 std::vector<ForumPostRecord> SqliteForumStore::posts_by(std::int64_t author_id) {
   auto db = db_.connect();
-  auto st =
-      db.prepare("SELECT " + std::string(kPostColumns) + "WHERE p.author_id = ? ORDER BY p.id");
+  auto st = db.prepare("SELECT " + std::string(columns::kPostColumns) +
+                       "WHERE p.author_id = ? ORDER BY p.id");
   st.bind(1, author_id);
   std::vector<ForumPostRecord> out;
   while (st.step()) out.push_back(read_post(st));
@@ -356,7 +340,7 @@ void SqliteForumStore::add_flag(std::int64_t post_id, std::string_view reason,
 std::vector<ForumPostRecord> SqliteForumStore::held_posts() {
   auto db = db_.connect();
   auto st =
-      db.prepare("SELECT " + std::string(kPostColumns) +
+      db.prepare("SELECT " + std::string(columns::kPostColumns) +
                  "WHERE p.status = 'held' AND p.deleted_at = '' ORDER BY p.held_priority, p.id");
   std::vector<ForumPostRecord> out;
   while (st.step()) out.push_back(read_post(st));
@@ -489,7 +473,7 @@ void SqliteForumStore::for_each_public_thread(
   std::vector<ForumThreadRecord> threads;
   {
     auto db = db_.connect();
-    auto st = db.prepare("SELECT " + std::string(kThreadColumns) +
+    auto st = db.prepare("SELECT " + std::string(columns::kThreadColumns) +
                          "WHERE f.status = 'public' ORDER BY t.id");
     while (st.step()) threads.push_back(read_thread(st));
   }

@@ -1,21 +1,15 @@
 #include "store/sqlite/sqlite_nurse_message_store.hpp"
 
+#include "store/stored_columns.hpp"
+
 #include "store/sqlite/sqlite_mail_outbox.hpp"
 
 namespace cairn::store::sqlite {
 
 namespace {
 
-// The nurses' display names come with the message; an account deleted since
-// leaves the message unassigned (ON DELETE SET NULL).
 std::string select_messages(std::string_view rest) {
-  return "SELECT m.id, m.name, m.email, m.question, m.consent, m.flagged, m.status, "
-         "COALESCE(m.assigned_to, 0), COALESCE(a.display_name, ''), COALESCE(m.answer, ''), "
-         "COALESCE(m.answered_by, 0), COALESCE(b.display_name, ''), m.created_at, "
-         "COALESCE(m.answered_at, 0) FROM nurse_messages m "
-         "LEFT JOIN accounts a ON a.id = m.assigned_to "
-         "LEFT JOIN accounts b ON b.id = m.answered_by " +
-         std::string(rest);
+  return std::string(columns::kNurseMessageSelect) + std::string(rest);
 }
 
 NurseMessageRecord read_message(const Statement& st) {

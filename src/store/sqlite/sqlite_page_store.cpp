@@ -1,15 +1,12 @@
 #include "store/sqlite/sqlite_page_store.hpp"
 
+#include "store/stored_columns.hpp"
+
 #include "store/content_hash.hpp"
 
 namespace cairn::store::sqlite {
 
 namespace {
-
-constexpr std::string_view kRevisionColumns =
-    "r.path, r.revision, r.content, r.content_hash, r.author, r.created_at, "
-    "COALESCE(r.author_id, 0), r.state, r.note, r.reviewer, r.reviewed_at, r.review_note, "
-    "r.checks, r.override_reason, r.go_live_at";
 
 PageRevision read_revision(Statement& st) {
   PageRevision r;
@@ -32,7 +29,7 @@ PageRevision read_revision(Statement& st) {
 }
 
 std::string select_revisions(std::string_view rest) {
-  return "SELECT " + std::string(kRevisionColumns) + " " + std::string(rest);
+  return "SELECT " + std::string(columns::kRevisionColumns) + " " + std::string(rest);
 }
 
 std::optional<PageRevision> find_revision(Connection& db, const std::string& path, int revision) {
